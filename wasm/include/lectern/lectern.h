@@ -29,6 +29,12 @@ enum class OffsetUnit {
   kUtf8,       ///< bytes of UTF-8.
 };
 
+/// Converts ascending byte offsets into UTF-8 `text` to `unit` in one pass. The offsets must be
+/// sorted and lie on code point boundaries; the result has the same length and order.
+std::vector<std::size_t> ConvertOffsets(std::string_view text,
+                                        const std::vector<std::size_t>& byte_offsets,
+                                        OffsetUnit unit);
+
 /// Parses "codepoint", "utf16" or "utf8"; throws std::invalid_argument on anything else.
 OffsetUnit ParseOffsetUnit(std::string_view name);
 /// The name ParseOffsetUnit accepts for `unit`.

@@ -1,0 +1,68 @@
+// The core's JavaScript face: a few functions over the public header, JSON in and out.
+// Every exception is caught here: one escaping to JavaScript arrives as a bare pointer.
+#include <emscripten/bind.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "lectern/lectern.h"
+
+namespace {
+
+using nlohmann::json;
+
+std::string ProblemJson(const std::string& file, const std::string& message) {
+  return json{{"articles", json::array()},
+              {"problems", json::array({{{"file", file}, {"where", ""}, {"message", message}}})}}
+      .dump();
+}
+
+// readFile(bytes: Uint8Array, fileName: string, optionsJson: string) -> JSON string
+// options: {plain: bool, offsetUnit: "utf16"|"codepoint"|"utf8", firstLine: number}
+std::string ReadFileJs(const std::string& bytes, const std::string& file_name,
+                       const std::string& options_json) {
+  try {
+    const json options = options_json.empty() ? json::object() : json::parse(options_json);
+    lectern::ReadOptions read;
+    read.plain = options.value("plain", false);
+    read.first_line = options.value("firstLine", std::size_t{1});
+    const lectern::OffsetUnit unit =
+        lectern::ParseOffsetUnit(options.value("offsetUnit", std::string("utf16")));
+    return lectern::ReadResultToJson(lectern::ReadFile(bytes, file_name, read), unit);
+  } catch (const std::exception& e) {
+    return ProblemJson(file_name, std::string("could not be read: ") + e.what());
+  }
+}
+
+// splitSentences(text: string) -> Uint32Array [start0, end0, start1, end1, ...] in UTF-16 code
+// units; for callers that need only sentence boundaries (and for the throughput benchmark).
+emscripten::val SplitSentencesJs(const std::string& text) {
+  std::vector<std::uint32_t> out;
+  try {
+    std::vector<std::size_t> bytes;
+    for (const lectern::Span& s : lectern::SplitSentences(text)) {
+      bytes.push_back(s.start);
+      bytes.push_back(s.end);
+    }
+    for (std::size_t o : lectern::ConvertOffsets(text, bytes, lectern::OffsetUnit::kUtf16)) {
+      out.push_back(static_cast<std::uint32_t>(o));
+    }
+  } catch (const std::exception&) {
+    out.clear();
+  }
+  // slice() copies out of the module's memory, which the next call may move.
+  return emscripten::val(emscripten::typed_memory_view(out.size(), out.data())).call<emscripten::val>("slice");
+}
+
+std::string Version() { return "0.1.0"; }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(lectern) {
+  emscripten::function("readFile", &ReadFileJs);
+  emscripten::function("splitSentences", &SplitSentencesJs);
+  emscripten::function("version", &Version);
+}

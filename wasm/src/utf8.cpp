@@ -1,0 +1,80 @@
+#include "utf8.h"
+
+#include <stdexcept>
+
+namespace lectern {
+
+std::size_t FindInvalidUtf8(std::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const unsigned char c = s[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len;
+    unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;  // overlong
+      if (c == 0xED) hi = 0x9F;  // surrogates
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;  // overlong
+      if (c == 0xF4) hi = 0x8F;  // above U+10FFFF
+    } else {
+      return i;
+    }
+    if (i + len > n || s[i + 1] < lo || s[i + 1] > hi) return i;
+    for (std::size_t k = 2; k < len; ++k) {
+      if ((s[i + k] & 0xC0) != 0x80) return i;
+    }
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+std::vector<std::size_t> ConvertOffsets(std::string_view text,
+                                        const std::vector<std::size_t>& byte_offsets,
+                                        OffsetUnit unit) {
+  if (unit == OffsetUnit::kUtf8) return byte_offsets;
+  std::vector<std::size_t> out;
+  out.reserve(byte_offsets.size());
+  std::size_t pos = 0, units = 0;
+  for (std::size_t target : byte_offsets) {
+    if (target < pos || target > text.size()) {
+      throw std::logic_error("ConvertOffsets: offsets must be ascending and within the text");
+    }
+    while (pos < target) {
+      const auto c = static_cast<unsigned char>(text[pos]);
+      // Count one unit at each lead byte; a 4-byte sequence is two UTF-16 units.
+      if ((c & 0xC0) != 0x80) units += (unit == OffsetUnit::kUtf16 && c >= 0xF0) ? 2 : 1;
+      ++pos;
+    }
+    out.push_back(units);
+  }
+  return out;
+}
+
+OffsetUnit ParseOffsetUnit(std::string_view name) {
+  if (name == "codepoint") return OffsetUnit::kCodePoint;
+  if (name == "utf16") return OffsetUnit::kUtf16;
+  if (name == "utf8") return OffsetUnit::kUtf8;
+  throw std::invalid_argument("unknown offset unit '" + std::string(name) +
+                              "' (expected codepoint, utf16 or utf8)");
+}
+
+const char* OffsetUnitName(OffsetUnit unit) {
+  switch (unit) {
+    case OffsetUnit::kCodePoint: return "codepoint";
+    case OffsetUnit::kUtf16: return "utf16";
+    case OffsetUnit::kUtf8: return "utf8";
+  }
+  return "codepoint";
+}
+
+}  // namespace lectern
