@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# The lectern command line on good and bad input: JSON out, one-line errors, exit codes, no crash.
+# usage: cli_test.sh LECTERN_BINARY SOURCE_DIR
+set -uo pipefail
+lectern="$1" src="$2"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+failures=0 passed=0
+
+check() {  # check NAME EXPECTED_STATUS STDERR_PATTERN -- ARGS...
+  local name="$1" want="$2" pattern="$3"
+  shift 4
+  "$lectern" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+  local got=$?
+  local lines
+  lines=$(wc -l <"$tmp/err")
+  if [ "$got" != "$want" ]; then
+    echo "FAIL $name: exit $got, expected $want"; cat "$tmp/err"; failures=$((failures + 1)); return
+  fi
+  if [ -n "$pattern" ] && ! grep -q -- "$pattern" "$tmp/err"; then
+    echo "FAIL $name: stderr lacks '$pattern':"; cat "$tmp/err"; failures=$((failures + 1)); return
+  fi
+  if [ "$want" = 1 ] && [ "$lines" != 1 ]; then
+    echo "FAIL $name: expected a one-line error, got $lines lines"; failures=$((failures + 1)); return
+  fi
+  passed=$((passed + 1))
+}
+
+json_check() {  # json_check NAME JS_EXPRESSION_OVER_j  (reads $tmp/out)
+  if node -e "const j = JSON.parse(require('fs').readFileSync('$tmp/out', 'utf8')); if (!($2)) process.exit(1)"; then
+    passed=$((passed + 1))
+  else
+    echo "FAIL $1: $2"; head -c 400 "$tmp/out"; echo; failures=$((failures + 1))
+  fi
+}
+
+seed="$src/shared/seeds/000_c1e1a87b767bdb0e.txt"
+check "seed as JSON" 0 "" -- segment --json "$seed"
+json_check "seed title" "j.title === 'Russia to work with China for multipolarity, fair intl order, says Putin'"
+json_check "seed fields" "j.date === '2024-09-13' && j.offsetUnit === 'codepoint' && j.sentences.length > 10 && j.paragraphs.length > 10 && j.body.startsWith('ST. PETERSBURG -')"
+json_check "sentence text matches offsets" "j.sentences.every(s => [...j.body].slice(s.start, s.end).join('') === s.text)"
+
+printf '\xF0\x9D\x94\xB8 is here. Then \xC3\xA9t\xC3\xA9 came.' >"$tmp/bmp.txt"
+check "utf16 offsets" 0 "" -- segment --json --offsets utf16 "$tmp/bmp.txt"
+json_check "utf16 offsets" "j.sentences[1].start === 12 && j.body.slice(12, j.sentences[1].end) === j.sentences[1].text"
+check "plain from stdin" 0 "" -- segment --json --plain "$seed"
+json_check "plain keeps everything" "j.body.includes('BACK TO THE TOP') && j.title === ''"
+check "readable output" 0 "" -- segment "$seed"
+grep -q "Russia to work with China" "$tmp/out" && passed=$((passed + 1)) || { echo "FAIL readable"; failures=$((failures + 1)); }
+
+printf '{"id":"a","text":"One. Two."}\n{"id":"b","text":"Three."}\n' >"$tmp/c.jsonl"
+check "jsonl collection" 0 "" -- segment --json "$tmp/c.jsonl"
+json_check "jsonl collection" "Array.isArray(j) && j.length === 2 && j[0].id === 'a'"
+
+: >"$tmp/empty.txt"
+head -c 3000 /dev/urandom >"$tmp/junk.bin"; printf '\0' >>"$tmp/junk.bin"
+printf 'caf\xe9 au lait\n' >"$tmp/latin1.txt"
+head -c $((50 * 1024 * 1024)) /dev/zero | tr '\0' 'a' >"$tmp/big.txt"
+printf '[{"text": "ok"' >"$tmp/bad.json"
+printf '{"text": "fine."}\n{broken\n' >"$tmp/bad.jsonl"
+check "empty file" 1 "empty.txt: the file is empty" -- segment --json "$tmp/empty.txt"
+check "binary file" 1 "junk.bin: looks like a binary file" -- segment --json "$tmp/junk.bin"
+check "invalid UTF-8" 1 "latin1.txt: is not valid UTF-8" -- segment --json "$tmp/latin1.txt"
+check "50 MB file" 1 "big.txt: the file is 50.0 MB" -- segment --json "$tmp/big.txt"
+check "malformed JSON" 1 "bad.json: not valid JSON" -- segment --json "$tmp/bad.json"
+check "malformed JSONL" 1 "bad.jsonl: line 2: not valid JSON" -- segment --json "$tmp/bad.jsonl"
+json_check "JSONL keeps the good line" "j.length === 1 && j[0].body === 'fine.'"
+check "missing file" 1 "No such file" -- segment "$tmp/nope.txt"
+check "directory" 1 "is a directory" -- segment "$tmp"
+check "unknown option" 2 "unknown option" -- segment --frobnicate "$seed"
+check "no command" 2 "no command" --
+check "help" 0 "" -- --help
+
+echo "$passed passed, $failures failed"
+[ "$failures" = 0 ]
