@@ -43,7 +43,7 @@ json_check "sentence text matches offsets" "j.sentences.every(s => [...j.body].s
 printf '\xF0\x9D\x94\xB8 is here. Then \xC3\xA9t\xC3\xA9 came.' >"$tmp/bmp.txt"
 check "utf16 offsets" 0 "" -- segment --json --offsets utf16 "$tmp/bmp.txt"
 json_check "utf16 offsets" "j.sentences[1].start === 12 && j.body.slice(12, j.sentences[1].end) === j.sentences[1].text"
-check "plain from stdin" 0 "" -- segment --json --plain "$seed"
+check "plain" 0 "" -- segment --json --plain "$seed"
 json_check "plain keeps everything" "j.body.includes('BACK TO THE TOP') && j.title === ''"
 check "readable output" 0 "" -- segment "$seed"
 grep -q "Russia to work with China" "$tmp/out" && passed=$((passed + 1)) || { echo "FAIL readable"; failures=$((failures + 1)); }
