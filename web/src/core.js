@@ -1,0 +1,87 @@
+// The Lectern core (C++ compiled to WebAssembly): loaded once, called with bytes, answers JSON.
+//
+// The page's HTML defines the global `createLecternCore` (an Emscripten MODULARIZE build with the
+// .wasm embedded). Node tests pass a fake factory with the same interface.
+
+/** Options the page always reads with (see the core's ReadOptions). */
+export const READ_OPTIONS = Object.freeze({ plain: false, offsetUnit: 'utf16', withOriginal: true });
+
+let loading = null;
+
+/**
+ * Loads the core once; later calls return the same promise.
+ * @param {() => Promise<object>} [factory] defaults to globalThis.createLecternCore
+ * @returns {Promise<CoreReader>}
+ */
+export function loadCore(factory = globalThis.createLecternCore) {
+  if (!loading) {
+    loading = (async () => {
+      if (typeof factory !== 'function') {
+        throw new Error('the reading engine is missing from this page (no createLecternCore)');
+      }
+      const module = await factory();
+      return new CoreReader(module);
+    })();
+    loading.catch(() => {
+      loading = null; // allow a retry
+    });
+  }
+  return loading;
+}
+
+/** For tests: forget the loaded core. */
+export function resetCoreForTests() {
+  loading = null;
+}
+
+export class CoreReader {
+  constructor(module) {
+    if (!module || typeof module.readFile !== 'function') {
+      throw new Error('the reading engine has no readFile function');
+    }
+    this.module = module;
+  }
+
+  version() {
+    try {
+      return String(this.module.version());
+    } catch {
+      return 'unknown';
+    }
+  }
+
+  /**
+   * Reads one file's bytes (or one chunk of a JSON Lines file).
+   * @param {Uint8Array} bytes
+   * @param {string} fileName  decides the format (.txt, .html/.htm, .json, .jsonl)
+   * @param {{firstLine?: number}} [options]
+   * @returns {{articles: object[], problems: {file: string, where: string, message: string}[]}}
+   * @throws when the core fails (a bug, or out of memory); bad input comes back as problems
+   */
+  read(bytes, fileName, { firstLine = 1 } = {}) {
+    const options = JSON.stringify({ ...READ_OPTIONS, firstLine });
+    const json = this.module.readFile(bytes, fileName, options);
+    let result;
+    try {
+      result = JSON.parse(json);
+    } catch {
+      throw new Error('the reading engine returned malformed output');
+    }
+    return {
+      articles: Array.isArray(result?.articles) ? result.articles : [],
+      problems: Array.isArray(result?.problems) ? result.problems : [],
+    };
+  }
+}
+
+/** The bytes of a File or Blob. */
+export async function readBlobBytes(blob) {
+  if (typeof blob.arrayBuffer === 'function') return new Uint8Array(await blob.arrayBuffer());
+  // Older engines: FileReader.
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(blob);
+  });
+}

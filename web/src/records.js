@@ -1,0 +1,77 @@
+// Library records: what is kept (in memory and in IndexedDB) for each article.
+import { articleKey } from './identity.js';
+import { countWords, displayTitle } from './format.js';
+
+/**
+ * @typedef {object} LibraryRecord
+ * @property {string} id          content key of the body (see identity.js); the IndexedDB key
+ * @property {object} article     the parsed article as the core gave it (with `original`)
+ * @property {string} fileName    the file it was imported from
+ * @property {number} importedAt  ms since the epoch
+ * @property {number} seq         import order (ties within one import broken by position)
+ * @property {boolean} seed       one of the sample articles shipped with the page
+ * @property {number} words       length of the body in words
+ */
+
+const SPAN_FIELDS = ['paragraphs', 'sentences'];
+
+/** The article with every expected field present and of the right type. */
+export function normaliseArticle(raw) {
+  const s = (v) => (typeof v === 'string' ? v : v == null ? '' : String(v));
+  const article = {
+    recordId: s(raw?.id),
+    title: s(raw?.title).trim(),
+    date: s(raw?.date).trim(),
+    source: s(raw?.source).trim(),
+    dateline: s(raw?.dateline).trim(),
+    url: s(raw?.url).trim(),
+    body: s(raw?.body),
+    original: s(raw?.original),
+    offsetUnit: s(raw?.offsetUnit) || 'utf16',
+  };
+  for (const field of SPAN_FIELDS) {
+    const spans = Array.isArray(raw?.[field]) ? raw[field] : [];
+    article[field] = spans
+      .filter((x) => x && Number.isInteger(x.start) && Number.isInteger(x.end) && x.start <= x.end)
+      .map((x) => (field === 'sentences'
+        ? { start: x.start, end: x.end, text: typeof x.text === 'string' ? x.text : article.body.slice(x.start, x.end) }
+        : { start: x.start, end: x.end }));
+  }
+  return article;
+}
+
+/** A record for a parsed article. */
+export function makeRecord(rawArticle, { fileName, importedAt, seq, seed = false }) {
+  const article = normaliseArticle(rawArticle);
+  return {
+    id: articleKey(article.body),
+    article,
+    fileName: String(fileName ?? ''),
+    importedAt,
+    seq,
+    seed: Boolean(seed),
+    words: countWords(article.body),
+  };
+}
+
+/** Whether a stored value looks like a record this version can show. */
+export function isValidRecord(r) {
+  return Boolean(r && typeof r.id === 'string' && r.id && r.article && typeof r.article.body === 'string');
+}
+
+/** The row shown in the library table (and returned by window.lectern.articles()). */
+export function rowOf(record) {
+  const t = displayTitle(record.article);
+  return {
+    id: record.id,
+    title: record.article.title,
+    displayTitle: t.text,
+    titleFromText: t.fromText,
+    source: record.article.source,
+    date: record.article.date,
+    words: record.words,
+    seq: record.seq,
+    fileName: record.fileName,
+    seed: record.seed,
+  };
+}

@@ -1,0 +1,142 @@
+// Persistence of the collection in IndexedDB: database "lectern", object store "articles" (records
+// keyed by `id`, the content key of the body) and "meta" (key → value, e.g. "initialised").
+// When IndexedDB cannot be opened, a MemoryStore with the same interface keeps the page working
+// (`persistent: false`, `reason` says why).
+
+const DB_NAME = 'lectern';
+const DB_VERSION = 1;
+const ARTICLES = 'articles';
+const META = 'meta';
+
+function promisify(request) {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+function done(tx) {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(tx.error || new DOMException('The write was aborted', 'AbortError'));
+    tx.onerror = (event) => {
+      // An error aborts the transaction; reject once, with the cause.
+      event.preventDefault?.();
+      reject(tx.error || event.target?.error);
+      try { tx.abort(); } catch { /* already finished */ }
+    };
+  });
+}
+
+export class IdbStore {
+  constructor(db) {
+    this.db = db;
+    this.persistent = true;
+    this.reason = '';
+    db.onversionchange = () => db.close(); // let a newer page upgrade the database
+  }
+
+  async loadAll() {
+    const tx = this.db.transaction(ARTICLES, 'readonly');
+    return promisify(tx.objectStore(ARTICLES).getAll());
+  }
+
+  async getMeta(key) {
+    const tx = this.db.transaction(META, 'readonly');
+    const row = await promisify(tx.objectStore(META).get(key));
+    return row?.value;
+  }
+
+  async setMeta(key, value) {
+    const tx = this.db.transaction(META, 'readwrite');
+    tx.objectStore(META).put({ key, value });
+    return done(tx);
+  }
+
+  async putAll(records) {
+    if (!records.length) return;
+    const tx = this.db.transaction(ARTICLES, 'readwrite');
+    const store = tx.objectStore(ARTICLES);
+    for (const r of records) store.put(r);
+    return done(tx);
+  }
+
+  async deleteIds(ids) {
+    if (!ids.length) return;
+    const tx = this.db.transaction(ARTICLES, 'readwrite');
+    const store = tx.objectStore(ARTICLES);
+    for (const id of ids) store.delete(id);
+    return done(tx);
+  }
+
+  async clearArticles() {
+    const tx = this.db.transaction(ARTICLES, 'readwrite');
+    tx.objectStore(ARTICLES).clear();
+    return done(tx);
+  }
+}
+
+export class MemoryStore {
+  constructor(reason = '') {
+    this.persistent = false;
+    this.reason = reason;
+    this.articles = new Map();
+    this.meta = new Map();
+  }
+
+  async loadAll() { return [...this.articles.values()]; }
+
+  async getMeta(key) { return this.meta.get(key); }
+
+  async setMeta(key, value) { this.meta.set(key, value); }
+
+  async putAll(records) { for (const r of records) this.articles.set(r.id, r); }
+
+  async deleteIds(ids) { for (const id of ids) this.articles.delete(id); }
+
+  async clearArticles() { this.articles.clear(); }
+}
+
+/**
+ * Opens the database, or falls back to memory.
+ * @returns {Promise<IdbStore|MemoryStore>}
+ */
+export async function openStore({ indexedDB = globalThis.indexedDB, timeoutMs = 5000 } = {}) {
+  if (!indexedDB) return new MemoryStore('this browser offers no IndexedDB storage to this page');
+  try {
+    const db = await new Promise((resolve, reject) => {
+      let request;
+      try {
+        request = indexedDB.open(DB_NAME, DB_VERSION);
+      } catch (error) {
+        reject(error);
+        return;
+      }
+      const timer = setTimeout(() => reject(new Error('the database did not open (is Lectern open in another tab being upgraded?)')), timeoutMs);
+      request.onupgradeneeded = () => {
+        const db = request.result;
+        if (!db.objectStoreNames.contains(ARTICLES)) db.createObjectStore(ARTICLES, { keyPath: 'id' });
+        if (!db.objectStoreNames.contains(META)) db.createObjectStore(META, { keyPath: 'key' });
+      };
+      request.onsuccess = () => { clearTimeout(timer); resolve(request.result); };
+      request.onerror = () => { clearTimeout(timer); reject(request.error); };
+      request.onblocked = () => { /* wait: another tab will close its connection */ };
+    });
+    return new IdbStore(db);
+  } catch (error) {
+    return new MemoryStore(describeStorageError(error, 'open'));
+  }
+}
+
+/** Why storage failed, for a user. */
+export function describeStorageError(error, action = 'write') {
+  const name = error?.name || '';
+  if (name === 'QuotaExceededError' || /quota/iu.test(String(error?.message))) {
+    return 'the browser\'s storage for this page is full (quota exceeded)';
+  }
+  if (name === 'SecurityError' || name === 'InvalidStateError') {
+    return 'the browser does not allow this page to store data (private window, or storage disabled for files)';
+  }
+  if (action === 'open') return `the browser's storage could not be opened${error?.message ? ` (${error.message})` : ''}`;
+  return `the browser's storage failed${error?.message ? ` (${error.message})` : ''}`;
+}
