@@ -65,7 +65,7 @@ std::string BinaryKind(std::string_view bytes) {
       {"PK\x03\x04", "a ZIP archive (or a Word/Excel document)"},
       {"\x1F\x8B", "a gzip archive"},   {"\xD0\xCF\x11\xE0", "an old Microsoft Office document"},
       {"\x7F" "ELF", "a program"},      {"MZ", "a Windows program"},
-      {"\0asm", "a WebAssembly module"}};
+      {std::string_view("\0asm", 4), "a WebAssembly module"}};  // sized: it starts with NUL
   for (const auto& m : kMagic) {
     if (bytes.substr(0, m.prefix.size()) == m.prefix) return std::string(m.kind);
   }
