@@ -551,13 +551,31 @@ void CleanParagraphs(std::vector<std::string>* paragraphs, Hints* hints) {
 // ---------------------------------------------------------------------------------------------
 // Pass 3: metadata.
 
+/// True when a word other than the last ends a sentence ("Monday.", "now!"); abbreviations such
+/// as "St.", "U.S." or "Sept." are too short to count.
+bool HasInnerSentenceEnd(std::string_view text) {
+  constexpr std::size_t kMinWordLetters = 5;
+  const std::vector<Token> tokens = Tokenize(text);
+  for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+    const std::string_view word = StripClosers(tokens[i].text);
+    if (word.empty()) continue;
+    if (word.back() == '!' || word.back() == '?') return true;
+    if (word.back() == '.' &&
+        static_cast<std::size_t>(std::count_if(word.begin(), word.end(), IsAsciiAlpha)) >=
+            kMinWordLetters) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /// True for a headline: short, capitalized, one line, not ending like a sentence or a label.
 bool IsTitleLike(std::string_view paragraph) {
   constexpr std::size_t kMaxWords = 30;
   constexpr std::size_t kMaxChars = 250;
   if (paragraph.empty() || CodePoints(paragraph) > kMaxChars ||
       WordCount(paragraph) > kMaxWords || IsProse(paragraph) || StartsLowercase(paragraph) ||
-      paragraph.front() == '(' || paragraph.front() == '[') {
+      paragraph.front() == '(' || paragraph.front() == '[' || HasInnerSentenceEnd(paragraph)) {
     return false;
   }
   const std::string_view body = StripClosers(paragraph);
