@@ -45,37 +45,39 @@ constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 // Titles and other words that stand before a name: never the end of a sentence ("Gen. Smith",
 // "Mt. Fuji", "Roe v. Wade"). ICU's list lacks most of the ones news uses ("Gen.", "Sen.", "Gov.").
 constexpr std::array<std::string_view, 41> kTitles = {
-    "Adm.",  "Amb.",  "Atty.", "Brig.", "Capt.", "Cmdr.",   "Col.", "Cpl.",  "Det.",
-    "Dr.",   "Drs.",  "Fr.",   "Ft.",   "Gen.",  "Gov.",    "Govs.", "Hon.", "Insp.",
-    "Lt.",   "Maj.",  "Messrs.", "Mme.", "Mmes.", "Mr.",    "Mrs.", "Ms.",   "Msgr.",
-    "Mt.",   "Pres.", "Prof.", "Pvt.",  "Rep.",  "Reps.",   "Rev.", "Sen.",  "Sens.",
-    "Sgt.",  "Supt.", "Vs.",   "v.",    "vs.",
+    "Adm.", "Amb.",  "Atty.",   "Brig.", "Capt.", "Cmdr.", "Col.",  "Cpl.", "Det.",
+    "Dr.",  "Drs.",  "Fr.",     "Ft.",   "Gen.",  "Gov.",  "Govs.", "Hon.", "Insp.",
+    "Lt.",  "Maj.",  "Messrs.", "Mme.",  "Mmes.", "Mr.",   "Mrs.",  "Ms.",  "Msgr.",
+    "Mt.",  "Pres.", "Prof.",   "Pvt.",  "Rep.",  "Reps.", "Rev.",  "Sen.", "Sens.",
+    "Sgt.", "Supt.", "Vs.",     "v.",    "vs.",
 };
 
 // Abbreviations that stand before a number: "Sept. 10", "No. 5", "p. 55", "N°. 1026". Followed by
 // a digit they never end a sentence; ICU would break there, since a digit is not lower case.
-constexpr std::array<std::string_view, 42> kNumberPrefixes = {
-    "Apr.",  "Apt.",  "Art.",          "Aug.",          "Ch.",  "Dec.", "Feb.", "Fig.",  "Jan.",
-    "Jul.",  "Jun.",  "Mar.",          "No.",           "Nos.", "Nov.", "Nr.",  "N\xC2\xB0.",  // N°.
+constexpr std::array<std::string_view, 46> kNumberPrefixes = {
+    "Apr.",       "Apt.", "Art.",  "Aug.", "Ch.", "Dec.", "Ext.", "Feb.",  "Fig.",
+    "Jan.",       "Jul.", "Jun.",  "Mar.", "No.", "Nos.", "Nov.", "Nr.",
+    "N\xC2\xB0.",  // N°.
     "N\xC2\xBA.",  // Nº.
-    "Oct.",  "Op.",   "Para.",         "Pt.",           "Rm.",  "Sec.", "Sep.", "Sept.", "Vol.",
-    "art.",  "c.",    "ca.",           "ch.",           "fig.", "no.",  "nos.", "n\xC2\xB0.",  // n°.
-    "op.",   "p.",    "para.",         "pp.",           "pt.",  "sec.", "vol.",
+    "Oct.",       "Op.",  "Para.", "Pt.",  "Rm.", "Sec.", "Sep.", "Sept.", "Tel.",
+    "Vol.",       "art.", "c.",    "ca.",  "ch.", "ext.", "fig.", "no.",   "nos.",
+    "n\xC2\xB0.",  // n°.
+    "op.",        "p.",   "para.", "pp.",  "pt.", "sec.", "tel.", "vol.",
 };
 
 // Abbreviations that usually continue a sentence but may end one ("Pitt, Briggs & Co. It closed",
 // "in Springfield, Ill. The governor"): the sentence ends only when a sentence starter follows.
 constexpr std::array<std::string_view, 92> kAbbreviations = {
-    "Ala.",   "Apr.",   "Apt.",  "Ariz.", "Ark.",   "Assn.", "Assoc.", "Aug.",   "Ave.",  "Blvd.",
-    "Bros.",  "Calif.", "Co.",   "Colo.", "Conn.",  "Corp.", "Cos.",   "Ct.",    "Dec.",  "Del.",
-    "Dept.",  "Div.",   "Esq.",  "Est.",  "Feb.",   "Fla.",  "Fri.",   "Ga.",    "Govt.", "Hwy.",
-    "Ill.",   "Inc.",   "Ind.",  "Inst.", "Intl.",  "Jan.",  "Jr.",    "Jul.",   "Jun.",  "Kan.",
-    "Ky.",    "La.",    "Ln.",   "Ltd.",  "Mar.",   "Mass.", "Md.",    "Mfg.",   "Mich.", "Minn.",
-    "Miss.",  "Mo.",    "Mon.",  "Mont.", "Natl.",  "Neb.",  "Nev.",   "No.",    "Nov.",  "Oct.",
-    "Okla.",  "Ore.",   "Pa.",   "Pkwy.", "Plc.",   "Rd.",   "Rte.",   "Sat.",   "Sep.",  "Sept.",
-    "Sq.",    "Sr.",    "St.",   "Ste.",  "Sun.",   "Tenn.", "Tex.",   "Thu.",   "Thurs.", "Tue.",
-    "Tues.",  "Univ.",  "Va.",   "Vt.",   "Wash.",  "Wed.",  "Wis.",   "Wyo.",   "approx.", "cf.",
-    "etc.",   "viz.",
+    "Ala.",  "Apr.",   "Apt.", "Ariz.", "Ark.",  "Assn.", "Assoc.", "Aug.", "Ave.",    "Blvd.",
+    "Bros.", "Calif.", "Co.",  "Colo.", "Conn.", "Corp.", "Cos.",   "Ct.",  "Dec.",    "Del.",
+    "Dept.", "Div.",   "Esq.", "Est.",  "Feb.",  "Fla.",  "Fri.",   "Ga.",  "Govt.",   "Hwy.",
+    "Ill.",  "Inc.",   "Ind.", "Inst.", "Intl.", "Jan.",  "Jr.",    "Jul.", "Jun.",    "Kan.",
+    "Ky.",   "La.",    "Ln.",  "Ltd.",  "Mar.",  "Mass.", "Md.",    "Mfg.", "Mich.",   "Minn.",
+    "Miss.", "Mo.",    "Mon.", "Mont.", "Natl.", "Neb.",  "Nev.",   "No.",  "Nov.",    "Oct.",
+    "Okla.", "Ore.",   "Pa.",  "Pkwy.", "Plc.",  "Rd.",   "Rte.",   "Sat.", "Sep.",    "Sept.",
+    "Sq.",   "Sr.",    "St.",  "Ste.",  "Sun.",  "Tenn.", "Tex.",   "Thu.", "Thurs.",  "Tue.",
+    "Tues.", "Univ.",  "Va.",  "Vt.",   "Wash.", "Wed.",  "Wis.",   "Wyo.", "approx.", "cf.",
+    "etc.",  "viz.",
 };
 
 // Times of day. After them a sentence ends only before a sentence starter or a title, and not
@@ -87,25 +89,29 @@ constexpr std::array<std::string_view, 4> kTimes = {"A.M.", "P.M.", "a.m.", "p.m
 // pragmatic_segmenter's list, extended with news' most frequent sentence openers. "Of", "Under",
 // "And" are left out: they are capitalised inside names ("Dept. Of Labor", "U.S. Under Secretary").
 constexpr std::array<std::string_view, 94> kSentenceStarters = {
-    "A",       "About",   "After",    "Also",      "Although", "An",       "Another", "Any",
-    "Are",     "As",      "At",       "Because",   "Before",   "Being",    "Both",    "But",
-    "By",      "Can",     "Could",    "Despite",   "Did",      "Do",       "Does",    "During",
-    "Each",    "Earlier", "Even",     "Every",     "Few",      "For",      "From",    "Had",
-    "Has",     "Have",    "He",       "Her",       "Here",     "His",      "How",     "However",
-    "I",       "If",      "In",       "Instead",   "Is",       "It",       "Its",     "Last",
-    "Later",   "Many",    "Meanwhile", "Millions", "More",     "Most",     "Much",    "My",
-    "Nevertheless", "No", "Not",      "Now",       "On",       "Only",     "Other",   "Our",
-    "Several", "She",     "Since",    "So",        "Some",     "Such",     "That",    "The",
-    "Their",   "Then",    "There",    "These",     "They",     "This",     "Those",   "Though",
-    "Thus",    "To",      "Was",      "We",        "Were",     "What",     "When",    "Where",
-    "Whether", "Which",   "While",    "Who",       "Why",      "Will",
+    "A",       "About",   "After",        "Also",     "Although", "An",
+    "Another", "Any",     "Are",          "As",       "At",       "Because",
+    "Before",  "Being",   "Both",         "But",      "By",       "Can",
+    "Could",   "Despite", "Did",          "Do",       "Does",     "During",
+    "Each",    "Earlier", "Even",         "Every",    "Few",      "For",
+    "From",    "Had",     "Has",          "Have",     "He",       "Her",
+    "Here",    "His",     "How",          "However",  "I",        "If",
+    "In",      "Instead", "Is",           "It",       "Its",      "Last",
+    "Later",   "Many",    "Meanwhile",    "Millions", "More",     "Most",
+    "Much",    "My",      "Nevertheless", "No",       "Not",      "Now",
+    "On",      "Only",    "Other",        "Our",      "Several",  "She",
+    "Since",   "So",      "Some",         "Such",     "That",     "The",
+    "Their",   "Then",    "There",        "These",    "They",     "This",
+    "Those",   "Though",  "Thus",         "To",       "Was",      "We",
+    "Were",    "What",    "When",         "Where",    "Whether",  "Which",
+    "While",   "Who",     "Why",          "Will",
 };
 
 // Prepositions that open a time phrase: "At 5 a.m. Mr. Smith went" is one sentence, since "At 5
 // a.m." alone is not one.
 constexpr std::array<std::string_view, 14> kTimePrepositions = {
-    "About", "After", "Around", "At",    "Before", "Beginning", "By",
-    "Early", "From",  "Shortly", "Since", "Starting", "Till",   "Until",
+    "About", "After", "Around",  "At",    "Before",   "Beginning", "By",
+    "Early", "From",  "Shortly", "Since", "Starting", "Till",      "Until",
 };
 
 // Entries of ICU's English list that do more harm than good in news. ICU matches them backwards
@@ -113,11 +119,11 @@ constexpr std::array<std::string_view, 14> kTimePrepositions = {
 // and some are plain words or names that end sentences ("Joe.", "In.", "Is."). Standalone
 // initials, "pp. 5" and "vs." are handled by the rules here instead.
 constexpr std::array<std::string_view, 51> kIcuSuppressionsToDrop = {
-    "A.",    "AA.",  "AB.",  "AD.",  "Abs.", "Act.", "All.", "As.",   "B.",   "By.",  "Cap.",
-    "D.",    "Def.", "Diff.", "Do.", "E.",   "Ed.",  "Ex.",  "F.",    "Fn.",  "G.",   "Go.",
-    "Hat.",  "I.",   "Id.",  "In.",  "Is.",  "Jam.", "Job.", "Joe.",  "K.",   "L.",   "Lev.",
-    "Lib.",  "Link.", "Long.", "M.", "Mart.", "Min.", "O.",  "OK.",   "Ok.",  "On.",  "Or.",
-    "PP.",   "Q.",   "S.",   "T.",   "U.",   "VS.",  "pp.",
+    "A.",   "AA.",   "AB.",   "AD.", "Abs.",  "Act.", "All.", "As.",  "B.",  "By.", "Cap.",
+    "D.",   "Def.",  "Diff.", "Do.", "E.",    "Ed.",  "Ex.",  "F.",   "Fn.", "G.",  "Go.",
+    "Hat.", "I.",    "Id.",   "In.", "Is.",   "Jam.", "Job.", "Joe.", "K.",  "L.",  "Lev.",
+    "Lib.", "Link.", "Long.", "M.",  "Mart.", "Min.", "O.",   "OK.",  "Ok.", "On.", "Or.",
+    "PP.",  "Q.",    "S.",    "T.",  "U.",    "VS.",  "pp.",
 };
 
 // True when `table` is sorted, so that binary search works (checked at compile time).
@@ -130,6 +136,7 @@ constexpr bool IsSorted(const std::array<std::string_view, N>& table) {
 }
 
 static_assert(IsSorted(kTitles), "kTitles must be sorted");
+static_assert(IsSorted(kNumberPrefixes), "kNumberPrefixes must be sorted");
 static_assert(IsSorted(kAbbreviations), "kAbbreviations must be sorted");
 static_assert(IsSorted(kTimes), "kTimes must be sorted");
 static_assert(IsSorted(kSentenceStarters), "kSentenceStarters must be sorted");
@@ -140,7 +147,9 @@ static_assert(IsSorted(kIcuSuppressionsToDrop), "kIcuSuppressionsToDrop must be 
 // Byte-level helpers (UTF-8).
 
 // The byte at `i` as an unsigned value.
-inline unsigned char At(std::string_view t, std::size_t i) { return static_cast<unsigned char>(t[i]); }
+inline unsigned char At(std::string_view t, std::size_t i) {
+  return static_cast<unsigned char>(t[i]);
+}
 
 inline bool IsAsciiSpace(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 inline bool IsAsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
@@ -209,7 +218,7 @@ std::size_t CloserBefore(std::string_view t, std::size_t i) {
   const unsigned char b0 = At(t, i - 3), b1 = At(t, i - 2);
   if (b0 == 0xE2 && b1 == 0x80) return (c == 0x99 || c == 0x9D || c == 0x9C || c == 0xBA) ? 3 : 0;
   if (b0 == 0xE3 && b1 == 0x80) return (c == 0x8D || c == 0x8F || c == 0x91) ? 3 : 0;  // 」』】
-  if (b0 == 0xEF && b1 == 0xBC) return c == 0x89 ? 3 : 0;                           // ）
+  if (b0 == 0xEF && b1 == 0xBC) return c == 0x89 ? 3 : 0;                              // ）
   return 0;
 }
 
@@ -362,10 +371,10 @@ bool IsDottedAbbreviation(std::string_view token) {
 // A list item's marker: "1.", "2.)", "3)", "a.", optionally after a bullet ("• 9.", "⁃10.").
 struct ListMarker {
   bool found = false;
-  std::size_t end = 0;     // after the marker
-  int value = 0;           // 1 for "1." and for "a."
-  bool letter = false;     // lettered: "a.", "b."
-  bool lower = false;      // a lower-case letter (only these lists are followed: "B." is an initial)
+  std::size_t end = 0;  // after the marker
+  int value = 0;        // 1 for "1." and for "a."
+  bool letter = false;  // lettered: "a.", "b."
+  bool lower = false;   // a lower-case letter (only these lists are followed: "B." is an initial)
   std::string_view style;  // ".", ")" or ".)"
 };
 
@@ -568,6 +577,20 @@ bool DecidePeriod(const Context& c, std::size_t term_end, const NextWord& w, boo
   return icu || w.starter;
 }
 
+// Whether a ! or ? ending at `term_end` belongs to a quotation or a name rather than ending the
+// sentence, when a lower-case word follows: ICU ends a sentence at every ! and ?, but news writes
+// `"Stop!" he said` and `"Why?" she asked` (closed by a quote) and "Yahoo! in the accounting
+// department" (one ! attached to a capitalised word). Elsewhere a lower-case word after ! or ? is
+// a sentence that starts in lower case, as web text often does ("where? just in the water").
+bool IsQuotedOrNamed(std::string_view t, std::size_t s, std::size_t term_end, std::size_t end) {
+  if (term_end < end) return true;  // closers follow the terminator
+  if (t[term_end - 1] != '!' || term_end - s < 3) return false;
+  const unsigned char before = At(t, term_end - 2);
+  if (!IsAsciiLetter(before)) return false;  // "!!", "?!", " !"
+  const std::size_t start = TokenStart(t, s, term_end);
+  return start != kNone && IsAsciiUpper(At(t, start));
+}
+
 // Decides a boundary that ICU proposed (icu) or that a period suggests (!icu), between a sentence
 // ending at `end` and one starting at `next`.
 bool DecideTerminator(const Context& c, std::size_t end, std::size_t next, bool icu, Cut* cut) {
@@ -588,9 +611,9 @@ bool DecideTerminator(const Context& c, std::size_t end, std::size_t next, bool 
   if (IsTrailingParenthetical(t, next, c.limit)) return false;
   const NextWord w = ReadNextWord(t, next, c.limit);
   if (last == '.') return DecidePeriod(c, term_end, w, icu, cut);
-  // "Yahoo! in the accounting department", `"Stop!" he said`: ICU ends a sentence at every ! and ?;
-  // a lower-case word after them continues it.
-  if (last == '!' || last == '?') return icu && !w.lower;
+  if (last == '!' || last == '?') {
+    return icu && !(w.lower && IsQuotedOrNamed(t, c.s, term_end, end));
+  }
   return icu;
 }
 
@@ -674,7 +697,8 @@ void CollectCandidates(std::string_view t, std::size_t begin, std::size_t limit,
 icu::BreakIterator* BuildPrototype() {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Locale& english = icu::Locale::getEnglish();
-  std::unique_ptr<icu::BreakIterator> base(icu::BreakIterator::createSentenceInstance(english, status));
+  std::unique_ptr<icu::BreakIterator> base(
+      icu::BreakIterator::createSentenceInstance(english, status));
   if (U_FAILURE(status) || !base) {
     throw std::runtime_error(std::string("ICU sentence break rules unavailable: ") +
                              u_errorName(status));
@@ -764,8 +788,9 @@ class Segmenter {
       if (list_next != kNone && list_next <= icu_pos && list_next <= own_pos) {
         cand = {list_next, Candidate::kListItem};
         list_next = kNone;
-      } else if (own_pos != kNone && (own_pos < icu_pos || (own_pos == icu_pos &&
-                                                             candidates_[ic].kind != Candidate::kPeriod))) {
+      } else if (own_pos != kNone &&
+                 (own_pos < icu_pos ||
+                  (own_pos == icu_pos && candidates_[ic].kind != Candidate::kPeriod))) {
         cand = candidates_[ic++];  // forced candidates go first: they break whatever ICU says
       } else if (icu_pos != kNone) {
         cand = {icu_pos, Candidate::kIcu};
