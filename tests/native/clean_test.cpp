@@ -297,6 +297,17 @@ TEST(CleanBoilerplateTest, CreditAndUpdatedLines) {
   EXPECT_EQ(c.body, "The ministers agreed.");
 }
 
+TEST(CleanBoilerplateTest, BylineCreditLineAndTitleWithOutlet) {
+  const CleanedArticle a = CleanArticle(
+      "Home | China | World\n\nPutin meets Wang in Kazan | China Daily\n\n"
+      "By Zhang Yi | chinadaily.com.cn | Updated: 2024-09-13 09:00\n\n"
+      "(MENAFN- Kuwait News Agency (KUNA)) The two men met on Friday.");
+  EXPECT_EQ(a.title, "Putin meets Wang in Kazan");
+  EXPECT_EQ(a.date, "2024-09-13");
+  EXPECT_EQ(a.source, "KUNA");  // the feed outranks the credit line and the title's outlet
+  EXPECT_EQ(a.body, "The two men met on Friday.");
+}
+
 TEST(CleanBoilerplateTest, BareDateLineInHeader) {
   const CleanedArticle a = CleanArticle(
       "Ministers agree on a new budget plan\n\nSeptember 11, 2024\n\nThe ministers agreed.");

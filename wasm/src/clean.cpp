@@ -78,7 +78,8 @@ constexpr std::string_view kFurnitureLines[] = {
     "share this story", "print", "print this article", "email", "tweet", "comments", "related",
     "related stories", "related articles", "related news", "read more", "home", "menu",
     "search", "subscribe", "sign in", "log in", "next article", "previous article", "most read",
-    "most popular", "trending", "follow us", "click here", "end", "ends",
+    "most popular", "most viewed", "editor's picks", "trending", "follow us", "click here", "end",
+    "ends",
 };
 
 /// Openings of short footer lines: licences, registrations, legal links.
@@ -241,17 +242,21 @@ std::string CopyrightOwner(std::string_view line) {
   return i == tokens.size() ? owner : std::string();
 }
 
-/// True for a line of navigation crumbs: short capitalized items between separators.
+/// True for a line of navigation crumbs: short capitalized items between separators ("Home |
+/// Europe", "About Us | Contact Us | Privacy"). With a single separator both items must be very
+/// short, so that a page title such as "Putin meets Wang | China Daily" is not taken for one.
 bool IsNavLine(std::string_view line) {
   constexpr std::size_t kMaxChars = 120;
   constexpr std::size_t kMaxTokens = 16;
-  constexpr std::size_t kMaxItemWords = 4;
+  constexpr std::size_t kMaxItemWords = 3;
+  constexpr std::size_t kMaxPairItemWords = 2;
   if (CodePoints(line) > kMaxChars || EndsWithTerminal(line)) return false;
   const std::vector<Token> tokens = Tokenize(line);
   if (tokens.size() > kMaxTokens) return false;
   std::size_t separators = 0;
   std::size_t words = 0;
   std::size_t item_words = 0;
+  std::size_t longest_item = 0;
   for (const Token& t : tokens) {
     if (InList(t.text, kNavSeparators)) {
       ++separators;
@@ -260,8 +265,10 @@ bool IsNavLine(std::string_view line) {
     }
     if (item_words == 0 && StartsLowercase(t.text)) return false;
     if (++item_words > kMaxItemWords) return false;
+    longest_item = std::max(longest_item, item_words);
     ++words;
   }
+  if (separators == 1 && longest_item > kMaxPairItemWords) return false;
   return separators > 0 && words >= 2;
 }
 
@@ -373,8 +380,8 @@ std::vector<std::string> JoinLines(const std::vector<std::string>& lines,
   return paragraphs;
 }
 
-/// Removes a wire feed's prefix from the first paragraph ("(MENAFN- Kuwait News Agency (KUNA))
-/// BEIJING, ..."); the feed names the source.
+/// Removes a wire feed's prefix from the start of a paragraph ("(MENAFN- Kuwait News Agency
+/// (KUNA)) BEIJING, ..."); the feed names the source.
 void StripFeedPrefix(std::string* paragraph, Hints* hints) {
   constexpr std::size_t kMaxPrefix = 200;
   if (paragraph->empty() || paragraph->front() != '(') return;
@@ -534,7 +541,11 @@ bool IsCaption(std::string_view paragraph) {
 
 /// Removes feed prefixes, end markers, credits, editor lines and captions.
 void CleanParagraphs(std::vector<std::string>* paragraphs, Hints* hints) {
-  if (!paragraphs->empty()) StripFeedPrefix(&paragraphs->front(), hints);
+  // A feed prefix opens the story, which may come after a headline and a credit line.
+  constexpr std::size_t kFeedPrefixParagraphs = 3;
+  for (std::size_t i = 0; i < paragraphs->size() && i < kFeedPrefixParagraphs; ++i) {
+    StripFeedPrefix(&(*paragraphs)[i], hints);
+  }
   std::vector<std::string> kept;
   for (std::string& paragraph : *paragraphs) {
     StripEndMarker(&paragraph);
