@@ -102,7 +102,9 @@ constexpr std::string_view kNavSeparators[] = {
 };
 
 /// Marks that end a wire story, alone or after its last sentence.
-constexpr std::string_view kEndMarkers[] = {"(end)", "(ends)", "[end]", "-end-", "/end/", "--end--"};
+constexpr std::string_view kEndMarkers[] = {
+    "(end)", "(ends)", "[end]", "-end-", "/end/", "--end--",
+};
 
 /// Labels of editor and source lines: "(Web editor: Zhang Kaiwei)", "Source: Xinhua".
 constexpr std::string_view kEditorLabels[] = {
@@ -403,7 +405,8 @@ void StripFeedPrefix(std::string* paragraph, Hints* hints) {
 bool IsEditorTag(std::string_view token) {
   constexpr std::size_t kMaxTag = 12;
   return token.size() <= kMaxTag && std::any_of(token.begin(), token.end(), IsAsciiLower) &&
-         std::all_of(token.begin(), token.end(), [](char c) { return IsAsciiLower(c) || c == '.'; });
+         std::all_of(token.begin(), token.end(),
+                     [](char c) { return IsAsciiLower(c) || c == '.'; });
 }
 
 /// Removes a final end marker ("... he noted. (end)", "... (end) ibm.as").

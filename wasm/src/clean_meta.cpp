@@ -417,8 +417,9 @@ CreditStrength ParseCreditLine(std::string_view line, CreditLine* credit) {
     if (t.find('|') != std::string_view::npos) barred = true;
     const std::string_view core = StripChars(t, "|()[]{},;:.\"'/-");
     if (core.empty() || IsDashToken(core) || core == "\xC2\xB7" || core == "\xE2\x80\xA2") continue;
-    const auto label = std::find_if(std::begin(kDateLabels), std::end(kDateLabels),
-                                    [&](const DateLabel& l) { return EqualsIgnoreCase(core, l.word); });
+    const auto label =
+        std::find_if(std::begin(kDateLabels), std::end(kDateLabels),
+                     [&](const DateLabel& l) { return EqualsIgnoreCase(core, l.word); });
     if (label != std::end(kDateLabels)) {
       labelled = labelled || label->strong;
       continue;
@@ -460,7 +461,8 @@ bool ParseDateline(std::string_view paragraph, Dateline* dateline) {
     if (j >= tokens.size() || tokens[j].text.back() != ')') return false;
     const std::size_t start = tokens[i].pos + 1;
     const std::size_t end = tokens[j].pos + tokens[j].text.size() - 1;
-    const std::string_view agency = TrimSpace(paragraph.substr(start, end > start ? end - start : 0));
+    const std::string_view agency =
+        TrimSpace(paragraph.substr(start, end > start ? end - start : 0));
     found.agency = FindOutlet(agency);
     if (found.agency.empty() && IsCapitalized(agency) && WordCount(agency) <= 3) {
       found.agency = std::string(agency);

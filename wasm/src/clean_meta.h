@@ -46,7 +46,7 @@ int YearFromFileName(std::string_view file_name);
 /// How sure ParseCreditLine is that a line is a credit/date line.
 enum class CreditStrength {
   kNone,    ///< not a credit/date line
-  kWeak,    ///< a bare date with at most a few names ("September 11, 2024"); boilerplate in a header
+  kWeak,    ///< a bare date, maybe with a few names ("September 11, 2024"); boilerplate in a header
   kStrong,  ///< dated and labelled, timed or "|"-separated ("Xinhua | Updated: 2024-09-13 13:57")
 };
 /// What a credit/date line says.

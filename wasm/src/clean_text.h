@@ -27,7 +27,7 @@ struct Token {
 
 /// Number of Unicode code points in valid UTF-8 `s`.
 std::size_t CodePoints(std::string_view s);
-/// `s` without leading and trailing whitespace (ASCII, no-break, ideographic and zero-width spaces).
+/// `s` without leading and trailing whitespace (ASCII, no-break, ideographic, zero-width spaces).
 std::string_view TrimSpace(std::string_view s);
 /// `s` trimmed, with every run of spaces, tabs and other horizontal whitespace made one " ".
 std::string CollapseSpaces(std::string_view s);
@@ -54,12 +54,12 @@ std::string_view StripChars(std::string_view s, std::string_view chars);
 std::string_view StripClosers(std::string_view s);
 /// True when `s` is wrapped in one balanced pair of () or []; `inner` gets the trimmed inside.
 bool Unwrap(std::string_view s, std::string_view* inner);
-/// Index of the ')' that closes the '(' at `open`, looking at most `limit` bytes ahead; npos if none.
+/// Index of the ')' closing the '(' at `open`, looking at most `limit` bytes ahead; npos if none.
 std::size_t MatchingClose(std::string_view s, std::size_t open, std::size_t limit);
 /// True when `t` consists only of 1-3 hyphens, en dashes or em dashes.
 bool IsDashToken(std::string_view t);
 
-/// True when `s` ends a sentence: ".", "!", "?", "…" or CJK full stops, maybe before closing quotes.
+/// True when `s` ends a sentence: ".", "!", "?", "…" or CJK full stops, maybe before closers.
 bool EndsWithTerminal(std::string_view s);
 /// True when `s` reads like running text rather than a heading or a label: it ends a sentence or
 /// is long.
