@@ -322,6 +322,12 @@ TEST(SplitSentences, HardWrappedLinesJoin) {
                 "The dry period means the temporao will be late."}));
 }
 
+TEST(SplitSentences, UniformIndentationIsNotAParagraph) {
+  const std::string text = "    Quoted text wraps\n    over lines. It goes on\n    and on.";
+  EXPECT_EQ(Sentences(text), (std::vector<std::string>{"Quoted text wraps\n    over lines.",
+                                                        "It goes on\n    and on."}));
+}
+
 TEST(SplitSentences, NeverCrossesBlankLines) {
   const std::string text = "A title without a period\n\nMr.\n \t\nSmith said so\r\n\r\nEnd";
   EXPECT_EQ(Sentences(text),
@@ -418,6 +424,8 @@ TEST(SplitSentences, OneMegabyteIsLinear) {
   const std::vector<std::pair<std::string, std::string>> inputs = {
       {"news", Repeat(kNewsUnit, 1 << 20)},
       {"markers", Repeat("1) x ", 1 << 20)},
+      {"restarting lists", Repeat("1. Go. ", 1 << 20)},
+      {"times", Repeat("At 5 p.m. The ", 1 << 20)},
       {"letters", Repeat("a. b. ", 1 << 20)},
       {"periods", Repeat(". ", 1 << 20)},
       {"abbreviations", Repeat("U.S. Inc. p.m. ", 1 << 20)},

@@ -338,15 +338,16 @@ std::string_view AfterHyphen(std::string_view token) {
   return h == std::string_view::npos ? token : token.substr(h + 1);
 }
 
-// Whether `token` (with its period) is one letter and a period: an initial ("George W. Bush"), in
-// any script ("А. Пушкин").
+// Whether `token` (with its period) is one capital letter and a period: an initial ("George W.
+// Bush"), in any script ("А. Пушкин"). Lower-case letters are left to ICU: Russian "г." (year)
+// often ends a sentence.
 bool IsInitial(std::string_view token) {
-  if (token.size() == 2) return IsAsciiLetter(static_cast<unsigned char>(token[0]));
+  if (token.size() == 2) return IsAsciiUpper(static_cast<unsigned char>(token[0]));
   if (token.size() < 3 || token.size() > 5) return false;
   UChar32 cp;
   int32_t i = 0;
   U8_NEXT(token.data(), i, static_cast<int32_t>(token.size()), cp);
-  return cp >= 0 && static_cast<std::size_t>(i) + 1 == token.size() && u_isUAlphabetic(cp);
+  return cp >= 0 && static_cast<std::size_t>(i) + 1 == token.size() && u_isupper(cp);
 }
 
 // Whether `token` is letters joined by periods, each run 1-3 letters: "U.S.", "U.S.A.", "Ph.D.",
@@ -440,9 +441,9 @@ std::size_t FindNextListItem(std::string_view t, const ListMarker& m, std::size_
   }
   for (char c : m.style) pattern[n++] = c;
   const std::string_view needle(pattern, n);
-  const std::size_t stop = std::min(limit, m.end + kListWindow);
-  for (std::size_t at = t.find(needle, m.end); at != std::string_view::npos && at < stop;
-       at = t.find(needle, at + 1)) {
+  const std::string_view window = t.substr(0, std::min(limit, m.end + kListWindow));
+  for (std::size_t at = window.find(needle, m.end); at != std::string_view::npos;
+       at = window.find(needle, at + 1)) {
     const std::size_t after = at + n;
     if (after > limit || (after < limit && SpaceAt(t, after) == 0)) continue;
     std::size_t before = SkipSpaceBack(t, at, m.end);
@@ -474,11 +475,12 @@ bool IsTimePhraseOpening(std::string_view t, std::size_t s, std::size_t token) {
   std::size_t e = i;
   while (e < token && IsAsciiLetter(At(t, e))) ++e;
   if (!InTable(kTimePrepositions, t.substr(i, e - i))) return false;
+  constexpr int kMaxWords = 4;
   int words = 0;
-  for (std::size_t k = i; k < token; ++k) {
+  for (std::size_t k = i; k < token && words <= kMaxWords; ++k) {
     if (SpaceAt(t, k) == 0 && (k == i || SpaceBefore(t, k) > 0)) ++words;
   }
-  return words <= 4;
+  return words <= kMaxWords;
 }
 
 // A run of periods before a boundary: "...", ". . .", "compounds. . . .".
@@ -639,18 +641,28 @@ bool Decide(const Context& c, const Candidate& cand, Cut* cut) {
 // ---------------------------------------------------------------------------------------------
 // Finding candidates.
 
-// Whether the line starting at `i` (just after a newline) opens a new sentence however the line
-// before it ended: it is indented (typewritten paragraphs, as in Reuters copy), or starts with a
-// bullet, a dash or a list's first marker. Returns where that line's text starts, or kNone.
-std::size_t LineOpensSentence(std::string_view t, std::size_t i, std::size_t limit) {
-  std::size_t j = i;
+// Width of the indentation of the line starting at `i` (a tab counts 2), and where its text
+// starts in `*text_start`.
+int Indentation(std::string_view t, std::size_t i, std::size_t limit, std::size_t* text_start) {
   int indent = 0;
-  while (j < limit && (t[j] == ' ' || t[j] == '\t')) {
-    indent += t[j] == '\t' ? 2 : 1;
-    ++j;
+  while (i < limit && (t[i] == ' ' || t[i] == '\t')) {
+    indent += t[i] == '\t' ? 2 : 1;
+    ++i;
   }
+  *text_start = i;
+  return indent;
+}
+
+// Whether the line starting at `i` (just after a newline) opens a new sentence however the line
+// before it ended: it is indented more than that line (typewritten paragraphs, as in Reuters
+// copy; `prev_indent` is the previous line's indentation), or starts with a bullet, a dash or a
+// list's first marker. Returns where that line's text starts, or kNone.
+std::size_t LineOpensSentence(std::string_view t, std::size_t i, std::size_t limit,
+                              int prev_indent) {
+  std::size_t j = i;
+  const int indent = Indentation(t, i, limit, &j);
   if (j >= limit || SpaceAt(t, j) > 0) return kNone;
-  if (indent >= 2) return j;
+  if (indent >= 2 && indent > prev_indent) return j;
   const char c = t[j];
   if ((c == '-' || c == '*' || c == '+') && j + 1 < limit && SpaceAt(t, j + 1) > 0) return j;
   if (BulletAt(t, j) > 0) return j;
@@ -676,13 +688,19 @@ void AddPeriodCandidate(std::string_view t, std::size_t i, std::size_t limit,
 void CollectCandidates(std::string_view t, std::size_t begin, std::size_t limit,
                        std::vector<Candidate>* out) {
   out->clear();
+  // The current line's indentation; the paragraph's first line is indented before `begin`.
+  std::size_t line_start = begin;
+  while (line_start > 0 && (t[line_start - 1] == ' ' || t[line_start - 1] == '\t')) --line_start;
+  std::size_t unused;
+  int indent = Indentation(t, line_start, begin, &unused);
   for (std::size_t i = begin; i < limit; ++i) {
     const unsigned char c = At(t, i);
     if (c == '.') {
       AddPeriodCandidate(t, i, limit, out);
     } else if (c == '\n') {
-      const std::size_t j = LineOpensSentence(t, i + 1, limit);
+      const std::size_t j = LineOpensSentence(t, i + 1, limit, indent);
       if (j != kNone) out->push_back({j, Candidate::kLine});
+      indent = Indentation(t, i + 1, limit, &unused);
     } else if (c == 0xE2 && i > begin && SpaceBefore(t, i) > 0 && BulletAt(t, i) > 0) {
       out->push_back({i, Candidate::kBullet});
     }
