@@ -14,7 +14,9 @@ import { yieldToEventLoop } from './yield.js';
  * @property {string} name                     the file name (its extension picks the format)
  * @property {number} size                     in bytes (checked before reading)
  * @property {() => Promise<Uint8Array>} read  the bytes
- * @property {boolean} [isDirectory]
+ * @property {boolean} [isDirectory]  a folder that could not be opened (`empty`: one with no files)
+ * @property {boolean} [empty]
+ * @property {Error} [error]            the file could not even be listed
  *
  * @typedef {object} ImportProgress
  * @property {number} fileIndex   0-based index of the file being read
@@ -61,7 +63,11 @@ export async function importInputs(inputs, deps) {
     const name = String(input.name || 'untitled');
     progress(i, name);
     if (input.isDirectory) {
-      out.problems.push(directoryProblem(name));
+      out.problems.push(directoryProblem(name, input.empty));
+      continue;
+    }
+    if (input.error) {
+      out.problems.push(unreadableProblem(name, input.error));
       continue;
     }
     if (input.size > maxFileBytes) {

@@ -46,8 +46,10 @@ export function coreFailureProblem(file, error) {
   return { file, where: '', message: `the reader failed on this file${detail ? ` (${detail})` : ''}` };
 }
 
-export function directoryProblem(file) {
-  return { file, where: '', message: 'is a folder; drop the files inside it instead' };
+export function directoryProblem(file, empty = false) {
+  return {
+    file, where: '', message: empty ? 'is an empty folder' : 'is a folder, which cannot be read from here; drop the folder (or the files in it) onto the page instead',
+  };
 }
 
 export function emptyArticleProblem(file, where) {

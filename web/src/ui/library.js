@@ -1,0 +1,284 @@
+// The library view: the collection as a sortable table, with the count, the sample-article banner,
+// a visible drop target and an empty state.
+import { h, icon, ICONS, replaceChildren } from './dom.js';
+import { COLUMNS } from '../sorting.js';
+import { formatCount, formatDate, plural } from '../format.js';
+import { readerHash } from '../router.js';
+
+export class LibraryView {
+  /**
+   * @param {object} on  callbacks: open(id), remove(id), sort(column), select(id), chooseFiles(),
+   *   pasteText(), removeAll(), removeSeeds(), replaceSeeds(), loadSeeds()
+   */
+  constructor(on) {
+    this.on = on;
+    this.rows = [];
+    this.rowEls = new Map();
+    this.selectedId = null;
+
+    this.count = h('p', { class: 'library-count', 'data-testid': 'article-count', 'aria-live': 'polite' });
+    this.removeAllButton = h('button', {
+      type: 'button', class: 'button quiet danger', 'data-testid': 'remove-all', onclick: () => on.removeAll(),
+    }, icon(ICONS.trash), 'Remove all…');
+
+    this.seedBanner = h('div', { class: 'seed-banner', 'data-testid': 'seed-banner', hidden: true, role: 'note' },
+      h('p', {},
+        h('strong', {}, 'These are sample articles. '),
+        'Import your own files to work with them, and remove the samples when you no longer need them.'),
+      h('div', { class: 'seed-actions' },
+        h('button', { type: 'button', class: 'button', 'data-testid': 'replace-seeds', onclick: () => on.replaceSeeds() },
+          'Replace the samples with my files…'),
+        h('button', { type: 'button', class: 'button quiet', 'data-testid': 'remove-seeds', onclick: () => on.removeSeeds() },
+          'Remove the samples')));
+
+    this.dropTarget = h('div', { class: 'drop-target', 'data-testid': 'drop-target' },
+      icon(ICONS.upload),
+      h('p', {},
+        h('strong', {}, 'Drop files anywhere on this page'),
+        ' — .txt, .html, .json or .jsonl, many at once — or ',
+        h('button', { type: 'button', class: 'link-button', onclick: () => on.chooseFiles() }, 'choose files'),
+        ', or ',
+        h('button', { type: 'button', class: 'link-button', onclick: () => on.pasteText() }, 'paste text'),
+        '.'));
+
+    this.headerCells = {};
+    const headRow = h('tr', {});
+    for (const [column, spec] of Object.entries(COLUMNS)) {
+      const indicator = h('span', { class: 'sort-indicator', 'aria-hidden': 'true' });
+      const button = h('button', {
+        type: 'button', class: 'sort-button', 'data-testid': `sort-${column}`, onclick: () => on.sort(column),
+      }, spec.label, indicator);
+      const th = h('th', { scope: 'col', class: `col-${column}`, 'aria-sort': 'none' }, button);
+      this.headerCells[column] = { th, indicator };
+      headRow.append(th);
+    }
+    headRow.append(h('th', { scope: 'col', class: 'col-actions' }, h('span', { class: 'visually-hidden' }, 'Actions')));
+    this.caption = h('caption', { class: 'visually-hidden' });
+    this.tbody = h('tbody', { onclick: (e) => this.handleClick(e) });
+    this.table = h('table', { class: 'library-table', 'data-testid': 'library-table', 'aria-describedby': 'library-help' },
+      this.caption, h('thead', {}, headRow), this.tbody);
+    this.table.style.setProperty('--row-height', `${ROW_HEIGHT}px`);
+    let pending = false;
+    const onScroll = () => {
+      if (pending || this.el.hidden || this.rows.length <= VIRTUAL_THRESHOLD) return;
+      pending = true;
+      requestAnimationFrame(() => {
+        pending = false;
+        this.renderWindow();
+      });
+    };
+    window.addEventListener('scroll', onScroll, { passive: true });
+    window.addEventListener('resize', onScroll, { passive: true });
+    this.help = h('p', { id: 'library-help', class: 'visually-hidden' },
+      'Use j and k or the arrow keys to move between articles, Enter to open one. Press ? for all shortcuts.');
+
+    this.empty = h('div', { class: 'library-empty', 'data-testid': 'library-empty', hidden: true },
+      h('h2', {}, 'No articles yet'),
+      h('p', {}, 'Drop news articles onto this page, choose files, or paste text. Everything stays on this computer.'),
+      h('div', { class: 'empty-actions' },
+        h('button', { type: 'button', class: 'button primary', onclick: () => on.chooseFiles() }, icon(ICONS.upload), 'Choose files…'),
+        h('button', { type: 'button', class: 'button', onclick: () => on.pasteText() }, icon(ICONS.paste), 'Paste text…'),
+        h('button', { type: 'button', class: 'button quiet', 'data-testid': 'load-seeds', onclick: () => on.loadSeeds() },
+          'Load the sample articles')));
+
+    this.el = h('section', { id: 'library', class: 'view library', 'data-testid': 'library', 'aria-labelledby': 'library-heading' },
+      h('div', { class: 'view-head' },
+        h('div', { class: 'view-title' }, h('h1', { id: 'library-heading' }, 'Library'), this.count),
+        h('div', { class: 'view-tools' }, this.removeAllButton)),
+      this.seedBanner,
+      this.dropTarget,
+      this.help,
+      h('div', { class: 'table-wrap' }, this.table),
+      this.empty);
+  }
+
+  /**
+   * @param {object[]} rows  sorted rows (see records.rowOf)
+   * @param {{column: string|null, direction: string}} sort
+   * @param {{seedCount: number}} info
+   */
+  render(rows, sort, { seedCount }) {
+    this.rows = rows;
+    this.indexById = new Map(rows.map((r, i) => [r.id, i]));
+    this.count.textContent = rows.length ? plural(rows.length, 'article') : 'No articles';
+    this.removeAllButton.hidden = rows.length === 0;
+    this.seedBanner.hidden = seedCount === 0;
+    this.empty.hidden = rows.length > 0;
+    this.table.hidden = rows.length === 0;
+    this.dropTarget.hidden = rows.length === 0;
+    this.table.setAttribute('aria-rowcount', String(rows.length + 1));
+
+    for (const [column, { th, indicator }] of Object.entries(this.headerCells)) {
+      const active = sort.column === column;
+      th.setAttribute('aria-sort', active ? sort.direction : 'none');
+      indicator.textContent = active ? (sort.direction === 'ascending' ? '▲' : '▼') : '';
+    }
+    const sortedBy = sort.column
+      ? `, sorted by ${COLUMNS[sort.column].label.toLowerCase()}, ${sort.direction}`
+      : ', in the order they were imported';
+    this.caption.textContent = `Articles${sortedBy}`;
+
+    if (!this.indexById.has(this.selectedId)) this.selectedId = rows[0]?.id ?? null;
+    this.windowStart = -1;
+    this.windowEnd = -1;
+    this.renderWindow(true);
+  }
+
+  /**
+   * Renders the rows in and near the viewport. Libraries of up to VIRTUAL_THRESHOLD articles are
+   * rendered whole (so the browser's find-in-page sees every title); bigger ones only around what
+   * is visible, between two spacer rows, as every row has the same height.
+   */
+  renderWindow(force = false) {
+    const n = this.rows.length;
+    let start = 0;
+    let end = n;
+    if (n > VIRTUAL_THRESHOLD && !this.el.hidden) {
+      const top = this.tbody.getBoundingClientRect().top; // relative to the viewport
+      const first = Math.floor(-top / ROW_HEIGHT);
+      const visible = Math.ceil(window.innerHeight / ROW_HEIGHT);
+      start = Math.max(0, Math.min(n - 1, first) - OVERSCAN);
+      end = Math.min(n, Math.max(0, first) + visible + OVERSCAN);
+      // Render in steps of OVERSCAN rows, so small scrolls do not re-render.
+      start -= start % OVERSCAN;
+      end = Math.min(n, end + (OVERSCAN - (end % OVERSCAN)) % OVERSCAN);
+    } else if (n > VIRTUAL_THRESHOLD) {
+      end = Math.min(n, 2 * OVERSCAN);
+    }
+    if (!force && start === this.windowStart && end === this.windowEnd) return;
+    const focusedId = this.tbody.contains(document.activeElement)
+      ? document.activeElement.closest('tr[data-id]')?.dataset.id : null;
+    const focusedSelector = focusedId && document.activeElement.dataset?.testid;
+    this.windowStart = start;
+    this.windowEnd = end;
+    this.rowEls.clear();
+    const fragment = document.createDocumentFragment();
+    if (start > 0) fragment.append(spacer(start));
+    for (let i = start; i < end; i++) {
+      const tr = this.renderRow(this.rows[i], i);
+      this.rowEls.set(this.rows[i].id, tr);
+      fragment.append(tr);
+    }
+    if (end < n) fragment.append(spacer(n - end));
+    replaceChildren(this.tbody, fragment);
+    this.markedId = null;
+    this.markSelected();
+    if (focusedId && this.rowEls.has(focusedId)) {
+      const tr = this.rowEls.get(focusedId);
+      const target = (focusedSelector && tr.querySelector(`[data-testid="${focusedSelector}"]`)) || tr;
+      target.focus({ preventScroll: true });
+    }
+  }
+
+  renderRow(row, index) {
+    const title = h('a', {
+      href: readerHash(row.id), class: row.titleFromText ? 'title untitled' : 'title', 'data-testid': 'open-article',
+      tabindex: '-1', title: row.displayTitle,
+    }, row.displayTitle);
+    const titleCell = h('td', { class: 'col-title' }, h('div', { class: 'title-cell' },
+      title,
+      row.titleFromText ? h('span', { class: 'visually-hidden' }, ' (no title; first sentence shown)') : null,
+      row.seed ? h('span', { class: 'badge', title: 'One of the sample articles shipped with Lectern' }, 'sample') : null));
+    return h('tr', { 'data-testid': 'library-row', 'data-id': row.id, tabindex: '-1', 'aria-rowindex': index + 2 },
+      titleCell,
+      h('td', { class: row.source ? 'col-source' : 'col-source missing', title: row.source || null }, row.source || '—'),
+      h('td', { class: row.date ? 'col-date' : 'col-date missing' },
+        row.date ? h('time', { datetime: row.date }, formatDate(row.date)) : '—'),
+      h('td', { class: 'col-words' }, formatCount(row.words)),
+      h('td', { class: 'col-actions' },
+        h('button', {
+          type: 'button', class: 'icon-button', 'data-testid': 'remove-article', 'data-action': 'remove',
+          'aria-label': `Remove “${row.displayTitle}”`, title: 'Remove this article', tabindex: '-1',
+        }, icon(ICONS.trash))));
+  }
+
+  handleClick(event) {
+    const tr = event.target.closest('tr[data-id]');
+    if (!tr) return;
+    const id = tr.dataset.id;
+    if (event.target.closest('[data-action="remove"]')) {
+      this.on.remove(id);
+      return;
+    }
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return; // new tab etc.
+    if (window.getSelection()?.toString()) return; // the user is selecting text
+    event.preventDefault();
+    this.select(id);
+    this.on.open(id);
+  }
+
+  /** Marks a row as selected; it becomes the table's one tab stop. */
+  select(id, { focus = false } = {}) {
+    const index = this.indexById?.get(id);
+    if (index === undefined) return;
+    this.selectedId = id;
+    if (focus) this.scrollToIndex(index);
+    this.markSelected();
+    this.on.select?.(id);
+    if (focus) this.rowEls.get(id)?.focus({ preventScroll: true });
+  }
+
+  /** Scrolls the page so that row `index` is visible (below the sticky bars), and renders it. */
+  scrollToIndex(index) {
+    if (this.el.hidden) return;
+    const bodyTop = this.tbody.getBoundingClientRect().top + window.scrollY;
+    const rowTop = bodyTop + index * ROW_HEIGHT;
+    const stickyBottom = this.stickyOffset();
+    if (rowTop < window.scrollY + stickyBottom) window.scrollTo(0, rowTop - stickyBottom);
+    else if (rowTop + ROW_HEIGHT > window.scrollY + window.innerHeight) window.scrollTo(0, rowTop + ROW_HEIGHT - window.innerHeight + 8);
+    this.renderWindow();
+  }
+
+  stickyOffset() {
+    const head = this.table.tHead?.getBoundingClientRect();
+    return head ? Math.max(0, head.bottom) : 0;
+  }
+
+  markSelected() {
+    const mark = (tr, selected) => {
+      tr.classList.toggle('selected', selected);
+      tr.setAttribute('tabindex', selected ? '0' : '-1');
+      if (selected) tr.setAttribute('aria-current', 'true');
+      else tr.removeAttribute('aria-current');
+      for (const el of tr.querySelectorAll('a, button')) el.setAttribute('tabindex', selected ? '0' : '-1');
+    };
+    const previous = this.rowEls.get(this.markedId);
+    if (previous && this.markedId !== this.selectedId) mark(previous, false);
+    const current = this.rowEls.get(this.selectedId);
+    if (current) mark(current, true);
+    this.markedId = this.selectedId;
+  }
+
+  /** Moves the selection by `delta` rows (or to 'first'/'last') and focuses it. */
+  move(delta) {
+    if (!this.rows.length) return;
+    let index = this.indexById.get(this.selectedId) ?? -1;
+    if (delta === 'first') index = 0;
+    else if (delta === 'last') index = this.rows.length - 1;
+    else index = index < 0 ? 0 : Math.min(this.rows.length - 1, Math.max(0, index + delta));
+    this.select(this.rows[index].id, { focus: true });
+  }
+
+  /** Call after the view was made visible (the rendered rows depend on the scroll position). */
+  shown() {
+    if (this.rows.length > VIRTUAL_THRESHOLD) this.renderWindow(true);
+  }
+
+  focusSelected() {
+    const index = this.indexById?.get(this.selectedId);
+    if (index === undefined) return;
+    this.scrollToIndex(index);
+    this.rowEls.get(this.selectedId)?.focus({ preventScroll: true });
+  }
+}
+
+/** Row height in px (CSS gets it from here, as --row-height). */
+export const ROW_HEIGHT = 44;
+const VIRTUAL_THRESHOLD = 400;
+const OVERSCAN = 20;
+
+function spacer(rows) {
+  const td = h('td', { colspan: '5' });
+  td.style.height = `${rows * ROW_HEIGHT}px`; // CSSOM, which the page's CSP allows
+  return h('tr', { class: 'spacer', 'aria-hidden': 'true' }, td);
+}

@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+// Opens a built page in headless Chromium (puppeteer-core + the system's chromium), waits for
+// window.lectern.ready, and reports console errors, page errors, CSP violations and any request
+// other than the page itself and data: URIs. Optionally takes screenshots.
+//
+//   node web/tools/check-page.mjs [dist/lectern.html] [--shots DIR] [--width 1280] [--height 900]
+//                                 [--dark] [--browser /usr/bin/chromium]
+// Exit status 1 when anything above was seen or the page did not become ready.
+import path from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { pathToFileURL } from 'node:url';
+import puppeteer from 'puppeteer-core';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(name);
+  if (i === -1) return fallback;
+  const [v] = args.splice(i, 2).slice(1);
+  return v;
+};
+const flag = (name) => {
+  const i = args.indexOf(name);
+  if (i === -1) return false;
+  args.splice(i, 1);
+  return true;
+};
+const shots = opt('--shots', null);
+const width = Number(opt('--width', 1280));
+const height = Number(opt('--height', 900));
+const browserPath = opt('--browser', '/usr/bin/chromium');
+const dark = flag('--dark');
+const file = path.resolve(args[0] || 'dist/lectern.html');
+const url = pathToFileURL(file).href;
+
+const profile = mkdtempSync(path.join(os.tmpdir(), 'lectern-check-'));
+const browser = await puppeteer.launch({
+  executablePath: browserPath,
+  headless: true,
+  userDataDir: profile,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--allow-file-access-from-files=false'],
+});
+const problems = [];
+try {
+  const page = await browser.newPage();
+  await page.setViewport({ width, height });
+  if (dark) await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (u !== url && !u.startsWith(`${url}#`) && !u.startsWith('data:')) problems.push(`request: ${u}`);
+  });
+  await page.evaluateOnNewDocument(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'}`);
+    });
+  });
+  const started = Date.now();
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => Boolean(window.lectern), { timeout: 20000 });
+  const ready = await page.evaluate(() => window.lectern.ready.then(() => 'ok', (e) => `failed: ${e?.message || e}`));
+  console.log(`ready: ${ready} after ${Date.now() - started} ms; core ${await page.evaluate(() => window.lectern.version())}`);
+  if (ready !== 'ok') problems.push(`not ready: ${ready}`);
+  const articles = await page.evaluate(() => window.lectern.articles());
+  console.log(`articles: ${articles.length}`);
+  for (const a of articles.slice(0, 8)) console.log(`  ${a.id}  ${a.date || '----------'}  ${a.source || '-'}  ${a.words}w  ${a.title.slice(0, 70)}`);
+  if (shots) {
+    mkdirSync(shots, { recursive: true });
+    const suffix = `${width}${dark ? '-dark' : ''}`;
+    await page.screenshot({ path: path.join(shots, `library-${suffix}.png`) });
+    if (articles[0]) {
+      await page.goto(`${url}#article=${articles[0].id}`, { waitUntil: 'load' });
+      await page.evaluate(() => window.lectern.ready);
+      await page.screenshot({ path: path.join(shots, `reader-${suffix}.png`) });
+    }
+    console.log(`screenshots in ${shots}`);
+  }
+} catch (error) {
+  problems.push(`check failed: ${error.message}`);
+} finally {
+  await browser.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+for (const p of problems) console.log(`PROBLEM ${p}`);
+process.exit(problems.length ? 1 : 0);
