@@ -263,6 +263,9 @@ TEST(SplitSentences, CountriesAndCompanies) {
        {"Shares of Apple Inc. rose.", "Microsoft Corp. President Brad Smith spoke."}},
       {"NATO. Russia objected. The FBI. It said no.",
        {"NATO.", "Russia objected.", "The FBI.", "It said no."}},
+      // Headlines in title case capitalise the words that would otherwise open a sentence.
+      {"Bush Says U.S. Will Act on Iraq", {"Bush Says U.S. Will Act on Iraq"}},
+      {"Apple Inc. To Buy Beats for $3 Billion", {"Apple Inc. To Buy Beats for $3 Billion"}},
   });
 }
 

@@ -284,6 +284,7 @@ struct NextWord {
   bool digit = false;    // starts with a digit
   bool starter = false;  // a word of kSentenceStarters ("The", "It's" -> "It")
   bool title = false;    // a title with its period ("Mr.")
+  bool then_capital = false;  // the word after it starts with a capital ("To Impose")
 };
 
 // Describes the word that starts at `next` (up to `limit`).
@@ -313,7 +314,32 @@ NextWord ReadNextWord(std::string_view t, std::size_t next, std::size_t limit) {
   if (e == i || !IsAsciiUpper(c)) return w;
   w.starter = InTable(kSentenceStarters, t.substr(i, e - i));
   w.title = e < limit && t[e] == '.' && InTable(kTitles, t.substr(i, e - i + 1));
+  while (e < limit && e - i < 32 && SpaceAt(t, e) == 0) ++e;
+  e = SkipSpace(t, e, std::min(limit, e + 8));
+  w.then_capital = e < limit && IsAsciiUpper(At(t, e));
   return w;
+}
+
+// Whether the (up to) two words before `token` in the sentence starting at `s` start with
+// capitals, or there are none: with `then_capital`, a sign of a headline in title case.
+bool PreviousWordsCapitalised(std::string_view t, std::size_t s, std::size_t token) {
+  std::size_t i = token;
+  for (int k = 0; k < 2; ++k) {
+    const std::size_t end = SkipSpaceBack(t, i, s);
+    if (end == i && i != token) return true;  // not reached: the token starts the sentence
+    if (end <= s) return true;
+    std::size_t start = end;
+    while (start > s && end - start < 40 && SpaceBefore(t, start) == 0) --start;
+    if (!IsAsciiUpper(At(t, start))) return false;
+    i = start;
+  }
+  return true;
+}
+
+// Whether a sentence starter after the abbreviation at `token` ends the sentence: always, except
+// in a headline in title case, where "Bush Says U.S. Will Act" capitalises every word.
+bool StarterEnds(std::string_view t, std::size_t s, std::size_t token, const NextWord& w) {
+  return w.starter && !(w.then_capital && PreviousWordsCapitalised(t, s, token));
 }
 
 // Start of the whitespace-delimited token that ends at `t_end`, past opening quotes/brackets
@@ -566,17 +592,17 @@ bool DecidePeriod(const Context& c, std::size_t term_end, const NextWord& w, boo
   // A lower-case word continues the sentence; ICU already knows ("Jane and co. at the party").
   if (w.lower) return icu;
   const std::size_t start = TokenStart(c.text, c.s, term_end);
-  if (start == kNone) return icu || w.starter;
+  if (start == kNone) return icu || StarterEnds(c.text, c.s, term_end, w);
   const std::string_view token = c.text.substr(start, term_end - start);
   const std::string_view tail = AfterHyphen(token);
   if (InTable(kTitles, token)) return false;
   if (w.digit && InTable(kNumberPrefixes, token)) return false;
   if (InTable(kTimes, token)) return DecideTime(c, start, w);
   if (InTable(kAbbreviations, tail) || IsInitial(token) || IsDottedAbbreviation(token)) {
-    return w.starter;
+    return StarterEnds(c.text, c.s, start, w);
   }
   // An ordinary word: a sentence starter confirms the end even where ICU's filter suppressed it.
-  return icu || w.starter;
+  return icu || StarterEnds(c.text, c.s, start, w);
 }
 
 // Whether a ! or ? ending at `term_end` belongs to a quotation or a name rather than ending the
