@@ -23,7 +23,8 @@ int main(int argc, char** argv) {
   std::size_t bytes = 0;
   for (std::string line; std::getline(in, line);) {
     const auto record = nlohmann::json::parse(line, nullptr, false);
-    if (record.is_object() && record.contains("text") && record["text"].is_string()) {
+    if (record.is_object() && record.contains("text") && record["text"].is_string() &&
+        !record["text"].get_ref<const std::string&>().empty()) {
       texts.push_back(record["text"].get<std::string>());
       bytes += texts.back().size();
     }

@@ -33,7 +33,7 @@ TEST(ReadFile, SeedChinaDaily) {
   EXPECT_EQ(a.title, "Russia to work with China for multipolarity, fair intl order, says Putin");
   EXPECT_EQ(a.date, "2024-09-13");
   EXPECT_EQ(a.body.rfind("ST. PETERSBURG - Russian President Vladimir Putin", 0), 0u);
-  EXPECT_EQ(a.body.substr(a.body.size() - 30), "and national security advisors.");
+  EXPECT_EQ(a.body.substr(a.body.size() - 31), "and national security advisors.");
   EXPECT_NE(a.original.find("BACK TO THE TOP"), std::string::npos);
   EXPECT_EQ(a.body.find("BACK TO THE TOP"), std::string::npos);
   EXPECT_EQ(a.paragraphs.size(), 17u);
@@ -153,10 +153,10 @@ TEST(ArticleToJson, OffsetsInEachUnit) {
   EXPECT_EQ(cp["offsetUnit"], "codepoint");
   EXPECT_EQ(cp["sentences"][1]["start"], 11);
   EXPECT_EQ(u16["sentences"][1]["start"], 12);
-  EXPECT_EQ(cp["sentences"][1]["end"], 22);
-  EXPECT_EQ(u16["sentences"][1]["end"], 23);
+  EXPECT_EQ(cp["sentences"][1]["end"], 25);
+  EXPECT_EQ(u16["sentences"][1]["end"], 26);
   EXPECT_EQ(cp["sentences"][1]["text"], "Then \u00E9t\u00E9 came.");
-  EXPECT_EQ(cp["paragraphs"][0]["end"], 22);
+  EXPECT_EQ(cp["paragraphs"][0]["end"], 25);
 }
 
 }  // namespace
