@@ -4,7 +4,7 @@
 // other than the page itself and data: URIs. Optionally takes screenshots.
 //
 //   node web/tools/check-page.mjs [dist/lectern.html] [--shots DIR] [--width 1280] [--height 900]
-//                                 [--dark] [--browser /usr/bin/chromium]
+//                                 [--dark] [--firefox] [--browser PATH]
 // Exit status 1 when anything above was seen or the page did not become ready.
 import path from 'node:path';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -28,19 +28,22 @@ const flag = (name) => {
 const shots = opt('--shots', null);
 const width = Number(opt('--width', 1280));
 const height = Number(opt('--height', 900));
-const browserPath = opt('--browser', '/usr/bin/chromium');
+const firefox = flag('--firefox');
+const browserPath = opt('--browser', firefox ? '/usr/bin/firefox' : '/usr/bin/chromium');
 const dark = flag('--dark');
 const file = path.resolve(args[0] || 'dist/lectern.html');
 const url = pathToFileURL(file).href;
 
 const profile = mkdtempSync(path.join(os.tmpdir(), 'lectern-check-'));
-const browser = await puppeteer.launch({
-  executablePath: browserPath,
-  headless: true,
-  userDataDir: profile,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--allow-file-access-from-files=false'],
-});
+const browser = await puppeteer.launch(firefox
+  ? { browser: 'firefox', executablePath: browserPath, headless: true, userDataDir: profile }
+  : {
+    executablePath: browserPath,
+    headless: true,
+    userDataDir: profile,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
 const problems = [];
 try {
   const page = await browser.newPage();
@@ -70,7 +73,7 @@ try {
   for (const a of articles.slice(0, 8)) console.log(`  ${a.id}  ${a.date || '----------'}  ${a.source || '-'}  ${a.words}w  ${a.title.slice(0, 70)}`);
   if (shots) {
     mkdirSync(shots, { recursive: true });
-    const suffix = `${width}${dark ? '-dark' : ''}`;
+    const suffix = `${width}${dark ? '-dark' : ''}${firefox ? '-firefox' : ''}`;
     await page.screenshot({ path: path.join(shots, `library-${suffix}.png`) });
     if (articles[0]) {
       await page.goto(`${url}#article=${articles[0].id}`, { waitUntil: 'load' });
