@@ -1,0 +1,134 @@
+// dist/lectern.html opened from file:// in Debian's Chromium and Firefox ESR, as a person would:
+// the seeds on first open, the reader, imports with bad files, and persistence across a reload and
+// a browser restart. Screenshots go to out/ for a human look.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { BROWSERS, launch } from './browsers.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const pageUrl = pathToFileURL(join(root, 'dist/lectern.html')).href;
+const shots = join(root, 'out');
+mkdirSync(shots, { recursive: true });
+assert.ok(existsSync(join(root, 'dist/lectern.html')), 'build dist/lectern.html first');
+
+const SEED_000_TITLE = 'Russia to work with China for multipolarity, fair intl order, says Putin';
+const byTestId = (id) => `[data-testid="${id}"]`;
+
+/** Opens the page in `browser`, failing on any request that leaves the file or on page errors. */
+async function openPage(browser, problems) {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 860 });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('request', (r) => {
+    if (!/^(file|data|blob|about):/.test(r.url())) problems.push(`network request: ${r.url()}`);
+  });
+  await page.goto(pageUrl);
+  await page.evaluate(() => window.lectern.ready);
+  return page;
+}
+
+const rowCount = (page) => page.$$eval(byTestId('library-row'), (rows) => rows.length);
+const textOf = (page, id) => page.$eval(byTestId(id), (e) => e.textContent);
+
+for (const name of BROWSERS) {
+  describe(`${name}: dist/lectern.html from file://`, () => {
+    let profile, session, page;
+    const problems = [];
+    const files = mkdtempSync(join(tmpdir(), 'lectern-files-'));
+
+    before(async () => {
+      profile = mkdtempSync(join(tmpdir(), `lectern-profile-${name}-`));
+      session = await launch(name, profile);
+      page = await openPage(session.browser, problems);
+    });
+    after(async () => {
+      await session?.close();
+      rmSync(profile, { recursive: true, force: true });
+      rmSync(files, { recursive: true, force: true });
+    });
+
+    test('a first-time user sees the five seed articles', async () => {
+      assert.equal(await rowCount(page), 5);
+      const titles = await page.$$eval(byTestId('library-row'), (rows) => rows.map((r) => r.textContent));
+      assert.ok(titles.some((t) => t.includes(SEED_000_TITLE)), titles.join('\n'));
+      assert.ok(titles.some((t) => t.includes('KUNA')), 'the outlet column shows KUNA');
+      await page.screenshot({ path: join(shots, `e2e-${name}-library.png`) });
+      assert.deepEqual(problems, []);
+    });
+
+    test('the reader shows the cleaned article, its sentences and the original', async () => {
+      const id = await page.evaluate((t) => window.lectern.articles().find((a) => a.title === t).id,
+        SEED_000_TITLE);
+      await page.click(`${byTestId('library-row')}[data-id="${id}"] ${byTestId('open-article')}`);
+      await page.waitForSelector(byTestId('reader-body'), { visible: true });
+      assert.equal((await textOf(page, 'reader-title')).trim(), SEED_000_TITLE);
+      const body = await textOf(page, 'reader-body');
+      assert.ok(body.trim().startsWith('ST. PETERSBURG - Russian President'), body.slice(0, 80));
+      assert.ok(!body.includes('BACK TO THE TOP'));
+      const sentences = await page.$$eval(byTestId('sentence'), (s) => s.map((e) => e.textContent));
+      assert.ok(sentences.length >= 17, `${sentences.length} sentences`);
+      assert.ok(sentences[0].startsWith('ST. PETERSBURG -') && sentences[0].endsWith('international law.'));
+      await page.screenshot({ path: join(shots, `e2e-${name}-reader.png`) });
+      await page.click(byTestId('toggle-original'));
+      await page.waitForSelector(byTestId('reader-original'), { visible: true });
+      assert.ok((await textOf(page, 'reader-original')).includes('BACK TO THE TOP'));
+      await page.click(byTestId('toggle-original'));
+      // Keyboard: j goes to the next article, Escape back to the library.
+      await page.keyboard.press('j');
+      await page.waitForFunction((t) => document.querySelector('[data-testid="reader-title"]')
+        ?.textContent.trim() !== t, {}, SEED_000_TITLE);
+      await page.keyboard.press('Escape');
+      await page.waitForSelector(byTestId('library-table'), { visible: true });
+      assert.deepEqual(problems, []);
+    });
+
+    test('an import with bad files names each problem and keeps the rest', async () => {
+      const good = join(files, 'wire-story.txt');
+      writeFileSync(good, 'Wire story headline here\n\nPARIS, Nov. 3 (AFP) -- Ministers met on ' +
+        'Monday. They agreed on a plan 😀 for 𝔸 things.\n');
+      writeFileSync(join(files, 'report.pdf'), Buffer.from('%PDF-1.7\n\0\0\0binary'));
+      writeFileSync(join(files, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
+      writeFileSync(join(files, 'empty.txt'), '');
+      writeFileSync(join(files, 'feed.jsonl'),
+        '{"id":"f1","title":"Feed one","text":"First feed item. It is fine."}\n{broken\n');
+      writeFileSync(join(files, 'page.html'), '<html><body><h1>From a web page</h1><p>Text of ' +
+        'the page. <img src=x onerror="window.pwned=1">More text.</p><script>window.pwned=2</script></body></html>');
+      const input = await page.$(byTestId('import-input'));
+      await input.uploadFile(...['wire-story.txt', 'report.pdf', 'latin1.txt', 'empty.txt',
+        'feed.jsonl', 'page.html'].map((f) => join(files, f)));
+      await page.waitForFunction(() => window.lectern.articles().length === 8, { timeout: 20000 });
+      await page.waitForFunction(() => !document.getElementById('app').hasAttribute('data-importing'));
+      const messages = await page.$$eval(byTestId('message'), (m) => m.map((e) => e.textContent).join('\n'));
+      for (const expected of ['report.pdf', 'latin1.txt', 'empty.txt', 'feed.jsonl', 'line 2']) {
+        assert.ok(messages.includes(expected), `messages mention ${expected}:\n${messages}`);
+      }
+      assert.equal(await page.evaluate(() => window.pwned), undefined);
+      await page.screenshot({ path: join(shots, `e2e-${name}-import.png`) });
+      // The same file again is recognised, not duplicated.
+      await input.uploadFile(good);
+      await page.waitForFunction(() => !document.getElementById('app').hasAttribute('data-importing'));
+      assert.equal(await rowCount(page), 8);
+    });
+
+    test('the collection survives a reload and a browser restart; removals stick', async () => {
+      await page.reload();
+      await page.evaluate(() => window.lectern.ready);
+      assert.equal(await rowCount(page), 8);
+      await session.close();
+      session = await launch(name, profile);
+      page = await openPage(session.browser, problems);
+      assert.equal(await rowCount(page), 8, 'after a restart');
+      const ids = await page.evaluate(() => window.lectern.articles().map((a) => a.id));
+      for (const id of ids.slice(0, 5)) await page.evaluate((i) => window.lectern.removeArticle(i), id);
+      await page.reload();
+      await page.evaluate(() => window.lectern.ready);
+      assert.equal(await rowCount(page), 3, 'removed seeds stay removed');
+      assert.deepEqual(problems, []);
+    });
+  });
+}
