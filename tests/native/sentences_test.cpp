@@ -293,6 +293,8 @@ TEST(SplitSentences, Quotations) {
        {"He left.", "(He was tired.)", "Then he slept."}},
       {"It was late... The end came. Then: what now? Nothing!",
        {"It was late...", "The end came.", "Then: what now?", "Nothing!"}},
+      {"He paused… The crowd waited… and then cheered.",
+       {"He paused…", "The crowd waited… and then cheered."}},
   });
 }
 
@@ -311,6 +313,8 @@ TEST(SplitSentences, Lists) {
       {"Steps:\n1. Open the box.\n2. Take the phone out.",
        {"Steps:", "1. Open the box.", "2. Take the phone out."}},
       {"- First point\n- Second point", {"- First point", "- Second point"}},
+      {"The winners were: 1. Smith, 2. Jones, 3. Brown. He won in 2. The end.",
+       {"The winners were: 1. Smith, 2. Jones, 3. Brown.", "He won in 2.", "The end."}},
   });
 }
 
@@ -328,7 +332,7 @@ TEST(SplitSentences, HardWrappedLinesJoin) {
 TEST(SplitSentences, UniformIndentationIsNotAParagraph) {
   const std::string text = "    Quoted text wraps\n    over lines. It goes on\n    and on.";
   EXPECT_EQ(Sentences(text), (std::vector<std::string>{"Quoted text wraps\n    over lines.",
-                                                        "It goes on\n    and on."}));
+                                                       "It goes on\n    and on."}));
 }
 
 TEST(SplitSentences, NeverCrossesBlankLines) {

@@ -280,10 +280,10 @@ bool InTable(const std::array<std::string_view, N>& table, std::string_view word
 
 // The first word after a boundary, past opening quotes and brackets.
 struct NextWord {
-  bool lower = false;    // starts with a lower-case letter (any script)
-  bool digit = false;    // starts with a digit
-  bool starter = false;  // a word of kSentenceStarters ("The", "It's" -> "It")
-  bool title = false;    // a title with its period ("Mr.")
+  bool lower = false;         // starts with a lower-case letter (any script)
+  bool digit = false;         // starts with a digit
+  bool starter = false;       // a word of kSentenceStarters ("The", "It's" -> "It")
+  bool title = false;         // a title with its period ("Mr.")
   bool then_capital = false;  // the word after it starts with a capital ("To Impose")
 };
 
@@ -551,6 +551,7 @@ struct Candidate {
     kLine,      // a line that starts with a bullet, a list marker or an indent
     kBullet,    // a bullet after whitespace, within a line
     kListItem,  // the next item of a list whose first item started the sentence
+    kEllipsis,  // "…" before a capital, which ICU does not take for a terminator; like "..."
   };
   std::size_t pos;  // where the next sentence would start
   Kind kind;
@@ -585,6 +586,18 @@ bool DecideEllipsis(const Context& c, const Ellipsis& e, const NextWord& w, bool
   return icu;
 }
 
+// Whether `token` is a number of 1-3 digits and a period right after a colon or a comma: an item
+// of a list run into the sentence ("the winners were: 1. Smith, 2. Jones"), not its end.
+bool IsInlineListNumber(std::string_view t, std::size_t s, std::size_t start,
+                        std::string_view token) {
+  if (token.size() < 2 || token.size() > 4) return false;
+  for (std::size_t i = 0; i + 1 < token.size(); ++i) {
+    if (!IsAsciiDigit(static_cast<unsigned char>(token[i]))) return false;
+  }
+  const std::size_t before = SkipSpaceBack(t, start, s);
+  return before > s && before < start && (t[before - 1] == ':' || t[before - 1] == ',');
+}
+
 // Decides a boundary after a period that ends at `term_end`.
 bool DecidePeriod(const Context& c, std::size_t term_end, const NextWord& w, bool icu, Cut* cut) {
   const Ellipsis e = ReadEllipsis(c.text, c.s, term_end);
@@ -598,7 +611,8 @@ bool DecidePeriod(const Context& c, std::size_t term_end, const NextWord& w, boo
   if (InTable(kTitles, token)) return false;
   if (w.digit && InTable(kNumberPrefixes, token)) return false;
   if (InTable(kTimes, token)) return DecideTime(c, start, w);
-  if (InTable(kAbbreviations, tail) || IsInitial(token) || IsDottedAbbreviation(token)) {
+  if (InTable(kAbbreviations, tail) || IsInitial(token) || IsDottedAbbreviation(token) ||
+      IsInlineListNumber(c.text, c.s, start, token)) {
     return StarterEnds(c.text, c.s, start, w);
   }
   // An ordinary word: a sentence starter confirms the end even where ICU's filter suppressed it.
@@ -653,6 +667,7 @@ bool Decide(const Context& c, const Candidate& cand, Cut* cut) {
   if (end <= c.s || IsOnlyListMarker(c.text, c.s, end)) return false;
   switch (cand.kind) {
     case Candidate::kIcu:
+    case Candidate::kEllipsis:
       return DecideTerminator(c, end, cand.pos, true, cut);
     case Candidate::kPeriod:
       return DecideTerminator(c, end, cand.pos, false, cut);
@@ -696,18 +711,16 @@ std::size_t LineOpensSentence(std::string_view t, std::size_t i, std::size_t lim
   return (m.found && m.value == 1) ? j : kNone;
 }
 
-// Adds a kPeriod candidate if the period at `i` is followed by closers, whitespace and a capital
-// letter: a place where ICU's filter may have suppressed a sentence end ("U.S. How").
-void AddPeriodCandidate(std::string_view t, std::size_t i, std::size_t limit,
-                        std::vector<Candidate>* out) {
-  std::size_t j = i + 1;
-  if (j < limit && t[j] == '.') return;  // inside an ellipsis
+// Adds a candidate of `kind` if the terminator ending at `j` is followed by closers, whitespace
+// and a capital letter.
+void AddCandidateBeforeCapital(std::string_view t, std::size_t j, std::size_t limit,
+                               Candidate::Kind kind, std::vector<Candidate>* out) {
   while (j < limit && (t[j] == '"' || t[j] == '\'' || t[j] == ')')) ++j;
   if (j >= limit || SpaceAt(t, j) == 0) return;
   const std::size_t next = SkipSpace(t, j, limit);
   std::size_t k = next;
   while (k < limit && OpenerAt(t, k) > 0) k += OpenerAt(t, k);
-  if (k < limit && IsAsciiUpper(At(t, k))) out->push_back({next, Candidate::kPeriod});
+  if (k < limit && IsAsciiUpper(At(t, k))) out->push_back({next, kind});
 }
 
 // Collects, in order, the candidates in the paragraph [begin, limit) that ICU does not propose.
@@ -722,7 +735,13 @@ void CollectCandidates(std::string_view t, std::size_t begin, std::size_t limit,
   for (std::size_t i = begin; i < limit; ++i) {
     const unsigned char c = At(t, i);
     if (c == '.') {
-      AddPeriodCandidate(t, i, limit, out);
+      // A period before a capital, where ICU's filter may have suppressed a sentence end ("U.S.
+      // How"); periods inside an ellipsis are left to the ellipsis rules.
+      if (i + 1 >= limit || t[i + 1] != '.') {
+        AddCandidateBeforeCapital(t, i + 1, limit, Candidate::kPeriod, out);
+      }
+    } else if (c == 0xE2 && t.compare(i, 3, "\xE2\x80\xA6") == 0) {
+      AddCandidateBeforeCapital(t, i + 3, limit, Candidate::kEllipsis, out);
     } else if (c == '\n') {
       const std::size_t j = LineOpensSentence(t, i + 1, limit, indent);
       if (j != kNone) out->push_back({j, Candidate::kLine});
