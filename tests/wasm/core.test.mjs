@@ -63,6 +63,12 @@ test('Chinese, Arabic and Cyrillic sentences split', () => {
   }
 });
 
+test('words are counted with ICU, Chinese with its dictionary', () => {
+  const count = (text) => read(text, 'x.txt', { plain: true }).articles[0].wordCount;
+  assert.equal(count('Putin met Wang Yi in St. Petersburg on Sept. 10, 2024.'), 11);
+  assert.equal(count('北京天气很好。'), 3);
+});
+
 test('bad input comes back as problems naming the file', () => {
   const problem = (bytes, name) => {
     const r = read(bytes, name);

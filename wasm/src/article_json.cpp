@@ -48,7 +48,8 @@ json ArticleJson(const Article& a, OffsetUnit unit, bool with_original) {
   json out = {{"id", a.id},         {"title", a.title}, {"date", a.date},
               {"source", a.source}, {"dateline", a.dateline}, {"url", a.url},
               {"body", a.body},     {"paragraphs", std::move(paragraphs)},
-              {"sentences", std::move(sentences)}, {"offsetUnit", OffsetUnitName(unit)}};
+              {"sentences", std::move(sentences)}, {"wordCount", a.word_count},
+              {"offsetUnit", OffsetUnitName(unit)}};
   if (with_original) out["original"] = a.original;
   return out;
 }

@@ -122,6 +122,7 @@ std::string NormalizeNewlines(std::string_view text) {
 void Segment(Article& article) {
   article.paragraphs = SplitParagraphs(article.body);
   article.sentences = SplitSentences(article.body);
+  article.word_count = CountWords(article.body);
 }
 
 // Metadata given alongside the text (a collection record's fields, an HTML page's meta tags).

@@ -52,6 +52,7 @@ struct Article {
   std::string original;  ///< the article's text as read, before any cleaning
   std::vector<Span> paragraphs;  ///< into `body`
   std::vector<Span> sentences;   ///< into `body`; never cross a paragraph boundary
+  std::size_t word_count = 0;    ///< words in `body`, counted by CountWords
 };
 
 /// How input is read.
@@ -98,11 +99,15 @@ Article ArticleFromPlainText(std::string_view text, std::string_view id);
 /// Spans exclude surrounding whitespace and never cross a blank line.
 std::vector<Span> SplitSentences(std::string_view text);
 
+/// Counts the words in text with ICU's word break rules: letters, numbers, kana and ideographs
+/// count, spaces and punctuation do not; Chinese and Japanese are split with ICU's dictionary.
+std::size_t CountWords(std::string_view text);
+
 /// Splits text into paragraphs at blank lines; spans exclude surrounding whitespace.
 std::vector<Span> SplitParagraphs(std::string_view text);
 
 /// The article as JSON: {id, title, date, source, dateline, url, body, paragraphs: [{start, end}],
-/// sentences: [{start, end, text}], offsetUnit}, plus "original" when `with_original` is set.
+/// sentences: [{start, end, text}], wordCount, offsetUnit}, plus "original" when `with_original` is set.
 std::string ArticleToJson(const Article& article, OffsetUnit unit, bool with_original = true);
 
 /// A whole ReadResult as JSON: {articles: [...], problems: [{file, where, message}]}.
