@@ -2,7 +2,7 @@
 // Builds Lectern's page: ONE self-contained HTML file that works when opened from disk (file://).
 //
 //   node web/build.mjs [--core build-wasm/bin/lectern-core.js] [--out dist/lectern.html]
-//                      [--seeds shared/seeds] [--allow-eval]
+//                      [--seeds shared/seeds] [--allow-eval] [--no-minify]
 //
 // From file://, browsers run only classic scripts (no module imports, no fetch of sibling files,
 // no separate .wasm), so everything is inlined, in this order:
@@ -31,6 +31,7 @@ function parseArgs(argv) {
     out: path.join(ROOT, 'dist/lectern.html'),
     seeds: path.join(ROOT, 'shared/seeds'),
     allowEval: false,
+    minify: true,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -43,8 +44,9 @@ function parseArgs(argv) {
     else if (arg === '--out') args.out = value();
     else if (arg === '--seeds') args.seeds = value();
     else if (arg === '--allow-eval') args.allowEval = true;
+    else if (arg === '--no-minify') args.minify = false; // for debugging and profiling
     else if (arg === '--help' || arg === '-h') {
-      process.stdout.write('usage: node web/build.mjs [--core FILE.js] [--out FILE.html] [--seeds DIR] [--allow-eval]\n');
+      process.stdout.write('usage: node web/build.mjs [--core FILE.js] [--out FILE.html] [--seeds DIR] [--allow-eval] [--no-minify]\n');
       process.exit(0);
     } else throw new Error(`unknown argument: ${arg}`);
   }
@@ -105,12 +107,12 @@ function readCore(file, allowEval) {
 }
 
 export async function build(options) {
-  const { core: coreFile, out, seeds: seedsDir, allowEval } = options;
+  const { core: coreFile, out, seeds: seedsDir, allowEval, minify = true } = options;
   const bundle = await esbuild.build({
     entryPoints: [path.join(WEB, 'src/main.js')],
     bundle: true,
     format: 'iife',
-    minify: true,
+    minify,
     target: 'es2020',
     charset: 'utf8',
     legalComments: 'none',

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { countNewlines, planChunks, shouldChunk, CHUNK_BYTES } from '../../web/src/chunking.js';
+import {
+  adaptChunkSize, chunkEnd, countNewlines, planChunks, shouldChunk, CHUNK_BYTES, MIN_CHUNK_BYTES,
+} from '../../web/src/chunking.js';
 import { encode } from './helpers.mjs';
 
 const text = (chunks, bytes) => chunks.map((c) => new TextDecoder().decode(bytes.subarray(c.start, c.end)));
@@ -61,4 +63,24 @@ test('only big .jsonl files are chunked', () => {
   assert.equal(shouldChunk('feed.jsonl', CHUNK_BYTES), false);
   assert.equal(shouldChunk('feed.json', CHUNK_BYTES * 5), false);
   assert.equal(shouldChunk('notes.txt', CHUNK_BYTES * 5), false);
+});
+
+test('chunkEnd cuts after a newline within the target, else after the next one', () => {
+  const bytes = encode('ab\ncd\nef');
+  assert.equal(chunkEnd(bytes, 0, 4), 3);
+  assert.equal(chunkEnd(bytes, 0, 2), 3);
+  assert.equal(chunkEnd(bytes, 3, 2), 6);
+  assert.equal(chunkEnd(bytes, 6, 2), 8);
+  assert.equal(chunkEnd(bytes, 0, 100), 8);
+});
+
+test('chunk sizes adapt to aim at the target time, within bounds, growing at most twofold', () => {
+  const MB = 1024 * 1024;
+  assert.equal(adaptChunkSize(MB, 120, { targetMs: 120 }), MB);
+  assert.equal(adaptChunkSize(MB, 100), MB, "the default target is 100 ms");
+  assert.equal(adaptChunkSize(MB, 1200, { targetMs: 120 }), Math.round(MB / 10));
+  assert.equal(adaptChunkSize(MB, 12, { targetMs: 120 }), 2 * MB, 'capped at twice the last');
+  assert.equal(adaptChunkSize(256 * 1024, 0), 512 * 1024, 'no time measured: double');
+  assert.equal(adaptChunkSize(2 * MB, 1), CHUNK_BYTES, 'never over the maximum');
+  assert.equal(adaptChunkSize(100 * 1024, 100000), MIN_CHUNK_BYTES, 'never under the minimum');
 });

@@ -22,13 +22,13 @@ test('countWords counts each Han or kana character as a word', () => {
 test('displayTitle falls back to the first sentence, then the body, then "Untitled"', () => {
   assert.deepEqual(displayTitle({ title: '  A  headline ' }), { text: 'A headline', fromText: false });
   assert.deepEqual(
-    displayTitle({ title: '', sentences: [{ start: 0, end: 10, text: 'First one.' }], body: 'First one. Second.' }),
+    displayTitle({ title: '', sentences: Uint32Array.from([0, 10]), body: 'First one. Second.' }),
     { text: 'First one.', fromText: true },
   );
   assert.deepEqual(displayTitle({ title: '', sentences: [], body: '\nLine one\nLine two' }), { text: 'Line one', fromText: true });
   assert.deepEqual(displayTitle({ title: '', body: '' }), { text: 'Untitled', fromText: true });
   assert.deepEqual(displayTitle(null), { text: 'Untitled', fromText: true });
-  const long = displayTitle({ sentences: [{ text: 'word '.repeat(100) }] });
+  const long = displayTitle({ sentences: [{ start: 0, end: 500 }], body: 'word '.repeat(100) });
   assert.ok(long.text.length <= 140 && long.text.endsWith('…'));
 });
 

@@ -132,3 +132,26 @@ test('textInput accepts strings and bytes', async () => {
   assert.equal(textInput('a', 'é').size, 2);
   assert.deepEqual(await textInput('a', encode('x').buffer).read(), encode('x'));
 });
+
+test('chunks of a big .jsonl shrink when reading is slow, and lines stay right', async () => {
+  const deps = await setup();
+  const lines = Array.from({ length: 20000 }, (_, i) => JSON.stringify({ id: `r${i + 1}`, text: `Record ${i + 1} text here.` }));
+  lines[15000] = 'oops';
+  const bytes = encode(`${lines.join('\n')}\n`);
+  let t = 0;
+  const sizes = [];
+  const reader = {
+    read(b, name, opts) {
+      sizes.push(b.length);
+      t += b.length / 1000; // 1000 bytes per ms: a 512 KB chunk takes half a second
+      return deps.reader.read(b, name, opts);
+    },
+  };
+  const result = await importInputs([{ name: 'slow.jsonl', size: bytes.length, read: async () => bytes }], {
+    ...deps, reader, chunkBytes: 512 * 1024, firstChunkBytes: 512 * 1024, clock: () => t,
+  });
+  assert.ok(sizes.length >= 5, `${sizes.length} chunks`);
+  assert.ok(sizes.slice(1, -1).every((n) => n > 90 * 1000 && n < 110 * 1000), `later chunks take ~100 ms: ${sizes}`);
+  assert.equal(result.added.length, 19999);
+  assert.deepEqual(result.problems.map((p) => p.where), ['line 15001']);
+});

@@ -5,6 +5,7 @@ import { sha256Hex } from '../../web/src/sha256.js';
 import { Collection } from '../../web/src/collection.js';
 import { makeRecord, normaliseArticle, rowOf, isValidRecord } from '../../web/src/records.js';
 import { parseSeeds, shouldLoadSeeds } from '../../web/src/seeds.js';
+import { firstSpan, packSpans, spanCount, spanList } from '../../web/src/spans.js';
 import { parseHash, readerHash } from '../../web/src/router.js';
 import { createHash } from 'node:crypto';
 import { encode } from './helpers.mjs';
@@ -28,8 +29,8 @@ test('records: normalised article, words, display row', () => {
     { fileName: 'f.txt', importedAt: 5, seq: 3 });
   assert.equal(r.article.recordId, '7');
   assert.equal(r.article.title, '');
-  assert.deepEqual(r.article.sentences, [{ start: 0, end: 12, text: 'Hello there.' }]);
-  assert.deepEqual(r.article.paragraphs, []);
+  assert.deepEqual(r.article.sentences, Uint32Array.from([0, 12]), 'packed; bad spans dropped');
+  assert.deepEqual(r.article.paragraphs, new Uint32Array(0));
   assert.equal(r.words, 3);
   assert.equal(isValidRecord(r), true);
   assert.equal(isValidRecord({ id: 'x' }), false);
@@ -71,4 +72,16 @@ test('hash routes', () => {
   assert.deepEqual(parseHash('#library'), { view: 'library' });
   assert.deepEqual(parseHash('#article=abc'), { view: 'reader', id: 'abc', original: false });
   assert.deepEqual(parseHash(readerHash('a b&c', true)), { view: 'reader', id: 'a b&c', original: true });
+});
+
+test('spans are packed, validated and unpacked', () => {
+  const packed = packSpans([{ start: 0, end: 3 }, { start: 4, end: 2 }, { start: 5, end: 99 }, null, { start: 5, end: 9 }], 10);
+  assert.deepEqual(packed, Uint32Array.from([0, 3, 5, 9]));
+  assert.deepEqual(spanList(packed), [{ start: 0, end: 3 }, { start: 5, end: 9 }]);
+  assert.deepEqual(packSpans(packed, 10), packed);
+  assert.deepEqual(firstSpan(packed), { start: 0, end: 3 });
+  assert.equal(firstSpan(new Uint32Array(0)), null);
+  assert.equal(spanCount(packed), 2);
+  assert.deepEqual(spanList('nonsense'), []);
+  assert.deepEqual(packSpans(undefined, 5), new Uint32Array(0));
 });

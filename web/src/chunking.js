@@ -1,8 +1,37 @@
 // Splitting a big JSON Lines file into chunks that end at newlines, with the line number each chunk
-// starts at (the core cites lines in its messages; it is told where a chunk begins).
+// starts at (the core cites lines in its messages; it is told where a chunk begins). Chunks are at
+// most 2 MB, and sized as the import goes so that each takes about CHUNK_TARGET_MS to read: the
+// page repaints and answers input between chunks.
 
 export const CHUNK_BYTES = 2 * 1024 * 1024;
+export const MIN_CHUNK_BYTES = 64 * 1024;
+export const FIRST_CHUNK_BYTES = 128 * 1024;
+export const CHUNK_TARGET_MS = 100;
 const LF = 0x0a;
+
+/**
+ * The size for the next chunk, from how long the last one took: aiming at `targetMs`, growing at
+ * most twofold per chunk, within [MIN_CHUNK_BYTES, max].
+ */
+export function adaptChunkSize(lastBytes, lastMs, { targetMs = CHUNK_TARGET_MS, max = CHUNK_BYTES } = {}) {
+  const grown = Math.max(MIN_CHUNK_BYTES, lastBytes) * 2;
+  const ideal = lastMs > 0 ? (lastBytes * targetMs) / lastMs : grown;
+  return Math.round(Math.min(max, grown, Math.max(MIN_CHUNK_BYTES, ideal)));
+}
+
+/**
+ * Where a chunk starting at `start` ends: just after the last newline within `target` bytes, or
+ * after the first newline beyond (lines are never split), or at the end of the input.
+ */
+export function chunkEnd(bytes, start, target) {
+  if (!(target > 0)) throw new RangeError('chunk size must be positive');
+  const end = Math.min(start + target, bytes.length);
+  if (end >= bytes.length) return bytes.length;
+  const last = bytes.lastIndexOf(LF, end - 1);
+  if (last >= start) return last + 1;
+  const next = bytes.indexOf(LF, end);
+  return next === -1 ? bytes.length : next + 1;
+}
 
 /** Whether a file is read in chunks: JSON Lines files larger than one chunk. */
 export function shouldChunk(fileName, size, chunkBytes = CHUNK_BYTES) {
@@ -18,21 +47,12 @@ export function shouldChunk(fileName, size, chunkBytes = CHUNK_BYTES) {
  */
 export function planChunks(bytes, target = CHUNK_BYTES, firstLine = 1) {
   if (!(target > 0)) throw new RangeError('chunk size must be positive');
+  if (!(target > 0)) throw new RangeError('chunk size must be positive');
   const chunks = [];
   let start = 0;
   let line = firstLine;
   while (start < bytes.length) {
-    let end = Math.min(start + target, bytes.length);
-    if (end < bytes.length) {
-      // Cut after the last newline at or before `end`; if the chunk has none, after the next one.
-      const last = bytes.lastIndexOf(LF, end - 1);
-      if (last >= start) {
-        end = last + 1;
-      } else {
-        const next = bytes.indexOf(LF, end);
-        end = next === -1 ? bytes.length : next + 1;
-      }
-    }
+    const end = chunkEnd(bytes, start, target);
     chunks.push({ start, end, firstLine: line });
     line += countNewlines(bytes, start, end);
     start = end;

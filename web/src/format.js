@@ -1,4 +1,5 @@
 // Pure formatting helpers: word counts, display titles, dates, sizes, counts.
+import { firstSpan } from './spans.js';
 
 // A word is a run of letters, marks and digits, allowing inner apostrophes, hyphens and dots
 // ("don't", "state-run", "U.S."). Han, kana and Thai have no spaces between words, so each of
@@ -32,8 +33,9 @@ export const TITLE_MAX = 140;
 export function displayTitle(article) {
   const title = String(article?.title ?? '').replace(/\s+/gu, ' ').trim();
   if (title) return { text: truncate(title, TITLE_MAX), fromText: false };
-  const first = article?.sentences?.[0]?.text;
-  if (first && first.trim()) return { text: truncate(first, TITLE_MAX), fromText: true };
+  const span = firstSpan(article?.sentences);
+  const first = span ? String(article?.body ?? '').slice(span.start, span.end) : '';
+  if (first.trim()) return { text: truncate(first, TITLE_MAX), fromText: true };
   const body = String(article?.body ?? '').trim();
   if (body) return { text: truncate(body.split(/\n/u)[0], TITLE_MAX), fromText: true };
   return { text: 'Untitled', fromText: true };
@@ -58,14 +60,26 @@ export function formatDate(iso, locale = undefined) {
   if (month < 1 || month > 12 || day < 1 || day > 31) return s;
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCMonth() !== month - 1) return s;
-  const opts = { timeZone: 'UTC', year: 'numeric' };
-  if (mo) opts.month = 'short';
-  if (d) opts.day = 'numeric';
   try {
-    return new Intl.DateTimeFormat(locale, opts).format(date);
+    return dateFormat(locale, Boolean(mo), Boolean(d)).format(date);
   } catch {
     return s;
   }
+}
+
+const dateFormats = new Map();
+
+function dateFormat(locale, month, day) {
+  const key = `${locale ?? ''}|${month}|${day}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    const opts = { timeZone: 'UTC', year: 'numeric' };
+    if (month) opts.month = 'short';
+    if (day) opts.day = 'numeric';
+    f = new Intl.DateTimeFormat(locale, opts);
+    dateFormats.set(key, f);
+  }
+  return f;
 }
 
 /** A byte count for people: "812 bytes", "4.2 KB", "20 MB" (binary multiples, as limits are). */

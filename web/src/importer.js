@@ -1,7 +1,9 @@
 // Importing a batch of inputs (files, pasted text, seeds) into the collection, one file and one
 // chunk at a time, yielding between them. No DOM here: inputs, the core and the persistence are
 // passed in, so this runs under node's test runner with a fake core.
-import { planChunks, shouldChunk, CHUNK_BYTES } from './chunking.js';
+import {
+  adaptChunkSize, chunkEnd, countNewlines, shouldChunk, CHUNK_BYTES, FIRST_CHUNK_BYTES,
+} from './chunking.js';
 import { makeRecord, rowOf } from './records.js';
 import {
   MAX_FILE_BYTES, coreFailureProblem, directoryProblem, emptyArticleProblem, normaliseProblem,
@@ -39,7 +41,9 @@ import { yieldToEventLoop } from './yield.js';
  * @param {() => Promise<void>} [deps.yieldNow]
  * @param {boolean} [deps.seed]  the inputs are the sample articles
  * @param {() => number} [deps.now]
- * @param {number} [deps.chunkBytes]
+ * @param {number} [deps.chunkBytes]  the largest chunk of a .jsonl file read at once
+ * @param {number} [deps.firstChunkBytes]  the first chunk's size; later ones adapt to the time taken
+ * @param {() => number} [deps.clock]  ms, for timing chunks
  * @param {number} [deps.maxFileBytes]
  * @returns {Promise<{added: object[], duplicates: {file: string, id: string, title: string}[],
  *   problems: object[], results: {id: string, title: string, added: boolean, file: string}[],
@@ -49,6 +53,7 @@ export async function importInputs(inputs, deps) {
   const {
     reader, collection, onAdded = () => {}, onProgress = () => {}, yieldNow = yieldToEventLoop,
     seed = false, now = () => Date.now(), chunkBytes = CHUNK_BYTES, maxFileBytes = MAX_FILE_BYTES,
+    firstChunkBytes = Math.min(FIRST_CHUNK_BYTES, chunkBytes), clock = () => performance.now(),
   } = deps;
   const out = { added: [], duplicates: [], problems: [], results: [], fileCount: inputs.length };
   const bytesTotal = inputs.reduce((sum, f) => sum + (f.isDirectory ? 0 : Math.max(0, f.size || 0)), 0);
@@ -83,17 +88,20 @@ export async function importInputs(inputs, deps) {
       bytesDone += input.size || 0;
       continue;
     }
-    const parts = shouldChunk(name, bytes.length, chunkBytes)
-      ? planChunks(bytes, chunkBytes)
-      : [{ start: 0, end: bytes.length, firstLine: 1 }];
+    const chunked = shouldChunk(name, bytes.length, chunkBytes);
     const importedAt = now();
-    for (const part of parts) {
+    let target = firstChunkBytes;
+    let line = 1;
+    let start = 0;
+    do { // at least once: an empty file is the core's to report
+      const end = chunked ? chunkEnd(bytes, start, target) : bytes.length;
+      const began = clock();
       let result;
       try {
-        result = reader.read(bytes.subarray(part.start, part.end), name, { firstLine: part.firstLine });
+        result = reader.read(bytes.subarray(start, end), name, { firstLine: line });
       } catch (error) {
         out.problems.push(coreFailureProblem(name, error));
-        bytesDone += bytes.length - part.start;
+        bytesDone += bytes.length - start;
         break;
       }
       for (const p of result.problems) out.problems.push(normaliseProblem(p, name));
@@ -114,14 +122,19 @@ export async function importInputs(inputs, deps) {
           out.results.push({ id: record.id, title: record.article.title || title, added: false, file: name });
         }
       }
-      bytesDone += part.end - part.start;
-      if (fresh.length) {
-        out.added.push(...fresh);
-        await onAdded(fresh);
+      bytesDone += end - start;
+      out.added.push(...fresh);
+      // onAdded's synchronous part (copying records into IndexedDB) counts towards the chunk's time.
+      const saving = fresh.length ? onAdded(fresh) : null;
+      if (chunked) {
+        target = adaptChunkSize(end - start, clock() - began, { max: chunkBytes });
+        line += countNewlines(bytes, start, end);
       }
+      await saving;
       progress(i, name);
       await yieldNow();
-    }
+      start = end;
+    } while (start < bytes.length);
   }
   progress(inputs.length - 1, inputs.at(-1)?.name ?? '', true);
   return out;

@@ -1,6 +1,7 @@
 // Library records: what is kept (in memory and in IndexedDB) for each article.
 import { articleKey } from './identity.js';
 import { countWords, displayTitle } from './format.js';
+import { packSpans } from './spans.js';
 
 /**
  * @typedef {object} LibraryRecord
@@ -13,31 +14,26 @@ import { countWords, displayTitle } from './format.js';
  * @property {number} words       length of the body in words
  */
 
-const SPAN_FIELDS = ['paragraphs', 'sentences'];
-
-/** The article with every expected field present and of the right type. */
+/**
+ * The article with every expected field present and of the right type. Paragraphs and sentences
+ * become packed spans (see spans.js); a sentence's text is body.slice(start, end).
+ */
 export function normaliseArticle(raw) {
   const s = (v) => (typeof v === 'string' ? v : v == null ? '' : String(v));
-  const article = {
+  const body = s(raw?.body);
+  return {
     recordId: s(raw?.id),
     title: s(raw?.title).trim(),
     date: s(raw?.date).trim(),
     source: s(raw?.source).trim(),
     dateline: s(raw?.dateline).trim(),
     url: s(raw?.url).trim(),
-    body: s(raw?.body),
+    body,
     original: s(raw?.original),
     offsetUnit: s(raw?.offsetUnit) || 'utf16',
+    paragraphs: packSpans(raw?.paragraphs, body.length),
+    sentences: packSpans(raw?.sentences, body.length),
   };
-  for (const field of SPAN_FIELDS) {
-    const spans = Array.isArray(raw?.[field]) ? raw[field] : [];
-    article[field] = spans
-      .filter((x) => x && Number.isInteger(x.start) && Number.isInteger(x.end) && x.start <= x.end)
-      .map((x) => (field === 'sentences'
-        ? { start: x.start, end: x.end, text: typeof x.text === 'string' ? x.text : article.body.slice(x.start, x.end) }
-        : { start: x.start, end: x.end }));
-  }
-  return article;
 }
 
 /** A record for a parsed article. */

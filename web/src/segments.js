@@ -1,5 +1,6 @@
 // How an article's body is laid out for reading: paragraphs, each a run of sentence pieces and the
 // text between them. Pure; the reader view turns the plan into <p> and <span> elements.
+import { spanList } from './spans.js';
 
 /** Paragraph spans from blank lines, for articles that come without them. */
 export function paragraphsFromBlankLines(body) {
@@ -23,17 +24,17 @@ export function paragraphsFromBlankLines(body) {
 }
 
 /**
- * @param {{body: string, paragraphs?: {start: number, end: number}[],
- *          sentences?: {start: number, end: number}[]}} article
+ * @param {{body: string, paragraphs?: {start: number, end: number}[] | Uint32Array,
+ *          sentences?: {start: number, end: number}[] | Uint32Array}} article  (spans.js)
  * @returns {{start: number, end: number, pieces: ({kind: 'text', text: string} |
  *           {kind: 'sentence', index: number, text: string})[]}[]}
  *   one entry per paragraph; sentence indices refer to article.sentences
  */
 export function layoutBody(article) {
   const body = String(article.body ?? '');
-  let paragraphs = (article.paragraphs ?? []).filter((p) => valid(p, body.length));
+  let paragraphs = spanList(article.paragraphs).filter((p) => valid(p, body.length));
   if (!paragraphs.length) paragraphs = paragraphsFromBlankLines(body);
-  const sentences = (article.sentences ?? []).map((s, index) => ({ ...s, index }))
+  const sentences = spanList(article.sentences).map((s, index) => ({ ...s, index }))
     .filter((s) => valid(s, body.length) && s.end > s.start)
     .sort((a, b) => a.start - b.start || a.index - b.index);
 
