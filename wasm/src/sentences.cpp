@@ -160,7 +160,9 @@ inline bool IsAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 // Whether the 3-byte sequence b0 b1 b2 encodes a White_Space character (U+1680, U+2000..U+200A,
 // U+2028, U+2029, U+202F, U+205F, U+3000).
 inline bool IsWide3Space(unsigned char b0, unsigned char b1, unsigned char b2) {
-  if (b0 == 0xE2 && b1 == 0x80) return b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF;
+  if (b0 == 0xE2 && b1 == 0x80) {
+    return (b2 >= 0x80 && b2 <= 0x8A) || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF;
+  }
   if (b0 == 0xE2) return b1 == 0x81 && b2 == 0x9F;
   if (b0 == 0xE1) return b1 == 0x9A && b2 == 0x80;
   return b0 == 0xE3 && b1 == 0x80 && b2 == 0x80;
