@@ -241,16 +241,21 @@ export class App {
       delete this.root.dataset.importing;
       this.progress.update({ done: true });
     }
+    let replaced = 0;
     if (replaceSeeds && result.added.length > 0) {
       const seeds = this.collection.seeds().map((r) => r.id);
-      if (seeds.length) await this.removeArticles(seeds, { quiet: true });
-      this.messages.show({ kind: 'info', key: 'seeds', text: `The ${plural(seeds.length, 'sample article')} were replaced by your files.` });
+      if (seeds.length) replaced = (await this.removeArticles(seeds, { quiet: true })).length;
     }
     this.renderLibrary();
     this.reportImport(result, { quiet, pasted });
+    if (replaced) {
+      this.messages.show({
+        kind: 'info', key: 'seeds',
+        text: replaced === 1 ? 'The sample article was replaced by your files.' : `The ${replaced} sample articles were replaced by your files.`,
+      });
+    }
     if (this.view === 'reader') this.showReader(this.currentId, { focus: false });
-    // A single new article (a paste, or one file) is opened? No: stay where the user is, but
-    // select the first new article in the library so Enter opens it.
+    // Stay where the user is, but select the first new article so that Enter opens it.
     if (result.added.length && this.view === 'library') this.library.select(result.added[0].id);
     return result;
   }
@@ -323,14 +328,16 @@ export class App {
   }
 
   updateStorageStatus(failed = this.storageWarned) {
-    const persistent = this.store?.persistent && !failed;
-    this.storageStatus.textContent = persistent ? 'Saved in this browser' : 'Not saved: storage unavailable';
-    this.storageStatus.classList.toggle('warn', !persistent);
+    const persistent = Boolean(this.store?.persistent);
+    this.storageStatus.textContent = !persistent ? 'Not saved: storage unavailable'
+      : failed ? 'Storage failed: recent changes may not be saved' : 'Saved in this browser';
+    this.storageStatus.classList.toggle('warn', !persistent || failed);
   }
 
   // --- Removing -------------------------------------------------------------------------------
 
   async removeArticles(ids, { quiet = false } = {}) {
+    const hadFocus = this.library.el.contains(document.activeElement);
     const removed = ids.map((id) => this.collection.remove(id)).filter(Boolean);
     if (!removed.length) return [];
     const wasCurrent = this.view === 'reader' && removed.some((r) => r.id === this.currentId);
@@ -347,7 +354,7 @@ export class App {
       this.storageFailed(error);
     }
     this.renderLibrary();
-    if (nextId) this.library.select(nextId, { focus: this.view === 'library' && this.root.contains(document.activeElement) });
+    if (nextId) this.library.select(nextId, { focus: this.view === 'library' && hadFocus });
     if (wasCurrent) {
       if (nextId) this.openArticle(nextId, { replace: true });
       else this.showLibrary({ replace: true });

@@ -4,7 +4,7 @@
 // other than the page itself and data: URIs. Optionally takes screenshots.
 //
 //   node web/tools/check-page.mjs [dist/lectern.html] [--shots DIR] [--width 1280] [--height 900]
-//                                 [--dark] [--firefox] [--browser PATH]
+//                                 [--dark] [--firefox] [--browser PATH] [--article N]
 // Exit status 1 when anything above was seen or the page did not become ready.
 import path from 'node:path';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -31,6 +31,7 @@ const height = Number(opt('--height', 900));
 const firefox = flag('--firefox');
 const browserPath = opt('--browser', firefox ? '/usr/bin/firefox' : '/usr/bin/chromium');
 const dark = flag('--dark');
+const articleIndex = Number(opt('--article', 0));
 const file = path.resolve(args[0] || 'dist/lectern.html');
 const url = pathToFileURL(file).href;
 
@@ -75,8 +76,8 @@ try {
     mkdirSync(shots, { recursive: true });
     const suffix = `${width}${dark ? '-dark' : ''}${firefox ? '-firefox' : ''}`;
     await page.screenshot({ path: path.join(shots, `library-${suffix}.png`) });
-    if (articles[0]) {
-      await page.goto(`${url}#article=${articles[0].id}`, { waitUntil: 'load' });
+    if (articles[articleIndex]) {
+      await page.goto(`${url}#article=${articles[articleIndex].id}`, { waitUntil: 'load' });
       await page.evaluate(() => window.lectern.ready);
       await page.screenshot({ path: path.join(shots, `reader-${suffix}.png`) });
     }
