@@ -137,8 +137,12 @@ export class App {
         text: `Lectern cannot save your articles in this browser: ${this.store.reason}. Imported articles stay available until you close or reload the page.`,
       });
     }
-    this.loading.hidden = true;
-    this.route();
+    // With articles stored, show them at once (they need no core); with none, keep "Starting the
+    // reader…" until the core is loaded and, on a first visit, the sample articles are in.
+    if (records.length) {
+      this.loading.hidden = true;
+      this.route();
+    }
 
     try {
       this.reader = await loadCore();
@@ -148,6 +152,8 @@ export class App {
         kind: 'error', key: 'core',
         text: `The reading engine could not be started (${error?.message || error}). Articles already in the library can be read, but nothing new can be imported.`,
       });
+      this.loading.hidden = true;
+      this.route();
       throw error;
     }
 
@@ -163,6 +169,7 @@ export class App {
     } else if (!initialised) {
       await this.setInitialised();
     }
+    this.loading.hidden = true;
     this.route();
   }
 

@@ -101,7 +101,7 @@ export class MemoryStore {
  * Opens the database, or falls back to memory.
  * @returns {Promise<IdbStore|MemoryStore>}
  */
-export async function openStore({ indexedDB = globalThis.indexedDB, timeoutMs = 5000 } = {}) {
+export async function openStore({ indexedDB = globalThis.indexedDB, timeoutMs = 10000 } = {}) {
   if (!indexedDB) return new MemoryStore('this browser offers no IndexedDB storage to this page');
   try {
     const db = await new Promise((resolve, reject) => {
@@ -112,13 +112,21 @@ export async function openStore({ indexedDB = globalThis.indexedDB, timeoutMs = 
         reject(error);
         return;
       }
-      const timer = setTimeout(() => reject(new Error('the database did not open (is Lectern open in another tab being upgraded?)')), timeoutMs);
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        reject(new Error(`it did not answer within ${Math.round(timeoutMs / 1000)} seconds`));
+      }, timeoutMs);
       request.onupgradeneeded = () => {
         const db = request.result;
         if (!db.objectStoreNames.contains(ARTICLES)) db.createObjectStore(ARTICLES, { keyPath: 'id' });
         if (!db.objectStoreNames.contains(META)) db.createObjectStore(META, { keyPath: 'key' });
       };
-      request.onsuccess = () => { clearTimeout(timer); resolve(request.result); };
+      request.onsuccess = () => {
+        clearTimeout(timer);
+        if (timedOut) request.result.close(); // too late: this page already works from memory
+        else resolve(request.result);
+      };
       request.onerror = () => { clearTimeout(timer); reject(request.error); };
       request.onblocked = () => { /* wait: another tab will close its connection */ };
     });
