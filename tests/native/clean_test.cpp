@@ -569,5 +569,30 @@ TEST(CleanNegativeTest, LargeInputsAreHandled) {
   EXPECT_EQ(CleanArticle(nested).body, nested);
 }
 
+// Reuters-21578 copy: hard-wrapped lines, paragraphs opened by indentation, and a first line
+// cut short where the dateline was taken off.
+constexpr std::string_view kWireCopy =
+    "Standard Oil Co and BP North America\n"
+    "Inc said they plan to form a venture to manage the money market\n"
+    "borrowing and investment activities of both companies.\n"
+    "    BP North America is a subsidiary of British Petroleum Co\n"
+    "Plc, which also owns a 55 pct interest in Standard Oil.\n";
+
+TEST(CleanWireCopyTest, IndentedLinesOpenParagraphs) {
+  const CleanedArticle article = CleanArticle(kWireCopy, "", /*title_given=*/true);
+  EXPECT_EQ(article.title, "");
+  EXPECT_EQ(article.body,
+            "Standard Oil Co and BP North America Inc said they plan to form a venture to manage "
+            "the money market borrowing and investment activities of both companies.\n\n"
+            "BP North America is a subsidiary of British Petroleum Co Plc, which also owns a 55 "
+            "pct interest in Standard Oil.");
+}
+
+TEST(CleanWireCopyTest, AGivenTitleKeepsTheShortFirstLineInTheBody) {
+  // Without a title from elsewhere the short first line may be a headline; with one it is text.
+  const CleanedArticle given = CleanArticle(kWireCopy, "", /*title_given=*/true);
+  EXPECT_EQ(given.body.rfind("Standard Oil Co and BP North America Inc said", 0), 0u);
+}
+
 }  // namespace
 }  // namespace lectern

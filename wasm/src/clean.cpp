@@ -175,9 +175,20 @@ std::string_view TakeSeedHeader(std::string_view text, Hints* hints) {
 /// The lines of `text`, each trimmed and with its whitespace runs collapsed.
 std::vector<std::string> SplitLines(std::string_view text) {
   std::vector<std::string> lines;
+  bool previous_indented = false;
   for (std::size_t start = 0;;) {
     const std::size_t newline = text.find('\n', start);
-    lines.push_back(CollapseSpaces(text.substr(start, newline - start)));
+    const std::string_view raw = text.substr(start, newline - start);
+    // Wire copy marks paragraphs by indenting their first line ("\n    The dry period ..."):
+    // an indented line after an unindented one opens a paragraph, as a blank line would.
+    const bool indented = raw.size() > 1 && (raw[0] == '\t' || raw.substr(0, 2) == "  ");
+    std::string line = CollapseSpaces(raw);
+    if (indented && !previous_indented && !lines.empty() && !lines.back().empty() &&
+        !line.empty()) {
+      lines.emplace_back();
+    }
+    previous_indented = indented;
+    lines.push_back(std::move(line));
     if (newline == std::string_view::npos) break;
     start = newline + 1;
   }
@@ -344,7 +355,8 @@ void AppendLine(std::string* paragraph, std::string_view line) {
 }
 
 /// Turns a run of consecutive kept lines into paragraphs.
-void AppendRun(const std::vector<std::string_view>& run, std::vector<std::string>* paragraphs) {
+void AppendRun(const std::vector<std::string_view>& run, bool title_given,
+               std::vector<std::string>* paragraphs) {
   // Hard-wrapped text has lines 40-120 characters wide. Wider lines are paragraphs of their own
   // (one paragraph per line); a block of narrower lines is a list of labels or headings.
   constexpr std::size_t kMinWrapWidth = 40;
@@ -355,10 +367,14 @@ void AppendRun(const std::vector<std::string_view>& run, std::vector<std::string
   std::string paragraph;
   for (std::size_t k = 0; k < run.size(); ++k) {
     AppendLine(&paragraph, run[k]);
-    // In wrapped text a line well short of the width ends its paragraph: it is a heading or the
-    // last line of a paragraph that the next line does not continue.
+    // In wrapped text a line well short of the width ends its paragraph when it is the last line
+    // of one (it ends a sentence) or a headline above the text. A short first line that does not
+    // end a sentence is otherwise the rest of a line whose start was cut (a wire dateline).
+    const bool short_line = CodePoints(run[k]) * 10 < width * 6;
+    const bool heading = k == 0 && !title_given;
     const bool ends = k + 1 == run.size() || !wrapped ||
-                      (CodePoints(run[k]) * 10 < width * 6 && !StartsLowercase(run[k + 1]));
+                      (short_line && !StartsLowercase(run[k + 1]) &&
+                       (EndsWithTerminal(run[k]) || heading));
     if (ends) {
       paragraphs->push_back(std::move(paragraph));
       paragraph.clear();
@@ -368,14 +384,14 @@ void AppendRun(const std::vector<std::string_view>& run, std::vector<std::string
 
 /// Joins the kept lines into paragraphs: blank and dropped lines separate them.
 std::vector<std::string> JoinLines(const std::vector<std::string>& lines,
-                                   const std::vector<LineKind>& kinds) {
+                                   const std::vector<LineKind>& kinds, bool title_given) {
   std::vector<std::string> paragraphs;
   std::vector<std::string_view> run;
   for (std::size_t i = 0; i <= lines.size(); ++i) {
     if (i < lines.size() && kinds[i] == LineKind::kText) {
       run.push_back(lines[i]);
     } else if (!run.empty()) {
-      AppendRun(run, &paragraphs);
+      AppendRun(run, title_given, &paragraphs);
       run.clear();
     }
   }
@@ -699,17 +715,18 @@ std::string JoinParagraphs(const std::vector<std::string>& paragraphs) {
 }  // namespace
 }  // namespace clean_internal
 
-CleanedArticle CleanArticle(std::string_view text, std::string_view file_name) {
+CleanedArticle CleanArticle(std::string_view text, std::string_view file_name, bool title_given) {
   namespace ci = clean_internal;
   constexpr std::string_view kBom = "\xEF\xBB\xBF";
   if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
   ci::Hints hints;
   text = ci::TakeSeedHeader(text, &hints);
   const std::vector<std::string> lines = ci::SplitLines(text);
-  std::vector<std::string> paragraphs = ci::JoinLines(lines, ci::ClassifyLines(lines, &hints));
+  std::vector<std::string> paragraphs =
+      ci::JoinLines(lines, ci::ClassifyLines(lines, &hints), title_given);
   ci::CleanParagraphs(&paragraphs, &hints);
   CleanedArticle article;
-  article.title = ci::TakeTitle(&paragraphs, &hints);
+  if (!title_given) article.title = ci::TakeTitle(&paragraphs, &hints);
   article.dateline = ci::FindDateline(paragraphs, file_name, &hints);
   ci::NoteTrailingAgency(paragraphs, &hints);
   hints.AddSource(ci::OutletFromFileName(file_name), ci::kSourceFileName);

@@ -20,7 +20,10 @@ struct CleanedArticle {
 /// Cleans one article given as text (valid UTF-8, "\n" line ends; possibly extracted from HTML, in
 /// which case block elements became blank-line-separated paragraphs). `file_name` may hint the
 /// source. Never throws on any valid UTF-8 input.
-CleanedArticle CleanArticle(std::string_view text, std::string_view file_name = {});
+/// `title_given` says the title is already known (a collection record's field), so no line of the
+/// text is taken for a headline.
+CleanedArticle CleanArticle(std::string_view text, std::string_view file_name = {},
+                            bool title_given = false);
 
 }  // namespace lectern
 

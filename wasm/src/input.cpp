@@ -155,7 +155,7 @@ Article BuildArticle(std::string_view text, bool is_html, const Given& given,
   } else {
     plain_text = NormalizeNewlines(text);
   }
-  CleanedArticle cleaned = CleanArticle(plain_text, given.id);
+  CleanedArticle cleaned = CleanArticle(plain_text, given.id, !merged.title.empty());
   article.original = std::move(plain_text);
   article.body = std::move(cleaned.body);
   article.title = !merged.title.empty() ? merged.title : cleaned.title;
