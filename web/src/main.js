@@ -24,7 +24,7 @@
 //   messages-dismiss-all
 //   progress (region, data-state = running | done), progress-bar (<progress>), progress-label,
 //   progress-detail
-//   paste-dialog, paste-textarea, paste-submit, shortcuts-dialog, confirm-dialog, confirm-ok,
+//   paste-dialog, paste-textarea, paste-submit, shortcuts-dialog, confirm-dialog, confirm-text, confirm-ok,
 //   confirm-cancel, storage-status, core-version, loading
 // The root element #app carries data-view = "library" | "reader", and data-importing while an
 // import runs. URL hash: #article=ID opens an article (#article=ID&view=original: its original).

@@ -54,7 +54,14 @@ export class LibraryView {
     }
     headRow.append(h('th', { scope: 'col', class: 'col-actions' }, h('span', { class: 'visually-hidden' }, 'Actions')));
     this.caption = h('caption', { class: 'visually-hidden' });
-    this.tbody = h('tbody', { onclick: (e) => this.handleClick(e) });
+    this.tbody = h('tbody', {
+      onclick: (e) => this.handleClick(e),
+      // Focus and selection go together (a row reached by Tab or by a click becomes the selection).
+      onfocusin: (e) => {
+        const id = e.target.closest?.('tr[data-id]')?.dataset.id;
+        if (id && id !== this.selectedId) this.select(id);
+      },
+    });
     this.table = h('table', { class: 'library-table', 'data-testid': 'library-table', 'aria-describedby': 'library-help' },
       this.caption, h('thead', {}, headRow), this.tbody);
     this.table.style.setProperty('--row-height', `${ROW_HEIGHT}px`);
