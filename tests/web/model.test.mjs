@@ -37,6 +37,8 @@ test('records: normalised article, words, display row', () => {
   const row = rowOf(r);
   assert.deepEqual([row.displayTitle, row.titleFromText, row.words, row.seq], ['Hello there.', true, 3, 3]);
   assert.equal(normaliseArticle(undefined).body, '');
+  const counted = makeRecord({ body: '中国外交部发言人', wordCount: 3 }, { fileName: 'f', importedAt: 0, seq: 1 });
+  assert.equal(counted.words, 3, "the core's word count is used when it gives one");
 });
 
 test('collection keeps import order, refuses duplicates, removes and restores', () => {

@@ -46,7 +46,9 @@ export function makeRecord(rawArticle, { fileName, importedAt, seq, seed = false
     importedAt,
     seq,
     seed: Boolean(seed),
-    words: countWords(article.body),
+    // The core counts words with ICU's word breaks (dictionaries for Chinese and Japanese); the
+    // page's own count is the fallback.
+    words: Number.isInteger(rawArticle?.wordCount) && rawArticle.wordCount >= 0 ? rawArticle.wordCount : countWords(article.body),
   };
 }
 
