@@ -14,9 +14,11 @@ log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# Debian packages the build and tests need; installs only what is missing.
+# Debian packages the build and tests need; installs only what is missing. Node.js and npm are
+# installed separately (build-scripts/build), and only when absent: a machine may have them from
+# elsewhere, and Debian's npm conflicts with those.
 APT_PACKAGES=(cmake ninja-build g++ clang libclang-rt-14-dev libicu-dev icu-devtools nlohmann-json3-dev
-  googletest libgtest-dev libbenchmark-dev emscripten nodejs npm chromium firefox-esr dpkg-dev
+  googletest libgtest-dev libbenchmark-dev emscripten chromium firefox-esr dpkg-dev
   clang-format)
 
 install_packages() {
