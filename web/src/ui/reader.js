@@ -81,7 +81,8 @@ export class ReaderView {
       replaceChildren(this.kicker, kicker.flatMap((x, i) => (i ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), x] : [x])));
       this.kicker.hidden = kicker.length === 0;
       this.dateline.textContent = a.dateline;
-      this.dateline.hidden = !a.dateline;
+      // The dateline normally opens the body too; show it apart only when it does not.
+      this.dateline.hidden = !a.dateline || a.body.startsWith(a.dateline);
       const provenance = [`${plural(record.words, 'word')}`, `from ${record.fileName || 'an unknown file'}`];
       if (record.importedAt) provenance.push(`imported ${new Date(record.importedAt).toLocaleString()}`);
       replaceChildren(this.provenance, provenance.join(' · '));
