@@ -497,5 +497,15 @@ TEST(SplitSentences, RandomBytesKeepInvariants) {
   }
 }
 
+TEST(SplitSentences, ACreditAfterASentenceBelongsToIt) {
+  const std::string text =
+      "Wang urged restraint on Saturday. (AFP)\n\n(Reuters) - Markets fell. Then they rose.";
+  const std::vector<Span> spans = SplitSentences(text);
+  ASSERT_EQ(spans.size(), 3u);
+  EXPECT_EQ(text.substr(spans[0].start, spans[0].end - spans[0].start),
+            "Wang urged restraint on Saturday. (AFP)");
+  EXPECT_EQ(text.substr(spans[1].start, spans[1].end - spans[1].start), "(Reuters) - Markets fell.");
+}
+
 }  // namespace
 }  // namespace lectern

@@ -918,11 +918,47 @@ std::vector<Span> SplitParagraphs(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// True for a short parenthetical credit such as "(AFP)" or "(Reuters/Xinhua)": at most three
+// words and no sentence punctuation inside.
+bool IsCredit(std::string_view s) {
+  constexpr std::size_t kMaxChars = 40;
+  constexpr int kMaxSpaces = 2;
+  if (s.size() < 3 || s.size() > kMaxChars || s.front() != '(' || s.back() != ')') return false;
+  const std::string_view inner = s.substr(1, s.size() - 2);
+  return inner.find_first_of(".!?()") == std::string_view::npos &&
+         std::count(inner.begin(), inner.end(), ' ') <= kMaxSpaces;
+}
+
+// A credit that follows a sentence on the same line belongs to it ("... countries. (AFP)"),
+// rather than standing as a sentence of its own.
+void AttachCredits(std::string_view text, std::vector<Span>* spans) {
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < spans->size(); ++i) {
+    const Span span = (*spans)[i];
+    if (kept > 0) {
+      Span& previous = (*spans)[kept - 1];
+      const std::string_view gap = text.substr(previous.end, span.start - previous.end);
+      if (gap.find('\n') == std::string_view::npos &&
+          IsCredit(text.substr(span.start, span.end - span.start))) {
+        previous.end = span.end;
+        continue;
+      }
+    }
+    (*spans)[kept++] = span;
+  }
+  spans->resize(kept);
+}
+
+}  // namespace
+
 std::vector<Span> SplitSentences(std::string_view text) {
   thread_local Segmenter segmenter;
   std::vector<Span> out;
   out.reserve(text.size() / 80 + 1);
   segmenter.Split(text, &out);
+  AttachCredits(text, &out);
   return out;
 }
 
