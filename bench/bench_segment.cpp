@@ -4,10 +4,9 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "lectern/lectern.h"
 
@@ -15,8 +14,9 @@ int main(int argc, char** argv) {
   const std::string path = argc > 1 ? argv[1] : "../shared/data/bench/reuters21578.jsonl";
   std::ifstream in(path);
   if (!in) {
-    std::printf("{\"skipped\": \"%s not found (it lives in ../shared/data, outside the project)\"}\n",
-                path.c_str());
+    std::printf(
+        "{\"skipped\": \"%s not found (it lives in ../shared/data, outside the project)\"}\n",
+        path.c_str());
     return 0;
   }
   std::vector<std::string> texts;
@@ -37,7 +37,8 @@ int main(int argc, char** argv) {
     sentences = 0;
     const auto start = std::chrono::steady_clock::now();
     for (const std::string& t : texts) sentences += lectern::SplitSentences(t).size();
-    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double s =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (s < best) best = s;
   }
   const double mb = static_cast<double>(bytes) / 1e6;

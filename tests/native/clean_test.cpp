@@ -78,9 +78,9 @@ TEST(CleanSeedTest, ChinaDailyPage000) {
   EXPECT_EQ(a.dateline, "ST. PETERSBURG -");
   EXPECT_TRUE(StartsWith(a.body, "ST. PETERSBURG - Russian President")) << a.body.substr(0, 80);
   EXPECT_TRUE(EndsWith(a.body, "and national security advisors."));
-  for (const char* gone : {"xi's moments", "Home | Europe", "Updated:", "Global Edition",
-                           "BACK TO THE TOP", "Copyright", "License for publishing",
-                           "Registration Number", "says Putin\n"}) {
+  for (const char* gone :
+       {"xi's moments", "Home | Europe", "Updated:", "Global Edition", "BACK TO THE TOP",
+        "Copyright", "License for publishing", "Registration Number", "says Putin\n"}) {
     EXPECT_FALSE(Contains(a.body, gone)) << gone;
   }
   EXPECT_EQ(Paragraphs(a.body).size(), 17u);
@@ -329,8 +329,8 @@ TEST(CleanBoilerplateTest, AttributionCredits) {
   EXPECT_EQ(a.body, "Peace talks resumed.");
   EXPECT_EQ(a.source, "EFE");
 
-  const CleanedArticle b = CleanArticle(
-      "Peace talks resumed, he said. (Reporting by John Smith; Editing by Jane Doe)");
+  const CleanedArticle b =
+      CleanArticle("Peace talks resumed, he said. (Reporting by John Smith; Editing by Jane Doe)");
   EXPECT_EQ(b.body, "Peace talks resumed, he said.");
   EXPECT_EQ(b.source, "");
 
@@ -392,9 +392,9 @@ TEST(CleanDatelineTest, Forms) {
 }
 
 TEST(CleanDatelineTest, NotDatelines) {
-  for (const char* text : {"Putin - the president - spoke.", "US - China talks began.",
-                           "The president said - again - that talks began.",
-                           "BEIJING is large.", "WASHINGTON -"}) {
+  for (const char* text :
+       {"Putin - the president - spoke.", "US - China talks began.",
+        "The president said - again - that talks began.", "BEIJING is large.", "WASHINGTON -"}) {
     EXPECT_EQ(CleanArticle(text).dateline, "") << text;
   }
 }
@@ -525,11 +525,37 @@ TEST(CleanNegativeTest, SingleLine) {
 }
 
 TEST(CleanNegativeTest, OddPunctuationDoesNotBreak) {
-  for (const char* text :
-       {"(", ")", "((((", "))))", "(()", "-- --", "(end)", "( end )", "|", "| | |", "/ / /",
-        "()", "[]", "[", "\xC2\xA9", "Copyright", "(MENAFN-", "(MENAFN- )", "(MENAFN-)x",
-        "A (B (C (D (E", "BEIJING, Sept", "BEIJING, Sept 13 (", "BEIJING (", "X/Y", "/",
-        " date ", " date 2024", "Photo:", "(Photo", "\xE2\x80\x94", "1:2 2024-02-30 ::"}) {
+  for (const char* text : {"(",
+                           ")",
+                           "((((",
+                           "))))",
+                           "(()",
+                           "-- --",
+                           "(end)",
+                           "( end )",
+                           "|",
+                           "| | |",
+                           "/ / /",
+                           "()",
+                           "[]",
+                           "[",
+                           "\xC2\xA9",
+                           "Copyright",
+                           "(MENAFN-",
+                           "(MENAFN- )",
+                           "(MENAFN-)x",
+                           "A (B (C (D (E",
+                           "BEIJING, Sept",
+                           "BEIJING, Sept 13 (",
+                           "BEIJING (",
+                           "X/Y",
+                           "/",
+                           " date ",
+                           " date 2024",
+                           "Photo:",
+                           "(Photo",
+                           "\xE2\x80\x94",
+                           "1:2 2024-02-30 ::"}) {
     const CleanedArticle a = CleanArticle(text);
     ExpectWellFormed(a.body);
   }
@@ -537,13 +563,58 @@ TEST(CleanNegativeTest, OddPunctuationDoesNotBreak) {
 
 TEST(CleanNegativeTest, RandomTokenSoupKeepsTheContract) {
   // Tokens that trigger every recognizer, shuffled into lines and paragraphs.
-  const std::vector<std::string> vocabulary = {
-      "(", ")", "(end)", "--", "-", "|", "/", "REUTERS/Eduardo", "Munoz", "Photo", "by",
-      "Copyright", "\xC2\xA9", "2024", "Sept.", "10,", "13:57", "Updated:", "Xinhua", "KUNA",
-      "(KUNA)", "BEIJING,", "ST.", "PETERSBURG", "said.", "the", "With", "information",
-      "from", "EFE)", "(MENAFN-", "Web", "editor:", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xC2\xA0",
-      "\t", "\n", "\n\n", "Home", ">", "All", "rights", "reserved.", "2024-09-13", "Source:",
-      "\xE4\xB8\xAD\xE6\x96\x87", "a.m.", "File", "via", "[Photo/Xinhua]", " date 2024-01-01"};
+  const std::vector<std::string> vocabulary = {"(",
+                                               ")",
+                                               "(end)",
+                                               "--",
+                                               "-",
+                                               "|",
+                                               "/",
+                                               "REUTERS/Eduardo",
+                                               "Munoz",
+                                               "Photo",
+                                               "by",
+                                               "Copyright",
+                                               "\xC2\xA9",
+                                               "2024",
+                                               "Sept.",
+                                               "10,",
+                                               "13:57",
+                                               "Updated:",
+                                               "Xinhua",
+                                               "KUNA",
+                                               "(KUNA)",
+                                               "BEIJING,",
+                                               "ST.",
+                                               "PETERSBURG",
+                                               "said.",
+                                               "the",
+                                               "With",
+                                               "information",
+                                               "from",
+                                               "EFE)",
+                                               "(MENAFN-",
+                                               "Web",
+                                               "editor:",
+                                               "\xE2\x80\x9C",
+                                               "\xE2\x80\x9D",
+                                               "\xC2\xA0",
+                                               "\t",
+                                               "\n",
+                                               "\n\n",
+                                               "Home",
+                                               ">",
+                                               "All",
+                                               "rights",
+                                               "reserved.",
+                                               "2024-09-13",
+                                               "Source:",
+                                               "\xE4\xB8\xAD\xE6\x96\x87",
+                                               "a.m.",
+                                               "File",
+                                               "via",
+                                               "[Photo/Xinhua]",
+                                               " date 2024-01-01"};
   std::mt19937 rng(12345);
   for (int round = 0; round < 400; ++round) {
     std::string text;

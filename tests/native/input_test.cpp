@@ -18,7 +18,9 @@ std::string ReadSeed(const std::string& name) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-std::string Text(const Article& a, const Span& s) { return a.body.substr(s.start, s.end - s.start); }
+std::string Text(const Article& a, const Span& s) {
+  return a.body.substr(s.start, s.end - s.start);
+}
 
 std::string OnlyProblem(const ReadResult& r) {
   EXPECT_TRUE(r.articles.empty());
@@ -44,9 +46,9 @@ TEST(ReadFile, SeedChinaDaily) {
 }
 
 TEST(ReadFile, EverySeedReadsCleanly) {
-  for (const char* name : {"000_c1e1a87b767bdb0e.txt", "001_cac242e89444e96e.txt",
-                           "002_c9edad714b5359fe.txt", "003_9de8cc9d8582abb9.txt",
-                           "004_572afbd63a801590.txt"}) {
+  for (const char* name :
+       {"000_c1e1a87b767bdb0e.txt", "001_cac242e89444e96e.txt", "002_c9edad714b5359fe.txt",
+        "003_9de8cc9d8582abb9.txt", "004_572afbd63a801590.txt"}) {
     const ReadResult r = ReadFile(ReadSeed(name), name);
     ASSERT_EQ(r.articles.size(), 1u) << name;
     EXPECT_TRUE(r.problems.empty()) << name;

@@ -504,7 +504,8 @@ TEST(SplitSentences, ACreditAfterASentenceBelongsToIt) {
   ASSERT_EQ(spans.size(), 3u);
   EXPECT_EQ(text.substr(spans[0].start, spans[0].end - spans[0].start),
             "Wang urged restraint on Saturday. (AFP)");
-  EXPECT_EQ(text.substr(spans[1].start, spans[1].end - spans[1].start), "(Reuters) - Markets fell.");
+  EXPECT_EQ(text.substr(spans[1].start, spans[1].end - spans[1].start),
+            "(Reuters) - Markets fell.");
 }
 
 }  // namespace

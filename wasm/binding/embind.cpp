@@ -3,10 +3,9 @@
 #include <emscripten/bind.h>
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "lectern/lectern.h"
 
@@ -54,7 +53,8 @@ emscripten::val SplitSentencesJs(const std::string& text) {
     out.clear();
   }
   // slice() copies out of the module's memory, which the next call may move.
-  return emscripten::val(emscripten::typed_memory_view(out.size(), out.data())).call<emscripten::val>("slice");
+  return emscripten::val(emscripten::typed_memory_view(out.size(), out.data()))
+      .call<emscripten::val>("slice");
 }
 
 std::string Version() { return "0.1.0"; }

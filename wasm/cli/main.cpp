@@ -1,14 +1,14 @@
 // lectern: the command-line face of the core, for corpora too big for a browser tab.
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <cerrno>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <sstream>
-#include <system_error>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "lectern/lectern.h"

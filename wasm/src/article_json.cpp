@@ -1,6 +1,5 @@
 // Articles as JSON, with offsets in the unit the reader asks for.
 #include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 #include "lectern/lectern.h"
@@ -38,17 +37,24 @@ class OffsetMap {
 json ArticleJson(const Article& a, OffsetUnit unit, bool with_original) {
   const OffsetMap map(a.body, a.paragraphs, a.sentences, unit);
   json paragraphs = json::array();
-  for (const Span& p : a.paragraphs) paragraphs.push_back({{"start", map(p.start)}, {"end", map(p.end)}});
+  for (const Span& p : a.paragraphs)
+    paragraphs.push_back({{"start", map(p.start)}, {"end", map(p.end)}});
   json sentences = json::array();
   for (const Span& s : a.sentences) {
     sentences.push_back({{"start", map(s.start)},
                          {"end", map(s.end)},
                          {"text", a.body.substr(s.start, s.end - s.start)}});
   }
-  json out = {{"id", a.id},         {"title", a.title}, {"date", a.date},
-              {"source", a.source}, {"dateline", a.dateline}, {"url", a.url},
-              {"body", a.body},     {"paragraphs", std::move(paragraphs)},
-              {"sentences", std::move(sentences)}, {"wordCount", a.word_count},
+  json out = {{"id", a.id},
+              {"title", a.title},
+              {"date", a.date},
+              {"source", a.source},
+              {"dateline", a.dateline},
+              {"url", a.url},
+              {"body", a.body},
+              {"paragraphs", std::move(paragraphs)},
+              {"sentences", std::move(sentences)},
+              {"wordCount", a.word_count},
               {"offsetUnit", OffsetUnitName(unit)}};
   if (with_original) out["original"] = a.original;
   return out;
@@ -57,7 +63,8 @@ json ArticleJson(const Article& a, OffsetUnit unit, bool with_original) {
 }  // namespace
 
 std::string ArticleToJson(const Article& article, OffsetUnit unit, bool with_original) {
-  return ArticleJson(article, unit, with_original).dump(-1, ' ', false, json::error_handler_t::replace);
+  return ArticleJson(article, unit, with_original)
+      .dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 std::string ReadResultToJson(const ReadResult& result, OffsetUnit unit) {
@@ -67,8 +74,8 @@ std::string ReadResultToJson(const ReadResult& result, OffsetUnit unit) {
   for (const InputProblem& p : result.problems) {
     problems.push_back({{"file", p.file}, {"where", p.where}, {"message", p.message}});
   }
-  return json{{"articles", std::move(articles)}, {"problems", std::move(problems)}}
-      .dump(-1, ' ', false, json::error_handler_t::replace);
+  return json{{"articles", std::move(articles)}, {"problems", std::move(problems)}}.dump(
+      -1, ' ', false, json::error_handler_t::replace);
 }
 
 }  // namespace lectern

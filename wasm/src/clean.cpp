@@ -73,26 +73,73 @@ enum class LineKind { kBlank, kText, kDropped };
 
 /// Whole lines of site furniture.
 constexpr std::string_view kFurnitureLines[] = {
-    "back to the top", "back to top", "top", "global edition", "advertisement", "advertising",
-    "skip to main content", "skip to content", "share", "share this", "share this article",
-    "share this story", "print", "print this article", "email", "tweet", "comments", "related",
-    "related stories", "related articles", "related news", "read more", "home", "menu",
-    "search", "subscribe", "sign in", "log in", "next article", "previous article", "most read",
-    "most popular", "most viewed", "editor's picks", "trending", "follow us", "click here", "end",
+    "back to the top",
+    "back to top",
+    "top",
+    "global edition",
+    "advertisement",
+    "advertising",
+    "skip to main content",
+    "skip to content",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "print",
+    "print this article",
+    "email",
+    "tweet",
+    "comments",
+    "related",
+    "related stories",
+    "related articles",
+    "related news",
+    "read more",
+    "home",
+    "menu",
+    "search",
+    "subscribe",
+    "sign in",
+    "log in",
+    "next article",
+    "previous article",
+    "most read",
+    "most popular",
+    "most viewed",
+    "editor's picks",
+    "trending",
+    "follow us",
+    "click here",
+    "end",
     "ends",
 };
 
 /// Openings of short footer lines: licences, registrations, legal links.
 constexpr std::string_view kFooterOpenings[] = {
-    "license for publishing", "licence for publishing", "registration number", "icp ", "icp:",
-    "\xE4\xBA\xAC" "icp",  // 京ICP
-    "terms of use", "terms of service", "terms and conditions", "privacy policy", "cookie policy",
-    "contact us", "about us",
+    "license for publishing",
+    "licence for publishing",
+    "registration number",
+    "icp ",
+    "icp:",
+    "\xE4\xBA\xAC"
+    "icp",  // 京ICP
+    "terms of use",
+    "terms of service",
+    "terms and conditions",
+    "privacy policy",
+    "cookie policy",
+    "contact us",
+    "about us",
 };
 
 /// Separators between navigation crumbs ("Home | Europe", "News > World").
 constexpr std::string_view kNavSeparators[] = {
-    "|", ">", ">>", "/", "\\", "::",
+    "|",
+    ">",
+    ">>",
+    "/",
+    "\\",
+    "::",
     "\xC2\xBB",      // »
     "\xE2\x80\xBA",  // ›
     "\xE2\x80\xA2",  // •
@@ -108,19 +155,30 @@ constexpr std::string_view kEndMarkers[] = {
 
 /// Labels of editor and source lines: "(Web editor: Zhang Kaiwei)", "Source: Xinhua".
 constexpr std::string_view kEditorLabels[] = {
-    "web editor",  "chief editor", "executive editor", "responsible editor", "editor",
-    "editors",     "edited by",    "source",           "sources",            "photo",
-    "photos",      "photographer", "graphics",         "translator",         "translated by",
-    "compiled by", "proofread by", "proofreader",      "producer",
+    "web editor",   "chief editor", "executive editor", "responsible editor",
+    "editor",       "editors",      "edited by",        "source",
+    "sources",      "photo",        "photos",           "photographer",
+    "graphics",     "translator",   "translated by",    "compiled by",
+    "proofread by", "proofreader",  "producer",
 };
 
 /// Openings of attribution credits: "(With information from EFE)", "(Reporting by ...)".
 constexpr std::string_view kCreditOpenings[] = {
-    "with information from",   "with information of",      "with info from",
-    "with inputs from",        "with input from",          "with agency inputs",
-    "with files from",         "with reporting by",        "with reporting from",
-    "additional reporting by", "additional reporting from", "reporting by",
-    "writing by",              "editing by",               "compiled by",
+    "with information from",
+    "with information of",
+    "with info from",
+    "with inputs from",
+    "with input from",
+    "with agency inputs",
+    "with files from",
+    "with reporting by",
+    "with reporting from",
+    "additional reporting by",
+    "additional reporting from",
+    "reporting by",
+    "writing by",
+    "editing by",
+    "compiled by",
     "written by",
 };
 
@@ -132,7 +190,10 @@ constexpr std::string_view kFeedMarkers[] = {
 
 /// Separators between a headline and the outlet a page title appends ("... - Reuters").
 constexpr std::string_view kTitleOutletSeparators[] = {
-    " - ", " | ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+    " - ",
+    " | ",
+    " \xE2\x80\x93 ",
+    " \xE2\x80\x94 ",
 };
 
 template <std::size_t N>
@@ -372,9 +433,9 @@ void AppendRun(const std::vector<std::string_view>& run, bool title_given,
     // end a sentence is otherwise the rest of a line whose start was cut (a wire dateline).
     const bool short_line = CodePoints(run[k]) * 10 < width * 6;
     const bool heading = k == 0 && !title_given;
-    const bool ends = k + 1 == run.size() || !wrapped ||
-                      (short_line && !StartsLowercase(run[k + 1]) &&
-                       (EndsWithTerminal(run[k]) || heading));
+    const bool ends =
+        k + 1 == run.size() || !wrapped ||
+        (short_line && !StartsLowercase(run[k + 1]) && (EndsWithTerminal(run[k]) || heading));
     if (ends) {
       paragraphs->push_back(std::move(paragraph));
       paragraph.clear();
@@ -590,9 +651,8 @@ bool HasInnerSentenceEnd(std::string_view text) {
     const std::string_view word = StripClosers(tokens[i].text);
     if (word.empty()) continue;
     if (word.back() == '!' || word.back() == '?') return true;
-    if (word.back() == '.' &&
-        static_cast<std::size_t>(std::count_if(word.begin(), word.end(), IsAsciiAlpha)) >=
-            kMinWordLetters) {
+    if (word.back() == '.' && static_cast<std::size_t>(std::count_if(
+                                  word.begin(), word.end(), IsAsciiAlpha)) >= kMinWordLetters) {
       return true;
     }
   }
@@ -603,9 +663,9 @@ bool HasInnerSentenceEnd(std::string_view text) {
 bool IsTitleLike(std::string_view paragraph) {
   constexpr std::size_t kMaxWords = 30;
   constexpr std::size_t kMaxChars = 250;
-  if (paragraph.empty() || CodePoints(paragraph) > kMaxChars ||
-      WordCount(paragraph) > kMaxWords || IsProse(paragraph) || StartsLowercase(paragraph) ||
-      paragraph.front() == '(' || paragraph.front() == '[' || HasInnerSentenceEnd(paragraph)) {
+  if (paragraph.empty() || CodePoints(paragraph) > kMaxChars || WordCount(paragraph) > kMaxWords ||
+      IsProse(paragraph) || StartsLowercase(paragraph) || paragraph.front() == '(' ||
+      paragraph.front() == '[' || HasInnerSentenceEnd(paragraph)) {
     return false;
   }
   const std::string_view body = StripClosers(paragraph);

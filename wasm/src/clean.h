@@ -10,11 +10,13 @@ namespace lectern {
 
 /// What CleanArticle found in an article's text.
 struct CleanedArticle {
-  std::string title;     // headline, empty when none
-  std::string date;      // ISO 8601 YYYY-MM-DD when found, else empty
-  std::string source;    // the publishing outlet ("China Daily", "KUNA", "Xinhua", "AFP"), else empty
-  std::string dateline;  // e.g. "ST. PETERSBURG, Sept. 10 (Xinhua) --", else empty; also stays in body
-  std::string body;      // cleaned body: paragraphs separated by exactly "\n\n", no leading/trailing space
+  std::string title;   // headline, empty when none
+  std::string date;    // ISO 8601 YYYY-MM-DD when found, else empty
+  std::string source;  // the publishing outlet ("China Daily", "KUNA", "Xinhua", "AFP"), else empty
+  std::string
+      dateline;  // e.g. "ST. PETERSBURG, Sept. 10 (Xinhua) --", else empty; also stays in body
+  std::string
+      body;  // cleaned body: paragraphs separated by exactly "\n\n", no leading/trailing space
 };
 
 /// Cleans one article given as text (valid UTF-8, "\n" line ends; possibly extracted from HTML, in

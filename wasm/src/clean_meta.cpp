@@ -14,11 +14,11 @@ struct MonthName {
 };
 
 constexpr MonthName kMonths[] = {
-    {"january", 1}, {"jan", 1},   {"february", 2}, {"feb", 2},      {"march", 3},
-    {"mar", 3},     {"april", 4}, {"apr", 4},      {"may", 5},      {"june", 6},
-    {"jun", 6},     {"july", 7},  {"jul", 7},      {"august", 8},   {"aug", 8},
-    {"september", 9}, {"sept", 9}, {"sep", 9},     {"october", 10}, {"oct", 10},
-    {"november", 11}, {"nov", 11}, {"december", 12}, {"dec", 12},
+    {"january", 1},   {"jan", 1},   {"february", 2},  {"feb", 2},      {"march", 3},
+    {"mar", 3},       {"april", 4}, {"apr", 4},       {"may", 5},      {"june", 6},
+    {"jun", 6},       {"july", 7},  {"jul", 7},       {"august", 8},   {"aug", 8},
+    {"september", 9}, {"sept", 9},  {"sep", 9},       {"october", 10}, {"oct", 10},
+    {"november", 11}, {"nov", 11},  {"december", 12}, {"dec", 12},
 };
 
 /// A name or alias of a news outlet and the name CleanArticle reports for it.
@@ -86,15 +86,15 @@ constexpr Outlet kOutlets[] = {
 
 /// Words that name a photo or news agency inside a photo credit ("Pool via REUTERS").
 constexpr std::string_view kAgencyWords[] = {
-    "reuters", "afp", "ap",   "xinhua",  "epa",   "efe",      "epa-efe", "pool",   "sputnik",
-    "tass",    "kuna", "ria", "novosti", "cns",   "anadolu",  "bloomberg", "kyodo", "yonhap",
-    "dpa",     "ansa", "upi", "handout", "agencies",
+    "reuters", "afp",    "ap",   "xinhua", "epa",     "efe",     "epa-efe",  "pool",
+    "sputnik", "tass",   "kuna", "ria",    "novosti", "cns",     "anadolu",  "bloomberg",
+    "kyodo",   "yonhap", "dpa",  "ansa",   "upi",     "handout", "agencies",
 };
 
 /// Names that only ever appear in photo credits: their presence alone makes a credit a photo's.
 constexpr std::string_view kPhotoOnlyWords[] = {
-    "getty", "shutterstock", "vcg", "imaginechina", "zuma", "nurphoto", "sipa", "cfp",
-    "photo", "photos", "image", "images", "courtesy", "credit",
+    "getty", "shutterstock", "vcg",    "imaginechina", "zuma",   "nurphoto", "sipa",
+    "cfp",   "photo",        "photos", "image",        "images", "courtesy", "credit",
 };
 
 /// Small words that may join the capitalized words of a photo credit.
@@ -109,16 +109,16 @@ struct DateLabel {
 };
 
 constexpr DateLabel kDateLabels[] = {
-    {"updated", true},  {"update", true}, {"published", true}, {"posted", true},
-    {"modified", true}, {"released", true}, {"created", true},  {"last", true},
-    {"date", false},    {"time", false},  {"by", false},       {"on", false},
-    {"at", false},      {"in", false},    {"source", false},   {"and", false},
-    {"from", false},    {"edited", false}, {"local", false},   {"hrs", false},
+    {"updated", true},  {"update", true},   {"published", true}, {"posted", true},
+    {"modified", true}, {"released", true}, {"created", true},   {"last", true},
+    {"date", false},    {"time", false},    {"by", false},       {"on", false},
+    {"at", false},      {"in", false},      {"source", false},   {"and", false},
+    {"from", false},    {"edited", false},  {"local", false},    {"hrs", false},
 };
 
 /// Words that may follow a clock time.
 constexpr std::string_view kTimeSuffixes[] = {
-    "am", "pm", "a.m", "p.m", "gmt", "utc", "bjt", "est", "edt", "et",  "pt",
+    "am",  "pm",  "a.m", "p.m", "gmt",  "utc", "bjt", "est", "edt", "et",  "pt",
     "pst", "pdt", "cst", "cet", "cest", "msk", "bst", "ist", "jst", "kst", "ast",
 };
 
@@ -166,8 +166,8 @@ bool FindOutletAlias(std::string_view text, const Outlet** outlet) {
   std::size_t best_len = 0;
   for (const Outlet& o : kOutlets) {
     for (std::size_t from = 0; from < text.size();) {
-      const std::size_t pos = o.exact_case ? text.find(o.alias, from)
-                                           : FindIgnoreCase(text, o.alias, from);
+      const std::size_t pos =
+          o.exact_case ? text.find(o.alias, from) : FindIgnoreCase(text, o.alias, from);
       if (pos == std::string_view::npos || pos > best_pos) break;
       if (IsWholeWordAt(text, pos, o.alias.size())) {
         if (pos < best_pos || o.alias.size() > best_len) {
@@ -384,8 +384,7 @@ int YearFromFileName(std::string_view file_name) {
     int year = 0;
     const bool alone = (i == 0 || !IsAsciiDigit(file_name[i - 1])) &&
                        (i + 4 == file_name.size() || !IsAsciiDigit(file_name[i + 4]));
-    if (alone && ParseDigits(file_name.substr(i, 4), 4, 4, &year) && year >= 1900 &&
-        year <= 2099) {
+    if (alone && ParseDigits(file_name.substr(i, 4), 4, 4, &year) && year >= 1900 && year <= 2099) {
       return year;
     }
   }

@@ -69,9 +69,8 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 }  // namespace
 
 std::size_t CodePoints(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
+  return static_cast<std::size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 std::string_view TrimSpace(std::string_view s) {
@@ -144,8 +143,7 @@ bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
 }
 
 bool EndsWithIgnoreCase(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() &&
-         EqualsIgnoreCase(s.substr(s.size() - suffix.size()), suffix);
+  return s.size() >= suffix.size() && EqualsIgnoreCase(s.substr(s.size() - suffix.size()), suffix);
 }
 
 std::size_t FindIgnoreCase(std::string_view hay, std::string_view needle, std::size_t from) {

@@ -44,9 +44,9 @@ std::string Iso(int year, int month, int day) {
 }  // namespace
 
 int MonthFromName(std::string_view word) {
-  static constexpr std::string_view kMonths[] = {"january", "february", "march",     "april",
-                                                 "may",     "june",     "july",      "august",
-                                                 "september", "october", "november", "december"};
+  static constexpr std::string_view kMonths[] = {"january",   "february", "march",    "april",
+                                                 "may",       "june",     "july",     "august",
+                                                 "september", "october",  "november", "december"};
   if (word.size() < 3) return 0;
   std::string lower;
   for (char c : word) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

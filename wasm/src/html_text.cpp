@@ -33,16 +33,14 @@ void AppendUtf8(std::string& out, std::uint32_t cp) {
 
 // The named references that occur in news pages; others are left as written.
 constexpr std::array<std::pair<std::string_view, std::uint32_t>, 40> kNamedEntities{{
-    {"amp", '&'},        {"lt", '<'},         {"gt", '>'},         {"quot", '"'},
-    {"apos", '\''},      {"nbsp", 0xA0},      {"ndash", 0x2013},   {"mdash", 0x2014},
-    {"hellip", 0x2026},  {"lsquo", 0x2018},   {"rsquo", 0x2019},   {"ldquo", 0x201C},
-    {"rdquo", 0x201D},   {"sbquo", 0x201A},   {"bdquo", 0x201E},   {"laquo", 0xAB},
-    {"raquo", 0xBB},     {"copy", 0xA9},      {"reg", 0xAE},       {"trade", 0x2122},
-    {"deg", 0xB0},       {"euro", 0x20AC},    {"pound", 0xA3},     {"yen", 0xA5},
-    {"cent", 0xA2},      {"sect", 0xA7},      {"para", 0xB6},      {"middot", 0xB7},
-    {"bull", 0x2022},    {"times", 0xD7},     {"divide", 0xF7},    {"frac12", 0xBD},
-    {"eacute", 0xE9},    {"egrave", 0xE8},    {"aacute", 0xE1},    {"oacute", 0xF3},
-    {"uuml", 0xFC},      {"ouml", 0xF6},      {"auml", 0xE4},      {"ccedil", 0xE7},
+    {"amp", '&'},      {"lt", '<'},       {"gt", '>'},       {"quot", '"'},      {"apos", '\''},
+    {"nbsp", 0xA0},    {"ndash", 0x2013}, {"mdash", 0x2014}, {"hellip", 0x2026}, {"lsquo", 0x2018},
+    {"rsquo", 0x2019}, {"ldquo", 0x201C}, {"rdquo", 0x201D}, {"sbquo", 0x201A},  {"bdquo", 0x201E},
+    {"laquo", 0xAB},   {"raquo", 0xBB},   {"copy", 0xA9},    {"reg", 0xAE},      {"trade", 0x2122},
+    {"deg", 0xB0},     {"euro", 0x20AC},  {"pound", 0xA3},   {"yen", 0xA5},      {"cent", 0xA2},
+    {"sect", 0xA7},    {"para", 0xB6},    {"middot", 0xB7},  {"bull", 0x2022},   {"times", 0xD7},
+    {"divide", 0xF7},  {"frac12", 0xBD},  {"eacute", 0xE9},  {"egrave", 0xE8},   {"aacute", 0xE1},
+    {"oacute", 0xF3},  {"uuml", 0xFC},    {"ouml", 0xF6},    {"auml", 0xE4},     {"ccedil", 0xE7},
 }};
 
 // Decodes the reference starting at text[i] == '&'; returns the bytes consumed (0 if none).
@@ -80,7 +78,7 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
 // Elements whose content is never shown as article text.
 bool IsSkippedElement(std::string_view name) {
   static constexpr std::string_view kSkipped[] = {
-      "script", "style",  "noscript", "template", "head",   "nav",    "aside",   "footer",
+      "script", "style",  "noscript", "template", "head",   "nav",    "aside",    "footer",
       "form",   "button", "select",   "svg",      "iframe", "object", "textarea", "math"};
   return std::find(std::begin(kSkipped), std::end(kSkipped), name) != std::end(kSkipped);
 }
@@ -88,16 +86,16 @@ bool IsSkippedElement(std::string_view name) {
 // Elements that start a new paragraph.
 bool IsBlockElement(std::string_view name) {
   static constexpr std::string_view kBlocks[] = {
-      "p",       "div",    "h1",  "h2", "h3",      "h4",     "h5",         "h6",
-      "li",      "ul",     "ol",  "dl", "dt",      "dd",     "blockquote", "pre",
-      "table",   "tr",     "hr",  "section", "article", "header", "figure", "figcaption",
-      "main",    "address", "details", "summary", "caption", "body"};
+      "p",     "div",     "h1",      "h2",      "h3",      "h4",     "h5",         "h6",
+      "li",    "ul",      "ol",      "dl",      "dt",      "dd",     "blockquote", "pre",
+      "table", "tr",      "hr",      "section", "article", "header", "figure",     "figcaption",
+      "main",  "address", "details", "summary", "caption", "body"};
   return std::find(std::begin(kBlocks), std::end(kBlocks), name) != std::end(kBlocks);
 }
 
 bool IsVoidElement(std::string_view name) {
-  static constexpr std::string_view kVoid[] = {"area", "base", "br",    "col",  "embed",
-                                               "hr",   "img",  "input", "link", "meta",
+  static constexpr std::string_view kVoid[] = {"area",  "base",   "br",    "col",  "embed",
+                                               "hr",    "img",    "input", "link", "meta",
                                                "param", "source", "track", "wbr"};
   return std::find(std::begin(kVoid), std::end(kVoid), name) != std::end(kVoid);
 }
@@ -126,8 +124,8 @@ std::size_t ParseTag(std::string_view html, std::size_t i, Tag& tag) {
     ++p;
   }
   const std::size_t name_start = p;
-  while (p < html.size() && (std::isalnum(static_cast<unsigned char>(html[p])) || html[p] == '-' ||
-                             html[p] == ':')) {
+  while (p < html.size() &&
+         (std::isalnum(static_cast<unsigned char>(html[p])) || html[p] == '-' || html[p] == ':')) {
     ++p;
   }
   if (p == name_start) return std::string_view::npos;
@@ -240,7 +238,7 @@ HtmlText Walk(std::string_view html, bool only_article, bool& saw_article) {
   TextSink sink;
   std::string h1, title_element;
   int skip_depth = 0, article_depth = 0;
-  std::string capture;       // "title" or "h1" while inside one
+  std::string capture;  // "title" or "h1" while inside one
   std::string captured;
   std::size_t i = 0;
   while (i < html.size()) {
@@ -252,7 +250,8 @@ HtmlText Walk(std::string_view html, bool only_article, bool& saw_article) {
       if (skip_depth == 0 && (!only_article || article_depth > 0)) sink.Text(text);
     }
     if (lt == std::string_view::npos) break;
-    if (const std::size_t after = SkipMarkupDeclaration(html, lt); after != std::string_view::npos) {
+    if (const std::size_t after = SkipMarkupDeclaration(html, lt);
+        after != std::string_view::npos) {
       i = after;
       continue;
     }
@@ -272,13 +271,14 @@ HtmlText Walk(std::string_view html, bool only_article, bool& saw_article) {
     }
     if (name == "meta") {
       const std::string key = Lower(tag.Attribute("property").empty() ? tag.Attribute("name")
-                                                                       : tag.Attribute("property"));
+                                                                      : tag.Attribute("property"));
       const std::string content = tag.Attribute("content");
       if (key == "og:title" && result.title.empty()) result.title = content;
       if (key == "og:site_name") result.source = content;
       if (key == "og:url" && result.url.empty()) result.url = content;
       if ((key == "article:published_time" || key == "date" || key == "pubdate" ||
-           key == "publishdate" || key == "dc.date") && result.date.empty()) {
+           key == "publishdate" || key == "dc.date") &&
+          result.date.empty()) {
         result.date = content;
       }
       continue;

@@ -2,10 +2,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "clean.h"
 #include "dates.h"
@@ -60,11 +59,17 @@ std::string BinaryKind(std::string_view bytes) {
     std::string_view prefix, kind;
   };
   static constexpr Magic kMagic[] = {
-      {"%PDF", "a PDF document"},       {"\x89PNG", "a PNG image"},
-      {"\xFF\xD8\xFF", "a JPEG image"}, {"GIF8", "a GIF image"},
+      {"%PDF", "a PDF document"},
+      {"\x89PNG", "a PNG image"},
+      {"\xFF\xD8\xFF", "a JPEG image"},
+      {"GIF8", "a GIF image"},
       {"PK\x03\x04", "a ZIP archive (or a Word/Excel document)"},
-      {"\x1F\x8B", "a gzip archive"},   {"\xD0\xCF\x11\xE0", "an old Microsoft Office document"},
-      {"\x7F" "ELF", "a program"},      {"MZ", "a Windows program"},
+      {"\x1F\x8B", "a gzip archive"},
+      {"\xD0\xCF\x11\xE0", "an old Microsoft Office document"},
+      {"\x7F"
+       "ELF",
+       "a program"},
+      {"MZ", "a Windows program"},
       {std::string_view("\0asm", 4), "a WebAssembly module"}};  // sized: it starts with NUL
   for (const auto& m : kMagic) {
     if (bytes.substr(0, m.prefix.size()) == m.prefix) return std::string(m.kind);
@@ -241,8 +246,8 @@ void ReadJson(std::string_view text, std::string_view file_name, const ReadOptio
     // nlohmann's message names the byte; say it in the user's terms.
     const std::size_t at = std::min<std::size_t>(e.byte, text.size());
     const std::size_t line = 1 + std::count(text.begin(), text.begin() + at, '\n');
-    result.problems.push_back(
-        {std::string(file_name), "", "not valid JSON (error near line " + std::to_string(line) + ")"});
+    result.problems.push_back({std::string(file_name), "",
+                               "not valid JSON (error near line " + std::to_string(line) + ")"});
     return;
   }
   const json* records = &doc;
@@ -300,8 +305,12 @@ ReadResult ReadFile(std::string_view bytes, std::string_view file_name,
   }
   try {
     switch (format) {
-      case Format::kJson: ReadJson(bytes, file_name, options, result); break;
-      case Format::kJsonl: ReadJsonl(bytes, file_name, options, result); break;
+      case Format::kJson:
+        ReadJson(bytes, file_name, options, result);
+        break;
+      case Format::kJsonl:
+        ReadJsonl(bytes, file_name, options, result);
+        break;
       case Format::kHtml:
       case Format::kText: {
         Given given;

@@ -70,9 +70,12 @@ OffsetUnit ParseOffsetUnit(std::string_view name) {
 
 const char* OffsetUnitName(OffsetUnit unit) {
   switch (unit) {
-    case OffsetUnit::kCodePoint: return "codepoint";
-    case OffsetUnit::kUtf16: return "utf16";
-    case OffsetUnit::kUtf8: return "utf8";
+    case OffsetUnit::kCodePoint:
+      return "codepoint";
+    case OffsetUnit::kUtf16:
+      return "utf16";
+    case OffsetUnit::kUtf8:
+      return "utf8";
   }
   return "codepoint";
 }

@@ -2,8 +2,8 @@
 //
 // This is the one public header of the core library. It depends only on the C++17 standard library;
 // ICU and nlohmann/json stay behind it. All text is UTF-8 and every Span is a half-open range of
-// byte offsets into the string it describes; conversion to UTF-16 code units (JavaScript) or Unicode
-// code points (W3C Web Annotation) happens only when an article is written out as JSON.
+// byte offsets into the string it describes; conversion to UTF-16 code units (JavaScript) or
+// Unicode code points (W3C Web Annotation) happens only when an article is written out as JSON.
 #ifndef LECTERN_LECTERN_H_
 #define LECTERN_LECTERN_H_
 
@@ -83,11 +83,11 @@ struct ReadResult {
 constexpr std::size_t kMaxArticleBytes = 8u << 20;
 
 /// Reads the bytes of one file. The format follows the extension of `file_name`: .json and .jsonl
-/// are collections of {id?, title?, date?, source?, url?, text | html}; .html and .htm are web pages
-/// (their text only: nothing in them is run); anything else is text, where a first line beginning
-/// with " date YYYY-MM-DD" (the seed format) gives the date. Never throws for bad input: empty,
-/// binary, non-UTF-8, oversized or malformed files come back as problems, and the readable records
-/// of a partly broken collection still come back as articles.
+/// are collections of {id?, title?, date?, source?, url?, text | html}; .html and .htm are web
+/// pages (their text only: nothing in them is run); anything else is text, where a first line
+/// beginning with " date YYYY-MM-DD" (the seed format) gives the date. Never throws for bad input:
+/// empty, binary, non-UTF-8, oversized or malformed files come back as problems, and the readable
+/// records of a partly broken collection still come back as articles.
 ReadResult ReadFile(std::string_view bytes, std::string_view file_name,
                     const ReadOptions& options = {});
 
@@ -107,7 +107,8 @@ std::size_t CountWords(std::string_view text);
 std::vector<Span> SplitParagraphs(std::string_view text);
 
 /// The article as JSON: {id, title, date, source, dateline, url, body, paragraphs: [{start, end}],
-/// sentences: [{start, end, text}], wordCount, offsetUnit}, plus "original" when `with_original` is set.
+/// sentences: [{start, end, text}], wordCount, offsetUnit}, plus "original" when `with_original` is
+/// set.
 std::string ArticleToJson(const Article& article, OffsetUnit unit, bool with_original = true);
 
 /// A whole ReadResult as JSON: {articles: [...], problems: [{file, where, message}]}.
