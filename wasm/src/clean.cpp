@@ -422,8 +422,12 @@ void AppendRun(const std::vector<std::string_view>& run, bool title_given,
   // (one paragraph per line); a block of narrower lines is a list of labels or headings.
   constexpr std::size_t kMinWrapWidth = 40;
   constexpr std::size_t kMaxWrapWidth = 120;
+  std::vector<std::size_t> widths(run.size());
   std::size_t width = 0;
-  for (std::string_view line : run) width = std::max(width, CodePoints(line));
+  for (std::size_t k = 0; k < run.size(); ++k) {
+    widths[k] = CodePoints(run[k]);
+    width = std::max(width, widths[k]);
+  }
   const bool wrapped = run.size() > 1 && width >= kMinWrapWidth && width <= kMaxWrapWidth;
   std::string paragraph;
   for (std::size_t k = 0; k < run.size(); ++k) {
@@ -431,7 +435,7 @@ void AppendRun(const std::vector<std::string_view>& run, bool title_given,
     // In wrapped text a line well short of the width ends its paragraph when it is the last line
     // of one (it ends a sentence) or a headline above the text. A short first line that does not
     // end a sentence is otherwise the rest of a line whose start was cut (a wire dateline).
-    const bool short_line = CodePoints(run[k]) * 10 < width * 6;
+    const bool short_line = widths[k] * 10 < width * 6;
     const bool heading = k == 0 && !title_given;
     const bool ends =
         k + 1 == run.size() || !wrapped ||

@@ -396,7 +396,9 @@ CreditStrength ParseCreditLine(std::string_view line, CreditLine* credit) {
   constexpr std::size_t kMaxChars = 150;
   constexpr std::size_t kMaxTokens = 20;
   constexpr int kMaxNames = 5;
-  if (line.empty() || line.back() == ',' || CodePoints(line) > kMaxChars) {
+  // Every date has a digit: most lines of running text are ruled out without tokenising them.
+  if (line.empty() || line.back() == ',' || CodePoints(line) > kMaxChars ||
+      line.find_first_of("0123456789") == std::string_view::npos) {
     return CreditStrength::kNone;
   }
   const std::vector<Token> tokens = Tokenize(line);

@@ -109,6 +109,7 @@ std::string CollapseSpaces(std::string_view s) {
 
 std::vector<Token> Tokenize(std::string_view s) {
   std::vector<Token> tokens;
+  tokens.reserve(s.size() / 6 + 1);  // about one token per word of English
   std::size_t i = 0;
   while (i < s.size()) {
     while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n')) ++i;

@@ -132,7 +132,7 @@ void Segment(Article& article) {
 
 // Metadata given alongside the text (a collection record's fields, an HTML page's meta tags).
 struct Given {
-  std::string id, title, date, source, url, dateline;
+  std::string file, id, title, date, source, url, dateline;
 };
 
 // Builds an article from text (already checked) and what was given about it.
@@ -160,7 +160,7 @@ Article BuildArticle(std::string_view text, bool is_html, const Given& given,
   } else {
     plain_text = NormalizeNewlines(text);
   }
-  CleanedArticle cleaned = CleanArticle(plain_text, given.id, !merged.title.empty());
+  CleanedArticle cleaned = CleanArticle(plain_text, given.file, !merged.title.empty());
   article.original = std::move(plain_text);
   article.body = std::move(cleaned.body);
   article.title = !merged.title.empty() ? merged.title : cleaned.title;
@@ -191,6 +191,7 @@ void ReadRecord(const json& record, const std::string& where, std::string_view f
     return;
   }
   Given given;
+  given.file = std::string(file_name);
   given.id = StringField(record, "id");
   if (given.id.empty()) given.id = std::string(file_name) + "#" + std::to_string(ordinal);
   given.title = StringField(record, "title");
@@ -314,7 +315,7 @@ ReadResult ReadFile(std::string_view bytes, std::string_view file_name,
       case Format::kHtml:
       case Format::kText: {
         Given given;
-        given.id = std::string(file_name);
+        given.file = given.id = std::string(file_name);
         result.articles.push_back(BuildArticle(bytes, format == Format::kHtml, given, options));
         break;
       }
