@@ -29,6 +29,7 @@ TEST(MonthFromName, KnowsAbbreviations) {
   EXPECT_EQ(MonthFromName("december"), 12);
   EXPECT_EQ(MonthFromName("Ma"), 0);
   EXPECT_EQ(MonthFromName("Mayday"), 0);
+  EXPECT_EQ(MonthFromName("Marc"), 0);
 }
 
 }  // namespace

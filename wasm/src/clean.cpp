@@ -21,6 +21,7 @@
 
 #include "clean_meta.h"
 #include "clean_text.h"
+#include "dates.h"
 
 namespace lectern {
 namespace clean_internal {

@@ -4,22 +4,11 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "dates.h"
+
 namespace lectern {
 namespace clean_internal {
 namespace {
-
-struct MonthName {
-  std::string_view name;
-  int month;
-};
-
-constexpr MonthName kMonths[] = {
-    {"january", 1},   {"jan", 1},   {"february", 2},  {"feb", 2},      {"march", 3},
-    {"mar", 3},       {"april", 4}, {"apr", 4},       {"may", 5},      {"june", 6},
-    {"jun", 6},       {"july", 7},  {"jul", 7},       {"august", 8},   {"aug", 8},
-    {"september", 9}, {"sept", 9},  {"sep", 9},       {"october", 10}, {"oct", 10},
-    {"november", 11}, {"nov", 11},  {"december", 12}, {"dec", 12},
-};
 
 /// A name or alias of a news outlet and the name CleanArticle reports for it.
 struct Outlet {
@@ -244,7 +233,7 @@ std::size_t ParsePlace(const std::vector<Token>& tokens, std::size_t max_words, 
 /// Parses "Sept. 10", "Sept 13", "Sept. 10, 2024" at tokens[*i] into `dateline`.
 bool ParseDatelineDate(const std::vector<Token>& tokens, std::size_t* i, Dateline* dateline) {
   if (*i + 1 >= tokens.size()) return false;
-  const int month = MonthFromName(tokens[*i].text);
+  const int month = CapitalizedMonth(tokens[*i].text);
   const int day = month ? ParseDay(tokens[*i + 1].text) : 0;
   if (day == 0) return false;
   dateline->month = month;
@@ -261,24 +250,10 @@ bool ParseDatelineDate(const std::vector<Token>& tokens, std::size_t* i, Datelin
 
 }  // namespace
 
-int MonthFromName(std::string_view word) {
+int CapitalizedMonth(std::string_view word) {
   word = StripChars(word, ".,");
   if (word.empty() || !IsAsciiUpper(word[0])) return 0;
-  for (const MonthName& m : kMonths) {
-    if (EqualsIgnoreCase(word, m.name)) return m.month;
-  }
-  return 0;
-}
-
-std::string IsoDate(int year, int month, int day) {
-  static constexpr int kDaysInMonth[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (year < 1800 || year > 2200 || month < 1 || month > 12 || day < 1 ||
-      day > kDaysInMonth[month - 1]) {
-    return {};
-  }
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
-  return buffer;
+  return MonthFromName(word);
 }
 
 std::string ParseIsoDate(std::string_view s) {
@@ -321,11 +296,11 @@ bool FindDate(const std::vector<Token>& tokens, TokenDate* date) {
     if (i + 2 >= tokens.size()) continue;
     const int year = ParseYear(tokens[i + 2].text);
     if (year == 0) continue;
-    int month = MonthFromName(tokens[i].text);
+    int month = CapitalizedMonth(tokens[i].text);
     int day = month ? ParseDay(tokens[i + 1].text) : 0;
     if (day == 0) {  // "11 September 2024"
       day = ParseDay(tokens[i].text);
-      month = day ? MonthFromName(tokens[i + 1].text) : 0;
+      month = day ? CapitalizedMonth(tokens[i + 1].text) : 0;
     }
     if (month == 0 || day == 0) continue;
     if (std::string iso = IsoDate(year, month, day); !iso.empty()) {

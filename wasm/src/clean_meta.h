@@ -14,10 +14,8 @@ namespace lectern {
 namespace clean_internal {
 
 /// Month (1-12) of a capitalized English month name or abbreviation ("Sept.", "SEP", "September"),
-/// else 0.
-int MonthFromName(std::string_view word);
-/// "YYYY-MM-DD" when the parts make a plausible calendar date, else "".
-std::string IsoDate(int year, int month, int day);
+/// else 0: in running text a month name starts with a capital ("may" is a verb).
+int CapitalizedMonth(std::string_view word);
 /// The date of "YYYY-MM-DD" ("/" or "." also separate), maybe followed by "T..." or a space, as
 /// "YYYY-MM-DD"; else "".
 std::string ParseIsoDate(std::string_view s);

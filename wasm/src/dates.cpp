@@ -34,14 +34,18 @@ int ToInt(std::string_view digits) {
   return v;
 }
 
-std::string Iso(int year, int month, int day) {
-  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31) return {};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-  return buf;
-}
-
 }  // namespace
+
+std::string IsoDate(int year, int month, int day) {
+  static constexpr int kDaysInMonth[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (year < 1800 || year > 2200 || month < 1 || month > 12 || day < 1 ||
+      day > kDaysInMonth[month - 1]) {
+    return {};
+  }
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+  return buffer;
+}
 
 int MonthFromName(std::string_view word) {
   static constexpr std::string_view kMonths[] = {"january",   "february", "march",    "april",
@@ -52,8 +56,8 @@ int MonthFromName(std::string_view word) {
   for (char c : word) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (lower == "sept") return 9;
   for (int m = 0; m < 12; ++m) {
-    // A full name, or an abbreviation of at least three letters.
-    if (kMonths[m].substr(0, lower.size()) == lower) return m + 1;
+    // The full name or its three-letter abbreviation; not any prefix ("Marc" is a name).
+    if (lower == kMonths[m] || lower == kMonths[m].substr(0, 3)) return m + 1;
   }
   return 0;
 }
@@ -71,13 +75,13 @@ std::string NormalizeDate(std::string_view date) {
   std::string iso;
   if (t.size() >= 3 && IsDigit(t[0][0]) && t[0].size() == 4 && IsDigit(t[1][0]) &&
       IsDigit(t[2][0])) {
-    iso = Iso(ToInt(t[0]), ToInt(t[1]), ToInt(t[2]));  // 2024-09-13, 2024/09/13, ISO with time
+    iso = IsoDate(ToInt(t[0]), ToInt(t[1]), ToInt(t[2]));  // 2024-09-13, 2024/09/13, ISO with time
   } else if (t.size() >= 3 && IsDigit(t[0][0]) && IsAlpha(t[1][0]) && IsDigit(t[2][0]) &&
              t[2].size() == 4) {
-    iso = Iso(ToInt(t[2]), MonthFromName(t[1]), ToInt(t[0]));  // 26-FEB-1987, 11 September 2024
+    iso = IsoDate(ToInt(t[2]), MonthFromName(t[1]), ToInt(t[0]));  // 26-FEB-1987, 11 September 2024
   } else if (t.size() >= 3 && IsAlpha(t[0][0]) && IsDigit(t[1][0]) && IsDigit(t[2][0]) &&
              t[2].size() == 4) {
-    iso = Iso(ToInt(t[2]), MonthFromName(t[0]), ToInt(t[1]));  // September 11, 2024
+    iso = IsoDate(ToInt(t[2]), MonthFromName(t[0]), ToInt(t[1]));  // September 11, 2024
   }
   return iso.empty() ? std::string(date) : iso;
 }

@@ -7,8 +7,12 @@
 
 namespace lectern {
 
-/// Returns the month (1-12) named by `word` ("Sept", "sep", "September", "FEB"), or 0.
+/// Returns the month (1-12) named by `word`, in any case: the full name, its three-letter
+/// abbreviation, or "Sept" ("Sept", "sep", "September", "FEB"); else 0.
 int MonthFromName(std::string_view word);
+
+/// "YYYY-MM-DD" when the parts make a plausible calendar date (years 1800-2200), else "".
+std::string IsoDate(int year, int month, int day);
 
 /// Rewrites a date as YYYY-MM-DD when it is one of: ISO 8601 (time part dropped), "2024/09/13",
 /// "26-FEB-1987 15:01:01.79", "September 11, 2024", "Sept. 10, 2024", "11 September 2024".
