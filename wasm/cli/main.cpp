@@ -11,12 +11,14 @@
 #include <system_error>
 #include <vector>
 
+#include "annotations_command.h"
 #include "lectern/lectern.h"
 
 namespace {
 
 constexpr const char* kUsage =
     "usage: lectern segment [--json] [--plain] [--offsets codepoint|utf16|utf8] FILE...\n"
+    "       lectern annotations check|merge|anchor|export|report ... (see lectern annotations -h)\n"
     "\n"
     "Reads news articles (.txt, .html, .json or .jsonl collections; - for standard input) and\n"
     "prints each one's title, date, source and sentences. With --json, prints the article as JSON\n"
@@ -112,6 +114,9 @@ int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) return Usage("no command given");
   if (args[0] == "-h" || args[0] == "--help" || args[0] == "help") return Usage(nullptr);
+  if (args[0] == "annotations") {
+    return lectern::cli::AnnotationsCommand({args.begin() + 1, args.end()});
+  }
   if (args[0] != "segment") return Usage(("unknown command '" + args[0] + "'").c_str());
   SegmentArgs seg;
   for (std::size_t i = 1; i < args.size(); ++i) {
