@@ -9,13 +9,18 @@
 //   1. <style>: web/src/styles.css, minified;
 //   2. <script>: the core (an Emscripten MODULARIZE + SINGLE_FILE build defining the global
 //      createLecternCore, with its .wasm embedded as base64);
-//   3. <script type="application/json" id="seeds">: the sample articles, shared/seeds/*.txt;
-//   4. <script>: web/src/main.js bundled by esbuild (iife, minified, es2020).
+//   3. <script type="text/plain" id="lectern-worker">: web/src/worker.js bundled by esbuild, the
+//      glue of the core worker. Not run by the page: the page starts a Web Worker from a blob: URL
+//      holding the core's text (element 2, id="lectern-core") followed by this glue;
+//   4. <script type="application/json" id="seeds">: the sample articles, shared/seeds/*.txt;
+//   5. <script>: web/src/main.js bundled by esbuild (iife, minified, es2020).
 // A Content-Security-Policy <meta> allows exactly these inline scripts and style (by SHA-256),
-// WebAssembly compilation ('wasm-unsafe-eval'), images only from data:/blob:, and no network at
-// all. connect-src allows data: only: Emscripten's loader fetch()es its own embedded data: URI
-// first (and falls back to decoding it when that fails); allowing data: avoids a CSP violation
-// report on every load without allowing any request that leaves the machine.
+// WebAssembly compilation ('wasm-unsafe-eval'), workers from blob: URLs only (the core worker),
+// images only from data:/blob:, and no network at all. connect-src allows data: only: Emscripten's
+// loader fetch()es its own embedded data: URI first (and falls back to decoding it when that fails);
+// allowing data: avoids a CSP violation report on every load without allowing any request that
+// leaves the machine. A worker from a blob: URL runs under this same policy (Chromium and Firefox
+// both apply the creating document's policy to it): no network, no eval, WebAssembly allowed.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -108,8 +113,8 @@ function readCore(file, allowEval) {
 
 export async function build(options) {
   const { core: coreFile, out, seeds: seedsDir, allowEval, minify = true } = options;
-  const bundle = await esbuild.build({
-    entryPoints: [path.join(WEB, 'src/main.js')],
+  const bundleOf = async (entry) => (await esbuild.build({
+    entryPoints: [path.join(WEB, entry)],
     bundle: true,
     format: 'iife',
     minify,
@@ -118,8 +123,9 @@ export async function build(options) {
     legalComments: 'none',
     write: false,
     logLevel: 'warning',
-  });
-  const appJs = escapeScript(bundle.outputFiles[0].text.trim());
+  })).outputFiles[0].text.trim();
+  const appJs = escapeScript(await bundleOf('src/main.js'));
+  const workerJs = escapeScript(await bundleOf('src/worker.js'));
   const css = (await esbuild.transform(readFileSync(path.join(WEB, 'src/styles.css'), 'utf8'), {
     loader: 'css', minify: true, charset: 'utf8',
   })).code.trim().replace(/<\/(style)/giu, '<\\/$1');
@@ -133,6 +139,7 @@ export async function build(options) {
     `style-src ${cspHash(css)}`,
     'img-src data: blob:',
     'connect-src data:',
+    'worker-src blob:',
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
@@ -154,7 +161,8 @@ export async function build(options) {
 <body>
 <div id="app" class="app"><p class="loading">Loading Lectern…</p></div>
 <noscript><p>Lectern needs JavaScript to read articles. Nothing it reads leaves this computer.</p></noscript>
-<script>${coreJs}</script>
+<script id="lectern-core">${coreJs}</script>
+<script type="text/plain" id="lectern-worker">${workerJs}</script>
 <script type="application/json" id="seeds">${seedsJson}</script>
 <script>${appJs}</script>
 </body>

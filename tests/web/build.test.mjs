@@ -45,7 +45,7 @@ function inlineElements(html) {
   return out;
 }
 
-test('build.mjs writes one self-contained HTML file with a CSP that matches its inline scripts', (t) => {
+test('build.mjs writes one self-contained HTML file with a CSP that matches its inline scripts', async (t) => {
   const { dir, outDir, out, run } = buildWith(FAKE_CORE);
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   assert.equal(run.status, 0, run.stderr);
@@ -75,6 +75,11 @@ test('build.mjs writes one self-contained HTML file with a CSP that matches its 
   assert.deepEqual(policy['connect-src'], ['data:']);
   assert.deepEqual(policy['base-uri'], ["'none'"]);
   assert.deepEqual(policy['form-action'], ["'none'"]);
+  assert.deepEqual(policy['worker-src'], ['blob:'], 'the core worker, from a blob: URL only');
+  assert.equal(policy['child-src'], undefined);
+  for (const [name, values] of Object.entries(policy)) {
+    for (const v of values) assert.doesNotMatch(v, /^(\*|https?:|ws:|wss:|file:|filesystem:|'self')/u, `${name} ${v}: nothing beyond the page`);
+  }
   assert.ok(policy['script-src'].includes("'wasm-unsafe-eval'"));
   assert.ok(!policy['script-src'].includes("'unsafe-eval'"), 'no eval');
   assert.ok(!policy['script-src'].includes("'unsafe-inline'"));
@@ -82,9 +87,10 @@ test('build.mjs writes one self-contained HTML file with a CSP that matches its 
   assert.doesNotMatch(html, /\sstyle=/u, 'no style attributes (the CSP would block them)');
 
   const elements = inlineElements(html);
-  const scripts = elements.filter((e) => e.tag === 'script' && !/type="application\/json"/u.test(e.attrs));
+  const scripts = elements.filter((e) => e.tag === 'script' && !/type=/u.test(e.attrs));
   const styles = elements.filter((e) => e.tag === 'style');
   assert.equal(scripts.length, 2, 'the core and the bundle');
+  assert.match(scripts[0].attrs, /id="lectern-core"/u);
   assert.equal(styles.length, 1);
   assert.deepEqual(policy['script-src'].filter((s) => s.startsWith("'sha256-")).sort(), scripts.map((s) => sha(s.text)).sort());
   assert.deepEqual(policy['style-src'], [sha(styles[0].text)]);
@@ -100,6 +106,23 @@ test('build.mjs writes one self-contained HTML file with a CSP that matches its 
   assert.equal(typeof context.createLecternCore, 'function');
   assert.ok(scripts[1].text.length > 10000, 'the bundle');
 
+  // The core worker's glue: a data block the page does not run, but a worker does, after the core.
+  const glue = elements.find((e) => /id="lectern-worker"/u.test(e.attrs));
+  assert.ok(glue && /type="text\/plain"/u.test(glue.attrs));
+  assert.doesNotMatch(glue.text, /<\/script|<!--/iu);
+  const posted = [];
+  const listeners = {};
+  const scope = {
+    Promise, JSON, TextDecoder, TextEncoder, Uint8Array, Uint32Array, performance,
+    postMessage: (m) => posted.push(m), addEventListener: (type, f) => { listeners[type] = f; },
+  };
+  scope.self = scope;
+  const workerContext = vm.createContext(scope);
+  vm.runInContext(`${scripts[0].text}\n;\n${glue.text}`, workerContext);
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.deepEqual(JSON.parse(JSON.stringify(posted)), [{ type: 'ready', version: 'fake' }]);
+  assert.equal(typeof listeners.message, 'function');
+
   // The seeds, embedded as JSON.
   const seeds = elements.find((e) => /id="seeds"/u.test(e.attrs));
   assert.ok(seeds && /type="application\/json"/u.test(seeds.attrs));
@@ -108,8 +131,9 @@ test('build.mjs writes one self-contained HTML file with a CSP that matches its 
   assert.deepEqual(data.map((s) => s.name), names);
   for (const s of data) assert.equal(s.text, readFileSync(path.join(ROOT, 'shared/seeds', s.name), 'utf8'));
 
-  // The order: core, seeds, bundle.
-  assert.ok(html.indexOf(scripts[0].text) < html.indexOf(seeds.text));
+  // The order: core, worker glue, seeds, bundle.
+  assert.ok(html.indexOf(scripts[0].text) < html.indexOf(glue.text));
+  assert.ok(html.indexOf(glue.text) < html.indexOf(seeds.text));
   assert.ok(html.indexOf(seeds.text) < html.indexOf(scripts[1].text));
 });
 

@@ -155,3 +155,30 @@ test('chunks of a big .jsonl shrink when reading is slow, and lines stay right',
   assert.equal(result.added.length, 19999);
   assert.deepEqual(result.problems.map((p) => p.where), ['line 15001']);
 });
+
+test('a part with many articles is added in slices, yielding in between; progress waits for big files', async () => {
+  const deps = await setup();
+  const raw = Array.from({ length: 50 }, (_, i) => ({ id: `a${i}`, title: `T${i}`, body: `Body number ${i}.` }));
+  let t = 0;
+  const reader = {
+    // As the worker does: an async iterator of prepared parts.
+    async* readParts(bytes, name) {
+      const { prepareArticle } = await import('../../web/src/records.js');
+      yield { articles: raw.map(prepareArticle), problems: [], bytes: bytes.length };
+    },
+  };
+  let yields = 0;
+  const batches = [];
+  const progress = [];
+  const size = 2 * 1024 * 1024;
+  const result = await importInputs([{ name: 'big.json', size, read: async () => new Uint8Array(size) }], {
+    ...deps, reader, clock: () => (t += 5), yieldNow: async () => { yields++; },
+    onAdded: (records) => { batches.push(records.length); }, onProgress: (p) => progress.push(p),
+  });
+  assert.equal(result.added.length, 50);
+  assert.ok(batches.length >= 5, `added in ${batches.length} slices`);
+  assert.equal(batches.reduce((a, b) => a + b, 0), 50);
+  assert.ok(yields > batches.length - 1);
+  assert.deepEqual(progress.filter((p) => p.waiting).length, 1);
+  assert.equal(progress.at(-1).bytesDone, size);
+});

@@ -1,7 +1,8 @@
-// The application: state (collection, sort, view), and the wiring of storage, the core, the
-// importer and the views. Built once by main.js.
+// The application: state (collection, sort, view), and the wiring of storage, the core (in a Web
+// Worker when possible: worker-client.js), the importer and the views. Built once by main.js.
 import { Collection } from './collection.js';
-import { loadCore, readBlobBytes } from './core.js';
+import { readBlobBytes } from './core.js';
+import { startReader } from './worker-client.js';
 import { importInputs, textInput } from './importer.js';
 import { isValidRecord, rowOf } from './records.js';
 import { sortRows, nextSort } from './sorting.js';
@@ -145,7 +146,7 @@ export class App {
     }
 
     try {
-      this.reader = await loadCore();
+      this.reader = await startReader();
       this.versionText.textContent = `core ${this.reader.version()}`;
     } catch (error) {
       this.messages.show({
@@ -217,7 +218,7 @@ export class App {
     if (!inputs.length) return null;
     if (!this.reader) {
       try {
-        this.reader = await loadCore();
+        this.reader = await startReader();
       } catch (error) {
         this.messages.show({ kind: 'error', key: 'core', text: `Nothing can be imported: the reading engine could not be started (${error?.message || error}).` });
         return null;

@@ -1,7 +1,10 @@
 // The Lectern core (C++ compiled to WebAssembly): loaded once, called with bytes, answers JSON.
 //
 // The page's HTML defines the global `createLecternCore` (an Emscripten MODULARIZE build with the
-// .wasm embedded). Node tests pass a fake factory with the same interface.
+// .wasm embedded). Node tests pass a fake factory with the same interface. The page normally runs
+// the core in a Web Worker (worker-client.js, worker-host.js), where a CoreReader answers its
+// requests; it loads one on the main thread only when there is no worker.
+import { readParts } from './reading.js';
 
 /** Options the page always reads with (see the core's ReadOptions). */
 export const READ_OPTIONS = Object.freeze({ plain: false, offsetUnit: 'utf16', withOriginal: true });
@@ -40,6 +43,7 @@ export class CoreReader {
       throw new Error('the reading engine has no readFile function');
     }
     this.module = module;
+    this.kind = 'main-thread';
   }
 
   version() {
@@ -48,6 +52,17 @@ export class CoreReader {
     } catch {
       return 'unknown';
     }
+  }
+
+  /**
+   * Reads one file, a part at a time (see reading.js).
+   * @param {Uint8Array} bytes
+   * @param {string} fileName
+   * @param {import('./reading.js').ReadOptions} [options]
+   * @returns {Generator<import('./reading.js').ReadPart>}
+   */
+  readParts(bytes, fileName, options) {
+    return readParts((b, n, o) => this.read(b, n, o), bytes, fileName, options);
   }
 
   /**

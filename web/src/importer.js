@@ -1,15 +1,21 @@
 // Importing a batch of inputs (files, pasted text, seeds) into the collection, one file and one
-// chunk at a time, yielding between them. No DOM here: inputs, the core and the persistence are
-// passed in, so this runs under node's test runner with a fake core.
-import {
-  adaptChunkSize, chunkEnd, countNewlines, shouldChunk, CHUNK_BYTES, FIRST_CHUNK_BYTES,
-} from './chunking.js';
-import { makeRecord, rowOf } from './records.js';
+// part at a time (reading.js: big .jsonl and .json files come in chunks), yielding between them.
+// The reader is the core in a Web Worker (worker-client.js), whose parts arrive while the page
+// goes on, or the core on the main thread (core.js). No DOM here: inputs, the reader and the
+// persistence are passed in, so this runs under node's test runner with a fake core.
+import { CHUNK_BYTES, FIRST_CHUNK_BYTES } from './chunking.js';
+import { readParts } from './reading.js';
+import { recordFromPrepared, rowOf } from './records.js';
 import {
   MAX_FILE_BYTES, coreFailureProblem, directoryProblem, emptyArticleProblem, normaliseProblem,
   tooLargeProblem, unreadableProblem,
 } from './problems.js';
 import { yieldToEventLoop } from './yield.js';
+
+/** Adding one part's articles to the collection yields to the event loop after this long. */
+export const SLICE_MS = 40;
+/** Files from this size show a busy bar while their first part is read. */
+export const WAITING_BYTES = 1024 * 1024;
 
 /**
  * @typedef {object} ImportInput
@@ -28,20 +34,24 @@ import { yieldToEventLoop } from './yield.js';
  * @property {number} bytesTotal
  * @property {number} records     articles read so far in the batch (added or not)
  * @property {boolean} done
+ * @property {boolean} waiting    a big file is being read and nothing of it has come back yet
+ * @property {number} fileBytes   while waiting: the size of that file
  */
 
 /**
  * @param {ImportInput[]} inputs
  * @param {object} deps
- * @param {import('./core.js').CoreReader} deps.reader
+ * @param {{readParts?: Function, read?: Function}} deps.reader  a CoreReader or WorkerReader
+ *   (readParts(bytes, name, options) → iterator of reading.js parts), or anything with the core's
+ *   read(bytes, name, {firstLine}) (the parts are then made here)
  * @param {import('./collection.js').Collection} deps.collection
- * @param {(records: object[]) => Promise<void>|void} [deps.onAdded]  after each chunk's new records
+ * @param {(records: object[]) => Promise<void>|void} [deps.onAdded]  after each part's new records
  *   were added to the collection (to persist and render them); errors are the caller's to handle
  * @param {(p: ImportProgress) => void} [deps.onProgress]
  * @param {() => Promise<void>} [deps.yieldNow]
  * @param {boolean} [deps.seed]  the inputs are the sample articles
  * @param {() => number} [deps.now]
- * @param {number} [deps.chunkBytes]  the largest chunk of a .jsonl file read at once
+ * @param {number} [deps.chunkBytes]  the largest chunk of a .jsonl or .json file read at once
  * @param {number} [deps.firstChunkBytes]  the first chunk's size; later ones adapt to the time taken
  * @param {() => number} [deps.clock]  ms, for timing chunks
  * @param {number} [deps.maxFileBytes]
@@ -59,9 +69,14 @@ export async function importInputs(inputs, deps) {
   const bytesTotal = inputs.reduce((sum, f) => sum + (f.isDirectory ? 0 : Math.max(0, f.size || 0)), 0);
   let bytesDone = 0;
   let records = 0;
-  const progress = (fileIndex, fileName, done = false) => onProgress({
-    fileIndex, fileCount: inputs.length, fileName, bytesDone, bytesTotal, records, done,
+  const progress = (fileIndex, fileName, { done = false, waiting = false, fileBytes = 0 } = {}) => onProgress({
+    fileIndex, fileCount: inputs.length, fileName, bytesDone, bytesTotal, records, done, waiting, fileBytes,
   });
+  const addFresh = async (fresh) => {
+    if (!fresh.length) return;
+    out.added.push(...fresh);
+    await onAdded(fresh);
+  };
 
   for (let i = 0; i < inputs.length; i++) {
     const input = inputs[i];
@@ -88,62 +103,77 @@ export async function importInputs(inputs, deps) {
       bytesDone += input.size || 0;
       continue;
     }
-    const chunked = shouldChunk(name, bytes.length, chunkBytes);
+    // The bytes are handed over (to the worker, which takes them): only their size is used below.
+    const size = bytes.length;
     const importedAt = now();
-    let target = firstChunkBytes;
-    let line = 1;
-    let start = 0;
-    do { // at least once: an empty file is the core's to report
-      const end = chunked ? chunkEnd(bytes, start, target) : bytes.length;
-      const began = clock();
-      let result;
-      try {
-        result = reader.read(bytes.subarray(start, end), name, { firstLine: line });
-      } catch (error) {
-        out.problems.push(coreFailureProblem(name, error));
-        bytesDone += bytes.length - start;
-        break;
-      }
-      for (const p of result.problems) out.problems.push(normaliseProblem(p, name));
-      const fresh = [];
-      for (const raw of result.articles) {
-        records++;
-        const record = makeRecord(raw, { fileName: name, importedAt, seq: collection.nextSeq(), seed });
-        const title = rowOf(record).displayTitle;
-        if (!record.article.body.trim()) {
-          out.problems.push(emptyArticleProblem(name, record.article.recordId && record.article.recordId !== name ? `record “${record.article.recordId}”` : ''));
-          continue;
+    const options = { chunkBytes, firstChunkBytes, clock };
+    const parts = typeof reader.readParts === 'function'
+      ? reader.readParts(bytes, name, options)
+      : readParts((b, n, o) => reader.read(b, n, o), bytes, name, options);
+    bytes = null;
+    let covered = 0;
+    // A big file read in one piece shows a busy (indeterminate) bar until its first part is in.
+    progress(i, name, { waiting: size >= WAITING_BYTES, fileBytes: size });
+    let finished = false;
+    try {
+      for (;;) {
+        let step;
+        try {
+          step = await parts.next();
+        } catch (error) {
+          out.problems.push(coreFailureProblem(name, error));
+          break;
         }
-        if (collection.add(record)) {
-          fresh.push(record);
-          out.results.push({ id: record.id, title: record.article.title || title, added: true, file: name });
-        } else {
-          out.duplicates.push({ file: name, id: record.id, title });
-          out.results.push({ id: record.id, title: record.article.title || title, added: false, file: name });
+        if (step.done) break;
+        const part = step.value;
+        for (const p of part.problems) out.problems.push(normaliseProblem(p, name));
+        // Adding a part's articles is done in slices of about SLICE_MS, yielding in between.
+        let fresh = [];
+        let sliceBegan = clock();
+        for (const prepared of part.articles) {
+          records++;
+          const record = recordFromPrepared(prepared, { fileName: name, importedAt, seq: collection.nextSeq(), seed });
+          const title = rowOf(record).displayTitle;
+          if (!record.article.body.trim()) {
+            out.problems.push(emptyArticleProblem(name, record.article.recordId && record.article.recordId !== name ? `record “${record.article.recordId}”` : ''));
+          } else if (collection.add(record)) {
+            fresh.push(record);
+            out.results.push({ id: record.id, title: record.article.title || title, added: true, file: name });
+          } else {
+            out.duplicates.push({ file: name, id: record.id, title });
+            out.results.push({ id: record.id, title: record.article.title || title, added: false, file: name });
+          }
+          if (clock() - sliceBegan > SLICE_MS) {
+            await addFresh(fresh);
+            fresh = [];
+            progress(i, name);
+            await yieldNow();
+            sliceBegan = clock();
+          }
         }
+        covered += part.bytes;
+        bytesDone += part.bytes;
+        await addFresh(fresh);
+        progress(i, name);
+        await yieldNow();
       }
-      bytesDone += end - start;
-      out.added.push(...fresh);
-      // onAdded's synchronous part (copying records into IndexedDB) counts towards the chunk's time.
-      const saving = fresh.length ? onAdded(fresh) : null;
-      if (chunked) {
-        target = adaptChunkSize(end - start, clock() - began, { max: chunkBytes });
-        line += countNewlines(bytes, start, end);
-      }
-      await saving;
-      progress(i, name);
-      await yieldNow();
-      start = end;
-    } while (start < bytes.length);
+      finished = true;
+    } finally {
+      if (!finished) parts.return?.(); // the caller's onAdded threw: let the reader clean up
+    }
+    if (covered < size) bytesDone += size - covered; // the rest of a file the core failed on
   }
-  progress(inputs.length - 1, inputs.at(-1)?.name ?? '', true);
+  progress(inputs.length - 1, inputs.at(-1)?.name ?? '', { done: true });
   return out;
 }
 
-/** An input for text (pasted, or given to window.lectern.loadArticles). */
+/**
+ * An input for text (pasted, or given to window.lectern.loadArticles). Each read gives a copy: the
+ * reader may take the bytes it is given (transferred to the worker), and they may be the caller's.
+ */
 export function textInput(name, text) {
   const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : toBytes(text);
-  return { name, size: bytes.length, read: async () => bytes };
+  return { name, size: bytes.length, read: async () => bytes.slice() };
 }
 
 function toBytes(data) {

@@ -1,7 +1,9 @@
 // Lectern's page: entry point (bundled by web/build.mjs into dist/lectern.html).
 //
 // Module map: app.js (state and wiring) uses pure modules — core.js (the WebAssembly core),
-// importer.js + chunking.js (batch import, big .jsonl in chunks), records.js + identity.js +
+// worker-client.js (the core in a Web Worker; worker.js + worker-host.js are the worker's side),
+// importer.js + reading.js + chunking.js + json-split.js (batch import; big .jsonl and .json
+// files in chunks), records.js + identity.js +
 // sha256.js (records and content keys), collection.js, sorting.js, format.js, problems.js,
 // seeds.js, router.js (#article=ID), keys.js, segments.js — and DOM views under ui/ (dom.js,
 // library.js, reader.js, messages.js, progress.js, dialogs.js, dropzone.js). store.js keeps
@@ -33,7 +35,9 @@
 //   ready: Promise, resolved once the core is loaded and the collection restored (rejected if the
 //     core cannot start); loadArticles([{name, text}]) → Promise<[{id, title, added}]>;
 //   articles() → [{id, title, source, date, words}] in import order; removeArticle(id) →
-//   Promise<boolean>; version() → the core's version.
+//   Promise<boolean>; version() → the core's version; engine() → where the core runs: "worker" (a
+//   Web Worker, the page stays responsive during imports), "main-thread" (no worker could be
+//   started; the console says why) or null before it is loaded.
 import { App } from './app.js';
 
 function boot() {
@@ -54,6 +58,7 @@ function boot() {
       return app.removeArticle(String(id));
     },
     version: () => app.reader?.version() ?? null,
+    engine: () => app.reader?.kind ?? null,
   });
 }
 

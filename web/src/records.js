@@ -36,20 +36,39 @@ export function normaliseArticle(raw) {
   };
 }
 
-/** A record for a parsed article. */
-export function makeRecord(rawArticle, { fileName, importedAt, seq, seed = false }) {
+/**
+ * What the page keeps of a parsed article, before it becomes a record: the normalised article, its
+ * content key and its word count. Done where the core runs (in the worker when there is one), so
+ * the page's main thread has little left to do per article.
+ * @returns {{key: string, article: object, words: number}}
+ */
+export function prepareArticle(rawArticle) {
   const article = normaliseArticle(rawArticle);
   return {
-    id: articleKey(article.body),
+    key: articleKey(article.body),
     article,
-    fileName: String(fileName ?? ''),
-    importedAt,
-    seq,
-    seed: Boolean(seed),
     // The core counts words with ICU's word breaks (dictionaries for Chinese and Japanese); the
     // page's own count is the fallback.
     words: Number.isInteger(rawArticle?.wordCount) && rawArticle.wordCount >= 0 ? rawArticle.wordCount : countWords(article.body),
   };
+}
+
+/** A record for a prepared article (see prepareArticle). */
+export function recordFromPrepared(prepared, { fileName, importedAt, seq, seed = false }) {
+  return {
+    id: prepared.key,
+    article: prepared.article,
+    fileName: String(fileName ?? ''),
+    importedAt,
+    seq,
+    seed: Boolean(seed),
+    words: prepared.words,
+  };
+}
+
+/** A record for a parsed article. */
+export function makeRecord(rawArticle, meta) {
+  return recordFromPrepared(prepareArticle(rawArticle), meta);
 }
 
 /** Whether a stored value looks like a record this version can show. */

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Opens a built page in headless Chromium (puppeteer-core + the system's chromium), waits for
 // window.lectern.ready, and reports console errors, page errors, CSP violations and any request
-// other than the page itself and data: URIs. Optionally takes screenshots.
+// other than the page itself, data: URIs and blob: URIs (the core worker's script). Optionally
+// takes screenshots, and with --import FILE one more while FILE is being imported (the progress bar).
 //
 //   node web/tools/check-page.mjs [dist/lectern.html] [--shots DIR] [--width 1280] [--height 900]
-//                                 [--dark] [--firefox] [--browser PATH] [--article N]
+//                                 [--dark] [--firefox] [--browser PATH] [--article N] [--import FILE]
 // Exit status 1 when anything above was seen or the page did not become ready.
 import path from 'node:path';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -32,6 +33,7 @@ const firefox = flag('--firefox');
 const browserPath = opt('--browser', firefox ? '/usr/bin/firefox' : '/usr/bin/chromium');
 const dark = flag('--dark');
 const articleIndex = Number(opt('--article', 0));
+const importFile = opt('--import', null);
 const file = path.resolve(args[0] || 'dist/lectern.html');
 const url = pathToFileURL(file).href;
 
@@ -56,7 +58,7 @@ try {
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('request', (r) => {
     const u = r.url();
-    if (u !== url && !u.startsWith(`${url}#`) && !u.startsWith('data:')) problems.push(`request: ${u}`);
+    if (u !== url && !u.startsWith(`${url}#`) && !/^(data|blob):/u.test(u)) problems.push(`request: ${u}`);
   });
   await page.evaluateOnNewDocument(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
@@ -67,7 +69,8 @@ try {
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForFunction(() => Boolean(window.lectern), { timeout: 20000 });
   const ready = await page.evaluate(() => window.lectern.ready.then(() => 'ok', (e) => `failed: ${e?.message || e}`));
-  console.log(`ready: ${ready} after ${Date.now() - started} ms; core ${await page.evaluate(() => window.lectern.version())}`);
+  console.log(`ready: ${ready} after ${Date.now() - started} ms; core ${await page.evaluate(() => window.lectern.version())}`
+    + ` in ${await page.evaluate(() => window.lectern.engine?.() ?? 'main-thread')}`);
   if (ready !== 'ok') problems.push(`not ready: ${ready}`);
   const articles = await page.evaluate(() => window.lectern.articles());
   console.log(`articles: ${articles.length}`);
@@ -76,6 +79,20 @@ try {
     mkdirSync(shots, { recursive: true });
     const suffix = `${width}${dark ? '-dark' : ''}${firefox ? '-firefox' : ''}`;
     await page.screenshot({ path: path.join(shots, `library-${suffix}.png`) });
+    if (importFile) {
+      const input = await page.$('[data-testid="import-input"]');
+      const began = Date.now();
+      await input.uploadFile(path.resolve(importFile));
+      // Halfway through (by bytes), or whenever the bar shows if the import is quicker than that.
+      await page.waitForFunction(() => {
+        const bar = document.querySelector('[data-testid="progress-bar"]');
+        return bar && !document.querySelector('[data-testid="progress"]').hidden
+          && bar.hasAttribute('value') && bar.value / bar.max >= 0.5;
+      }, { timeout: 120000, polling: 50 }).catch(() => {});
+      await page.screenshot({ path: path.join(shots, `importing-${suffix}.png`) });
+      await page.waitForFunction(() => !document.getElementById('app').hasAttribute('data-importing'), { timeout: 300000, polling: 200 });
+      console.log(`imported ${path.basename(importFile)} in ${Date.now() - began} ms; ${await page.evaluate(() => window.lectern.articles().length)} articles`);
+    }
     if (articles[articleIndex]) {
       await page.goto(`${url}#article=${articles[articleIndex].id}`, { waitUntil: 'load' });
       await page.evaluate(() => window.lectern.ready);

@@ -1,4 +1,4 @@
-// The import progress bar: file k of n, bytes, records.
+// The import progress bar: file k of n, bytes, records (busy while a big file is being read).
 import { h } from './dom.js';
 import { formatBytes, formatCount, plural } from '../format.js';
 
@@ -28,7 +28,12 @@ export class ProgressView {
       ? `Importing file ${formatCount(p.fileIndex + 1)} of ${formatCount(p.fileCount)}: ${p.fileName}`
       : `Importing ${p.fileName}`;
     this.bar.max = Math.max(1, p.bytesTotal);
-    this.bar.value = Math.min(p.bytesDone, p.bytesTotal);
-    this.detail.textContent = `${formatBytes(p.bytesDone)} of ${formatBytes(p.bytesTotal)} · ${plural(p.records, 'article')} read`;
+    // Busy (indeterminate) while a big file is read and nothing of it has come back yet.
+    if (p.waiting) this.bar.removeAttribute('value');
+    else this.bar.value = Math.min(p.bytesDone, p.bytesTotal);
+    this.el.dataset.waiting = p.waiting ? 'true' : 'false';
+    this.detail.textContent = p.waiting
+      ? `Reading ${formatBytes(p.fileBytes)}…${p.fileCount > 1 ? ` (${formatBytes(p.bytesDone)} of ${formatBytes(p.bytesTotal)} done)` : ''}`
+      : `${formatBytes(p.bytesDone)} of ${formatBytes(p.bytesTotal)} · ${plural(p.records, 'article')} read`;
   }
 }

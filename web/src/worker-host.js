@@ -1,0 +1,49 @@
+// The core worker's side (worker.js is its entry point): loads the core once, says "ready" (with the
+// core's version) or "failed", then answers each read request with one message per part (see
+// reading.js) and an "end" — or an "error" when the core failed, after which the page starts a new
+// worker for the next file (a core that aborted cannot be trusted with another).
+//
+// Messages from the page: {type: 'read', id, fileName, buffer: ArrayBuffer (transferred), options}.
+// Messages to the page: {type: 'ready', version} | {type: 'failed', message} |
+//   {type: 'part', id, part} | {type: 'end', id} | {type: 'error', id, message} |
+//   {type: 'csp', directive, blocked} (a Content-Security-Policy violation inside the worker, which
+//   the page would not otherwise hear of).
+import { CoreReader } from './core.js';
+
+/**
+ * @param {{postMessage: Function, addEventListener: Function}} scope  the worker's global scope
+ * @param {() => Promise<object>} factory  createLecternCore
+ */
+export function serveCore(scope, factory) {
+  const post = (message) => scope.postMessage(message);
+  scope.addEventListener('securitypolicyviolation', (e) => {
+    post({ type: 'csp', directive: String(e.violatedDirective || ''), blocked: String(e.blockedURI || '') });
+  });
+  const loading = (async () => {
+    if (typeof factory !== 'function') throw new Error('the worker has no reading engine (no createLecternCore)');
+    return new CoreReader(await factory());
+  })();
+  loading.then(
+    (reader) => post({ type: 'ready', version: reader.version() }),
+    (error) => post({ type: 'failed', message: describe(error) }),
+  );
+  scope.addEventListener('message', async (event) => {
+    const request = event.data;
+    if (request?.type !== 'read') return;
+    const { id, fileName } = request;
+    try {
+      const reader = await loading;
+      const bytes = new Uint8Array(request.buffer);
+      for (const part of reader.readParts(bytes, String(fileName), request.options || {})) {
+        post({ type: 'part', id, part });
+      }
+      post({ type: 'end', id });
+    } catch (error) {
+      post({ type: 'error', id, message: describe(error) });
+    }
+  });
+}
+
+function describe(error) {
+  return String(error?.message || error || 'unknown error');
+}
