@@ -239,7 +239,7 @@ export class App {
         onAdded: async (records) => {
           await this.persist(records);
           if (performance.now() - lastRender > 400) {
-            this.renderLibrary();
+            this.renderLibrary({ windowed: true });
             lastRender = performance.now();
           }
         },
@@ -419,10 +419,11 @@ export class App {
     return sortRows(records.map(rowOf), this.sort);
   }
 
-  renderLibrary() {
+  /** @param {{windowed?: boolean}} [options]  windowed: during an import (see LibraryView#render) */
+  renderLibrary({ windowed = false } = {}) {
     const rows = this.sortedRows();
     this.rows = rows;
-    this.library.render(rows, this.sort, { seedCount: rows.filter((r) => r.seed).length });
+    this.library.render(rows, this.sort, { seedCount: rows.filter((r) => r.seed).length, windowed });
     if (this.currentId && this.collection.has(this.currentId) && this.view === 'library') this.library.select(this.currentId);
   }
 

@@ -67,7 +67,7 @@ export class LibraryView {
     this.table.style.setProperty('--row-height', `${ROW_HEIGHT}px`);
     let pending = false;
     const onScroll = () => {
-      if (pending || this.el.hidden || this.rows.length <= VIRTUAL_THRESHOLD) return;
+      if (pending || this.el.hidden || !this.virtual()) return;
       pending = true;
       requestAnimationFrame(() => {
         pending = false;
@@ -102,10 +102,13 @@ export class LibraryView {
   /**
    * @param {object[]} rows  sorted rows (see records.rowOf)
    * @param {{column: string|null, direction: string}} sort
-   * @param {{seedCount: number}} info
+   * @param {{seedCount: number, windowed?: boolean}} info  windowed: render only the rows around
+   *   the viewport even in a small library (while an import adds rows: a full render of a few
+   *   hundred rows is a long task, done once when the import ends)
    */
-  render(rows, sort, { seedCount }) {
+  render(rows, sort, { seedCount, windowed = false }) {
     this.rows = rows;
+    this.windowed = windowed;
     this.indexById = new Map(rows.map((r, i) => [r.id, i]));
     this.count.textContent = rows.length ? plural(rows.length, 'article') : 'No articles';
     this.removeAllButton.hidden = rows.length === 0;
@@ -133,14 +136,15 @@ export class LibraryView {
 
   /**
    * Renders the rows in and near the viewport. Libraries of up to VIRTUAL_THRESHOLD articles are
-   * rendered whole (so the browser's find-in-page sees every title); bigger ones only around what
+   * rendered whole (so the browser's find-in-page sees every title; not while an import adds rows,
+   * see render); bigger ones only around what
    * is visible, between two spacer rows, as every row has the same height.
    */
   renderWindow(force = false) {
     const n = this.rows.length;
     let start = 0;
     let end = n;
-    if (n > VIRTUAL_THRESHOLD && !this.el.hidden) {
+    if (this.virtual() && !this.el.hidden) {
       const top = this.tbody.getBoundingClientRect().top; // relative to the viewport
       const first = Math.floor(-top / ROW_HEIGHT);
       const visible = Math.ceil(window.innerHeight / ROW_HEIGHT);
@@ -149,7 +153,7 @@ export class LibraryView {
       // Render in steps of OVERSCAN rows, so small scrolls do not re-render.
       start -= start % OVERSCAN;
       end = Math.min(n, end + (OVERSCAN - (end % OVERSCAN)) % OVERSCAN);
-    } else if (n > VIRTUAL_THRESHOLD) {
+    } else if (this.virtual()) {
       end = Math.min(n, 2 * OVERSCAN);
     }
     if (!force && start === this.windowStart && end === this.windowEnd) return;
@@ -268,7 +272,12 @@ export class LibraryView {
 
   /** Call after the view was made visible (the rendered rows depend on the scroll position). */
   shown() {
-    if (this.rows.length > VIRTUAL_THRESHOLD) this.renderWindow(true);
+    if (this.virtual()) this.renderWindow(true);
+  }
+
+  /** Whether only the rows around the viewport are rendered. */
+  virtual() {
+    return this.rows.length > VIRTUAL_THRESHOLD || (this.windowed && this.rows.length > 2 * OVERSCAN);
   }
 
   focusSelected() {
