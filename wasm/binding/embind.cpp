@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "lectern/annotations.h"
 #include "lectern/lectern.h"
 
 namespace {
@@ -59,10 +60,94 @@ emscripten::val SplitSentencesJs(const std::string& text) {
 
 std::string Version() { return "0.1.0"; }
 
+// --- Annotations (documented in lectern/annotations.h, "JSON functions for the page") ---------
+// The core functions catch their own errors and answer {"error": …}; these catch again, because
+// an exception reaching JavaScript arrives as a bare pointer.
+
+std::string AnnotationError(const char* what) {
+  return nlohmann::json{{"error", std::string("internal error: ") + what}}.dump(
+      -1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// contentHash(text) -> 64 hex digits (SHA-256 of the normalised text; the article key is the
+// first 16), or "" when the text cannot be hashed.
+std::string ContentHashJs(const std::string& text) {
+  try {
+    return lectern::ContentHash(text);
+  } catch (const std::exception&) {
+    return "";
+  }
+}
+
+// describeRange(text, start, end, offsetUnit) -> JSON {selector, start, end, offsetUnit}
+std::string DescribeRangeJs(const std::string& text, double start, double end,
+                            const std::string& offset_unit) {
+  try {
+    return lectern::DescribeRangeJson(text, start, end, offset_unit);
+  } catch (const std::exception& e) {
+    return AnnotationError(e.what());
+  }
+}
+
+// annotationsCreate(requestJson) -> JSON {annotation} | {error}
+std::string AnnotationsCreateJs(const std::string& request) {
+  try {
+    return lectern::CreateAnnotationJson(request);
+  } catch (const std::exception& e) {
+    return AnnotationError(e.what());
+  }
+}
+
+// annotationsCheck(fileText) -> JSON {container, annotations, errors, warnings}
+std::string AnnotationsCheckJs(const std::string& text) {
+  try {
+    return lectern::CheckAnnotationsJson(text);
+  } catch (const std::exception& e) {
+    return AnnotationError(e.what());
+  }
+}
+
+// annotationsImport(existingJson, incomingText) -> JSON {merged, changed, imported, duplicates,
+// conflicts, ids, authors, tags, errors, warnings, existingErrors}
+std::string AnnotationsImportJs(const std::string& existing, const std::string& incoming) {
+  try {
+    return lectern::ImportAnnotationsJson(existing, incoming);
+  } catch (const std::exception& e) {
+    return AnnotationError(e.what());
+  }
+}
+
+// annotationsExport(annotationsJson, optionsJson) -> JSON {text, mediaType, count, errors}
+std::string AnnotationsExportJs(const std::string& annotations, const std::string& options) {
+  try {
+    return lectern::ExportAnnotationsJson(annotations, options);
+  } catch (const std::exception& e) {
+    return AnnotationError(e.what());
+  }
+}
+
+// annotationsAnchor(annotationsJson, articlesJson, optionsJson) -> JSON {results, offsetUnit,
+// errors}
+std::string AnnotationsAnchorJs(const std::string& annotations, const std::string& articles,
+                                const std::string& options) {
+  try {
+    return lectern::AnchorAnnotationsJson(annotations, articles, options);
+  } catch (const std::exception& e) {
+    return AnnotationError(e.what());
+  }
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(lectern) {
   emscripten::function("readFile", &ReadFileJs);
   emscripten::function("splitSentences", &SplitSentencesJs);
   emscripten::function("version", &Version);
+  emscripten::function("contentHash", &ContentHashJs);
+  emscripten::function("describeRange", &DescribeRangeJs);
+  emscripten::function("annotationsCreate", &AnnotationsCreateJs);
+  emscripten::function("annotationsCheck", &AnnotationsCheckJs);
+  emscripten::function("annotationsImport", &AnnotationsImportJs);
+  emscripten::function("annotationsExport", &AnnotationsExportJs);
+  emscripten::function("annotationsAnchor", &AnnotationsAnchorJs);
 }

@@ -75,6 +75,7 @@ std::vector<AnnotationAnchor> AnchorAnnotations(const std::vector<Annotation>& a
         if (!candidate) continue;
         if (report.article.empty() && name != "search") {
           report.article = p.article->id;  // the orphan's home, should it stay one
+          report.article_index = i;
           report.match = name;
         }
         if (!tried[i]) tried[i] = Anchor(p.text, selector, anchor_options);
@@ -90,6 +91,7 @@ std::vector<AnnotationAnchor> AnchorAnnotations(const std::vector<Annotation>& a
       report.score = r.score;
       report.exact = r.exact;
       report.article = prepared[*best].article->id;
+      report.article_index = *best;
       report.match = name;
       break;
     }

@@ -8,8 +8,9 @@
 namespace lectern {
 namespace {
 
-// Backslash-escapes what Markdown (CommonMark) would read as markup or HTML. Line-start markers
-// (lists, headings, rules) are escaped where a line starts; the rest everywhere.
+// Escapes what Markdown (CommonMark) would read as markup or HTML: backslashes for Markdown's
+// punctuation (line-start markers for lists, headings and rules only where a line starts), entities
+// for HTML's.
 std::string Escape(std::string_view text) {
   std::string out;
   bool line_start = true;    // nothing but blanks so far on this line
@@ -23,9 +24,6 @@ std::string Escape(std::string_view text) {
       case '_':
       case '[':
       case ']':
-      case '<':
-      case '>':
-      case '&':
       case '|':
       case '~':
       case '#':
@@ -41,6 +39,21 @@ std::string Escape(std::string_view text) {
       case ')':
         escape = line_digits;
         break;
+      // Entities rather than backslashes: not every Markdown renderer honours "\<", all of them
+      // pass "&lt;" through as text. (These never start a list or a number, so the line state
+      // below needs no update beyond "not at the start".)
+      case '<':
+        out += "&lt;";
+        line_start = line_digits = false;
+        continue;
+      case '>':
+        out += "&gt;";
+        line_start = line_digits = false;
+        continue;
+      case '&':
+        out += "&amp;";
+        line_start = line_digits = false;
+        continue;
       default:
         break;
     }

@@ -202,6 +202,10 @@ struct AnnotationAnchor {
   /// How that article was chosen: "hash" (same text), "url", "title", "search" (found by trying
   /// every article: e.g. another version of the story), or "" for orphans with no article.
   std::string match;
+  /// article_index when there is no article.
+  static constexpr std::size_t kNoArticle = static_cast<std::size_t>(-1);
+  /// The index of that article in the list given, or kNoArticle.
+  std::size_t article_index = kNoArticle;
 };
 
 /// Options for AnchorAnnotations.
@@ -217,6 +221,50 @@ struct AnchorAnnotationsOptions {
 std::vector<AnnotationAnchor> AnchorAnnotations(const std::vector<Annotation>& annotations,
                                                 const std::vector<Article>& articles,
                                                 const AnchorAnnotationsOptions& options = {});
+
+// --- JSON functions for the page
+// ------------------------------------------------------------------ What the WebAssembly binding
+// exposes (see wasm/binding/embind.cpp and the README): JSON text in and out, never an exception.
+// Each returns {"error": "…"} when its arguments are not what it takes. Offsets in and out are
+// UTF-16 code units (JavaScript string indices) unless the options say "offsetUnit": "codepoint";
+// annotations themselves always store code points.
+
+/// {"selector": [TextQuoteSelector, TextPositionSelector (code points)], "start", "end"} for
+/// [start, end) of `text` in `offset_unit` ("utf16" or "codepoint"); start and end come back
+/// clamped to the text, in the same unit.
+std::string DescribeRangeJson(std::string_view text, double start, double end,
+                              std::string_view offset_unit);
+
+/// A new annotation from {body, url?, title?, start, end, offsetUnit?, tags?: [{name, color?} or
+/// name], note?, noteFormat?: "text/plain"|"text/markdown", creator?: {id?, name?}, id?, created?,
+/// modified?}: {"annotation": W3C JSON}. Without an id it gets a name-based urn:uuid (pass
+/// crypto.randomUUID() for a random one; a bare UUID gets "urn:uuid:" in front); created and
+/// modified default to each other; the page should pass both.
+std::string CreateAnnotationJson(std::string_view request_json);
+
+/// Validates an annotation file: {"container", "annotations": [W3C JSON], "errors": [{path,
+/// message}], "warnings": [...]}.
+std::string CheckAnnotationsJson(std::string_view text);
+
+/// Merges the text of a colleague's file into `existing_json` (the annotations the page has, as a
+/// JSON array of W3C objects, or any file ParseAnnotations reads):
+/// {"merged": [...], "changed": [ids to write back], "imported", "duplicates", "conflicts"
+/// (counts), "ids": {"added", "duplicates", "conflicts"}, "authors": [{id, name}],
+/// "tags": [{name, color}] (the incoming file's), "errors", "warnings" (the incoming file's,
+/// with paths), "existingErrors"}. When the incoming file cannot be read at all, "merged" is the
+/// existing annotations unchanged and "changed" is empty: nothing existing is ever lost.
+std::string ImportAnnotationsJson(std::string_view existing_json, std::string_view incoming_text);
+
+/// Exports annotations (a JSON array or any file ParseAnnotations reads) with options
+/// {format: "jsonld"|"markdown"|"html", article?, tag?, label?}:
+/// {"text", "mediaType", "count", "errors"}.
+std::string ExportAnnotationsJson(std::string_view annotations_json, std::string_view options_json);
+
+/// Re-anchors annotations into articles ([{id, body, title?, url?}] or one such object) with
+/// options {offsetUnit?, minScore?}: {"results": [{id, status: "anchored"|"orphan", start, end
+/// (null for orphans), score, exact, article, match}], "offsetUnit", "errors"}.
+std::string AnchorAnnotationsJson(std::string_view annotations_json, std::string_view articles_json,
+                                  std::string_view options_json);
 
 }  // namespace lectern
 
