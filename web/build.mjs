@@ -7,8 +7,8 @@
 // From file://, browsers run only classic scripts (no module imports, no fetch of sibling files,
 // no separate .wasm), so everything is inlined, in this order:
 //   1. <style>: web/src/styles.css, minified;
-//   2. <script>: the core (an Emscripten MODULARIZE + SINGLE_FILE build defining the global
-//      createLecternCore, with its .wasm embedded as base64);
+//   2. <script id="lectern-core">: the core (an Emscripten MODULARIZE + SINGLE_FILE build defining
+//      the global createLecternCore, with its .wasm embedded as base64);
 //   3. <script type="text/plain" id="lectern-worker">: web/src/worker.js bundled by esbuild, the
 //      glue of the core worker. Not run by the page: the page starts a Web Worker from a blob: URL
 //      holding the core's text (element 2, id="lectern-core") followed by this glue;

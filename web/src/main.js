@@ -24,8 +24,9 @@
 //   messages (section), message-list, message (data-kind = error | warning | info | success),
 //   message-text, message-details, message-action (Undo / Open it), message-dismiss,
 //   messages-dismiss-all
-//   progress (region, data-state = running | done), progress-bar (<progress>), progress-label,
-//   progress-detail
+//   progress (region, data-state = running | done; data-waiting = "true" while a big file is read
+//   and nothing of it has come back: the bar is then indeterminate), progress-bar (<progress>),
+//   progress-label, progress-detail
 //   paste-dialog, paste-textarea, paste-submit, shortcuts-dialog, confirm-dialog, confirm-text, confirm-ok,
 //   confirm-cancel, storage-status, core-version, loading
 // The root element #app carries data-view = "library" | "reader", and data-importing while an
