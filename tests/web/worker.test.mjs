@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { WorkerReader, pageWorkerSpawner, startReader } from '../../web/src/worker-client.js';
 import { serveCore } from '../../web/src/worker-host.js';
-import { loadCore, resetCoreForTests } from '../../web/src/core.js';
+import { CoreReader, loadCore, resetCoreForTests } from '../../web/src/core.js';
 import { importInputs, textInput } from '../../web/src/importer.js';
 import { Collection } from '../../web/src/collection.js';
 import { encode, fakeCoreFactory } from './helpers.mjs';
@@ -199,4 +199,18 @@ test('WorkerReader starts one worker for reads that come at once', async () => {
   assert.equal(a[0].articles[0].article.title, 'One');
   assert.equal(b[0].articles[0].article.title, 'Two');
   assert.equal(spawned.length, 1);
+});
+
+test('the core\'s JSON functions are called by name in the worker (and on the main thread)', async () => {
+  const base = fakeCoreFactory();
+  const factory = async () => ({ ...(await base()), contentHash: (t) => `hash:${t}`, annotationsCreate: (r) => JSON.stringify({ echo: JSON.parse(r) }) });
+  const { spawn } = spawner(() => new FakeWorker(factory));
+  const reader = await startReader({ spawn, log: () => assert.fail('no fallback expected') });
+  assert.equal(await reader.call('contentHash', 'abc'), 'hash:abc');
+  assert.deepEqual(JSON.parse(await reader.call('annotationsCreate', '{"a":1}')), { echo: { a: 1 } });
+  await assert.rejects(reader.call('readFile', 'x'), /no function readFile for the page/);
+  await assert.rejects(reader.call('annotationsAnchor', '[]', '[]', '{}'), /no annotationsAnchor \(rebuild the core\)/);
+  const main = await startReader({ spawn: () => { throw new Error('no workers here'); }, fallback: async () => new CoreReader(await factory()), log: () => {} });
+  assert.equal(main.kind, 'main-thread');
+  assert.equal(await main.call('contentHash', 'x'), 'hash:x');
 });

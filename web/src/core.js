@@ -9,6 +9,13 @@ import { readParts } from './reading.js';
 /** Options the page always reads with (see the core's ReadOptions). */
 export const READ_OPTIONS = Object.freeze({ plain: false, offsetUnit: 'utf16', withOriginal: true });
 
+/**
+ * The core's functions the page may call by name (see wasm/binding/embind.cpp): JSON text in and
+ * out, never an exception for bad input. Used for annotations (annotations.js).
+ */
+export const CALLABLE = Object.freeze(['contentHash', 'describeRange', 'annotationsCreate',
+  'annotationsCheck', 'annotationsImport', 'annotationsExport', 'annotationsAnchor']);
+
 let loading = null;
 
 /**
@@ -52,6 +59,20 @@ export class CoreReader {
     } catch {
       return 'unknown';
     }
+  }
+
+  /**
+   * Calls one of the core's JSON functions (CALLABLE) with string or number arguments.
+   * @param {string} fn
+   * @param {(string|number)[]} args
+   * @returns {string} what the function returned
+   */
+  call(fn, args = []) {
+    if (!CALLABLE.includes(fn)) throw new Error(`the reading engine has no function ${fn} for the page`);
+    if (typeof this.module[fn] !== 'function') {
+      throw new Error(`this version of the reading engine has no ${fn} (rebuild the core)`);
+    }
+    return String(this.module[fn](...args));
   }
 
   /**

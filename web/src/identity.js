@@ -13,3 +13,12 @@ export function normaliseForIdentity(body) {
 export function articleKey(body) {
   return sha256Hex(encoder.encode(normaliseForIdentity(body))).slice(0, 16);
 }
+
+/**
+ * The content hash of an article (64 hex digits): SHA-256 of the normalised body, as the core's
+ * contentHash computes it. Annotations are tied to their article by it; the article key is its
+ * first 16 digits.
+ */
+export function contentHash(body) {
+  return sha256Hex(encoder.encode(normaliseForIdentity(body)));
+}

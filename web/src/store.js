@@ -1,12 +1,24 @@
 // Persistence of the collection in IndexedDB: database "lectern", object store "articles" (records
-// keyed by `id`, the content key of the body) and "meta" (key → value, e.g. "initialised").
+// keyed by `id`, the content key of the body), "meta" (key → value, e.g. "initialised") and
+// "annotations" (see below).
+//
+// Annotations: one record per annotation, keyed by its id, indexed by "hash" (the content hash of
+// the article it was made on, from its target): {id, hash, modified, annotation (the W3C JSON-LD
+// object as the core made it), anchor? (where it was placed in this collection when its own
+// article is not here: {article, start, end (code points), score, match, status}), deleted?
+// (a tombstone, so that an older write from another tab cannot bring it back)}. Writes are
+// per record, last writer wins by `modified` (annotation-model.js isNewer), checked in the same
+// transaction: a tab never overwrites a newer version another tab wrote.
 // When IndexedDB cannot be opened, a MemoryStore with the same interface keeps the page working
 // (`persistent: false`, `reason` says why).
 
 const DB_NAME = 'lectern';
-const DB_VERSION = 1;
+import { isNewer } from './annotation-model.js';
+
+const DB_VERSION = 2;
 const ARTICLES = 'articles';
 const META = 'meta';
+const ANNOTATIONS = 'annotations';
 
 function promisify(request) {
   return new Promise((resolve, reject) => {
@@ -74,6 +86,44 @@ export class IdbStore {
     tx.objectStore(ARTICLES).clear();
     return done(tx);
   }
+
+  /** Every annotation record (tombstones included). */
+  async loadAnnotations() {
+    const tx = this.db.transaction(ANNOTATIONS, 'readonly');
+    return promisify(tx.objectStore(ANNOTATIONS).getAll());
+  }
+
+  /** The records with these ids (missing ones left out). */
+  async getAnnotations(ids) {
+    const tx = this.db.transaction(ANNOTATIONS, 'readonly');
+    const store = tx.objectStore(ANNOTATIONS);
+    const rows = await Promise.all(ids.map((id) => promisify(store.get(id))));
+    return rows.filter(Boolean);
+  }
+
+  /**
+   * Writes each record unless the stored one is newer (last writer wins, in one transaction).
+   * @returns {Promise<{written: string[], stale: object[]}>} stale: the newer stored records
+   */
+  async putAnnotations(records) {
+    const result = { written: [], stale: [] };
+    if (!records.length) return result;
+    const tx = this.db.transaction(ANNOTATIONS, 'readwrite');
+    const store = tx.objectStore(ANNOTATIONS);
+    for (const record of records) {
+      const get = store.get(record.id);
+      get.onsuccess = () => {
+        if (isNewer(record, get.result)) {
+          store.put(record);
+          result.written.push(record.id);
+        } else {
+          result.stale.push(get.result);
+        }
+      };
+    }
+    await done(tx);
+    return result;
+  }
 }
 
 export class MemoryStore {
@@ -82,6 +132,7 @@ export class MemoryStore {
     this.reason = reason;
     this.articles = new Map();
     this.meta = new Map();
+    this.annotations = new Map();
   }
 
   async loadAll() { return [...this.articles.values()]; }
@@ -95,6 +146,24 @@ export class MemoryStore {
   async deleteIds(ids) { for (const id of ids) this.articles.delete(id); }
 
   async clearArticles() { this.articles.clear(); }
+
+  async loadAnnotations() { return [...this.annotations.values()].map((r) => structuredClone(r)); }
+
+  async getAnnotations(ids) { return ids.map((id) => this.annotations.get(id)).filter(Boolean).map((r) => structuredClone(r)); }
+
+  async putAnnotations(records) {
+    const result = { written: [], stale: [] };
+    for (const record of records) {
+      const stored = this.annotations.get(record.id);
+      if (isNewer(record, stored)) {
+        this.annotations.set(record.id, structuredClone(record));
+        result.written.push(record.id);
+      } else {
+        result.stale.push(structuredClone(stored));
+      }
+    }
+    return result;
+  }
 }
 
 /**
@@ -121,6 +190,9 @@ export async function openStore({ indexedDB = globalThis.indexedDB, timeoutMs = 
         const db = request.result;
         if (!db.objectStoreNames.contains(ARTICLES)) db.createObjectStore(ARTICLES, { keyPath: 'id' });
         if (!db.objectStoreNames.contains(META)) db.createObjectStore(META, { keyPath: 'key' });
+        if (!db.objectStoreNames.contains(ANNOTATIONS)) {
+          db.createObjectStore(ANNOTATIONS, { keyPath: 'id' }).createIndex('hash', 'hash', { unique: false });
+        }
       };
       request.onsuccess = () => {
         clearTimeout(timer);

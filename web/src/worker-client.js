@@ -128,6 +128,12 @@ export class WorkerReader {
     }
     const request = this.requests.get(m?.id);
     if (!request) return;
+    if (request.call) {
+      this.requests.delete(m.id);
+      if (m.type === 'result') request.resolve(m.value);
+      else request.reject(new Error(m.message || 'the worker failed'));
+      return;
+    }
     if (m.type === 'part') request.parts.push(m.part);
     else if (m.type === 'end') request.ended = true;
     else if (m.type === 'error') {
@@ -139,8 +145,13 @@ export class WorkerReader {
 
   /** Ends every request to `worker` with `error`, and drops the worker. */
   failAll(worker, error) {
-    for (const request of this.requests.values()) {
+    for (const [id, request] of this.requests) {
       if (request.worker !== worker) continue;
+      if (request.call) {
+        this.requests.delete(id);
+        request.reject(error);
+        continue;
+      }
       request.error = error;
       request.wake?.();
     }
@@ -161,6 +172,31 @@ export class WorkerReader {
       this.main = await this.fallback();
     }
     return this.main;
+  }
+
+  /**
+   * Calls one of the core's JSON functions (core.js CALLABLE) in the worker (or on the main thread
+   * once the worker was given up).
+   * @param {string} fn
+   * @param {...(string|number)} args
+   * @returns {Promise<string>}
+   */
+  async call(fn, ...args) {
+    if (!this.main) {
+      try {
+        await this.ensureWorker();
+      } catch (error) {
+        await this.useMainThread(error);
+      }
+    }
+    if (this.main) return this.main.call(fn, args);
+    const worker = this.worker;
+    if (!worker) throw new Error('the worker stopped');
+    const id = ++this.lastId;
+    return new Promise((resolve, reject) => {
+      this.requests.set(id, { worker, call: true, resolve, reject });
+      worker.postMessage({ type: 'call', id, fn: String(fn), args });
+    });
   }
 
   /**

@@ -3,12 +3,14 @@
 // reading.js) and an "end" — or an "error" when the core failed, after which the page starts a new
 // worker for the next file (a core that aborted cannot be trusted with another).
 //
-// Messages from the page: {type: 'read', id, fileName, buffer: ArrayBuffer (transferred), options}.
+// Messages from the page: {type: 'read', id, fileName, buffer: ArrayBuffer (transferred), options} |
+//   {type: 'call', id, fn, args: string[]} (one of the core's JSON functions, CALLABLE below).
 // Messages to the page: {type: 'ready', version} | {type: 'failed', message} |
 //   {type: 'part', id, part} | {type: 'end', id} | {type: 'error', id, message} |
+//   {type: 'result', id, value: string} (the answer to a call) |
 //   {type: 'csp', directive, blocked} (a Content-Security-Policy violation inside the worker, which
 //   the page would not otherwise hear of).
-import { CoreReader } from './core.js';
+import { CoreReader, CALLABLE } from './core.js';
 
 /**
  * @param {{postMessage: Function, addEventListener: Function}} scope  the worker's global scope
@@ -29,6 +31,15 @@ export function serveCore(scope, factory) {
   );
   scope.addEventListener('message', async (event) => {
     const request = event.data;
+    if (request?.type === 'call') {
+      try {
+        const reader = await loading;
+        post({ type: 'result', id: request.id, value: reader.call(request.fn, request.args) });
+      } catch (error) {
+        post({ type: 'error', id: request.id, message: describe(error) });
+      }
+      return;
+    }
     if (request?.type !== 'read') return;
     const { id, fileName } = request;
     try {
