@@ -10,12 +10,15 @@
 //    seeds vote for); for short quotes also places where prefix+quote, quote+suffix or the three
 //    together match with at most 30% errors, so that a short quote changed in its right context is
 //    found even among thousands of exact copies.
-// 3. Score: quote similarity, context agreement on each side (counted from the boundary outward,
-//    where an error costs three agreeing characters, so unrelated text scores ~0) and closeness to
-//    the old position. The quote weighs less when it is short, the context more.
-// 4. Decide: the best place must beat every other place by a margin (else position may decide a
-//    clear tie; else ambiguous → orphan); a short or repeated quote needs agreeing context; the
-//    score must reach the minimum.
+// 3. Score: quote similarity (above what chance reaches; numbers that differ cost extra),
+//    context agreement on each side (counted from the boundary outward, where an error costs
+//    three agreeing characters, so unrelated text scores ~0) and closeness to the old position.
+//    The quote weighs less when it is short, the context more.
+// 4. Decide, preferring an orphan to a guess: the best place must beat every other by a margin
+//    (a near tie between copies of the passage may be broken by a clearly nearer position; any
+//    other tie is ambiguous); no place elsewhere may match the quote much better (conflict); a
+//    short or repeated quote needs agreeing context; context on one side only needs a quote that
+//    is nearly the same; and the score must reach the minimum.
 #include "anchor.h"
 
 #include <unicode/uchar.h>
@@ -50,23 +53,41 @@ using anchor_match::PatternMasks;
 
 // --- Tuning (calibrated with bench/anchor_eval.cpp) ----------------------------------------------
 
-constexpr double kMaxQuoteErrors = 0.35;    // candidates for the quote alone
-constexpr double kMaxContextErrors = 0.30;  // candidates for quote and context together
-constexpr std::size_t kShortQuote = 64;     // quotes up to this long also search with context
-constexpr std::size_t kContextSearch = 32;  // context characters used in those searches
-constexpr std::size_t kContextScore = 64;   // context characters compared when scoring
-constexpr std::size_t kContextFull = 32;    // context shorter than this earns partial credit
-constexpr double kReliableQuote = 64;       // quotes shorter than this weigh less than context
-constexpr double kQuoteWeight = 50, kSideWeight = 20, kPositionWeight = 10;
-constexpr double kMargin = 0.05;       // the best place must beat the next one by this much
-constexpr double kMinAgreement = 0.5;  // "context agrees": at least half a side's context
-constexpr double kMinQuote = 0.5;      // below this quote similarity the passage was rewritten
-constexpr std::size_t kMaxCandidates = 1000;        // per quote search: the lowest-distance ends
+// Search.
+constexpr double kMaxQuoteErrors = 0.35;      // candidates for the quote alone
+constexpr double kMaxContextErrors = 0.30;    // candidates for quote and context together
+constexpr std::size_t kShortQuote = 64;       // quotes up to this long also search with context
+constexpr std::size_t kContextSearch = 32;    // context characters used in those searches
+constexpr std::size_t kMaxCandidates = 1000;  // per quote search: the lowest-distance ends
 constexpr std::size_t kMaxContextCandidates = 200;  // per context search
 constexpr double kSearchBudget = 2e7;  // Myers block steps (~50 ms) before seeded windows
 constexpr std::size_t kGram = 8;       // seed length
 constexpr std::size_t kBucket = 32;    // diagonal bucket width for seed votes
 constexpr std::size_t kMaxWindows = 8;
+
+// Score.
+constexpr std::size_t kContextScore = 64;  // context characters compared when scoring
+constexpr std::size_t kContextFull = 32;   // context shorter than this earns partial credit
+constexpr double kReliableQuote = 64;      // quotes shorter than this weigh less than context
+constexpr double kQuoteWeight = 50, kSideWeight = 20, kPositionWeight = 10;
+constexpr double kChanceQuote = 0.4;  // quote similarity that chance alone about reaches
+
+// Decision.
+constexpr double kMargin = 0.10;        // the best place must beat every other by this much
+constexpr double kSameEvidence = 0.1;   // position breaks ties only between places this alike
+constexpr double kCopyQuote = 0.95;     // ... and only between near-exact copies of the quote
+constexpr double kConflictQuote = 0.9;  // a place elsewhere this similar to the quote ...
+constexpr double kConflictGap = 0.1;    // ... and this much more similar than the winner ...
+constexpr int kConflictErrors = 3;      // ... by at least this many errors: conflict, orphan
+constexpr double kFastAgreement = 0.5;  // "agrees": fast path (each side), near the old place
+constexpr double kMinAgreement = 0.75;  // a short or repeated quote: one side agrees this much
+constexpr double kNearPosition = 0.8;   // "near the old place": within a fifth of the text
+// Context on one side only: the quote must be this alike, from short (up to kOneSidedShort) to
+// long quotes (from kOneSidedLong; in between, linearly): a long quote identifies its place by
+// itself, a short one could be the neighbour of a deleted sentence.
+constexpr double kOneSidedQuote = 0.85, kOneSidedLongQuote = 0.75;
+constexpr double kOneSidedShort = 40, kOneSidedLong = 120;
+constexpr double kMinQuote = 0.5;  // below this the passage was rewritten
 
 // --- Text preparation
 // -----------------------------------------------------------------------------
@@ -207,6 +228,49 @@ std::shared_ptr<const AnchorText::Data> Prepare(std::string_view text) {
 
 // --- The selector, normalised ----------------------------------------------------------------
 
+// The numbers in normalised text: runs of digits, with the separators inside them ("25,000",
+// "7-3/8", "2.50"), sorted.
+std::vector<std::u32string> Numbers(std::u32string_view s) {
+  std::vector<std::u32string> out;
+  auto digit = [](char32_t c) { return u_isdigit(static_cast<UChar32>(c)) != 0; };
+  for (std::size_t i = 0; i < s.size();) {
+    if (!digit(s[i])) {
+      ++i;
+      continue;
+    }
+    const std::size_t start = i;
+    while (i < s.size() && (digit(s[i]) || ((s[i] == U'.' || s[i] == U',' || s[i] == U'/' ||
+                                             s[i] == U':' || s[i] == U'-') &&
+                                            i + 1 < s.size() && digit(s[i + 1])))) {
+      ++i;
+    }
+    out.emplace_back(s.substr(start, i - start));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Extra errors for the numbers that the quote and a candidate do not share: a figure that
+// changed makes a different statement ("rose 5.2 pct" is not "rose 6.9 pct"), and parallel
+// sentences, table rows and results lines differ in little else. Each unshared number costs its
+// length plus three.
+int NumberErrors(const std::vector<std::u32string>& quote,
+                 const std::vector<std::u32string>& candidate) {
+  int extra = 0;
+  std::size_t i = 0, j = 0;
+  while (i < quote.size() || j < candidate.size()) {
+    if (j == candidate.size() || (i < quote.size() && quote[i] < candidate[j])) {
+      extra += 3 + static_cast<int>(quote[i++].size());
+    } else if (i == quote.size() || candidate[j] < quote[i]) {
+      extra += 3 + static_cast<int>(candidate[j++].size());
+    } else {
+      ++i;
+      ++j;
+    }
+  }
+  return extra;
+}
+
 struct Query {
   std::u32string raw_exact;                     // the quote's code points, for the exactness check
   std::size_t lead_space = 0, trail_space = 0;  // whitespace around the quote's raw text
@@ -215,6 +279,7 @@ struct Query {
   std::u32string after;   // normalised context after the quote, nearest kContextScore
   std::u32string prefix_search, suffix_search;  // nearest kContextSearch characters, in order
   bool has_context = false;                     // the selector gives a prefix or a suffix
+  std::vector<std::u32string> numbers;          // in the quote, sorted
 };
 
 // Normalises prefix + exact + suffix together, so whitespace collapses across the joins the way
@@ -242,6 +307,7 @@ Query MakeQuery(const QuoteSelector& selector) {
   }
   if (begin >= end) return q;  // nothing but whitespace: q.quote stays empty
   q.quote = n.chars.substr(begin, end - begin);
+  q.numbers = Numbers(q.quote);
   const std::size_t before_from = begin > kContextScore ? begin - kContextScore : 0;
   q.before.assign(n.chars.rbegin() + static_cast<std::ptrdiff_t>(n.chars.size() - begin),
                   n.chars.rbegin() + static_cast<std::ptrdiff_t>(n.chars.size() - before_from));
@@ -257,6 +323,7 @@ Query MakeQuery(const QuoteSelector& selector) {
 struct Candidate {
   std::size_t start = 0, end = 0;  // normalised offsets
   int distance = -1;               // edit distance of the quote to text[start, end); -1: unknown
+  int errors = 0;                  // distance plus the cost of numbers that differ
   double quote = 0, before = 0, after = 0, position = 0;
   double score = 0;          // with position
   double context_score = 0;  // without position: what decides between places
@@ -509,7 +576,9 @@ void Score(const AnchorText::Data& t, const Query& query, const QuoteSelector& s
     c->distance = anchor_match::EditDistance(query.quote, text.substr(c->start, c->end - c->start));
   }
   const double m = static_cast<double>(query.quote.size());
-  c->quote = std::max(0.0, 1 - c->distance / m);
+  c->errors =
+      c->distance + NumberErrors(query.numbers, Numbers(text.substr(c->start, c->end - c->start)));
+  c->quote = std::max(0.0, 1 - c->errors / m);
   if (query.has_context) {
     const std::size_t reach_before = query.before.size() + query.before.size() / 2 + 2;
     const std::size_t from = c->start > reach_before ? c->start - reach_before : 0;
@@ -525,7 +594,10 @@ void Score(const AnchorText::Data& t, const Query& query, const QuoteSelector& s
         std::fabs(static_cast<double>(t.from[c->start]) - static_cast<double>(selector.start));
     c->position = std::max(0.0, 1 - moved / size);
   }
-  const double evidence = w.quote * c->quote + w.side * (c->before + c->after);
+  // The best window of any text agrees with a quote in about half its characters: only
+  // similarity above that is evidence.
+  const double quote_evidence = std::max(0.0, (c->quote - kChanceQuote) / (1 - kChanceQuote));
+  const double evidence = w.quote * quote_evidence + w.side * (c->before + c->after);
   const double total = w.quote + 2 * w.side;
   c->context_score = total > 0 ? evidence / total : 0;
   c->score = (evidence + w.position * c->position) / (total + w.position);
@@ -600,6 +672,9 @@ AnchorResult ToResult(const AnchorText::Data& t, const Query& query, const Candi
   r.end = end;
   r.exact = std::u32string_view(t.raw).substr(start, end - start) == query.raw_exact;
   r.score = c.score;
+  r.quote_score = c.quote;
+  r.prefix_score = c.before;
+  r.suffix_score = c.after;
   return r;
 }
 
@@ -607,6 +682,15 @@ AnchorResult Orphan(double score, const char* reason) {
   AnchorResult r;
   r.score = score;
   r.reason = reason;
+  return r;
+}
+
+// An orphan that reports its best candidate.
+AnchorResult Orphan(const Candidate& best, const char* reason) {
+  AnchorResult r = Orphan(best.score, reason);
+  r.quote_score = best.quote;
+  r.prefix_score = best.before;
+  r.suffix_score = best.after;
   return r;
 }
 
@@ -639,8 +723,8 @@ AnchorResult AnchorImpl(const AnchorText::Data& t, const QuoteSelector& selector
       const bool exact = std::u32string_view(t.raw).substr(
                              selector.start, selector.end - selector.start) == query.raw_exact;
       // Another copy of the quote may have moved under the old position: both sides must agree.
-      const bool context_agrees = !query.has_context || (at_position.before >= kMinAgreement &&
-                                                         at_position.after >= kMinAgreement);
+      const bool context_agrees = !query.has_context || (at_position.before >= kFastAgreement &&
+                                                         at_position.after >= kFastAgreement);
       if (exact && (context_agrees || m >= kShortQuote)) {
         AnchorResult r;
         r.anchored = true;
@@ -697,19 +781,41 @@ AnchorResult AnchorImpl(const AnchorText::Data& t, const QuoteSelector& selector
   const Candidate* winner = &places[0];
   std::vector<const Candidate*> tied;
   for (const Candidate& p : places) {
-    if (p.context_score >= places[0].context_score - kMargin) tied.push_back(&p);
+    // Near the best on quote and context, or on all the evidence with the position.
+    if (p.context_score >= places[0].context_score - kMargin ||
+        p.score >= places[0].score - kMargin) {
+      tied.push_back(&p);
+    }
   }
   if (tied.size() > 1) {
     // Quote and context do not tell these places apart; the old position may, when one place is
     // clearly nearer than all the others.
-    if (!selector.has_position) return Orphan(places[0].score, "ambiguous");
+    if (!selector.has_position) return Orphan(places[0], "ambiguous");
     auto moved = [&](const Candidate* c) {
       return std::fabs(static_cast<double>(t.from[c->start]) - static_cast<double>(selector.start));
     };
     std::sort(tied.begin(), tied.end(),
               [&](const Candidate* a, const Candidate* b) { return moved(a) < moved(b); });
-    if (moved(tied[0]) * 3 >= moved(tied[1])) return Orphan(places[0].score, "ambiguous");
+    if (moved(tied[0]) * 3 >= moved(tied[1])) return Orphan(places[0], "ambiguous");
+    // Only between copies of one passage (the same quote and context, as in repeated
+    // boilerplate): a near tie between different kinds of evidence is no tie to break.
+    for (const Candidate* other : tied) {
+      if (std::fabs(other->quote - tied[0]->quote) > kSameEvidence ||
+          std::fabs(other->before - tied[0]->before) > kSameEvidence ||
+          std::fabs(other->after - tied[0]->after) > kSameEvidence || other->quote < kCopyQuote) {
+        return Orphan(places[0], "ambiguous");
+      }
+    }
     winner = tied[0];
+  }
+  // The context points here but the quote, much better, somewhere else: do not guess.
+  // (A one-letter variant in its context still beats an exact copy elsewhere: one error is no
+  // conflict.)
+  for (const Candidate& p : places) {
+    if (&p != winner && p.quote >= kConflictQuote && p.quote - winner->quote >= kConflictGap &&
+        winner->errors - p.errors >= kConflictErrors) {
+      return Orphan(*winner, "conflict");
+    }
   }
   // A short quote, or one found in several places, proves nothing by itself: the context must
   // agree.
@@ -718,12 +824,23 @@ AnchorResult AnchorImpl(const AnchorText::Data& t, const QuoteSelector& selector
     if (p.quote >= winner->quote - 0.1) ++similar;
   }
   const bool weak = m < kReliableQuote || similar > 1 || overflowed;
-  if (weak && query.has_context && winner->before < kMinAgreement &&
-      winner->after < kMinAgreement) {
-    return Orphan(winner->score, "no context");
+  const double agreement = std::max(winner->before, winner->after);
+  const bool near_old_place = selector.has_position && winner->position >= kNearPosition;
+  if (weak && query.has_context &&
+      !(agreement >= kMinAgreement || (agreement >= kFastAgreement && near_old_place))) {
+    return Orphan(*winner, "no context");
   }
-  if (winner->quote < kMinQuote) return Orphan(winner->score, "quote changed");
-  if (winner->score < options.min_score) return Orphan(winner->score, "below minimum");
+  // With context on one side only, the quote itself must identify the place: a neighbour of a
+  // deleted sentence inherits its context.
+  const double longness = std::clamp(
+      (static_cast<double>(m) - kOneSidedShort) / (kOneSidedLong - kOneSidedShort), 0.0, 1.0);
+  const double one_sided_quote = kOneSidedQuote - (kOneSidedQuote - kOneSidedLongQuote) * longness;
+  if (query.has_context && std::min(winner->before, winner->after) < kFastAgreement &&
+      winner->quote < one_sided_quote) {
+    return Orphan(*winner, "one-sided");
+  }
+  if (winner->quote < kMinQuote) return Orphan(*winner, "quote changed");
+  if (winner->score < options.min_score) return Orphan(*winner, "below minimum");
   Candidate chosen = *winner;
   TrimAtParagraphs(t, query, &chosen);
   AnchorResult r = ToResult(t, query, chosen);
