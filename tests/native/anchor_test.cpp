@@ -291,6 +291,60 @@ TEST(AnchorTest, OneLetterVariantInContextBeatsExactCopyElsewhere) {
   ExpectAt(Anchor(edited, no_position), edited, "said demand was stong");
 }
 
+// The right place changed a word, an exact copy sits elsewhere in unrelated context: quote and
+// context disagree by more than a typo's worth, so neither wins.
+TEST(AnchorTest, QuoteAndContextInConflictGiveAnOrphan) {
+  const std::string original =
+      "Shares of the company rose sharply on Monday after it reported record profits. Analysts "
+      "had expected a loss. The chief executive said demand was strong in every region. "
+      "Competitors saw their shares fall.";
+  const QuoteSelector s = Describe(original, "said demand was strong");
+  const std::string edited =
+      "Elsewhere in the market, one trader said demand was strong but prices were weak. "
+      "Shares of the company rose sharply on Monday after it reported record profits. Analysts "
+      "had expected a loss. The chief executive said demand was weak in every region. "
+      "Competitors saw their shares fall.";
+  const AnchorResult r = Anchor(edited, s);
+  EXPECT_FALSE(r.anchored) << Slice(edited, r.start, r.end);
+  EXPECT_EQ(r.reason, "conflict");
+}
+
+// Figures are facts: a parallel sentence with other figures is another statement.
+TEST(AnchorTest, ChangedFiguresAreAnotherStatement) {
+  const std::string original =
+      "The bank lends to three countries. Outstanding loans to Mexico total about 2.1 billion "
+      "dlrs, of which 310 mln dlrs are past due. Outstanding loans to Venezuela total about 1.3 "
+      "billion dlrs, of which 241 mln dlrs are past due. The bank expects no further losses.";
+  const QuoteSelector s =
+      Describe(original, "Outstanding loans to Venezuela total about 1.3 billion dlrs");
+  std::string edited = original;
+  const std::size_t from = edited.find("Outstanding loans to Venezuela");
+  edited.erase(from, edited.find("The bank expects") - from);
+  const AnchorResult r = Anchor(edited, s);
+  EXPECT_FALSE(r.anchored) << Slice(edited, r.start, r.end) << " " << r.score;
+  // With the same figures and its context, a reworded sentence still anchors.
+  std::string reworded = original;
+  reworded.replace(reworded.find("loans to Venezuela total"), 24, "loans to Venezuela now total");
+  ExpectAt(Anchor(reworded, s), reworded,
+           "Outstanding loans to Venezuela now total about 1.3 billion dlrs");
+}
+
+// When a sentence is deleted, its neighbours inherit its context: a neighbour that merely
+// resembles it must not take its annotation.
+TEST(AnchorTest, NeighbourOfADeletedSentenceDoesNotInheritIt) {
+  const std::string original =
+      "The exchange will list a new futures contract in June. Settlement of the new contract will "
+      "be based on the opening value of the index. Settlement of the existing contract is based "
+      "on the closing value of the index. Trading hours will not change.";
+  const QuoteSelector s = Describe(
+      original, "Settlement of the existing contract is based on the closing value of the index");
+  std::string edited = original;
+  const std::size_t from = edited.find("Settlement of the existing");
+  edited.erase(from, edited.find("Trading hours") - from);
+  const AnchorResult r = Anchor(edited, s);
+  EXPECT_FALSE(r.anchored) << Slice(edited, r.start, r.end) << " " << r.score;
+}
+
 TEST(AnchorTest, RepeatedShortQuotes) {
   const std::string text =
       "The minister said the plan was ready. Critics said the plan was late. "
@@ -590,6 +644,20 @@ TEST(AnchorTest, SeedStoryRewrittenByKuna) {
       {"Before their meeting, Putin met with the heads of delegations", nullptr},
       {"national security advisors", nullptr},
   };
+  // A phrase that Xinhua has twice: its first copy survives in KUNA's lead, its second was
+  // dropped with its sentence.
+  const std::string twice = "international order based on justice and";
+  const AnchorResult lead = Anchor(kuna, Describe(xinhua, twice, 0));
+  ExpectAt(lead, kuna, twice);
+  const AnchorResult dropped = Anchor(kuna, Describe(xinhua, twice, 1));
+  EXPECT_FALSE(dropped.anchored) << dropped.score;
+  // The lost word: "Vladimir Putin on Thursday voiced" became "Vladimir Friday voiced". An orphan
+  // is fine, but if anchored it must be there.
+  const AnchorResult lost = Anchor(kuna, Describe(xinhua, "Vladimir Putin on Thursday voiced"));
+  if (lost.anchored) {
+    EXPECT_EQ(Slice(kuna, lost.start, lost.end).find("Vladimir"), 0u)
+        << Slice(kuna, lost.start, lost.end);
+  }
   for (const SeedCase& c : cases) {
     SCOPED_TRACE(c.xinhua);
     const AnchorResult r = Anchor(kuna, Describe(xinhua, c.xinhua));
