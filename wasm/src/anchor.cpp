@@ -745,11 +745,16 @@ AnchorResult AnchorImpl(const AnchorText::Data& t, const QuoteSelector& selector
   if (m <= kShortQuote) {
     const std::u32string& p = query.prefix_search;
     const std::u32string& s = query.suffix_search;
+    // With both sides, the quote may have changed beyond the quote search's reach. With one side
+    // only, the quote must be nearly the same to be accepted (one_sided_quote below), so the
+    // quote search has found it unless it had to drop candidates.
     if (!p.empty() && !s.empty()) {
       ContextCandidates(t, p + query.quote + s, p.size(), p.size() + m, &candidates);
     }
-    if (!p.empty()) ContextCandidates(t, p + query.quote, p.size(), p.size() + m, &candidates);
-    if (!s.empty()) ContextCandidates(t, query.quote + s, 0, m, &candidates);
+    if (overflowed || p.empty() || s.empty()) {
+      if (!p.empty()) ContextCandidates(t, p + query.quote, p.size(), p.size() + m, &candidates);
+      if (!s.empty()) ContextCandidates(t, query.quote + s, 0, m, &candidates);
+    }
   }
   if (have_at_position) candidates.push_back(at_position);
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
