@@ -89,8 +89,11 @@ export function authorKey(creator) {
   return creator?.id || (creator?.name ? `name:${creator.name}` : '');
 }
 
+/** A creator's name, else their e-mail address, else "Anonymous" (never an opaque id). */
 export function authorLabel(creator) {
-  return creator?.name || creator?.id?.replace(/^mailto:/u, '') || 'Unknown author';
+  if (creator?.name) return creator.name;
+  if (/^mailto:/iu.test(creator?.id ?? '')) return creator.id.replace(/^mailto:/iu, '');
+  return 'Anonymous';
 }
 
 export function modifiedOf(a) {

@@ -6,7 +6,7 @@ import { startReader } from './worker-client.js';
 import { importInputs, textInput } from './importer.js';
 import { isValidRecord, rowOf } from './records.js';
 import { sortRows, nextSort } from './sorting.js';
-import { parseHash, readerHash, LIBRARY_HASH } from './router.js';
+import { parseHash, readerHash, LIBRARY_HASH, ANNOTATIONS_HASH } from './router.js';
 import { commandFor } from './keys.js';
 import { INITIALISED_KEY, parseSeeds, shouldLoadSeeds } from './seeds.js';
 import { openStore, describeStorageError } from './store.js';
@@ -21,6 +21,7 @@ import { MessageList } from './ui/messages.js';
 import { ProgressView } from './ui/progress.js';
 import { ConfirmDialog, PasteDialog, ShortcutsDialog } from './ui/dialogs.js';
 import { DropZone } from './ui/dropzone.js';
+import { AnnotationController } from './ui/annotation-controller.js';
 
 const SORT_KEY = 'lectern.sort';
 
@@ -64,6 +65,7 @@ export class App {
     this.pasteDialog = new PasteDialog((text) => this.importText(text));
     this.shortcutsDialog = new ShortcutsDialog();
     this.confirmDialog = new ConfirmDialog();
+    this.annotations = new AnnotationController(this);
     this.library = new LibraryView({
       open: (id) => this.openArticle(id),
       remove: (id) => this.removeArticles([id]),
@@ -82,7 +84,9 @@ export class App {
       previous: () => this.step(-1),
       toggleOriginal: () => this.toggleOriginal(),
       remove: (id) => this.removeArticles([id]),
-    });
+      toggleSidebar: () => this.annotations.toggleSidebar(),
+    }, this.annotations.sidebar.el);
+    this.annotations.installReaderEvents(this.readerView.body);
     this.dropZone = new DropZone({
       files: (inputs) => this.importFiles(inputs),
       text: (text) => this.importText(text),
@@ -100,12 +104,17 @@ export class App {
           icon(ICONS.upload), 'Import files…'),
         h('button', { type: 'button', class: 'button', 'data-testid': 'paste-button', onclick: () => this.pasteDialog.open() },
           icon(ICONS.paste), 'Paste text…'),
+        this.annotationsButton = h('button', {
+          type: 'button', class: 'button', 'data-testid': 'annotations-button', onclick: () => this.showAnnotations(),
+          title: 'Every annotation in the collection: search, filters, import and export',
+        }, icon(ICONS.note), h('span', { class: 'wide-only' }, 'Annotations'),
+        this.annotationCount = h('span', { class: 'count-badge', 'data-testid': 'annotation-count' }, '0')),
         h('button', {
           type: 'button', class: 'button quiet', 'data-testid': 'shortcuts-button', 'aria-label': 'Keyboard shortcuts',
           title: 'Keyboard shortcuts (?)', onclick: () => this.shortcutsDialog.open(),
         }, icon(ICONS.keyboard), h('span', { class: 'wide-only' }, 'Shortcuts')),
         this.fileInput)));
-    this.main = h('main', { id: 'main', tabindex: '-1' }, this.loading, this.library.el, this.readerView.el);
+    this.main = h('main', { id: 'main', tabindex: '-1' }, this.loading, this.library.el, this.readerView.el, this.annotations.view.el);
     const footer = h('footer', { class: 'footer' },
       h('span', {}, 'Lectern reads everything on this computer; nothing is sent anywhere.'),
       this.storageStatus, this.versionText);
@@ -115,7 +124,8 @@ export class App {
       this.main,
       footer,
       this.dropZone.el,
-      this.pasteDialog.el, this.shortcutsDialog.el, this.confirmDialog.el);
+      this.pasteDialog.el, this.shortcutsDialog.el, this.confirmDialog.el,
+      ...this.annotations.floating);
     this.library.el.hidden = true;
   }
 
@@ -131,6 +141,7 @@ export class App {
       this.storageFailed(error, 'read');
     }
     for (const r of records) this.collection.add(r);
+    await this.annotations.load();
     this.updateStorageStatus();
     if (!this.store.persistent) {
       this.messages.show({
@@ -172,6 +183,14 @@ export class App {
     }
     this.loading.hidden = true;
     this.route();
+    this.annotations.render();
+    // The annotation core (a worker of its own) starts once the page has settled.
+    setTimeout(() => this.annotations.warm(), 1500);
+  }
+
+  setAnnotationCount(n) {
+    this.annotationCount.textContent = String(n);
+    this.annotationCount.hidden = n === 0;
   }
 
   async setInitialised() {
@@ -195,8 +214,14 @@ export class App {
     this.fileInput.click();
   }
 
-  /** @param {{file?: File, name: string, isDirectory?: boolean, error?: Error}[]} items */
-  importFiles(items) {
+  /**
+   * Imports files: W3C annotation files (.json that look like them) as annotations, the rest as
+   * articles.
+   * @param {{file?: File, name: string, isDirectory?: boolean, error?: Error}[]} items
+   */
+  async importFiles(items) {
+    items = await this.annotations.takeAnnotationFiles(items);
+    if (!items.length) return null;
     const inputs = items.map((item) => (item.file
       ? { name: item.name, size: item.file.size, read: () => readBlobBytes(item.file) }
       : { name: item.name, size: 0, isDirectory: item.isDirectory, empty: item.empty, error: item.error, read: async () => new Uint8Array() }));
@@ -256,6 +281,7 @@ export class App {
     }
     this.renderLibrary();
     this.reportImport(result, { quiet, pasted });
+    if (result.added.length) this.annotations.changed(); // orphans may have found their article
     if (replaced) {
       this.messages.show({
         kind: 'info', key: 'seeds',
@@ -337,8 +363,9 @@ export class App {
 
   updateStorageStatus(failed = this.storageWarned) {
     const persistent = Boolean(this.store?.persistent);
+    const unsaved = Boolean(this.annotations?.book?.hasUnsaved);
     this.storageStatus.textContent = !persistent ? 'Not saved: storage unavailable'
-      : failed ? 'Storage failed: recent changes may not be saved' : 'Saved in this browser';
+      : failed || unsaved ? 'Storage failed: recent changes may not be saved' : 'Saved in this browser';
     this.storageStatus.classList.toggle('warn', !persistent || failed);
   }
 
@@ -438,6 +465,10 @@ export class App {
   /** Shows what the URL hash names. */
   route() {
     const r = parseHash(location.hash);
+    if (r.view === 'annotations') {
+      this.showAnnotationsView();
+      return;
+    }
     if (r.view === 'reader' && this.collection.has(r.id)) {
       this.showOriginal = r.original;
       this.showReader(r.id);
@@ -469,8 +500,11 @@ export class App {
     this.currentId = id;
     this.library.selectedId = id;
     this.library.el.hidden = true;
+    this.annotations.view.el.hidden = true;
     this.readerView.el.hidden = false;
-    this.readerView.show(record, { index, total: rows.length, original: this.showOriginal });
+    const highlights = this.annotations.beforeShow(record);
+    this.readerView.show(record, { index, total: rows.length, original: this.showOriginal, highlights });
+    this.annotations.afterShow();
     this.root.dataset.view = 'reader';
     document.title = `${rowOf(record).displayTitle} — Lectern`;
     if (focus && !wasReader) {
@@ -489,6 +523,7 @@ export class App {
     const fromReader = this.view === 'reader';
     this.view = 'library';
     this.readerView.el.hidden = true;
+    this.annotations.view.el.hidden = true;
     this.library.el.hidden = false;
     this.root.dataset.view = 'library';
     document.title = 'Lectern';
@@ -497,6 +532,23 @@ export class App {
     this.library.shown();
     if (this.currentId && this.collection.has(this.currentId)) this.library.select(this.currentId);
     if (fromReader) this.library.focusSelected();
+  }
+
+  showAnnotations() {
+    if (location.hash !== ANNOTATIONS_HASH) history.pushState(null, '', ANNOTATIONS_HASH);
+    this.showAnnotationsView();
+  }
+
+  showAnnotationsView() {
+    this.view = 'annotations';
+    this.readerView.el.hidden = true;
+    this.library.el.hidden = true;
+    this.annotations.view.el.hidden = false;
+    this.root.dataset.view = 'annotations';
+    document.title = 'Annotations — Lectern';
+    this.annotations.renderCollection();
+    window.scrollTo(0, 0);
+    this.annotations.view.focusTitle();
   }
 
   step(delta) {
@@ -533,11 +585,18 @@ export class App {
   handleKey(e) {
     if (e.defaultPrevented || e.isComposing) return;
     const target = e.target;
+    if (e.key === 'Escape' && this.annotations.toolbar.shown && !this.anyDialogOpen()) {
+      this.annotations.toolbar.hide();
+      if (this.annotations.attaching) this.annotations.cancelAttach();
+      e.preventDefault();
+      return;
+    }
     const command = commandFor(e, {
       view: this.view,
       editable: isEditable(target),
       control: isControl(target),
       dialogOpen: this.anyDialogOpen(),
+      onHighlight: Boolean(target?.classList?.contains('hl')),
     });
     if (!command) return;
     const handled = this.run(command);
@@ -557,7 +616,17 @@ export class App {
       case 'toggle-original': this.toggleOriginal(); return true;
       case 'next-sentence': return this.readerView.moveSentence(1);
       case 'previous-sentence': return this.readerView.moveSentence(-1);
-      default: return false;
+      case 'undo': if (this.view === 'library') return false; this.annotations.undo(); return true;
+      case 'redo': if (this.view === 'library') return false; this.annotations.redo(); return true;
+      case 'tag': return this.annotations.openEditor('tags');
+      case 'note': return this.annotations.openEditor('note');
+      case 'sidebar': return this.annotations.focusSidebar();
+      case 'highlight-card': return this.annotations.openCard(document.activeElement);
+      case 'delete-highlight': return this.annotations.deleteFocused();
+      case 'highlight-back': return this.annotations.highlightBack();
+      default:
+        if (command.startsWith('tag-')) return this.annotations.quickTag(Number(command.slice(4)));
+        return false;
     }
   }
 

@@ -9,21 +9,35 @@ export const SHORTCUTS = Object.freeze([
   { keys: ['Esc'], action: 'Back to the library' },
   { keys: ['o'], action: 'Reader: switch between cleaned and original text' },
   { keys: ['→', '←'], action: 'Reader: next / previous sentence (Tab also moves through sentences)' },
+  { keys: ['1–9'], action: 'Reader: tag the selected text (or the focused sentence) with tag 1–9; on a highlight, add or remove that tag' },
+  { keys: ['t'], action: 'Reader: tag the selected text or the focused sentence; on a highlight, edit it' },
+  { keys: ['n'], action: 'Reader: add a note to the selected text or the focused sentence' },
+  { keys: ['a'], action: 'Reader: go to the list of this article\'s annotations' },
+  { keys: ['Enter'], action: 'Reader, on a highlight: show its annotations (Delete deletes it, Esc goes back to the list)' },
+  { keys: ['Ctrl', 'Z'], action: 'Undo the last change to annotations (Ctrl+Shift+Z or Ctrl+Y: redo)' },
   { keys: ['Delete'], action: 'Library: remove the selected article (can be undone)' },
   { keys: ['Ctrl', 'V'], action: 'Paste text anywhere outside a text field to add it as an article' },
   { keys: ['?'], action: 'Show these shortcuts' },
 ]);
 
 /**
- * @param {{key: string, ctrlKey?: boolean, metaKey?: boolean, altKey?: boolean}} event
- * @param {{view: 'library'|'reader', editable?: boolean, control?: boolean, dialogOpen?: boolean}} context
+ * @param {{key: string, ctrlKey?: boolean, metaKey?: boolean, altKey?: boolean, shiftKey?: boolean}} event
+ * @param {{view: 'library'|'reader'|'annotations', editable?: boolean, control?: boolean,
+ *          dialogOpen?: boolean, onHighlight?: boolean}} context
  *   editable: focus is in a text field; control: focus is on a button, link or form control (which
- *   Enter and Space activate themselves); dialogOpen: a modal dialog is open.
+ *   Enter and Space activate themselves); dialogOpen: a modal dialog is open; onHighlight: focus is
+ *   on a highlight in the reader.
  * @returns {string|null} a command name, or null to leave the key to the browser
  */
 export function commandFor(event, context) {
-  if (event.ctrlKey || event.metaKey || event.altKey) return null;
   if (context.editable || context.dialogOpen) return null;
+  if ((event.ctrlKey || event.metaKey) && !event.altKey) {
+    const k = String(event.key).toLowerCase();
+    if (k === 'z') return event.shiftKey ? 'redo' : 'undo';
+    if (k === 'y' && !event.shiftKey) return 'redo';
+    return null;
+  }
+  if (event.ctrlKey || event.metaKey || event.altKey) return null;
   const { key } = event;
   if (key === '?') return 'help';
   if (context.view === 'library') {
@@ -38,7 +52,16 @@ export function commandFor(event, context) {
     }
   }
   if (context.view === 'reader') {
+    if (/^[1-9]$/u.test(key)) return `tag-${key}`;
+    if (context.onHighlight) {
+      if (key === 'Enter') return 'highlight-card';
+      if (key === 'Delete' || key === 'Backspace') return 'delete-highlight';
+      if (key === 'Escape') return 'highlight-back';
+    }
     switch (key) {
+      case 't': case 'T': return 'tag';
+      case 'n': case 'N': return 'note';
+      case 'a': case 'A': return 'sidebar';
       case 'j': case 'ArrowDown': return 'next';
       case 'k': case 'ArrowUp': return 'previous';
       case 'Escape': return 'back';
@@ -47,6 +70,9 @@ export function commandFor(event, context) {
       case 'ArrowLeft': return 'previous-sentence';
       default: return null;
     }
+  }
+  if (context.view === 'annotations') {
+    if (key === 'Escape') return 'back';
   }
   return null;
 }

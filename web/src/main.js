@@ -60,6 +60,19 @@ function boot() {
     },
     version: () => app.reader?.version() ?? null,
     engine: () => app.reader?.kind ?? null,
+    annotate: async (request) => {
+      await ready;
+      return app.annotations.annotate(request);
+    },
+    annotations: (articleId) => app.annotations.annotations(articleId),
+    exportAnnotations: async () => {
+      await ready;
+      return app.annotations.exportObject();
+    },
+    importAnnotations: async (objectOrString) => {
+      await ready;
+      return app.annotations.importFrom(objectOrString);
+    },
   });
 }
 

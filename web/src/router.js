@@ -1,9 +1,11 @@
 // The URL hash says which view is shown: "" or "#library" → the library, "#article=ID" → the
-// reader on that article (deep links; the browser's Back button works between views).
+// reader on that article (deep links; the browser's Back button works between views),
+// "#annotations" → the collection's annotations.
 
-/** @returns {{view: 'library'} | {view: 'reader', id: string, original: boolean}} */
+/** @returns {{view: 'library'} | {view: 'annotations'} | {view: 'reader', id: string, original: boolean}} */
 export function parseHash(hash) {
   const h = String(hash ?? '').replace(/^#/u, '');
+  if (h === 'annotations') return { view: 'annotations' };
   const params = new URLSearchParams(h);
   const id = params.get('article');
   if (id) return { view: 'reader', id, original: params.get('view') === 'original' };
@@ -18,3 +20,5 @@ export function readerHash(id, original = false) {
 }
 
 export const LIBRARY_HASH = '#library';
+
+export const ANNOTATIONS_HASH = '#annotations';

@@ -9,6 +9,8 @@ export const PALETTE = Object.freeze([
 ]);
 
 export const DEFAULT_COLOR = '#8a9097';
+/** A highlight without a tag. */
+export const HIGHLIGHT_COLOR = '#d9a300';
 export const MAX_TAG_LENGTH = 60;
 
 /** A tag name as kept: whitespace collapsed, trimmed, at most MAX_TAG_LENGTH characters; '' if none. */

@@ -2,14 +2,20 @@
 // toggle to the original text.
 import { h, icon, ICONS, replaceChildren } from './dom.js';
 import { displayTitle, formatDate, formatCount, plural } from '../format.js';
-import { layoutBody } from '../segments.js';
+import { buildBody, rangeOffsets } from './highlights.js';
 
 export class ReaderView {
-  /** @param {object} on  callbacks: back(), next(), previous(), toggleOriginal(), remove(id) */
-  constructor(on) {
+  /**
+   * @param {object} on  callbacks: back(), next(), previous(), toggleOriginal(), remove(id),
+   *   toggleSidebar()
+   * @param {HTMLElement} [sidebar]  the annotations sidebar, shown beside the page
+   */
+  constructor(on, sidebar = null) {
     this.on = on;
     this.record = null;
     this.showingOriginal = false;
+    this.highlights = [];
+    this.offsets = new WeakMap();
 
     this.position = h('span', { class: 'reader-position', 'data-testid': 'reader-position', 'aria-live': 'polite' });
     this.prevButton = h('button', {
@@ -24,6 +30,11 @@ export class ReaderView {
       type: 'button', class: 'button toggle', 'data-testid': 'toggle-original', 'aria-pressed': 'false',
       onclick: () => on.toggleOriginal(), title: 'Switch between the cleaned and the original text (o)',
     }, icon(ICONS.file), 'Original text');
+    this.sidebarButton = h('button', {
+      type: 'button', class: 'button toggle', 'data-testid': 'sidebar-toggle', 'aria-pressed': 'true',
+      'aria-controls': 'annotations-sidebar', title: 'Show or hide this article\'s annotations (a)',
+      onclick: () => on.toggleSidebar?.(),
+    }, icon(ICONS.note), 'Annotations', this.sidebarCount = h('span', { class: 'count-badge', 'data-testid': 'sidebar-count' }, '0'));
     this.removeButton = h('button', {
       type: 'button', class: 'button quiet danger', 'data-testid': 'reader-remove', title: 'Remove this article',
       onclick: () => this.record && on.remove(this.record.id),
@@ -40,6 +51,8 @@ export class ReaderView {
     this.originalLabel = h('p', { class: 'original-label', hidden: true },
       'Original text, as read from the file, before cleaning:');
     this.original = h('pre', { class: 'original', 'data-testid': 'reader-original', hidden: true, tabindex: '0' });
+    this.announcer = h('p', { class: 'visually-hidden', 'data-testid': 'reader-announce', 'aria-live': 'polite' });
+    this.sidebar = sidebar;
 
     this.el = h('article', {
       id: 'reader', class: 'view reader', 'data-testid': 'reader', hidden: true, 'aria-labelledby': 'reader-title',
@@ -51,21 +64,39 @@ export class ReaderView {
       }, icon(ICONS.back), 'Library'),
       this.position,
       h('span', { class: 'toolbar-spacer' }),
-      this.prevButton, this.nextButton, this.toggleButton, this.removeButton),
-    h('div', { class: 'page' },
-      h('header', { class: 'article-head' }, this.kicker, this.title, this.dateline, this.provenance),
-      this.body,
-      this.originalLabel,
-      this.original));
+      this.prevButton, this.nextButton, this.toggleButton, this.sidebarButton, this.removeButton),
+    h('div', { class: 'reader-layout' },
+      h('div', { class: 'page' },
+        h('header', { class: 'article-head' }, this.kicker, this.title, this.dateline, this.provenance),
+        this.body,
+        this.originalLabel,
+        this.original),
+      sidebar),
+    this.announcer);
+  }
+
+  /** Says `text` to screen readers (a polite live region). */
+  announce(text) {
+    this.announcer.textContent = '';
+    setTimeout(() => { this.announcer.textContent = text; }, 30);
+  }
+
+  setSidebarShown(shown, count) {
+    this.sidebarButton.setAttribute('aria-pressed', String(shown));
+    this.sidebarButton.setAttribute('aria-expanded', String(shown));
+    if (count != null) this.sidebarCount.textContent = String(count);
+    this.el.classList.toggle('with-sidebar', shown);
   }
 
   /**
    * @param {import('../records.js').LibraryRecord} record
-   * @param {{index: number, total: number, original: boolean}} where
+   * @param {{index: number, total: number, original: boolean, highlights?: object[]}} where
    */
-  show(record, { index, total, original }) {
+  show(record, { index, total, original, highlights }) {
     const changed = record !== this.record;
     this.record = record;
+    if (highlights) this.highlights = highlights;
+    else if (changed) this.highlights = [];
     const a = record.article;
     this.position.textContent = index >= 0 ? `Article ${formatCount(index + 1)} of ${formatCount(total)}` : '';
     this.prevButton.disabled = index <= 0;
@@ -99,21 +130,77 @@ export class ReaderView {
   }
 
   renderBody(a) {
-    const plan = layoutBody(a);
-    const fragment = document.createDocumentFragment();
-    for (const paragraph of plan) {
-      const p = h('p', {});
-      for (const piece of paragraph.pieces) {
-        if (piece.kind === 'sentence') {
-          p.append(h('span', { class: 'sentence', tabindex: '0', 'data-testid': 'sentence', 'data-index': piece.index }, piece.text));
-        } else {
-          p.append(document.createTextNode(piece.text));
-        }
-      }
-      fragment.append(p);
-    }
-    if (!plan.length) fragment.append(h('p', { class: 'muted' }, 'This article has no text.'));
+    const { fragment, offsets, empty } = buildBody(a, this.highlights, { dark: prefersDark() });
+    if (empty) fragment.append(h('p', { class: 'muted' }, 'This article has no text.'));
+    this.offsets = offsets;
     replaceChildren(this.body, fragment);
+  }
+
+  /**
+   * Draws these highlights ({id, start, end (UTF-16), color, kind, label}) over the body, keeping
+   * the focused sentence or highlight focused.
+   */
+  setHighlights(highlights) {
+    this.highlights = highlights;
+    if (!this.record) return;
+    const active = document.activeElement;
+    let restore = null;
+    if (active && this.body.contains(active)) {
+      if (active.classList.contains('sentence')) restore = { sentence: active.dataset.index };
+      else if (active.classList.contains('hl')) restore = { ids: active.dataset.ids, start: active.closest('.sentence')?.dataset.start };
+    }
+    this.renderBody(this.record.article);
+    if (restore?.sentence != null) this.body.querySelector(`.sentence[data-index="${CSS.escape(restore.sentence)}"]`)?.focus({ preventScroll: true });
+    else if (restore?.ids) {
+      const first = restore.ids.split(' ')[0];
+      if (!this.focusHighlight(first, { scroll: false })) this.body.querySelector(`.sentence[data-start="${CSS.escape(restore.start ?? '')}"]`)?.focus({ preventScroll: true });
+    }
+  }
+
+  /** The marks drawing annotation `id`, in order. */
+  marksOf(id) {
+    return [...this.body.querySelectorAll('mark.hl')].filter((m) => m.dataset.ids.split(' ').includes(id));
+  }
+
+  /** Focuses the first mark of annotation `id`; false when it is not drawn. */
+  focusHighlight(id, { scroll = true } = {}) {
+    const mark = this.marksOf(id)[0];
+    if (!mark) return false;
+    if (this.showingOriginal) this.on.toggleOriginal();
+    mark.tabIndex = -1;
+    mark.focus({ preventScroll: true });
+    if (scroll) mark.scrollIntoView({ block: 'center', behavior: 'auto' });
+    return true;
+  }
+
+  /** The body range (UTF-16) of the current selection, when it lies in the body. */
+  selectedRange() {
+    if (this.showingOriginal || !this.record) return null;
+    const selection = document.getSelection();
+    if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+    const r = rangeOffsets(this.body, this.offsets, selection.getRangeAt(0));
+    if (!r) return null;
+    // Without the white space at either end.
+    const body = this.record.article.body;
+    let { start, end } = r;
+    while (start < end && /\s/u.test(body[start])) start++;
+    while (end > start && /\s/u.test(body[end - 1])) end--;
+    return end > start ? { start, end } : null;
+  }
+
+  /** The screen rectangle of the current selection (for the toolbar), or null. */
+  selectionRect() {
+    const selection = document.getSelection();
+    if (!selection || selection.rangeCount === 0) return null;
+    const rects = selection.getRangeAt(0).getClientRects();
+    return rects.length ? rects[0] : selection.getRangeAt(0).getBoundingClientRect();
+  }
+
+  /** The body range of a sentence element. */
+  static sentenceRange(el) {
+    const start = Number(el?.dataset?.start);
+    const end = Number(el?.dataset?.end);
+    return Number.isInteger(start) && Number.isInteger(end) && end > start ? { start, end } : null;
   }
 
   setOriginal(original) {
@@ -151,6 +238,14 @@ export class ReaderView {
       target?.focus();
       e.preventDefault();
     }
+  }
+}
+
+function prefersDark() {
+  try {
+    return window.matchMedia('(prefers-color-scheme: dark)').matches;
+  } catch {
+    return false;
   }
 }
 
