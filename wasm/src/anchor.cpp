@@ -495,9 +495,10 @@ void QuoteCandidates(const AnchorText::Data& t, const Query& query, std::vector<
     windows.emplace_back(0, text.size());
   }
   std::vector<std::pair<int, std::size_t>> ends;
-  for (const auto& [begin, end] : windows) {
+  for (const auto& window : windows) {
+    const std::size_t begin = window.first;  // a plain variable: lambdas capture it in C++17
     EndCollector collector(kMaxCandidates);
-    anchor_match::Search(masks, text.substr(begin, end - begin), max_errors, false,
+    anchor_match::Search(masks, text.substr(begin, window.second - begin), max_errors, false,
                          [&](std::size_t e, int d) { collector.Add(begin + e, d); });
     for (const auto& found : collector.Finish()) ends.push_back(found);
     *overflowed = *overflowed || collector.overflowed();
