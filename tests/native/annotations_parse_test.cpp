@@ -276,5 +276,39 @@ TEST(ParseAnnotations, NeverThrowsOnTruncatedFiles) {
   }
 }
 
+TEST(ParseAnnotations, MutatedFilesNeverThrowAndWhatIsKeptRoundTrips) {
+  const std::string text = Fixture("bob.json");
+  std::uint32_t seed = 12345;
+  auto next = [&seed] {
+    seed = seed * 1664525u + 1013904223u;  // a fixed LCG: the same mutations on every run
+    return seed >> 8;
+  };
+  const std::string alphabet = "{}[]\",:0-e\\ aZ\xC3\xA9";
+  for (int round = 0; round < 400; ++round) {
+    std::string m = text;
+    for (int k = 0; k < 1 + round % 5; ++k) {
+      const std::size_t at = next() % m.size();
+      switch (next() % 3) {
+        case 0:
+          m[at] = alphabet[next() % alphabet.size()];
+          break;
+        case 1:
+          m.erase(at, 1 + next() % 20);
+          break;
+        default:
+          m.insert(at, 1 + next() % 3, alphabet[next() % alphabet.size()]);
+      }
+    }
+    AnnotationParseResult r;
+    ASSERT_NO_THROW(r = ParseAnnotations(m)) << round;
+    for (const Annotation& a : r.annotations) {
+      const AnnotationParseResult again = ParseAnnotations(AnnotationToJson(a));
+      EXPECT_TRUE(again.errors.empty()) << round << ": " << AnnotationToJson(a);
+      ASSERT_EQ(again.annotations.size(), 1u) << round;
+      EXPECT_EQ(AnnotationToJson(again.annotations[0]), AnnotationToJson(a)) << round;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace lectern

@@ -1,6 +1,7 @@
 // The JSON functions a page calls to make and check annotations: describeRange, create, check.
 #include "annotations_api.h"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 

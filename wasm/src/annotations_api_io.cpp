@@ -1,4 +1,5 @@
 // The JSON functions a page calls to exchange annotations: import (merge), export, anchor.
+#include <algorithm>
 #include <map>
 #include <stdexcept>
 
