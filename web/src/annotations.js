@@ -97,6 +97,7 @@ export class AnnotationBook {
       tags = (await this.store.getMeta(TAGS_META)) ?? [];
     } catch { /* the tags come back from the annotations below */ }
     this.tags = new TagSet(tags);
+    this.savedTags = JSON.stringify(this.tags.toJSON());
     for (const r of this.live()) for (const t of tagsOf(r.annotation)) this.tags.ensure(t.name, t.color);
   }
 
@@ -190,7 +191,15 @@ export class AnnotationBook {
     return run;
   }
 
+  /** Stores the tag list when it changed since it was last stored or read. */
+  async saveTagsIfChanged() {
+    const json = JSON.stringify(this.tags.toJSON());
+    if (json === this.savedTags) return;
+    await this.saveTags();
+  }
+
   async saveTags() {
+    this.savedTags = JSON.stringify(this.tags.toJSON());
     try {
       await this.store.setMeta(TAGS_META, this.tags.toJSON());
       this.bus?.post({ type: 'tags' });
@@ -448,6 +457,42 @@ export class AnnotationBook {
     return anchors;
   }
 
+  /**
+   * Orphans whose article has just arrived (or another copy of it): anchored into `articles` (new
+   * library records) when the core finds them there. Not an undoable change: nothing the user did.
+   * @returns {Promise<number>} how many found a place
+   */
+  async adoptOrphans(articles) {
+    const orphans = this.orphans();
+    if (!orphans.length || !articles.length) return 0;
+    const results = new Map();
+    for (let i = 0; i < articles.length; i += SEARCH_CHUNK) {
+      const found = await this.anchor(orphans.map((r) => r.annotation), articles.slice(i, i + SEARCH_CHUNK));
+      for (const [id, res] of found) {
+        const prev = results.get(id);
+        if (res.status === 'anchored' && (!prev || prev.status !== 'anchored' || res.score > prev.score)) results.set(id, res);
+        else if (!prev) results.set(id, res);
+      }
+    }
+    const updated = [];
+    for (const r of orphans) {
+      const res = results.get(r.id);
+      const current = this.records.get(r.id);
+      if (current !== r) continue;
+      if (res?.status === 'anchored') {
+        updated.push({ ...r, anchor: { status: 'anchored', article: res.article, start: res.start, end: res.end, score: res.score, match: res.match } });
+      } else if (res?.article && !r.anchor?.near) {
+        updated.push({ ...r, anchor: { status: 'orphan', article: '', near: res.article, start: 0, end: 0, score: res.score ?? 0, match: '' } });
+      }
+    }
+    for (const r of updated) this.records.set(r.id, r);
+    if (updated.length) {
+      this.persist(updated);
+      this.onChange('records', { ids: updated.map((r) => r.id) });
+    }
+    return updated.filter((r) => r.anchor.status === 'anchored').length;
+  }
+
   // --- Changes ---------------------------------------------------------------------------------
 
   /**
@@ -479,6 +524,7 @@ export class AnnotationBook {
     }
     if (undoable) this.history.push({ label, before, after });
     this.onChange('records', { ids: [...changes.keys()] });
+    this.saveTagsIfChanged();
     await this.persist(written);
   }
 
@@ -516,7 +562,6 @@ export class AnnotationBook {
     if (me && (me.id || me.name)) request.creator = { ...(me.id ? { id: me.id } : {}), ...(me.name ? { name: me.name } : {}) };
     const res = parseCore(await this.call('annotationsCreate', JSON.stringify(request)), 'a new annotation');
     if (!res?.annotation) throw new Error('the reading engine made no annotation');
-    if (names.length) this.saveTags();
     return res.annotation;
   }
 
@@ -529,7 +574,6 @@ export class AnnotationBook {
     const next = editAnnotation(r.annotation, {
       tags: list ? dedupeTags(list) : undefined, note, noteFormat, modified: this.stamp(r.modified),
     });
-    if (list) this.saveTags();
     await this.apply(new Map([[id, next]]), { label: 'Edit' });
     return true;
   }

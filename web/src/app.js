@@ -281,7 +281,7 @@ export class App {
     }
     this.renderLibrary();
     this.reportImport(result, { quiet, pasted });
-    if (result.added.length) this.annotations.changed(); // orphans may have found their article
+    if (result.added.length) this.annotations.articlesAdded(result.added.map((r) => r.id)); // orphans may find their article
     if (replaced) {
       this.messages.show({
         kind: 'info', key: 'seeds',
@@ -389,6 +389,7 @@ export class App {
       this.storageFailed(error);
     }
     this.renderLibrary();
+    this.annotations.changed(); // their annotations are orphans now (kept, listed)
     if (nextId) this.library.select(nextId, { focus: this.view === 'library' && hadFocus });
     if (wasCurrent) {
       if (nextId) this.openArticle(nextId, { replace: true });
@@ -407,6 +408,7 @@ export class App {
     const back = records.filter((r) => this.collection.add(r));
     await this.persist(back);
     this.renderLibrary();
+    this.annotations.changed();
     if (back.length === 1 && this.view === 'library') this.library.select(back[0].id, { focus: true });
     this.messages.show({ kind: 'success', key: 'undo', text: `Restored ${plural(back.length, 'article')}.` });
   }
@@ -597,6 +599,7 @@ export class App {
       control: isControl(target),
       dialogOpen: this.anyDialogOpen(),
       onHighlight: Boolean(target?.classList?.contains('hl')),
+      onSentence: Boolean(target?.classList?.contains('sentence')),
     });
     if (!command) return;
     const handled = this.run(command);
@@ -624,6 +627,7 @@ export class App {
       case 'highlight-card': return this.annotations.openCard(document.activeElement);
       case 'delete-highlight': return this.annotations.deleteFocused();
       case 'highlight-back': return this.annotations.highlightBack();
+      case 'sentence-card': return this.annotations.openSentenceCard(document.activeElement);
       default:
         if (command.startsWith('tag-')) return this.annotations.quickTag(Number(command.slice(4)));
         return false;
@@ -654,6 +658,14 @@ export class App {
     const inputs = items.map((it, i) => textInput(String(it?.name ?? `input-${i + 1}.txt`), it?.text ?? ''));
     const result = await this.runImport(inputs, {});
     return (result?.results ?? []).map(({ id, title, added }) => ({ id, title, added }));
+  }
+
+  /** One article with its body (for window.lectern.article), or null. */
+  article(id) {
+    const r = this.collection.get(String(id));
+    if (!r) return null;
+    const a = r.article;
+    return { id: r.id, title: a.title || rowOf(r).displayTitle, source: a.source, date: a.date, url: a.url, body: a.body, fileName: r.fileName };
   }
 
   articles() {

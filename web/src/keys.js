@@ -13,7 +13,7 @@ export const SHORTCUTS = Object.freeze([
   { keys: ['t'], action: 'Reader: tag the selected text or the focused sentence; on a highlight, edit it' },
   { keys: ['n'], action: 'Reader: add a note to the selected text or the focused sentence' },
   { keys: ['a'], action: 'Reader: go to the list of this article\'s annotations' },
-  { keys: ['Enter'], action: 'Reader, on a highlight: show its annotations (Delete deletes it, Esc goes back to the list)' },
+  { keys: ['Enter'], action: 'Reader, on a sentence or a highlight: show its annotations (on a highlight, Delete deletes it and Esc goes back to the list)' },
   { keys: ['Ctrl', 'Z'], action: 'Undo the last change to annotations (Ctrl+Shift+Z or Ctrl+Y: redo)' },
   { keys: ['Delete'], action: 'Library: remove the selected article (can be undone)' },
   { keys: ['Ctrl', 'V'], action: 'Paste text anywhere outside a text field to add it as an article' },
@@ -26,7 +26,7 @@ export const SHORTCUTS = Object.freeze([
  *          dialogOpen?: boolean, onHighlight?: boolean}} context
  *   editable: focus is in a text field; control: focus is on a button, link or form control (which
  *   Enter and Space activate themselves); dialogOpen: a modal dialog is open; onHighlight: focus is
- *   on a highlight in the reader.
+ *   on a highlight in the reader; onSentence: on a sentence.
  * @returns {string|null} a command name, or null to leave the key to the browser
  */
 export function commandFor(event, context) {
@@ -53,6 +53,7 @@ export function commandFor(event, context) {
   }
   if (context.view === 'reader') {
     if (/^[1-9]$/u.test(key)) return `tag-${key}`;
+    if (context.onSentence && key === 'Enter') return 'sentence-card';
     if (context.onHighlight) {
       if (key === 'Enter') return 'highlight-card';
       if (key === 'Delete' || key === 'Backspace') return 'delete-highlight';

@@ -54,6 +54,7 @@ function boot() {
       return app.loadArticles(Array.isArray(items) ? items : [items]);
     },
     articles: () => app.articles(),
+    article: (id) => app.article(id),
     removeArticle: async (id) => {
       await ready;
       return app.removeArticle(String(id));

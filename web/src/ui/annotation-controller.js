@@ -501,10 +501,9 @@ export class AnnotationController {
   }
 
   /** The card over a highlight: every annotation covering it. */
-  openCard(mark) {
+  openCard(mark, ids = mark.dataset.ids.split(' ')) {
     const record = this.currentRecord();
     if (!record) return false;
-    const ids = mark.dataset.ids.split(' ');
     const { p } = this.placements(record);
     const entries = ids.map((id) => p.highlights.find((x) => x.id === id)).filter(Boolean).map((x) => ({
       view: x.view,
@@ -521,6 +520,27 @@ export class AnnotationController {
     const back = this.jumpedFrom && ids.includes(this.jumpedFrom) ? () => this.highlightBack() : null;
     this.card.open(entries, mark, { colorOf: this.colorOf, back });
     return true;
+  }
+
+  /** Enter on a sentence: the card for the highlights in it (false when it has none). */
+  openSentenceCard(sentence) {
+    const marks = [...(sentence?.querySelectorAll?.('mark.hl') ?? [])];
+    if (!marks.length) return false;
+    const ids = [...new Set(marks.flatMap((m) => m.dataset.ids.split(' ')))];
+    return this.openCard(marks[0], ids);
+  }
+
+  /** New articles in the library: orphans may belong to them. */
+  async articlesAdded(ids) {
+    if (!this.book) return;
+    const records = ids.map((id) => this.app.collection.get(id)).filter(Boolean);
+    try {
+      const n = await this.book.adoptOrphans(records);
+      if (n) this.app.messages.show({ kind: 'success', key: 'adopted', text: `${plural(n, 'orphaned annotation')} found ${n === 1 ? 'its' : 'their'} place in the new articles.` });
+    } catch (error) {
+      console.warn('Lectern: orphans could not be looked for in the new articles:', error);
+    }
+    this.changed();
   }
 
   deleteFocused() {
@@ -660,7 +680,7 @@ export class AnnotationController {
       this.app.messages.show({ kind: 'error', key: `annotations:${name}`, text: `${name}: the annotations could not be imported (${error?.message || error}). Nothing was changed.` });
       return { imported: 0, duplicates: 0, conflicts: 0, orphaned: 0, errors: [String(error?.message || error)], fatal: true };
     }
-    const details = summary.errors.length ? summary.errors : null;
+    const details = summary.errors.length && !summary.fatal ? summary.errors : null;
     this.app.messages.show({
       kind: summary.fatal ? 'error' : summary.errors.length || summary.orphaned ? 'warning' : 'success',
       key: `annotations:${name}`,
