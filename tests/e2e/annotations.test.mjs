@@ -347,7 +347,8 @@ for (const name of BROWSERS) {
         const input = await p2.$(byTestId('import-annotations-input'));
         await input.uploadFile(join(fixtures, 'alice.json'));
         await p2.waitForSelector(`${byTestId('message')}[data-key="annotations:alice.json"]`);
-        await input.uploadFile(join(fixtures, 'bob.json'));
+        // The main "Import files…" input tells an annotation file from an article file.
+        await (await p2.$(byTestId('import-input'))).uploadFile(join(fixtures, 'bob.json'));
         await p2.waitForSelector(`${byTestId('message')}[data-key="annotations:bob.json"]`);
         const bobText = await p2.$eval(`${byTestId('message')}[data-key="annotations:bob.json"]`, (m) => m.textContent);
         assert.match(bobText, /added 1 annotation, 1 annotation already here, 1 conflicting version kept side by side/);

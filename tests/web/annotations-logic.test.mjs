@@ -297,3 +297,48 @@ test('the content hash: its first 16 digits are the article key', () => {
   assert.equal(contentHash(body).slice(0, 16), articleKey(body));
   assert.match(contentHash(body), /^[0-9a-f]{64}$/);
 });
+
+test('keys: tagging, notes, the sidebar, highlights and undo in the reader', async () => {
+  const { commandFor, SHORTCUTS } = await import('../../web/src/keys.js');
+  const rd = { view: 'reader' };
+  assert.equal(commandFor({ key: '1' }, rd), 'tag-1');
+  assert.equal(commandFor({ key: '9' }, rd), 'tag-9');
+  assert.equal(commandFor({ key: '0' }, rd), null);
+  assert.equal(commandFor({ key: '3' }, { view: 'library' }), null);
+  assert.equal(commandFor({ key: 't' }, rd), 'tag');
+  assert.equal(commandFor({ key: 'n' }, rd), 'note');
+  assert.equal(commandFor({ key: 'a' }, rd), 'sidebar');
+  assert.equal(commandFor({ key: 'Enter' }, { ...rd, onHighlight: true }), 'highlight-card');
+  assert.equal(commandFor({ key: 'Enter' }, { ...rd, onSentence: true }), 'sentence-card');
+  assert.equal(commandFor({ key: 'Delete' }, { ...rd, onHighlight: true }), 'delete-highlight');
+  assert.equal(commandFor({ key: 'Escape' }, { ...rd, onHighlight: true }), 'highlight-back');
+  assert.equal(commandFor({ key: 'Escape' }, rd), 'back');
+  assert.equal(commandFor({ key: 'z', ctrlKey: true }, rd), 'undo');
+  assert.equal(commandFor({ key: 'Z', ctrlKey: true, shiftKey: true }, rd), 'redo');
+  assert.equal(commandFor({ key: 'y', metaKey: true }, rd), 'redo');
+  assert.equal(commandFor({ key: 'z', ctrlKey: true }, { ...rd, editable: true }), null, 'text fields keep their own undo');
+  assert.equal(commandFor({ key: '1' }, { ...rd, editable: true }), null);
+  assert.equal(commandFor({ key: 't' }, { ...rd, dialogOpen: true }), null);
+  assert.equal(commandFor({ key: 'Escape' }, { view: 'annotations' }), 'back');
+  assert.ok(SHORTCUTS.some((s) => s.keys.includes('1–9')));
+});
+
+test('annotation files: told apart from article files; export names; import summaries', async () => {
+  const { looksLikeAnnotations, isJsonName, exportFileName, importSentence, slug } = await import('../../web/src/annotation-files.js');
+  assert.ok(looksLikeAnnotations('{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection"'));
+  assert.ok(looksLikeAnnotations('[{"type":"Annotation","id":"x"'));
+  assert.ok(!looksLikeAnnotations('[{"title": "An article", "text": "… an Annotation …"}]'));
+  assert.ok(!looksLikeAnnotations('{"articles": []}'));
+  assert.ok(isJsonName('a.JSON') && isJsonName('x.jsonld') && !isJsonName('feed.jsonl'));
+  const date = new Date(2024, 8, 14);
+  assert.equal(exportFileName({ date }), 'lectern-annotations-2024-09-14.json');
+  assert.equal(exportFileName({ format: 'markdown', tag: 'Économie / EU', date }), 'lectern-report-tag-economie-eu-2024-09-14.md');
+  assert.equal(exportFileName({ format: 'html', articleTitle: '"><img src=x onerror=alert(1)>', date }), 'lectern-report-img-src-x-onerror-alert-1-2024-09-14.html');
+  assert.equal(slug('???'), 'untitled');
+  assert.equal(importSentence('bob.json', { imported: 1, duplicates: 1, conflicts: 1, orphaned: 0, errors: [], fatal: false }),
+    'bob.json: added 1 annotation, 1 annotation already here, 1 conflicting version kept side by side.');
+  assert.match(importSentence('x.json', { imported: 2, duplicates: 0, conflicts: 0, orphaned: 1, errors: ['a', 'b'], fatal: false }),
+    /added 2 annotations\. One was not found in any article here \(orphaned: kept, listed under Annotations\)\. 2 annotations in the file were invalid and left out\./);
+  assert.equal(importSentence('n.json', { imported: 0, duplicates: 0, conflicts: 0, orphaned: 0, errors: ['not JSON'], fatal: true }),
+    'n.json: no annotations could be read: not JSON.');
+});

@@ -77,6 +77,7 @@ export class AnnotationBook {
     this.saving = Promise.resolve();
     this.hashes = new WeakMap(); // article record → content hash
     this.shingleCache = new WeakMap(); // article record → shingles
+    this.offsetMaps = new WeakMap(); // article record → OffsetMap of its body
     this.carried = new Map(); // `${annotation id}|${modified}|${article id}` → {status, start, end}
     this.anchoring = new Map(); // article id → Promise (carried-over anchoring running)
     this.rechecking = new Set(); // annotation ids being re-anchored into their own article
@@ -232,6 +233,16 @@ export class AnnotationBook {
     return h;
   }
 
+  /** The offset converter of an article's body (made once per article). */
+  offsetsOf(article) {
+    let m = this.offsetMaps.get(article);
+    if (!m) {
+      m = new OffsetMap(article.article.body);
+      this.offsetMaps.set(article, m);
+    }
+    return m;
+  }
+
   /** The collection's article with this content hash, or null. */
   articleForHash(hash) {
     if (!hash) return null;
@@ -251,8 +262,7 @@ export class AnnotationBook {
       const pos = positionOf(a);
       const quote = quoteOf(a)?.exact ?? '';
       if (pos && quote) {
-        const map = new OffsetMap(own.article.body);
-        const u = map.rangeToUtf16(pos.start, pos.end);
+        const u = this.offsetsOf(own).rangeToUtf16(pos.start, pos.end);
         if (own.article.body.slice(u.start, u.end) === quote) return { article: own, start: pos.start, end: pos.end, kind: 'own' };
       }
     }
@@ -283,7 +293,7 @@ export class AnnotationBook {
    * @returns {{highlights: object[], missing: object[], pending: boolean}}
    */
   placementsFor(article) {
-    const map = new OffsetMap(article.article.body);
+    const map = this.offsetsOf(article);
     const highlights = [];
     const missing = [];
     const fromOthers = new Map(); // other article id → records
@@ -422,7 +432,7 @@ export class AnnotationBook {
       const pos = positionOf(a);
       const quote = quoteOf(a)?.exact ?? '';
       if (!pos) return true;
-      const u = new OffsetMap(own.article.body).rangeToUtf16(pos.start, pos.end);
+      const u = this.offsetsOf(own).rangeToUtf16(pos.start, pos.end);
       return own.article.body.slice(u.start, u.end) !== quote;
     });
     if (!todo.length) return anchors;

@@ -106,7 +106,7 @@ export class App {
           icon(ICONS.paste), 'Paste text…'),
         this.annotationsButton = h('button', {
           type: 'button', class: 'button', 'data-testid': 'annotations-button', onclick: () => this.showAnnotations(),
-          title: 'Every annotation in the collection: search, filters, import and export',
+          title: 'Every annotation in the collection: search, filters, import and export', 'aria-label': 'Annotations',
         }, icon(ICONS.note), h('span', { class: 'wide-only' }, 'Annotations'),
         this.annotationCount = h('span', { class: 'count-badge', 'data-testid': 'annotation-count' }, '0')),
         h('button', {
@@ -191,6 +191,7 @@ export class App {
   setAnnotationCount(n) {
     this.annotationCount.textContent = String(n);
     this.annotationCount.hidden = n === 0;
+    this.annotationsButton.setAttribute('aria-label', n ? `Annotations (${n})` : 'Annotations');
   }
 
   async setInitialised() {

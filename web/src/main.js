@@ -5,9 +5,16 @@
 // importer.js + reading.js + chunking.js + json-split.js (batch import; big .jsonl and .json
 // files in chunks), records.js + identity.js +
 // sha256.js (records and content keys), collection.js, sorting.js, format.js, problems.js,
-// seeds.js, router.js (#article=ID), keys.js, segments.js — and DOM views under ui/ (dom.js,
-// library.js, reader.js, messages.js, progress.js, dialogs.js, dropzone.js). store.js keeps
-// the collection in IndexedDB.
+// seeds.js, router.js (#article=ID, #annotations), keys.js, segments.js — and DOM views under ui/
+// (dom.js, library.js, reader.js, messages.js, progress.js, dialogs.js, dropzone.js). store.js
+// keeps the collection and the annotations in IndexedDB.
+// Annotations: annotations.js (the bookkeeping: create/edit/delete, undo, import, export, anchoring
+// through the core, carried over to other versions, other tabs), annotation-model.js (W3C objects,
+// search, filters, highlight segments, last writer wins), offsets.js (UTF-16 ↔ code points),
+// markdown.js (notes), tags.js, undo.js, annotation-files.js; ui/annotation-controller.js joins
+// them to ui/highlights.js (the body with its highlights), ui/annotator.js (toolbar, editor, card,
+// tooltip), ui/annotation-sidebar.js, ui/annotations-view.js, ui/annotation-card.js and
+// ui/markdown.js (notes as DOM, text nodes only).
 //
 // Stable hooks for end-to-end tests (data-testid unless noted):
 //   import-input (also id="import-input": the <input type=file multiple>), import-button,
@@ -29,16 +36,52 @@
 //   progress-label, progress-detail
 //   paste-dialog, paste-textarea, paste-submit, shortcuts-dialog, confirm-dialog, confirm-text, confirm-ok,
 //   confirm-cancel, storage-status, core-version, loading
-// The root element #app carries data-view = "library" | "reader", and data-importing while an
-// import runs. URL hash: #article=ID opens an article (#article=ID&view=original: its original).
+// Annotations:
+//   annotations-button (top bar; annotation-count inside), reader-announce (polite live region)
+//   highlight (<mark> over the body; data-ids = the annotation ids covering it, outermost first;
+//   data-kind = own | carried), highlight-tooltip (tags of the focused highlight), highlight-card
+//   (card-item [data-id], card-edit, card-delete, card-open-original, card-back, card-close)
+//   selection-toolbar (toolbar-highlight, toolbar-tag [data-tag], toolbar-more, toolbar-note,
+//   toolbar-attach, toolbar-attach-cancel)
+//   annotation-editor (<dialog>; editor-quote, editor-tags, editor-tag [data-tag, aria-pressed],
+//   editor-tag-color [data-tag], editor-new-tag, editor-note, editor-markdown, editor-preview,
+//   editor-save, editor-cancel, editor-delete, editor-close)
+//   annotations-sidebar (sidebar-toggle + sidebar-count in the reader toolbar; sidebar-list,
+//   sidebar-item [data-id, data-kind = own | anchored | carried], sidebar-edit, sidebar-delete,
+//   sidebar-open-original, sidebar-empty, sidebar-pending, sidebar-missing > missing-item
+//   [data-id] ("not in this version"), missing-open, undo-button, redo-button, export-article,
+//   export-article-report, open-collection)
+//   in every card: card-open (the quote, a button where it leads somewhere), tag-chip [data-tag],
+//   card-note, card-author, card-status, conflict-versions > conflict-version, keep-version
+//   annotations-view (#annotations; annotations-back, annotations-search, filter-tag,
+//   filter-article, filter-author, filter-status, annotations-count, annotation-list >
+//   annotation-item [data-id, data-status = placed | orphan] with item-open, item-edit,
+//   item-delete, attach-orphan; import-annotations-button, import-annotations-input, export-json,
+//   export-markdown, export-html, export-tag, export-filtered-article, orphan-list > orphan-item
+//   [data-id] with attach-orphan, tag-list > tag-item [data-tag] with tag-color, user-name)
+//   messages with data-key: annotations:FILE (an import's summary, per-annotation errors in
+//   message-details), annotation-storage, annotation-undo, attach, export, adopted
+// The root element #app carries data-view = "library" | "reader" | "annotations", and
+// data-importing while an import runs. URL hash: #article=ID opens an article
+// (#article=ID&view=original: its original); #annotations the collection's annotations.
 //
 // window.lectern (for tests and power users):
 //   ready: Promise, resolved once the core is loaded and the collection restored (rejected if the
 //     core cannot start); loadArticles([{name, text}]) → Promise<[{id, title, added}]>;
-//   articles() → [{id, title, source, date, words}] in import order; removeArticle(id) →
-//   Promise<boolean>; version() → the core's version; engine() → where the core runs: "worker" (a
-//   Web Worker, the page stays responsive during imports), "main-thread" (no worker could be
-//   started; the console says why) or null before it is loaded.
+//   articles() → [{id, title, source, date, words}] in import order; article(id) → {id, title,
+//   source, date, url, body, fileName} or null (body: the text annotation offsets count in);
+//   removeArticle(id) → Promise<boolean>; version() → the core's version; engine() → where the
+//   core runs: "worker" (a Web Worker, the page stays responsive during imports), "main-thread"
+//   (no worker could be started; the console says why) or null before it is loaded.
+//   annotate({articleId, start, end, tags?, note?, noteFormat?}) → Promise<annotation id>: start
+//     and end are CODE POINT offsets into the article's body (as W3C TextPositionSelector counts;
+//     [...body].length, not body.length), tags names (made when new), noteFormat "text/markdown"
+//     (default) or "text/plain"; rejects for an unknown article or an empty range.
+//   annotations(articleId?) → the W3C Web Annotation objects (copies): all, or those showing on
+//     that article as its own (or anchored into it), in reading order. Synchronous.
+//   exportAnnotations() → Promise<the W3C AnnotationCollection object of every annotation>.
+//   importAnnotations(objectOrString) → Promise<{imported, duplicates, conflicts, orphaned,
+//     errors: ["path: message"]}>: merged as a file would be (the page also shows a message).
 import { App } from './app.js';
 
 function boot() {
