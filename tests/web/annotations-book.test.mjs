@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { AnnotationBook } from '../../web/src/annotations.js';
 import { CoreReader } from '../../web/src/core.js';
@@ -277,4 +277,53 @@ test('storage that fails keeps everything in memory, says so, and writes it late
   await book.create(art, { ...at(art.article.body, 'first boats'), tags: ['y'] });
   assert.equal(book.hasUnsaved, false);
   assert.equal((await store.loadAnnotations()).length, 2, 'the earlier one written too');
+});
+
+// The W3C annotation-model MUST schemas (as tests/wasm/annotations.test.mjs reads them).
+function mustValidator() {
+  const Ajv = require('ajv-draft-04');
+  const addFormats = require('ajv-formats');
+  const dir = path.join(ROOT, 'tests/fixtures/w3c-annotation-schemas');
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats(ajv);
+  for (const name of readdirSync(path.join(dir, 'definitions'))) ajv.addSchema(JSON.parse(readFileSync(path.join(dir, 'definitions', name), 'utf8')));
+  const musts = JSON.parse(readFileSync(path.join(dir, 'annotations/annotationMusts.test'), 'utf8')).assertions
+    .map((p) => ({ p, validate: ajv.compile(JSON.parse(readFileSync(path.join(dir, p), 'utf8'))) }));
+  return (a) => musts.filter((m) => !m.validate(a)).map((m) => m.p.split('/').pop());
+}
+
+test('what the page writes stays W3C-valid: created, edited in JS, re-tagged, re-coloured, attached, conflict resolved', { skip }, async () => {
+  const failures = mustValidator();
+  const { book, collection } = setup({ articles: ['article.txt', 'article-v2.txt'] });
+  await book.load();
+  const [v1, v2] = collection.list();
+  const a = await book.create(v1, { ...at(v1.article.body, 'grilled sardines 🐟'), tags: ['food'], note: '*yum*' });
+  await book.update(a, { tags: ['food', 'fish'], note: 'plain now', noteFormat: 'text/plain' });
+  await book.update(a, { tags: [], note: '' });
+  const b = await book.create(v1, { ...at(v1.article.body, 'brass band'), tags: ['music'] });
+  await book.setTagColor('music', '#abcdef');
+  await book.importText(fixture('alice.json'));
+  await book.importText(fixture('bob.json'));
+  const conflicted = book.live().find((r) => r.annotation['lectern:conflicts']).id;
+  await book.attach(b, v2, at(v2.article.body, 'storm tore off its roof'));
+  const exported = JSON.parse((await book.exportText()).text).first.items;
+  assert.ok(exported.length >= 7);
+  for (const item of exported) assert.deepEqual(failures(item), [], item.id);
+  await book.keepVersion(conflicted, 0);
+  for (const r of book.live()) assert.deepEqual(failures(r.annotation), [], r.id);
+  const check = JSON.parse(await book.call('annotationsCheck', JSON.stringify(book.live().map((r) => r.annotation))));
+  assert.deepEqual(check.errors, []);
+});
+
+test('re-importing a file does not bring back what was deleted here later', { skip }, async () => {
+  const { book } = setup({ articles: ['article.txt'] });
+  await book.load();
+  await book.importText(fixture('alice.json'));
+  const id = 'urn:uuid:6c1b0f5e-1111-4a8e-9d0b-000000000002';
+  await book.remove([id]);
+  const again = await book.importText(fixture('alice.json'));
+  assert.equal(book.get(id), null, 'still deleted');
+  assert.equal(again.imported, 0);
+  assert.equal(again.deletedHere, 1);
+  assert.equal(book.live().length, 3);
 });

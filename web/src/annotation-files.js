@@ -51,6 +51,7 @@ export function importSentence(file, r) {
   parts.push(r.imported ? `added ${plural(r.imported, 'annotation')}` : 'no new annotations');
   if (r.duplicates) parts.push(`${plural(r.duplicates, 'annotation')} already here`);
   if (r.conflicts) parts.push(`${plural(r.conflicts, 'conflicting version')} kept side by side`);
+  if (r.deletedHere) parts.push(`${plural(r.deletedHere, 'annotation')} you deleted since left out`);
   let text = `${file}: ${parts.join(', ')}.`;
   if (r.orphaned) text += ` ${r.orphaned === 1 ? 'One was' : `${r.orphaned} were`} not found in any article here (orphaned: kept, listed under Annotations).`;
   if (r.errors.length) text += ` ${plural(r.errors.length, 'annotation')} in the file ${r.errors.length === 1 ? 'was' : 'were'} invalid and left out.`;

@@ -680,7 +680,7 @@ export class AnnotationBook {
    * Merges an annotation file into this browser's annotations (the core: duplicates recognised,
    * conflicts kept side by side) and places the new ones in the collection.
    * @returns {Promise<{imported: number, duplicates: number, conflicts: number, orphaned: number,
-   *   errors: string[], warnings: string[], ids: string[], fatal: boolean}>}
+   *   deletedHere: number, errors: string[], warnings: string[], ids: string[], fatal: boolean}>}
    */
   async importText(text, { label = 'Import' } = {}) {
     const existing = this.live().map((r) => r.annotation);
@@ -693,6 +693,16 @@ export class AnnotationBook {
     };
     const changed = new Set(res.changed ?? []);
     summary.fatal = !res.container && summary.errors.length > 0 && !changed.size;
+    // The core does not know what was deleted here: an annotation deleted after the version in
+    // the file was modified stays deleted (last writer wins), and is counted apart.
+    summary.deletedHere = 0;
+    for (const a of res.merged ?? []) {
+      const here = this.records.get(a?.id);
+      if (!changed.has(a?.id) || !here?.deleted || !isNewer(here, { modified: modifiedOf(a) })) continue;
+      changed.delete(a.id);
+      summary.deletedHere++;
+      if ((res.ids?.added ?? []).includes(a.id)) summary.imported = Math.max(0, summary.imported - 1);
+    }
     for (const t of res.tags ?? []) if (t?.name) this.tags.ensure(t.name, t.color ?? undefined);
     const incoming = (res.merged ?? []).filter((a) => a && changed.has(a.id));
     if (!incoming.length) return summary;

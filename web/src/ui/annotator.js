@@ -33,6 +33,17 @@ export class SelectionToolbar {
       class: 'selection-toolbar', role: 'toolbar', 'aria-label': 'Annotate the selected text',
       'data-testid': 'selection-toolbar', hidden: true,
     });
+    // A toolbar: arrow keys move between its buttons.
+    this.el.addEventListener('keydown', (e) => {
+      const buttons = [...this.el.querySelectorAll('button')];
+      const i = buttons.indexOf(document.activeElement);
+      if (i < 0) return;
+      const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: buttons.length - 1 }[e.key];
+      if (next === undefined) return;
+      e.preventDefault();
+      e.stopPropagation();
+      buttons[(next + buttons.length) % buttons.length].focus();
+    });
   }
 
   /**
