@@ -288,7 +288,8 @@ export class AnnotationBook {
   /**
    * What to draw on an article: its own annotations and those anchored into it, and carried-over
    * ones from its other versions; `missing`: annotations of other versions whose passage this one
-   * lacks. Offsets in UTF-16 (for the page). Starts anchoring what is not known yet
+   * lacks, and orphans that belong to this article but were not found in it (`orphan: true`).
+   * Offsets in UTF-16 (for the page). Starts anchoring what is not known yet
    * (onChange('placements') when done).
    * @returns {{highlights: object[], missing: object[], pending: boolean}}
    */
@@ -301,7 +302,11 @@ export class AnnotationBook {
     for (const r of this.live()) {
       const home = this.homeOf(r);
       if (home?.recheck === article) recheck.push(r);
-      if (!home?.article) continue;
+      if (!home?.article) {
+        // An orphan made on another copy of this article (the core said so when it looked).
+        if (!home?.recheck && r.anchor?.near === article.id) missing.push({ id: r.id, from: null, orphan: true, record: r, view: viewOf(r.annotation) });
+        continue;
+      }
       if (home.article === article) {
         const u = map.rangeToUtf16(home.start, home.end);
         highlights.push({ id: r.id, start: u.start, end: u.end, cpStart: home.start, cpEnd: home.end, kind: home.kind, record: r, view: viewOf(r.annotation) });

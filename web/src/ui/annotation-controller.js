@@ -45,6 +45,7 @@ export class AnnotationController {
       openCollection: () => this.app.showAnnotations(),
       openArticle: (id) => this.app.openArticle(id),
       keepVersion: (id, i) => this.keepVersion(id, i),
+      attach: (id) => this.startAttach(id),
     });
     this.toolbar = new SelectionToolbar({
       highlight: () => this.createFromSelection([]),
@@ -200,8 +201,11 @@ export class AnnotationController {
     if (!p) ({ p, highlights } = this.placements(record));
     if (highlights) this.app.readerView.setHighlights(highlights);
     this.sidebar.render({
-      items: p.highlights.map((x) => ({ id: x.id, view: x.view, kind: x.kind, from: x.from, fromTitle: x.from ? truncate(rowOf(x.from).displayTitle, 70) : '' })),
-      missing: p.missing.map((m) => ({ ...m, fromTitle: truncate(rowOf(m.from).displayTitle, 70) })),
+      items: p.highlights.map((x) => ({
+        id: x.id, view: x.view, kind: x.kind, from: x.from, fromTitle: x.from ? truncate(rowOf(x.from).displayTitle, 70) : '',
+        here: record.article.body.slice(x.start, x.end),
+      })),
+      missing: p.missing.map((m) => ({ ...m, fromTitle: m.from ? truncate(rowOf(m.from).displayTitle, 70) : '' })),
       pending: p.pending,
       colorOf: this.colorOf,
       history: this.history(),

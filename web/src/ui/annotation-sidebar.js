@@ -3,7 +3,7 @@
 // of the story whose passage this version lacks, undo/redo, and the article's export.
 import { h, icon, ICONS, replaceChildren } from './dom.js';
 import { cardContent } from './annotation-card.js';
-import { plural } from '../format.js';
+import { plural, truncate } from '../format.js';
 
 export class AnnotationSidebar {
   /**
@@ -28,7 +28,7 @@ export class AnnotationSidebar {
     this.missingList = h('ul', { class: 'sidebar-list missing', 'data-testid': 'sidebar-missing', 'aria-label': 'Annotations not in this version' });
     this.missing = h('section', { class: 'sidebar-section', hidden: true, 'aria-labelledby': 'sidebar-missing-title' },
       h('h3', { id: 'sidebar-missing-title' }, 'Not in this version'),
-      h('p', { class: 'muted small' }, 'Annotations made on another version of this story whose passage this version does not have.'),
+      h('p', { class: 'muted small' }, 'Annotations made on another version or copy of this story whose passage this one does not have.'),
       this.missingList);
     this.pending = h('p', { class: 'muted small', hidden: true, 'data-testid': 'sidebar-pending' }, 'Looking for annotations from other versions of this story…');
     this.el = h('aside', {
@@ -60,8 +60,10 @@ export class AnnotationSidebar {
     this.count.textContent = items.length ? `(${items.length})` : '';
     this.empty.hidden = items.length > 0;
     replaceChildren(this.list, items.map((it) => {
-      const status = it.kind === 'carried' ? `Carried over from another version: “${it.fromTitle}”`
-        : it.kind === 'anchored' ? 'Re-anchored: made on a different copy of this article' : '';
+      const differs = it.here && it.here !== it.view.quote;
+      const hereText = differs ? ` Here: “${truncate(it.here, 120)}”.` : '';
+      const status = it.kind === 'carried' ? `Carried over from another version: “${it.fromTitle}”.${hereText}`
+        : it.kind === 'anchored' ? `Re-anchored: made on a different copy of this article.${hereText}` : '';
       const actions = [
         { label: 'Edit', testid: 'sidebar-edit', icon: ICONS.edit, run: () => this.on.edit(it.id), ariaLabel: `Edit the annotation “${it.view.quote.slice(0, 60)}”` },
         { label: 'Delete', testid: 'sidebar-delete', icon: ICONS.trash, danger: true, run: () => this.on.remove(it.id), ariaLabel: `Delete the annotation “${it.view.quote.slice(0, 60)}”` },
@@ -75,8 +77,11 @@ export class AnnotationSidebar {
     }));
     this.pending.hidden = !pending;
     this.missing.hidden = missing.length === 0;
-    replaceChildren(this.missingList, missing.map((m) => h('li', { class: 'annotation-card kind-missing', 'data-testid': 'missing-item', 'data-id': m.id },
-      cardContent(m.view, {
+    replaceChildren(this.missingList, missing.map((m) => h('li', { class: 'annotation-card kind-missing', 'data-testid': 'missing-item', 'data-id': m.id, 'data-orphan': m.orphan ? 'true' : null },
+      cardContent(m.view, m.orphan ? {
+        colorOf, quoteMax: 160, status: 'Made on another copy of this article; the passage was not found here (an orphan, kept).', statusKind: 'orphan',
+        actions: [{ label: 'Attach…', testid: 'missing-attach', icon: ICONS.link, run: () => this.on.attach(m.id) }],
+      } : {
         colorOf, quoteMax: 160, status: `Made on “${m.fromTitle}”; the passage is not in this version.`, statusKind: 'missing',
         actions: [{ label: 'Open that version', testid: 'missing-open', run: () => this.on.openArticle(m.from.id) }],
       }))));
