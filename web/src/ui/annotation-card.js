@@ -1,7 +1,7 @@
 // One annotation as a card (the sidebar, the collection view, the card over a highlight): the
 // quote, its tags in their colours, the note (Markdown rendered safely), who and when, where it
 // shows, conflicting versions side by side, and actions. Text only, never HTML.
-import { h, icon, ICONS } from './dom.js';
+import { h, icon } from './dom.js';
 import { renderNote } from './markdown.js';
 import { authorKey, authorLabel, viewOf } from '../annotation-model.js';
 import { truncate } from '../format.js';

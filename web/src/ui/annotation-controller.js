@@ -18,6 +18,7 @@ import { authorName, setCurrentUser } from './annotation-card.js';
 import { h } from './dom.js';
 
 const USER_KEY = 'lectern.user';
+const NAME_ASKED_KEY = 'lectern.user.asked';
 const SIDEBAR_KEY = 'lectern.sidebar';
 const PING_KEY = 'lectern.annotations.ping';
 const CHANNEL = 'lectern-annotations';
@@ -359,6 +360,7 @@ export class AnnotationController {
     }
     if (r.source === 'selection') document.getSelection()?.removeAllRanges();
     this.renderReader();
+    this.askNameOnce();
     const view = viewOf(this.book.get(id).annotation);
     this.app.readerView.announce(`Highlighted${view.tags.length ? ` with ${view.tags.map((t) => t.name).join(', ')}` : ''}. Ctrl+Z undoes it.`);
     if (focusAfter?.isConnected) focusAfter.focus({ preventScroll: true });
@@ -482,6 +484,22 @@ export class AnnotationController {
     try { localStorage.setItem(USER_KEY, JSON.stringify(this.user)); } catch { /* kept for this page */ }
     this.view.setName(clean);
     this.app.messages.show({ kind: 'success', key: 'user-name', text: clean ? `Your new annotations will be signed “${clean}”.` : 'Your new annotations will not carry a name.' });
+  }
+
+  /** After the first annotation without a name: say where to set it (once). */
+  askNameOnce() {
+    if (this.user.name) return;
+    try {
+      if (localStorage.getItem(NAME_ASKED_KEY)) return;
+      localStorage.setItem(NAME_ASKED_KEY, '1');
+    } catch { /* ask this once on this page */ }
+    if (this.nameAsked) return;
+    this.nameAsked = true;
+    this.app.messages.show({
+      kind: 'info', key: 'user-name',
+      text: 'Your annotations carry no name yet, so colleagues who import them will see “Anonymous”. Set your name once under Annotations → You.',
+      action: { label: 'Set my name', run: () => { this.app.showAnnotations(); this.view.nameInput.focus(); } },
+    });
   }
 
   /** Focus moved to a highlight from the sidebar: the list item to come back to. */

@@ -5,6 +5,9 @@ import { h, icon, ICONS, replaceChildren } from './dom.js';
 import { cardContent } from './annotation-card.js';
 import { plural, truncate } from '../format.js';
 
+/** Cards rendered at once (more on request): a big collection's list stays quick. */
+const PAGE = 300;
+
 const STATUSES = [
   ['', 'Any status'], ['placed', 'In an article'], ['orphan', 'Orphaned'], ['conflict', 'With conflicting versions'],
 ];
@@ -19,14 +22,15 @@ export class AnnotationsView {
   constructor(on) {
     this.on = on;
     this.filters = { query: '', tag: '', article: '', author: '', status: '' };
+    this.limit = PAGE;
     this.search = h('input', {
       type: 'search', class: 'text-input search-input', id: 'annotations-search', 'data-testid': 'annotations-search',
       placeholder: 'Search quotes, notes, tags, authors', 'aria-label': 'Search annotations', autocomplete: 'off',
-      oninput: () => { this.filters.query = this.search.value; on.changed(); },
+      oninput: () => { this.filters.query = this.search.value; this.limit = PAGE; on.changed(); },
     });
     const select = (testid, label, key) => h('select', {
       class: 'select', 'data-testid': testid, 'aria-label': label,
-      onchange: (e) => { this.filters[key] = e.target.value; on.changed(); },
+      onchange: (e) => { this.filters[key] = e.target.value; this.limit = PAGE; on.changed(); },
     });
     this.tagSelect = select('filter-tag', 'Filter by tag', 'tag');
     this.articleSelect = select('filter-article', 'Filter by article', 'article');
@@ -121,7 +125,7 @@ export class AnnotationsView {
     this.count.textContent = items.length === total ? plural(total, 'annotation') : `${items.length} of ${plural(total, 'annotation')}`;
     let lastArticle = null;
     const rows = [];
-    for (const it of items) {
+    for (const it of items.slice(0, this.limit)) {
       if (it.articleId !== lastArticle) {
         lastArticle = it.articleId;
         rows.push(h('li', { class: 'list-group', 'aria-hidden': 'true' }, it.articleId ? it.articleTitle : 'Not in any article (orphans)'));
@@ -140,6 +144,12 @@ export class AnnotationsView {
           openLabel: `Open the article at this highlight: ${truncate(it.view.quote, 60)}`,
           keepVersion: (i) => this.on.keepVersion(it.id, i),
         })));
+    }
+    if (items.length > this.limit) {
+      rows.push(h('li', { class: 'more-row' }, h('button', {
+        type: 'button', class: 'button', 'data-testid': 'annotations-more',
+        onclick: () => { this.limit += PAGE; this.on.changed(); },
+      }, `Show ${Math.min(PAGE, items.length - this.limit)} more (${items.length - this.limit} not shown)`)));
     }
     if (!items.length) rows.push(h('li', { class: 'muted empty-row' }, total ? 'No annotation matches.' : 'No annotations yet. Open an article and select some text to highlight it, or import a colleague\'s annotations.'));
     replaceChildren(this.list, rows);

@@ -83,7 +83,6 @@ export class ReaderView {
 
   setSidebarShown(shown, count) {
     this.sidebarButton.setAttribute('aria-pressed', String(shown));
-    this.sidebarButton.setAttribute('aria-expanded', String(shown));
     if (count != null) this.sidebarCount.textContent = String(count);
     this.el.classList.toggle('with-sidebar', shown);
   }
