@@ -327,3 +327,39 @@ test('re-importing a file does not bring back what was deleted here later', { sk
   assert.equal(again.deletedHere, 1);
   assert.equal(book.live().length, 3);
 });
+
+test('same content hash, other white space: placed again by the core once; not found: an orphan of that article, asked once', { skip }, async () => {
+  // Articles as another reader might give them: the same text but for runs of white space.
+  const spaced = makeRecord({ title: 'Spaced story', body: 'The  council   met on Monday. It approved   the budget for the harbour.' }, { fileName: 'a', importedAt: 0, seq: 1 });
+  const other = makeRecord({ title: 'Spaced story', body: 'The council met on Monday. It approved the budget for the harbour.' }, { fileName: 'b', importedAt: 0, seq: 2 });
+  const collection = new Collection([spaced]);
+  let anchorCalls = 0;
+  const book = new AnnotationBook({
+    call: async (fn, ...args) => { if (fn === 'annotationsAnchor') anchorCalls++; return core.call(fn, args); },
+    store: new MemoryStore('t'), articles: collection,
+  });
+  await book.load();
+  assert.equal(book.hashOf(other), book.hashOf(collection.list()[0]), 'the same content hash');
+  const made = await book.makeAnnotation(other, { ...at(other.article.body, 'approved the budget'), tags: ['money'] });
+  const gone = structuredClone(made);
+  gone.id = 'urn:uuid:00000000-0000-4000-8000-000000000001';
+  gone.target.selector[0].exact = 'a passage that is nowhere';
+  gone.target.selector[0].prefix = 'xx';
+  gone.target.selector[0].suffix = 'yy';
+  await book.apply(new Map([[made.id, made], [gone.id, gone]]), { undoable: false });
+  const article = collection.list()[0];
+  let p = book.placementsFor(article);
+  assert.equal(p.pending, true);
+  await new Promise((r) => setTimeout(r, 50));
+  while (book.rechecking.size) await new Promise((r) => setTimeout(r, 10));
+  p = book.placementsFor(article);
+  const h = p.highlights.find((x) => x.id === made.id);
+  assert.equal(article.article.body.slice(h.start, h.end), 'approved   the budget');
+  assert.equal(h.kind, 'own');
+  assert.deepEqual(p.missing.map((m) => [m.id, m.orphan]), [[gone.id, true]]);
+  const calls = anchorCalls;
+  book.placementsFor(article);
+  book.placementsFor(article);
+  assert.equal(anchorCalls, calls, 'not asked again');
+  assert.deepEqual(book.orphans().map((r) => r.id), [gone.id]);
+});

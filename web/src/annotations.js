@@ -81,6 +81,7 @@ export class AnnotationBook {
     this.carried = new Map(); // `${annotation id}|${modified}|${article id}` → {status, start, end}
     this.anchoring = new Map(); // article id → Promise (carried-over anchoring running)
     this.rechecking = new Set(); // annotation ids being re-anchored into their own article
+    this.recheckFailed = new Set(); // …and those the core could not be asked about (not again)
   }
 
   // --- Loading and storage ---------------------------------------------------------------------
@@ -270,7 +271,9 @@ export class AnnotationBook {
     if (anchor?.status === 'anchored' && this.articles.has(anchor.article)) {
       return { article: this.articles.get(anchor.article), start: anchor.start, end: anchor.end, kind: own ? 'own' : 'anchored' };
     }
-    if (own) return { article: null, recheck: own };
+    // Its article is here but the quote is not at its position: the core looks for it once
+    // (recheck); if it is not found there either, it is an orphan that belongs to that article.
+    if (own && !(anchor?.status === 'orphan' && anchor.near === own.id) && !this.recheckFailed.has(record.id)) return { article: null, recheck: own };
     return null;
   }
 
@@ -328,6 +331,7 @@ export class AnnotationBook {
           continue;
         }
         const view = viewOf(r.annotation);
+        if (known.status === 'unknown') continue;
         if (known.status === 'anchored') {
           const u = map.rangeToUtf16(known.start, known.end);
           highlights.push({ id: r.id, start: u.start, end: u.end, cpStart: known.start, cpEnd: known.end, kind: 'carried', from: other, record: r, view });
@@ -371,7 +375,9 @@ export class AnnotationBook {
             : { status: 'orphan' });
         }
       } catch (error) {
-        for (const r of records) this.carried.set(carryKey(r, article), { status: 'orphan', error: String(error?.message || error) });
+        // Not known (the core could not be asked): shown neither as carried nor as missing.
+        for (const r of records) this.carried.set(carryKey(r, article), { status: 'unknown', error: String(error?.message || error) });
+        console.warn('Lectern: annotations of other versions could not be placed:', error);
       } finally {
         this.anchoring.delete(article.id);
       }
@@ -387,13 +393,21 @@ export class AnnotationBook {
     if (!todo.length) return;
     for (const r of todo) this.rechecking.add(r.id);
     try {
-      const results = await this.anchor(todo.map((r) => r.annotation), [article]);
+      let results;
+      try {
+        results = await this.anchor(todo.map((r) => r.annotation), [article]);
+      } catch (error) {
+        for (const r of todo) this.recheckFailed.add(r.id);
+        console.warn('Lectern: annotations could not be placed again:', error);
+        this.onChange('records', { ids: todo.map((r) => r.id) });
+        return;
+      }
       const updated = [];
       for (const r of todo) {
         const res = results.get(r.id);
         const anchor = res?.status === 'anchored'
           ? { status: 'anchored', article: article.id, start: res.start, end: res.end, score: res.score, match: res.match }
-          : { status: 'orphan', article: '', start: 0, end: 0, score: res?.score ?? 0, match: '' };
+          : { status: 'orphan', article: '', near: article.id, start: 0, end: 0, score: res?.score ?? 0, match: '' };
         const current = this.records.get(r.id);
         if (current !== r) continue;
         const next = { ...r, anchor };
