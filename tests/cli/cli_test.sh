@@ -51,6 +51,9 @@ grep -q "Russia to work with China" "$tmp/out" && passed=$((passed + 1)) || { ec
 printf '{"id":"a","text":"One. Two."}\n{"id":"b","text":"Three."}\n' >"$tmp/c.jsonl"
 check "jsonl collection" 0 "" -- segment --json "$tmp/c.jsonl"
 json_check "jsonl collection" "Array.isArray(j) && j.length === 2 && j[0].id === 'a'"
+cp "$tmp/c.jsonl" "$tmp/UPPER.JSONL"
+check "upper-case extension" 0 "" -- segment --json "$tmp/UPPER.JSONL"
+json_check "upper-case extension is a collection" "Array.isArray(j) && j.length === 2"
 
 : >"$tmp/empty.txt"
 head -c 3000 /dev/urandom >"$tmp/junk.bin"; printf '\0' >>"$tmp/junk.bin"

@@ -21,6 +21,12 @@ TEST(NormalizeDate, KeepsWhatItCannotRead) {
   EXPECT_EQ(NormalizeDate("  yesterday "), "yesterday");
   EXPECT_EQ(NormalizeDate("2024-13-45"), "2024-13-45");
   EXPECT_EQ(NormalizeDate("Foo 12, 2024"), "Foo 12, 2024");
+  EXPECT_EQ(NormalizeDate("2023-02-29"), "2023-02-29");  // not a day: kept as given
+  EXPECT_EQ(NormalizeDate("2024-02-29"), "2024-02-29");
+  EXPECT_EQ(NormalizeDate("2024-99999999999-01"), "2024-99999999999-01");  // no overflow
+  EXPECT_EQ(IsoDate(2023, 2, 29), "");
+  EXPECT_EQ(IsoDate(2000, 2, 29), "2000-02-29");
+  EXPECT_EQ(IsoDate(1900, 2, 29), "");
 }
 
 TEST(MonthFromName, KnowsAbbreviations) {

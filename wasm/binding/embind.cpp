@@ -17,7 +17,7 @@ using nlohmann::json;
 std::string ProblemJson(const std::string& file, const std::string& message) {
   return json{{"articles", json::array()},
               {"problems", json::array({{{"file", file}, {"where", ""}, {"message", message}}})}}
-      .dump();
+      .dump(-1, ' ', false, json::error_handler_t::replace);  // it runs inside catch: never throw
 }
 
 // readFile(bytes: Uint8Array, fileName: string, optionsJson: string) -> JSON string
@@ -28,7 +28,8 @@ std::string ReadFileJs(const std::string& bytes, const std::string& file_name,
     const json options = options_json.empty() ? json::object() : json::parse(options_json);
     lectern::ReadOptions read;
     read.plain = options.value("plain", false);
-    read.first_line = options.value("firstLine", std::size_t{1});
+    const std::int64_t first_line = options.value("firstLine", std::int64_t{1});
+    read.first_line = first_line < 1 ? 1 : static_cast<std::size_t>(first_line);
     const lectern::OffsetUnit unit =
         lectern::ParseOffsetUnit(options.value("offsetUnit", std::string("utf16")));
     return lectern::ReadResultToJson(lectern::ReadFile(bytes, file_name, read), unit);

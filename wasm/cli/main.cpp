@@ -1,4 +1,5 @@
 // lectern: the command-line face of the core, for corpora too big for a browser tab.
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -58,8 +59,12 @@ void PrintReadable(const lectern::Article& a) {
   }
 }
 
+// True for the names ReadFile reads as collections (.json, .jsonl, .ndjson, in any case).
 bool IsCollectionName(const std::string& name) {
-  const std::string ext = name.substr(name.find_last_of('.') + 1);
+  const std::size_t dot = name.find_last_of('.');
+  if (dot == std::string::npos) return false;
+  std::string ext = name.substr(dot + 1);
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return ext == "json" || ext == "jsonl" || ext == "ndjson";
 }
 

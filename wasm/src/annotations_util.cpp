@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdio>
 
+#include "dates.h"
 #include "sha256.h"
 
 namespace lectern {
@@ -44,12 +45,6 @@ void CivilFromDays(std::int64_t z, std::int64_t& y, int& m, int& d) {
   d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
   m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
   y = yoe + era * 400 + (m <= 2);
-}
-
-int DaysInMonth(int y, int m) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return m == 2 && leap ? 29 : kDays[m - 1];
 }
 
 // Characters RFC 3986 allows anywhere after the scheme (unreserved, sub-delims, ":@/?").

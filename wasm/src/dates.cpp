@@ -28,7 +28,10 @@ std::vector<std::string_view> Tokens(std::string_view s) {
   return out;
 }
 
+// The value of a run of digits; runs longer than any date part count as 0 (no date), so the
+// arithmetic cannot overflow.
 int ToInt(std::string_view digits) {
+  if (digits.size() > 4) return 0;
   int v = 0;
   for (char c : digits) v = v * 10 + (c - '0');
   return v;
@@ -36,10 +39,15 @@ int ToInt(std::string_view digits) {
 
 }  // namespace
 
+int DaysInMonth(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
 std::string IsoDate(int year, int month, int day) {
-  static constexpr int kDaysInMonth[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (year < 1800 || year > 2200 || month < 1 || month > 12 || day < 1 ||
-      day > kDaysInMonth[month - 1]) {
+      day > DaysInMonth(year, month)) {
     return {};
   }
   char buffer[16];

@@ -11,6 +11,9 @@ namespace lectern {
 /// abbreviation, or "Sept" ("Sept", "sep", "September", "FEB"); else 0.
 int MonthFromName(std::string_view word);
 
+/// Days in `month` (1-12) of `year` in the Gregorian calendar.
+int DaysInMonth(int year, int month);
+
 /// "YYYY-MM-DD" when the parts make a plausible calendar date (years 1800-2200), else "".
 std::string IsoDate(int year, int month, int day);
 
