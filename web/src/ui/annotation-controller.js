@@ -351,6 +351,9 @@ export class AnnotationController {
     if (!record || !r) return null;
     const focusAfter = r.element ?? null;
     this.toolbar.hide();
+    // The offsets are taken: drop the selection now (not after the await, when the user may
+    // already have selected something else).
+    if (r.source === 'selection') document.getSelection()?.removeAllRanges();
     let id;
     try {
       id = await this.book.create(record, { start: r.start, end: r.end, tags, note, noteFormat });
@@ -358,11 +361,13 @@ export class AnnotationController {
       this.app.messages.show({ kind: 'error', key: 'annotate', text: `The highlight could not be made: ${error?.message || error}.` });
       return null;
     }
-    if (r.source === 'selection') document.getSelection()?.removeAllRanges();
     this.renderReader();
     this.askNameOnce();
-    const view = viewOf(this.book.get(id).annotation);
-    this.app.readerView.announce(`Highlighted${view.tags.length ? ` with ${view.tags.map((t) => t.name).join(', ')}` : ''}. Ctrl+Z undoes it.`);
+    const made = this.book.get(id); // (an undo may already have taken it back)
+    if (made) {
+      const view = viewOf(made.annotation);
+      this.app.readerView.announce(`Highlighted${view.tags.length ? ` with ${view.tags.map((t) => t.name).join(', ')}` : ''}. Ctrl+Z undoes it.`);
+    }
     if (focusAfter?.isConnected) focusAfter.focus({ preventScroll: true });
     else if (r.source === 'sentence') this.app.readerView.body.querySelector(`.sentence[data-start="${r.start}"]`)?.focus({ preventScroll: true });
     return id;
@@ -634,6 +639,8 @@ export class AnnotationController {
     const record = this.currentRecord();
     const range = this.app.readerView.selectedRange();
     if (!id || !record || !range) return;
+    document.getSelection()?.removeAllRanges();
+    this.toolbar.hide();
     try {
       await this.book.attach(id, record, range);
     } catch (error) {
@@ -641,8 +648,6 @@ export class AnnotationController {
       return;
     }
     this.attaching = null;
-    document.getSelection()?.removeAllRanges();
-    this.toolbar.hide();
     this.app.messages.show({ kind: 'success', key: 'attach', text: 'Attached the annotation to the selected passage.', action: { label: 'Undo', run: () => this.undo() } });
     this.renderReader();
     this.jumpTo(id);
