@@ -209,7 +209,9 @@ for (const name of BROWSERS) {
       const before = (await annotations(page)).length;
       await page.click(`${byTestId('sidebar-item')}:last-child ${byTestId('sidebar-delete')}`);
       await page.waitForFunction((n) => window.lectern.annotations().length === n - 1, {}, before);
-      await page.click(`${byTestId('message')}[data-key="annotation-undo"] ${byTestId('message-action')}`);
+      const undoAction = `${byTestId('message')}[data-key="annotation-undo"] ${byTestId('message-action')}`;
+      await page.waitForSelector(undoAction, { visible: true });
+      await page.click(undoAction);
       await page.waitForFunction((n) => window.lectern.annotations().length === n, {}, before);
       list = await annotations(page);
       assert.equal(list.length, 3);

@@ -146,3 +146,34 @@ export function rangeOffsets(root, offsets, range) {
   if (start == null || end == null || end <= start) return null;
   return { start, end };
 }
+
+/** A DOM Range over body offsets [start, end) (UTF-16), or null when the body lacks them. */
+export function offsetsToRange(root, offsets, start, end) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let startPoint = null;
+  let endPoint = null;
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    const base = offsets.get(t);
+    if (base == null) continue;
+    const len = t.data.length;
+    if (!startPoint && start >= base && start <= base + len) startPoint = [t, start - base];
+    if (end >= base && end <= base + len) {
+      endPoint = [t, end - base];
+      if (startPoint) break;
+    }
+  }
+  if (!startPoint || !endPoint) return null;
+  const range = document.createRange();
+  range.setStart(...startPoint);
+  range.setEnd(...endPoint);
+  return range;
+}
+
+/** Whether two lists of highlights would draw the same marks. */
+export function sameHighlights(a, b) {
+  if (a.length !== b.length) return false;
+  return a.every((x, i) => {
+    const y = b[i];
+    return x.id === y.id && x.start === y.start && x.end === y.end && x.color === y.color && x.kind === y.kind && x.label === y.label;
+  });
+}

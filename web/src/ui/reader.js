@@ -2,7 +2,7 @@
 // toggle to the original text.
 import { h, icon, ICONS, replaceChildren } from './dom.js';
 import { displayTitle, formatDate, formatCount, plural } from '../format.js';
-import { buildBody, rangeOffsets } from './highlights.js';
+import { buildBody, offsetsToRange, rangeOffsets, sameHighlights } from './highlights.js';
 
 export class ReaderView {
   /**
@@ -94,8 +94,8 @@ export class ReaderView {
   show(record, { index, total, original, highlights }) {
     const changed = record !== this.record;
     this.record = record;
-    if (highlights) this.highlights = highlights;
-    else if (changed) this.highlights = [];
+    if (changed) this.highlights = highlights ?? [];
+    else if (highlights) this.setHighlights(highlights);
     const a = record.article;
     this.position.textContent = index >= 0 ? `Article ${formatCount(index + 1)} of ${formatCount(total)}` : '';
     this.prevButton.disabled = index <= 0;
@@ -140,8 +140,13 @@ export class ReaderView {
    * the focused sentence or highlight focused.
    */
   setHighlights(highlights) {
+    if (sameHighlights(this.highlights, highlights)) return; // nothing to redraw (and a selection stays)
     this.highlights = highlights;
     if (!this.record) return;
+    // A selection in the body is kept across the redraw (by its offsets).
+    const selection = document.getSelection();
+    const selected = selection && selection.rangeCount && !selection.isCollapsed
+      ? rangeOffsets(this.body, this.offsets, selection.getRangeAt(0)) : null;
     const active = document.activeElement;
     let restore = null;
     if (active && this.body.contains(active)) {
@@ -149,6 +154,13 @@ export class ReaderView {
       else if (active.classList.contains('hl')) restore = { ids: active.dataset.ids, start: active.closest('.sentence')?.dataset.start };
     }
     this.renderBody(this.record.article);
+    if (selected) {
+      const range = offsetsToRange(this.body, this.offsets, selected.start, selected.end);
+      if (range) {
+        selection.removeAllRanges();
+        selection.addRange(range);
+      }
+    }
     if (restore?.sentence != null) this.body.querySelector(`.sentence[data-index="${CSS.escape(restore.sentence)}"]`)?.focus({ preventScroll: true });
     else if (restore?.ids) {
       const first = restore.ids.split(' ')[0];
