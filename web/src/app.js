@@ -146,7 +146,7 @@ export class App {
     if (!this.store.persistent) {
       this.messages.show({
         kind: 'warning', key: 'storage',
-        text: `Lectern cannot save your articles in this browser: ${this.store.reason}. Imported articles stay available until you close or reload the page.`,
+        text: `Lectern cannot save your articles or annotations in this browser: ${this.store.reason}. They stay available until you close or reload the page (export your annotations to keep them).`,
       });
     }
     // With articles stored, show them at once (they need no core); with none, keep "Starting the

@@ -368,8 +368,10 @@ export class AnnotationController {
       const view = viewOf(made.annotation);
       this.app.readerView.announce(`Highlighted${view.tags.length ? ` with ${view.tags.map((t) => t.name).join(', ')}` : ''}. Ctrl+Z undoes it.`);
     }
-    if (focusAfter?.isConnected) focusAfter.focus({ preventScroll: true });
-    else if (r.source === 'sentence') this.app.readerView.body.querySelector(`.sentence[data-start="${r.start}"]`)?.focus({ preventScroll: true });
+    // Focus stays where the user moved it meanwhile; only a focus lost with the redraw comes back.
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (lost && focusAfter?.isConnected) focusAfter.focus({ preventScroll: true });
+    else if (lost && r.source === 'sentence') this.app.readerView.body.querySelector(`.sentence[data-start="${r.start}"]`)?.focus({ preventScroll: true });
     return id;
   }
 
