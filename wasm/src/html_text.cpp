@@ -8,28 +8,10 @@
 #include <utility>
 #include <vector>
 
+#include "utf8.h"
+
 namespace lectern {
 namespace {
-
-// Appends code point `cp` to `out` as UTF-8; invalid values become U+FFFD.
-void AppendUtf8(std::string& out, std::uint32_t cp) {
-  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // The named references that occur in news pages; others are left as written.
 constexpr std::array<std::pair<std::string_view, std::uint32_t>, 40> kNamedEntities{{
@@ -55,12 +37,13 @@ std::size_t DecodeEntityAt(std::string_view text, std::size_t i, std::string& ou
     char* end = nullptr;
     const unsigned long cp = std::strtoul(digits.c_str(), &end, hex ? 16 : 10);
     if (*end != '\0') return 0;
-    AppendUtf8(out, cp > 0x10FFFF ? 0xFFFD : static_cast<std::uint32_t>(cp));
+    // &#0; is not a character either.
+    AppendUtf8(cp == 0 || cp > 0x10FFFF ? 0xFFFD : static_cast<char32_t>(cp), &out);
     return semi - i + 1;
   }
   for (const auto& [entity, cp] : kNamedEntities) {
     if (entity == name) {
-      AppendUtf8(out, cp);
+      AppendUtf8(cp, &out);
       return semi - i + 1;
     }
   }
