@@ -13,6 +13,8 @@
 #include <vector>
 
 #include "annotations_command.h"
+#include "dedup_command.h"
+#include "diff_command.h"
 #include "lectern/lectern.h"
 
 namespace {
@@ -20,6 +22,8 @@ namespace {
 constexpr const char* kUsage =
     "usage: lectern segment [--json] [--plain] [--offsets codepoint|utf16|utf8] FILE...\n"
     "       lectern annotations check|merge|anchor|export|report ... (see lectern annotations -h)\n"
+    "       lectern dedup [--json] FILE.jsonl|FILES...   (see lectern dedup -h)\n"
+    "       lectern diff [--json] A B                    (see lectern diff -h)\n"
     "\n"
     "Reads news articles (.txt, .html, .json or .jsonl collections; - for standard input) and\n"
     "prints each one's title, date, source and sentences. With --json, prints the article as JSON\n"
@@ -122,6 +126,8 @@ int main(int argc, char** argv) {
   if (args[0] == "annotations") {
     return lectern::cli::AnnotationsCommand({args.begin() + 1, args.end()});
   }
+  if (args[0] == "dedup") return lectern::cli::DedupCommand({args.begin() + 1, args.end()});
+  if (args[0] == "diff") return lectern::cli::DiffCommand({args.begin() + 1, args.end()});
   if (args[0] != "segment") return Usage(("unknown command '" + args[0] + "'").c_str());
   SegmentArgs seg;
   for (std::size_t i = 1; i < args.size(); ++i) {
