@@ -1,0 +1,130 @@
+// Lectern diff: how one version of a news story became another, sentence by sentence and word by
+// word.
+//
+// Outlets merge, split, reorder and drop sentences when they rewrite a wire story, so a plain word
+// diff of two versions is unreadable. DiffTexts first aligns sentences by what they say (one to
+// one, one to many, moved, only in one version) and then shows the word changes inside each
+// aligned group. Words are never split, both texts can be rebuilt exactly from each group's word
+// edits, and the time spent is bounded whatever the input. Depends only on the standard library.
+#ifndef LECTERN_DIFF_H_
+#define LECTERN_DIFF_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lectern/lectern.h"
+
+namespace lectern {
+
+/// How a group of A's sentences relates to a group of B's.
+enum class DiffKind {
+  kSame,     ///< one sentence each, identical text, in order
+  kChanged,  ///< one sentence each, edited, in order
+  kMerged,   ///< several consecutive A sentences became one B sentence, in order
+  kSplit,    ///< one A sentence became several consecutive B sentences, in order
+  kMoved,    ///< matched, but out of order with the rest of the story (may also be edited)
+  kOnlyA,    ///< an A sentence with no counterpart in B (deleted)
+  kOnlyB,    ///< a B sentence with no counterpart in A (inserted)
+};
+
+/// What a word edit does.
+enum class WordOp {
+  kEqual,   ///< text in both versions
+  kInsert,  ///< text only in B
+  kDelete,  ///< text only in A
+};
+
+/// A run of text with one edit: whole words, spaces and punctuation, never part of a word.
+struct WordEdit {
+  WordOp op = WordOp::kEqual;
+  std::string text;
+  bool operator==(const WordEdit& o) const { return op == o.op && text == o.text; }
+};
+
+/// A number or a name that a group's edits changed, dropped or added.
+struct NotableChange {
+  std::string kind;  ///< "number" (e.g. "155,221", "3.5") or "name" (capitalised words)
+  std::string a;     ///< as in A; empty when B added it
+  std::string b;     ///< as in B; empty when A's was dropped
+};
+
+/// Aligned sentences of A and B with the word edits that turn the one into the other.
+struct DiffGroup {
+  /// Indices of consecutive sentences of A (ascending); empty for kOnlyB.
+  std::vector<std::size_t> a;
+  /// Indices of consecutive sentences of B (ascending); empty for kOnlyA.
+  std::vector<std::size_t> b;
+  DiffKind kind = DiffKind::kSame;
+  /// IDF-weighted Dice coefficient of the lower-cased word multisets of the two sides, in [0, 1]:
+  /// 1 when they use the same words, 0 when they share none (and for kOnlyA / kOnlyB). Words
+  /// common in both texts weigh little, rare ones (names, numbers) much.
+  double similarity = 0;
+  /// Equal and delete texts concatenate to A from the start of its first sentence to the end of
+  /// its last (separators between the sentences included); equal and insert texts likewise to B.
+  /// Adjacent edits never have the same op.
+  std::vector<WordEdit> words;
+  /// Numbers and names changed within `words`: for each run of changes in reading order, its
+  /// numbers, then its names.
+  std::vector<NotableChange> changes;
+};
+
+/// The whole diff: both texts' sentences and the groups that cover them.
+struct TextDiff {
+  std::vector<Span> a_sentences;  ///< byte ranges into A
+  std::vector<Span> b_sentences;  ///< byte ranges into B
+  /// Every sentence of A and of B is in exactly one group. Groups follow A's reading order; a
+  /// kOnlyB group comes right after the group that holds the B sentence before it (first when it
+  /// is B's first sentence).
+  std::vector<DiffGroup> groups;
+};
+
+/// Thresholds and work limits of DiffTexts. The defaults suit news text.
+struct DiffOptions {
+  /// Mutual best matches at least this similar become anchors of the in-order backbone.
+  double anchor_similarity = 0.5;
+  /// Least similarity for sentences between anchors to be aligned rather than kOnlyA / kOnlyB.
+  double match_similarity = 0.3;
+  /// Least similarity for a sentence found elsewhere in the other text to count as kMoved.
+  double moved_similarity = 0.5;
+  /// How much more similar a merge or split must be than its best single sentence pair.
+  double merge_margin = 0.05;
+  /// Most sentences on the many side of a merge or split.
+  std::size_t max_group_sentences = 3;
+  /// Largest stretch between anchors (A sentences times B sentences) aligned by dynamic
+  /// programming; larger stretches are first cut down by a sparse in-order chain of matches.
+  std::size_t max_gap_cells = 4096;
+  /// Work budget of all word diffs together, in comparison steps per byte of both texts, plus a
+  /// fixed allowance of a million. When it runs out, what is left of a group is shown as one
+  /// deletion and one insertion.
+  std::size_t word_steps_per_byte = 16;
+};
+
+/// Diffs two texts, split into sentences with SplitSentences (the sentences the reader shows).
+/// Never throws for bad text: empty, binary or invalid UTF-8 input gives a diff too (an invalid
+/// byte is a token of its own), and time and memory stay bounded (roughly linear in the input).
+TextDiff DiffTexts(std::string_view a, std::string_view b, const DiffOptions& options = {});
+
+/// Diffs two texts whose sentences are already known. The spans must be ascending,
+/// non-overlapping and within their text; throws std::invalid_argument if not.
+TextDiff DiffSentences(std::string_view a, std::vector<Span> a_sentences, std::string_view b,
+                       std::vector<Span> b_sentences, const DiffOptions& options = {});
+
+/// The name of `kind` in JSON: "same", "changed", "merged", "split", "moved", "onlyA", "onlyB".
+const char* DiffKindName(DiffKind kind);
+
+/// The name of `op` in JSON: "equal", "insert", "delete".
+const char* WordOpName(WordOp op);
+
+/// The diff as JSON: {offsetUnit, a: {sentences: [{start, end, text}]}, b: {...},
+/// groups: [{a, b, kind, similarity, words: [{op, text}], changes: [{kind, a, b}]}],
+/// summary: {same, changed, merged, split, moved, onlyA, onlyB, wordsEqual, wordsDeleted,
+/// wordsInserted, changes: [{group, kind, a, b}]}}. Offsets count `unit`; word counts are words
+/// (not spaces or punctuation). Invalid UTF-8 is written as U+FFFD.
+std::string TextDiffToJson(std::string_view a, std::string_view b, const TextDiff& diff,
+                           OffsetUnit unit);
+
+}  // namespace lectern
+
+#endif  // LECTERN_DIFF_H_

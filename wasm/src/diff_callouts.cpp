@@ -1,0 +1,172 @@
+#include "diff_callouts.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <string>
+
+#include "diff_tokens.h"
+
+namespace lectern::diff {
+namespace {
+
+enum class NameClass { kWeekday, kMonth, kOther };
+
+bool OneOf(std::string_view folded, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), folded) != list.end();
+}
+
+NameClass ClassOf(std::string_view folded) {
+  if (OneOf(folded, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})) {
+    return NameClass::kWeekday;
+  }
+  if (OneOf(folded,
+            {"january",   "february", "march",    "april",    "may",  "june", "july", "august",
+             "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
+             "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"})) {
+    return NameClass::kMonth;
+  }
+  return NameClass::kOther;
+}
+
+// Capitalised words that begin sentences without being names, for texts too short to show them
+// in lower case elsewhere.
+bool IsCommonOpener(std::string_view folded) {
+  return OneOf(
+      folded, {"a",      "an",   "the",     "he",        "she",   "it",    "they", "we",    "i",
+               "you",    "this", "that",    "these",     "those", "there", "in",   "on",    "at",
+               "for",    "but",  "and",     "or",        "as",    "if",    "when", "while", "after",
+               "before", "with", "by",      "from",      "to",    "his",   "her",  "its",   "their",
+               "our",    "also", "however", "meanwhile", "some",  "one"});
+}
+
+struct Item {
+  bool number = false;
+  std::string text;
+  NameClass cls = NameClass::kOther;
+};
+
+bool HasDigit(std::string_view word) {
+  return std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool StartsUpper(std::string_view word) {
+  std::size_t len = 0;
+  const std::int32_t cp = DecodeAt(word, 0, len);
+  return cp >= 0 && (u_isupper(cp) || u_istitle(cp));
+}
+
+// The numbers and names of one side of a change run. `before` is the text of that side just
+// before the run, to tell whether the run begins a sentence.
+std::vector<Item> ItemsOf(std::string_view text, std::string_view before,
+                          const SeenLowercase& seen_lowercase) {
+  std::vector<Item> items;
+  const std::vector<Token> tokens = Tokenize(text);
+  // Whether the next word starts a sentence: nothing before it, or a sentence end.
+  auto ends_sentence = [](std::string_view s) {
+    const std::size_t last = s.find_last_not_of(" \t\r\n\"'\xe2\x80\x9d)");
+    return last == std::string_view::npos || s[last] == '.' || s[last] == '!' || s[last] == '?';
+  };
+  bool sentence_start = ends_sentence(before);
+  bool joinable = false;  // the previous token sequence allows the next name to join the last
+  std::size_t k = 0;
+  for (; k < tokens.size(); ++k) {
+    const Token& t = tokens[k];
+    const std::string_view word = text.substr(t.start, t.end - t.start);
+    if (t.kind != TokenKind::kWord) {
+      if (t.kind == TokenKind::kMark) {
+        if (word == "." || word == "!" || word == "?") sentence_start = true;
+        // "St. Petersburg": a short capitalised word and its period stay in the name.
+        const bool abbreviation = word == "." && joinable && !items.empty() &&
+                                  !items.back().number && items.back().text.size() <= 3 &&
+                                  items.back().text.find(' ') == std::string::npos;
+        if (abbreviation) {
+          items.back().text += '.';
+          sentence_start = false;
+        } else {
+          joinable = false;
+        }
+      } else if (word != " ") {
+        joinable = false;
+      }
+      continue;
+    }
+    const bool at_start = sentence_start;
+    sentence_start = false;
+    if (HasDigit(word)) {
+      items.push_back({true, std::string(word), NameClass::kOther});
+      joinable = false;
+      continue;
+    }
+    if (!StartsUpper(word)) {
+      joinable = false;
+      continue;
+    }
+    const std::string folded = FoldWord(word);
+    if (at_start && (IsCommonOpener(folded) || seen_lowercase(folded))) {
+      joinable = false;
+      continue;
+    }
+    const NameClass cls = ClassOf(folded);
+    if (joinable && cls == NameClass::kOther && !items.empty() && !items.back().number &&
+        items.back().cls == NameClass::kOther) {
+      items.back().text += ' ';
+      items.back().text += word;
+    } else {
+      items.push_back({false, std::string(word), cls});
+    }
+    joinable = cls == NameClass::kOther;
+  }
+  return items;
+}
+
+// Pairs A's and B's items of one kind and class in order.
+void Pair(const std::vector<Item>& a, const std::vector<Item>& b, bool number, NameClass cls,
+          std::vector<NotableChange>& out) {
+  std::vector<const Item*> xs, ys;
+  for (const Item& i : a) {
+    if (i.number == number && (number || i.cls == cls)) xs.push_back(&i);
+  }
+  for (const Item& i : b) {
+    if (i.number == number && (number || i.cls == cls)) ys.push_back(&i);
+  }
+  const char* kind = number ? "number" : "name";
+  for (std::size_t k = 0; k < std::max(xs.size(), ys.size()); ++k) {
+    const std::string x = k < xs.size() ? xs[k]->text : "";
+    const std::string y = k < ys.size() ? ys[k]->text : "";
+    if (x != y) out.push_back({kind, x, y});
+  }
+}
+
+}  // namespace
+
+std::vector<NotableChange> FindNotableChanges(const std::vector<WordEdit>& words,
+                                              const SeenLowercase& seen_lowercase) {
+  std::vector<NotableChange> out;
+  std::string a_so_far, b_so_far;
+  for (std::size_t k = 0; k < words.size();) {
+    if (words[k].op == WordOp::kEqual) {
+      a_so_far += words[k].text;
+      b_so_far += words[k].text;
+      ++k;
+      continue;
+    }
+    std::string deleted, inserted;
+    for (; k < words.size() && words[k].op != WordOp::kEqual; ++k) {
+      (words[k].op == WordOp::kDelete ? deleted : inserted) += words[k].text;
+    }
+    const std::vector<Item> a = ItemsOf(deleted, a_so_far, seen_lowercase);
+    const std::vector<Item> b = ItemsOf(inserted, b_so_far, seen_lowercase);
+    Pair(a, b, true, NameClass::kOther, out);
+    for (const NameClass cls : {NameClass::kWeekday, NameClass::kMonth, NameClass::kOther}) {
+      Pair(a, b, false, cls, out);
+    }
+    a_so_far += deleted;
+    b_so_far += inserted;
+  }
+  return out;
+}
+
+}  // namespace lectern::diff

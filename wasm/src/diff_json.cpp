@@ -1,0 +1,81 @@
+// TextDiffToJson: the diff for the page and the command line.
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "diff_tokens.h"
+#include "lectern/diff.h"
+
+namespace lectern {
+namespace {
+
+using json = nlohmann::json;
+
+json SentencesJson(std::string_view text, const std::vector<Span>& spans, OffsetUnit unit) {
+  std::vector<std::size_t> bytes;
+  bytes.reserve(2 * spans.size());
+  for (const Span& s : spans) {
+    bytes.push_back(s.start);
+    bytes.push_back(s.end);
+  }
+  const std::vector<std::size_t> converted = ConvertOffsets(text, bytes, unit);
+  json out = json::array();
+  for (std::size_t k = 0; k < spans.size(); ++k) {
+    out.push_back({{"start", converted[2 * k]},
+                   {"end", converted[2 * k + 1]},
+                   {"text", text.substr(spans[k].start, spans[k].end - spans[k].start)}});
+  }
+  return out;
+}
+
+std::size_t CountWordTokens(std::string_view text) {
+  std::size_t n = 0;
+  for (const diff::Token& t : diff::Tokenize(text)) n += t.kind == diff::TokenKind::kWord;
+  return n;
+}
+
+}  // namespace
+
+std::string TextDiffToJson(std::string_view a, std::string_view b, const TextDiff& diff,
+                           OffsetUnit unit) {
+  json groups = json::array();
+  json summary_changes = json::array();
+  std::size_t counts[7] = {};
+  std::size_t equal = 0, deleted = 0, inserted = 0;
+  for (std::size_t g = 0; g < diff.groups.size(); ++g) {
+    const DiffGroup& group = diff.groups[g];
+    ++counts[static_cast<int>(group.kind)];
+    json words = json::array();
+    for (const WordEdit& w : group.words) {
+      words.push_back({{"op", WordOpName(w.op)}, {"text", w.text}});
+      const std::size_t n = CountWordTokens(w.text);
+      (w.op == WordOp::kEqual ? equal : w.op == WordOp::kDelete ? deleted : inserted) += n;
+    }
+    json changes = json::array();
+    for (const NotableChange& c : group.changes) {
+      changes.push_back({{"kind", c.kind}, {"a", c.a}, {"b", c.b}});
+      summary_changes.push_back({{"group", g}, {"kind", c.kind}, {"a", c.a}, {"b", c.b}});
+    }
+    groups.push_back({{"a", group.a},
+                      {"b", group.b},
+                      {"kind", DiffKindName(group.kind)},
+                      {"similarity", std::round(group.similarity * 1000) / 1000},
+                      {"words", std::move(words)},
+                      {"changes", std::move(changes)}});
+  }
+  json summary = {{"wordsEqual", equal},
+                  {"wordsDeleted", deleted},
+                  {"wordsInserted", inserted},
+                  {"changes", std::move(summary_changes)}};
+  for (const DiffKind k : {DiffKind::kSame, DiffKind::kChanged, DiffKind::kMerged, DiffKind::kSplit,
+                           DiffKind::kMoved, DiffKind::kOnlyA, DiffKind::kOnlyB}) {
+    summary[DiffKindName(k)] = counts[static_cast<int>(k)];
+  }
+  const json out = {{"offsetUnit", OffsetUnitName(unit)},
+                    {"a", {{"sentences", SentencesJson(a, diff.a_sentences, unit)}}},
+                    {"b", {{"sentences", SentencesJson(b, diff.b_sentences, unit)}}},
+                    {"groups", std::move(groups)},
+                    {"summary", std::move(summary)}};
+  return out.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace lectern
