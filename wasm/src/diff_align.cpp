@@ -85,7 +85,9 @@ class Aligner {
     if (n_ == 0 || m_ == 0) return {};
     FindCandidates();
     const std::vector<Pair> backbone = Backbone();
-    for (const Pair& p : backbone) Extend(Add(p.i, p.i + 1, p.j, p.j + 1, p.sim));
+    // All anchors first: a group may only grow into sentences that no anchor holds.
+    for (const Pair& p : backbone) Add(p.i, p.i + 1, p.j, p.j + 1, p.sim);
+    for (std::size_t g = 0; g < backbone.size(); ++g) Extend(g);
     // The stretches between consecutive backbone groups, and before the first and after the last.
     std::size_t a = 0, b = 0;
     std::vector<Alignment> bounds = groups_;

@@ -46,6 +46,7 @@ struct Item {
   bool number = false;
   std::string text;
   NameClass cls = NameClass::kOther;
+  std::size_t words_before = 0, words_after = 0;  // within its side of the change run
 };
 
 bool HasDigit(std::string_view word) {
@@ -71,8 +72,9 @@ std::vector<Item> ItemsOf(std::string_view text, std::string_view before,
   };
   bool sentence_start = ends_sentence(before);
   bool joinable = false;  // the previous token sequence allows the next name to join the last
-  std::size_t k = 0;
-  for (; k < tokens.size(); ++k) {
+  std::size_t word_index = 0, total_words = 0;
+  for (const Token& t : tokens) total_words += t.kind == TokenKind::kWord;
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
     const Token& t = tokens[k];
     const std::string_view word = text.substr(t.start, t.end - t.start);
     if (t.kind != TokenKind::kWord) {
@@ -95,8 +97,10 @@ std::vector<Item> ItemsOf(std::string_view text, std::string_view before,
     }
     const bool at_start = sentence_start;
     sentence_start = false;
+    const std::size_t index = word_index++;
+    const std::size_t after = total_words - index - 1;
     if (HasDigit(word)) {
-      items.push_back({true, std::string(word), NameClass::kOther});
+      items.push_back({true, std::string(word), NameClass::kOther, index, after});
       joinable = false;
       continue;
     }
@@ -114,15 +118,24 @@ std::vector<Item> ItemsOf(std::string_view text, std::string_view before,
         items.back().cls == NameClass::kOther) {
       items.back().text += ' ';
       items.back().text += word;
+      items.back().words_after = after;
     } else {
-      items.push_back({false, std::string(word), cls});
+      items.push_back({false, std::string(word), cls, index, after});
     }
     joinable = cls == NameClass::kOther;
   }
   return items;
 }
 
-// Pairs A's and B's items of one kind and class in order.
+// How unlikely it is that x became y: replacements keep their place relative to one end of the
+// run ("Putin thanks China" -> "He also thanked Beijing": China and Beijing both end it).
+std::size_t Distance(const Item& x, const Item& y) {
+  auto diff = [](std::size_t p, std::size_t q) { return p > q ? p - q : q - p; };
+  return std::min(diff(x.words_before, y.words_before), diff(x.words_after, y.words_after));
+}
+
+// Pairs A's and B's items of one kind and class: in order, every item of the shorter list with
+// one of the longer, choosing the pairs that keep their place best (the earliest on ties).
 void Pair(const std::vector<Item>& a, const std::vector<Item>& b, bool number, NameClass cls,
           std::vector<NotableChange>& out) {
   std::vector<const Item*> xs, ys;
@@ -132,11 +145,48 @@ void Pair(const std::vector<Item>& a, const std::vector<Item>& b, bool number, N
   for (const Item& i : b) {
     if (i.number == number && (number || i.cls == cls)) ys.push_back(&i);
   }
+  const bool swapped = xs.size() > ys.size();
+  if (swapped) std::swap(xs, ys);
+  const std::size_t n = xs.size(), m = ys.size();
+  // partner[k]: the item of ys paired with xs[k]. Long lists (a whole block replaced) pair in
+  // order rather than pay for the quadratic search.
+  std::vector<std::size_t> partner(n);
+  for (std::size_t k = 0; k < n; ++k) partner[k] = k;
+  if (n > 0 && n < m && n * m <= 4096) {
+    // cost[i][j]: least cost of pairing xs[0, i) within ys[0, j).
+    const std::size_t kInf = static_cast<std::size_t>(-1) / 2;
+    std::vector<std::size_t> cost((n + 1) * (m + 1), kInf);
+    for (std::size_t j = 0; j <= m; ++j) cost[j] = 0;
+    for (std::size_t i = 1; i <= n; ++i) {
+      for (std::size_t j = i; j <= m; ++j) {
+        cost[i * (m + 1) + j] =
+            std::min(cost[i * (m + 1) + j - 1],
+                     cost[(i - 1) * (m + 1) + j - 1] + Distance(*xs[i - 1], *ys[j - 1]));
+      }
+    }
+    // Walk back, preferring to pair early: skip ys[j - 1] only when pairing it costs more.
+    std::size_t j = m;
+    for (std::size_t i = n; i > 0; --i) {
+      while (j > i && cost[i * (m + 1) + j] == cost[i * (m + 1) + j - 1]) --j;
+      partner[i - 1] = j - 1;
+      --j;
+    }
+  }
+  std::vector<char> paired(m, 0);
+  for (std::size_t k = 0; k < n; ++k) paired[partner[k]] = 1;
   const char* kind = number ? "number" : "name";
-  for (std::size_t k = 0; k < std::max(xs.size(), ys.size()); ++k) {
-    const std::string x = k < xs.size() ? xs[k]->text : "";
-    const std::string y = k < ys.size() ? ys[k]->text : "";
-    if (x != y) out.push_back({kind, x, y});
+  auto emit = [&](const Item* x, const Item* y) {
+    if (swapped) std::swap(x, y);
+    const std::string sa = x ? x->text : "", sb = y ? y->text : "";
+    if (sa != sb) out.push_back({kind, sa, sb});
+  };
+  std::size_t k = 0;
+  for (std::size_t j = 0; j < m; ++j) {
+    if (paired[j]) {
+      emit(xs[k++], ys[j]);
+    } else {
+      emit(nullptr, ys[j]);
+    }
   }
 }
 
