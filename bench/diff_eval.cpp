@@ -7,6 +7,7 @@
 //   --pairs  the near-duplicate pairs, as `lectern dedup --json` prints them:
 //            {"pairs": [{"a": ID, "b": ID, ...}]} with the records' "id" values. Without it the
 //            pairs are found here: word 5-gram Jaccard >= J (default 0.3), a cheap stand-in.
+//   --list   one line per pair: ids, time, groups by kind, edit size.
 // For every pair: both texts must be rebuilt exactly from the diff; prints time per pair, groups
 // by kind and edit sizes, then timings of unrelated, huge, unpunctuated and identical texts.
 #include <algorithm>
@@ -171,10 +172,13 @@ void Adversarial(const char* name, const std::string& a, const std::string& b, b
 int main(int argc, char** argv) {
   std::string corpus_path = "../shared/data/bench/reuters21578.jsonl", pairs_path;
   double min_jaccard = 0.3;
+  bool list = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--pairs" && i + 1 < argc) {
       pairs_path = argv[++i];
+    } else if (arg == "--list") {
+      list = true;
     } else if (arg == "--min-jaccard" && i + 1 < argc) {
       min_jaccard = std::stod(argv[++i]);
     } else {
@@ -235,12 +239,20 @@ int main(int argc, char** argv) {
     } else {
       std::printf("NOT REBUILT: %s vs %s\n", a.id.c_str(), b.id.c_str());
     }
-    std::size_t edits = 0;
+    std::size_t edits = 0, pair_kinds[7] = {};
     for (const DiffGroup& g : d.groups) {
       ++kinds[static_cast<int>(g.kind)];
+      ++pair_kinds[static_cast<int>(g.kind)];
       for (const WordEdit& w : g.words) {
         if (w.op != WordOp::kEqual) edits += Words(w.text);
       }
+    }
+    if (list) {
+      std::printf(
+          "%s %s %.3f ms same %zu changed %zu merged %zu split %zu moved %zu onlyA %zu "
+          "onlyB %zu edits %zu\n",
+          a.id.c_str(), b.id.c_str(), times.back(), pair_kinds[0], pair_kinds[1], pair_kinds[2],
+          pair_kinds[3], pair_kinds[4], pair_kinds[5], pair_kinds[6], edits);
     }
     identical += a.body == b.body;
     edit_sizes.push_back(static_cast<double>(edits));

@@ -250,6 +250,21 @@ class Aligner {
     return g;
   }
 
+  // Whether every sentence on the many side of a merge or split went into the other side.
+  bool Covered(std::size_t a_lo, std::size_t a_hi, std::size_t b_lo, std::size_t b_hi) const {
+    if (a_hi - a_lo > 1) {
+      for (std::size_t i = a_lo; i < a_hi; ++i) {
+        if (bags_.ACovered(i, b_lo, b_hi) < opt_.merge_coverage) return false;
+      }
+    }
+    if (b_hi - b_lo > 1) {
+      for (std::size_t j = b_lo; j < b_hi; ++j) {
+        if (bags_.BCovered(j, a_lo, a_hi) < opt_.merge_coverage) return false;
+      }
+    }
+    return true;
+  }
+
   // Grows a group by free neighbouring sentences on one side while that makes it clearly more
   // similar: a merge (several A sentences) or a split (several B sentences).
   void Extend(std::size_t g) {
@@ -259,7 +274,9 @@ class Aligner {
       double best_sim = cur.similarity + opt_.merge_margin;
       auto consider = [&](Alignment cand) {
         const double sim = bags_.Similarity(cand.a_lo, cand.a_hi, cand.b_lo, cand.b_hi);
-        if (sim >= best_sim) best_sim = sim, best = cand, best.similarity = sim;
+        if (sim >= best_sim && Covered(cand.a_lo, cand.a_hi, cand.b_lo, cand.b_hi)) {
+          best_sim = sim, best = cand, best.similarity = sim;
+        }
       };
       const bool one_b = cur.b_hi - cur.b_lo == 1, one_a = cur.a_hi - cur.a_lo == 1;
       if (one_b && cur.a_hi - cur.a_lo < opt_.max_group_sentences) {
@@ -333,7 +350,9 @@ class Aligner {
 
   // Dynamic programme over the stretch: each step leaves an A or a B sentence out (scoring 0) or
   // aligns 1:1, k:1 or 1:k sentences, scoring (similarity - threshold) per sentence. A merge or
-  // split must be clearly more similar than its best single pair.
+  // split must be clearly more similar than its best single pair, and each of its parts must have
+  // gone into the other side. In a stretch with as many sentences on both sides, the sentences in
+  // the same place get a little credit: that is where an editor's rewording would stand.
   void AlignGapExactly(std::size_t a_lo, std::size_t a_hi, std::size_t b_lo, std::size_t b_hi) {
     const std::size_t ga = a_hi - a_lo, gb = b_hi - b_lo, w = gb + 1;
     const double tau = opt_.match_similarity;
@@ -364,9 +383,10 @@ class Aligner {
         for (std::size_t p = 1; p <= std::min(x, most); ++p) {
           for (std::size_t q = 1; q <= std::min(y, most); ++q) {
             if (p > 1 && q > 1) break;
-            double sim;
+            double sim, credit;
             if (p == 1 && q == 1) {
-              sim = single[(x - 1) * gb + (y - 1)];
+              sim = credit = single[(x - 1) * gb + (y - 1)];
+              if (ga == gb && x == y && sim > 0) credit += opt_.slot_bonus;
             } else {
               double top = 0;
               for (std::size_t k = 0; k < p; ++k) {
@@ -375,11 +395,14 @@ class Aligner {
                 }
               }
               if (top < tau / 2) continue;
-              sim = bags_.Similarity(a_lo + x - p, a_lo + x, b_lo + y - q, b_lo + y);
-              if (sim < top + opt_.merge_margin) continue;
+              sim = credit = bags_.Similarity(a_lo + x - p, a_lo + x, b_lo + y - q, b_lo + y);
+              if (sim < top + opt_.merge_margin ||
+                  !Covered(a_lo + x - p, a_lo + x, b_lo + y - q, b_lo + y)) {
+                continue;
+              }
             }
-            if (sim < tau) continue;
-            const double score = dp[(x - p) * w + (y - q)].score + (sim - tau) * double(p + q);
+            if (credit < tau) continue;
+            const double score = dp[(x - p) * w + (y - q)].score + (credit - tau) * double(p + q);
             if (score > best.score) {
               best = {score, static_cast<std::uint8_t>(p), static_cast<std::uint8_t>(q), sim};
             }

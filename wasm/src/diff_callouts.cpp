@@ -190,6 +190,29 @@ void Pair(const std::vector<Item>& a, const std::vector<Item>& b, bool number, N
   }
 }
 
+// Drops the names whose words all stand on the other side in another case ("colombia's" became
+// "Colombia's"): a change of case is not a change of name.
+void DropCaseChanges(std::vector<Item>& items, std::string_view other_side) {
+  std::vector<std::string> others;
+  for (const Token& t : Tokenize(other_side)) {
+    if (t.kind == TokenKind::kWord) {
+      others.push_back(FoldWord(other_side.substr(t.start, t.end - t.start)));
+    }
+  }
+  std::sort(others.begin(), others.end());
+  auto known = [&](const std::string& text) {
+    for (const Token& t : Tokenize(text)) {
+      if (t.kind != TokenKind::kWord) continue;
+      const std::string folded = FoldWord(std::string_view(text).substr(t.start, t.end - t.start));
+      if (!std::binary_search(others.begin(), others.end(), folded)) return false;
+    }
+    return true;
+  };
+  items.erase(std::remove_if(items.begin(), items.end(),
+                             [&](const Item& i) { return !i.number && known(i.text); }),
+              items.end());
+}
+
 }  // namespace
 
 std::vector<NotableChange> FindNotableChanges(const std::vector<WordEdit>& words,
@@ -207,8 +230,10 @@ std::vector<NotableChange> FindNotableChanges(const std::vector<WordEdit>& words
     for (; k < words.size() && words[k].op != WordOp::kEqual; ++k) {
       (words[k].op == WordOp::kDelete ? deleted : inserted) += words[k].text;
     }
-    const std::vector<Item> a = ItemsOf(deleted, a_so_far, seen_lowercase);
-    const std::vector<Item> b = ItemsOf(inserted, b_so_far, seen_lowercase);
+    std::vector<Item> a = ItemsOf(deleted, a_so_far, seen_lowercase);
+    std::vector<Item> b = ItemsOf(inserted, b_so_far, seen_lowercase);
+    DropCaseChanges(a, inserted);
+    DropCaseChanges(b, deleted);
     Pair(a, b, true, NameClass::kOther, out);
     for (const NameClass cls : {NameClass::kWeekday, NameClass::kMonth, NameClass::kOther}) {
       Pair(a, b, false, cls, out);

@@ -65,6 +65,24 @@ const Bag& Union(const std::vector<Bag>& bags, std::size_t lo, std::size_t hi, B
   return out;
 }
 
+// The weight of the words x and y share (counted as often as both have them).
+double SharedWeight(const Bag& x, const Bag& y, const std::vector<double>& idf) {
+  double shared = 0;
+  std::size_t p = 0, q = 0;
+  while (p < x.size() && q < y.size()) {
+    if (x[p].word < y[q].word) {
+      ++p;
+    } else if (y[q].word < x[p].word) {
+      ++q;
+    } else {
+      shared += std::min(x[p].count, y[q].count) * idf[x[p].word];
+      ++p;
+      ++q;
+    }
+  }
+  return shared;
+}
+
 }  // namespace
 
 SentenceBags::SentenceBags(std::string_view a, const std::vector<Span>& a_sentences,
@@ -117,20 +135,19 @@ double SentenceBags::Similarity(std::size_t a_lo, std::size_t a_hi, std::size_t 
   Bag scratch_a, scratch_b;
   const Bag& x = Union(a_, a_lo, a_hi, scratch_a);
   const Bag& y = Union(b_, b_lo, b_hi, scratch_b);
-  double shared = 0;
-  std::size_t p = 0, q = 0;
-  while (p < x.size() && q < y.size()) {
-    if (x[p].word < y[q].word) {
-      ++p;
-    } else if (y[q].word < x[p].word) {
-      ++q;
-    } else {
-      shared += std::min(x[p].count, y[q].count) * idf_[x[p].word];
-      ++p;
-      ++q;
-    }
-  }
-  return std::min(1.0, 2 * shared / (wa + wb));
+  return std::min(1.0, 2 * SharedWeight(x, y, idf_) / (wa + wb));
+}
+
+double SentenceBags::ACovered(std::size_t i, std::size_t b_lo, std::size_t b_hi) const {
+  if (a_weight_[i] <= 0) return 0;
+  Bag scratch;
+  return SharedWeight(a_[i], Union(b_, b_lo, b_hi, scratch), idf_) / a_weight_[i];
+}
+
+double SentenceBags::BCovered(std::size_t j, std::size_t a_lo, std::size_t a_hi) const {
+  if (b_weight_[j] <= 0) return 0;
+  Bag scratch;
+  return SharedWeight(b_[j], Union(a_, a_lo, a_hi, scratch), idf_) / b_weight_[j];
 }
 
 }  // namespace lectern::diff

@@ -43,6 +43,12 @@ class SentenceBags {
   /// Identical single sentences are 1 even when they hold no words (e.g. "***").
   double Similarity(std::size_t a_lo, std::size_t a_hi, std::size_t b_lo, std::size_t b_hi) const;
 
+  /// How much of A's sentence i (by weight) is found in B's sentences [b_lo, b_hi), in [0, 1]:
+  /// whether it really went into a B sentence that merges it with others.
+  double ACovered(std::size_t i, std::size_t b_lo, std::size_t b_hi) const;
+  /// How much of B's sentence j is found in A's sentences [a_lo, a_hi).
+  double BCovered(std::size_t j, std::size_t a_lo, std::size_t a_hi) const;
+
  private:
   std::vector<Bag> a_, b_;
   std::vector<double> a_weight_, b_weight_;  // sum of count * weight per sentence

@@ -90,6 +90,12 @@ struct DiffOptions {
   double moved_similarity = 0.5;
   /// How much more similar a merge or split must be than its best single sentence pair.
   double merge_margin = 0.05;
+  /// Least share (by weight) of each sentence on the many side of a merge or split that must be
+  /// found in the sentence on the other side: they must really have gone into it.
+  double merge_coverage = 0.5;
+  /// Similarity credited to the sentences at the same place between two aligned neighbours, when
+  /// just as many sentences stand there in A as in B ("Pay April 30" and "Pay July 10").
+  double slot_bonus = 0.1;
   /// Most sentences on the many side of a merge or split.
   std::size_t max_group_sentences = 3;
   /// Largest stretch between anchors (A sentences times B sentences) aligned by dynamic
