@@ -1,7 +1,8 @@
 // Near-duplicate story clustering on a JSONL corpus: speed, memory and LSH recall against exact.
-// usage: bench_dedup [corpus.jsonl] [--show N]   (default ../shared/data/bench/reuters21578.jsonl)
+// usage: bench_dedup [corpus.jsonl] [--show N] [--seeds K] [--bands B --rows R]   (default ../shared/data/bench/reuters21578.jsonl)
 // --show N prints N sample pairs from each similarity band, titles and sizes, to judge the keep
-// rule by eye.
+// rule by eye. --seeds K repeats the LSH with K other seeds and prints the recall over all runs,
+// which measures the per-pair detection chance far better than one run's few misses.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -62,27 +63,36 @@ double Best(int runs, F&& f) {
   return best;
 }
 
-void Show(const std::vector<lectern::Article>& articles, const lectern::StoryIndex& index,
-          const lectern::StoryClusters& exact, std::size_t per_band) {
+void Show(const std::vector<lectern::Article>& articles, std::size_t per_band) {
+  // A looser rule than the default, so that pairs the keep rule rejects can be looked at too.
+  lectern::DedupOptions loose;
+  loose.min_containment = 0.45;
+  loose.containment_min_jaccard = 0.1;
+  loose.containment_min_shingles = 1;
+  lectern::StoryIndex index(loose);
+  for (const lectern::Article& a : articles) index.Add(a.body);
+  const lectern::StoryClusters exact = index.ClusterExact();
   struct Band {
     const char* name;
     double jmin, jmax, cmin, cmax;
-    std::size_t small_max;
+    std::size_t small_min, small_max;
   };
   const Band bands[] = {
-      {"J>=0.5", 0.5, 1.01, 0, 1.01, 1u << 30},
-      {"0.3<=J<0.5, C>=0.6", 0.3, 0.5, 0.6, 1.01, 1u << 30},
-      {"0.2<=J<0.3, C>=0.6", 0.2, 0.3, 0.6, 1.01, 1u << 30},
-      {"0.1<=J<0.2, C>=0.6", 0.1, 0.2, 0.6, 1.01, 1u << 30},
-      {"0.2<=J<0.5, 0.45<=C<0.6", 0.2, 0.5, 0.45, 0.6, 1u << 30},
-      {"J<0.5, C>=0.6, smaller set < 25", 0.0, 0.5, 0.6, 1.01, 24},
+      {"J>=0.5", 0.5, 1.01, 0, 1.01, 0, 1u << 30},
+      {"J>=0.5, smaller set < 25", 0.5, 1.01, 0, 1.01, 0, 24},
+      {"0.3<=J<0.5, C>=0.6, smaller set >= 25", 0.3, 0.5, 0.6, 1.01, 25, 1u << 30},
+      {"0.2<=J<0.3, C>=0.6, smaller set >= 25", 0.2, 0.3, 0.6, 1.01, 25, 1u << 30},
+      {"0.1<=J<0.2, C>=0.6, smaller set >= 25", 0.1, 0.2, 0.6, 1.01, 25, 1u << 30},
+      {"0.2<=J<0.5, 0.45<=C<0.6, smaller set >= 25", 0.2, 0.5, 0.45, 0.6, 25, 1u << 30},
+      {"0.2<=J<0.5, C>=0.6, smaller set < 25", 0.2, 0.5, 0.6, 1.01, 0, 24},
+      {"0.2<=J<0.5, C>=0.6, 25 <= smaller set < 50", 0.2, 0.5, 0.6, 1.01, 25, 49},
   };
   for (const Band& b : bands) {
     std::vector<const lectern::SimilarPair*> in;
     for (const lectern::SimilarPair& p : exact.pairs) {
       const std::size_t small = std::min(index.ShingleCount(p.a), index.ShingleCount(p.b));
       if (p.jaccard >= b.jmin && p.jaccard < b.jmax && p.containment >= b.cmin &&
-          p.containment < b.cmax && small <= b.small_max) {
+          p.containment < b.cmax && small >= b.small_min && small <= b.small_max) {
         in.push_back(&p);
       }
     }
@@ -102,10 +112,17 @@ void Show(const std::vector<lectern::Article>& articles, const lectern::StoryInd
 
 int main(int argc, char** argv) {
   std::string path = "../shared/data/bench/reuters21578.jsonl";
-  std::size_t show = 0;
+  std::size_t show = 0, seeds = 0;
+  lectern::DedupOptions options;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--show") == 0 && i + 1 < argc) {
       show = std::stoul(argv[++i]);
+    } else if (std::strcmp(argv[i], "--seeds") == 0 && i + 1 < argc) {
+      seeds = std::stoul(argv[++i]);
+    } else if (std::strcmp(argv[i], "--bands") == 0 && i + 1 < argc) {
+      options.bands = std::stoul(argv[++i]);
+    } else if (std::strcmp(argv[i], "--rows") == 0 && i + 1 < argc) {
+      options.rows = std::stoul(argv[++i]);
     } else {
       path = argv[i];
     }
@@ -123,7 +140,7 @@ int main(int argc, char** argv) {
   for (const lectern::Article& a : articles) with_text += a.body.empty() ? 0 : 1;
 
   const std::size_t rss_before = RssBytes();
-  lectern::StoryIndex index;
+  lectern::StoryIndex index(options);
   start = Clock::now();
   for (const lectern::Article& a : articles) index.Add(a.body);
   const double add_s = Seconds(start);
@@ -154,6 +171,7 @@ int main(int argc, char** argv) {
 
   const double n = static_cast<double>(index.size());
   std::printf("corpus                      %s\n", path.c_str());
+  std::printf("sketch                      %zu bands x %zu rows\n", options.bands, options.rows);
   std::printf("articles                    %zu (%zu with text), read+clean %.2f s (not counted)\n",
               articles.size(), with_text, read_s);
   std::printf("Add all (shingle+sketch)    %.3f s\n", add_s);
@@ -172,6 +190,32 @@ int main(int argc, char** argv) {
               index.MemoryBytes(), static_cast<double>(index.MemoryBytes()) / n * 1000);
   std::printf("RSS growth during Add       %zu (%.0f bytes per 1,000 articles)\n", rss_growth,
               static_cast<double>(rss_growth) / n * 1000);
-  if (show > 0) Show(articles, index, exact, show);
+  if (seeds > 0) {
+    // Recall pooled over seeds, per Jaccard stratum of the exact keep-rule pairs.
+    const double edges[] = {0.2, 0.3, 0.4, 0.5, 0.7, 1.01};
+    std::size_t truth[5] = {}, found[5] = {};
+    for (std::size_t s = 1; s <= seeds; ++s) {
+      lectern::DedupOptions o = options;
+      o.seed = s * 0x9e3779b97f4a7c15ULL;
+      lectern::StoryIndex other(o);
+      for (const lectern::Article& a : articles) other.Add(a.body);
+      const PairSet got = Pairs(other.Cluster(), 0);
+      for (const lectern::SimilarPair& p : exact.pairs) {
+        for (int k = 0; k < 5; ++k) {
+          if (p.jaccard >= edges[k] && p.jaccard < edges[k + 1]) {
+            ++truth[k];
+            found[k] += got.count({p.a, p.b});
+          }
+        }
+      }
+    }
+    std::printf("recall over %zu seeds by Jaccard of kept pairs:\n", seeds);
+    for (int k = 0; k < 5; ++k) {
+      std::printf("  J [%.1f, %.1f)  %zu/%zu = %.4f\n", edges[k], std::min(edges[k + 1], 1.0),
+                  found[k], truth[k],
+                  truth[k] ? static_cast<double>(found[k]) / static_cast<double>(truth[k]) : 1.0);
+    }
+  }
+  if (show > 0) Show(articles, show);
   return 0;
 }
