@@ -33,12 +33,12 @@ StoryClusters AssembleClusters(std::size_t n, const SetView& sets, const Identic
                                std::size_t max_pairs) {
   StoryClusters result;
   result.candidates = candidates;
+  // Pairs are counted by arithmetic and listed only while there is room: a story wired 100,000
+  // times is 5 billion pairs, which must cost nothing past the limit.
+  const auto full = [&] { return result.pairs.size() >= max_pairs; };
   const auto emit = [&](std::size_t x, std::size_t y, double jaccard, double containment,
                         std::size_t overlap) {
-    ++result.kept_pairs;
-    if (result.pairs.size() < max_pairs) {
-      result.pairs.push_back({std::min(x, y), std::max(x, y), jaccard, containment, overlap});
-    }
+    result.pairs.push_back({std::min(x, y), std::max(x, y), jaccard, containment, overlap});
   };
   std::vector<std::size_t> group_of(n, 0);
   for (std::size_t g = 0; g < groups.reps.size(); ++g) {
@@ -51,8 +51,9 @@ StoryClusters AssembleClusters(std::size_t n, const SetView& sets, const Identic
     const std::size_t begin = groups.starts[g], end = groups.starts[g + 1];
     const std::size_t size = sets.Size(groups.reps[g]);
     for (std::size_t k = begin + 1; k < end; ++k) uf.Union(groups.members[begin], groups.members[k]);
-    for (std::size_t i = begin; i < end; ++i) {
-      for (std::size_t j = i + 1; j < end; ++j) {
+    result.kept_pairs += (end - begin) * (end - begin - 1) / 2;
+    for (std::size_t i = begin; i < end && !full(); ++i) {
+      for (std::size_t j = i + 1; j < end && !full(); ++j) {
         emit(groups.members[i], groups.members[j], 1.0, 1.0, size);
       }
     }
@@ -60,8 +61,10 @@ StoryClusters AssembleClusters(std::size_t n, const SetView& sets, const Identic
   for (const SimilarPair& p : kept_reps) {
     uf.Union(p.a, p.b);
     const std::size_t ga = group_of[p.a], gb = group_of[p.b];
-    for (std::size_t i = groups.starts[ga]; i < groups.starts[ga + 1]; ++i) {
-      for (std::size_t j = groups.starts[gb]; j < groups.starts[gb + 1]; ++j) {
+    result.kept_pairs += (groups.starts[ga + 1] - groups.starts[ga]) *
+                         (groups.starts[gb + 1] - groups.starts[gb]);
+    for (std::size_t i = groups.starts[ga]; i < groups.starts[ga + 1] && !full(); ++i) {
+      for (std::size_t j = groups.starts[gb]; j < groups.starts[gb + 1] && !full(); ++j) {
         emit(groups.members[i], groups.members[j], p.jaccard, p.containment, p.overlap);
       }
     }
