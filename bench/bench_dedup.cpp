@@ -1,5 +1,6 @@
 // Near-duplicate story clustering on a JSONL corpus: speed, memory and LSH recall against exact.
-// usage: bench_dedup [corpus.jsonl] [--show N] [--seeds K] [--bands B --rows R]   (default ../shared/data/bench/reuters21578.jsonl)
+// usage: bench_dedup [corpus.jsonl] [--show N] [--seeds K] [--bands B --rows R]   (default
+// ../shared/data/bench/reuters21578.jsonl)
 // --show N prints N sample pairs from each similarity band, titles and sizes, to judge the keep
 // rule by eye. --seeds K repeats the LSH with K other seeds and prints the recall over all runs,
 // which measures the per-pair detection chance far better than one run's few misses.
@@ -100,9 +101,9 @@ void Show(const std::vector<lectern::Article>& articles, std::size_t per_band) {
     // Spread the samples over the band rather than taking the first few ids.
     for (std::size_t k = 0; k < per_band && k < in.size(); ++k) {
       const lectern::SimilarPair& p = *in[k * in.size() / std::min(per_band, in.size())];
-      std::printf("J %.3f C %.3f  %zu/%zu shingles\n  %s: %s\n  %s: %s\n", p.jaccard,
-                  p.containment, index.ShingleCount(p.a), index.ShingleCount(p.b),
-                  articles[p.a].id.c_str(), articles[p.a].title.c_str(), articles[p.b].id.c_str(),
+      std::printf("J %.3f C %.3f  %zu/%zu shingles\n  %s: %s\n  %s: %s\n", p.jaccard, p.containment,
+                  index.ShingleCount(p.a), index.ShingleCount(p.b), articles[p.a].id.c_str(),
+                  articles[p.a].title.c_str(), articles[p.b].id.c_str(),
                   articles[p.b].title.c_str());
     }
   }

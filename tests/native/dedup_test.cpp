@@ -1,5 +1,7 @@
 // Near-duplicate story clustering: the seed pair, LSH against exact on planted near-duplicates,
 // the keep rule, degenerate and hostile input, Unicode words, determinism and the JSON.
+#include "lectern/dedup.h"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -11,7 +13,6 @@
 #include <vector>
 
 #include "dedup_shingles.h"
-#include "lectern/dedup.h"
 #include "lectern/lectern.h"
 
 namespace lectern {
@@ -139,11 +140,11 @@ TEST(Dedup, KeepRule) {
   const std::vector<std::string> story = RandomWords(rng, 200);
   DedupOptions options;
   StoryIndex index(options);
-  index.Add(Join(story, 0, 200));  // 0: 196 shingles
-  index.Add(Join(story, 0, 80));   // 1: 76, all in 0: J 0.39, C 1, kept for containment
+  index.Add(Join(story, 0, 200));    // 0: 196 shingles
+  index.Add(Join(story, 0, 80));     // 1: 76, all in 0: J 0.39, C 1, kept for containment
   index.Add(Join(story, 100, 130));  // 2: 26, all in 0: J 0.13, too little Jaccard
   const std::vector<std::string> other = RandomWords(rng, 40);
-  index.Add(Join(other, 0, 40));    // 3: 36 shingles
+  index.Add(Join(other, 0, 40));                                            // 3: 36 shingles
   index.Add(Join(other, 0, 24) + " " + Join(RandomWords(rng, 20), 0, 20));  // 4: 20 of 3's + 20
   const StoryClusters r = index.Cluster();
   ASSERT_EQ(r.pairs.size(), 1u);
@@ -249,8 +250,12 @@ TEST(Dedup, AnyBytesAreSafe) {
     index.Add(junk);
   }
   // Truncated, overlong, surrogate and out-of-range sequences separate words.
-  index.Add("ab\xff" "cd \xe2\x82 ef\xc0\xafgh \xed\xa0\x80ij \xf4\x90\x80\x80kl");
-  EXPECT_EQ(WordCount("ab\xff" "cd \xe2\x82 ef\xc0\xafgh \xed\xa0\x80ij \xf4\x90\x80\x80kl"), 6u);
+  index.Add(
+      "ab\xff"
+      "cd \xe2\x82 ef\xc0\xafgh \xed\xa0\x80ij \xf4\x90\x80\x80kl");
+  EXPECT_EQ(WordCount("ab\xff"
+                      "cd \xe2\x82 ef\xc0\xafgh \xed\xa0\x80ij \xf4\x90\x80\x80kl"),
+            6u);
   EXPECT_EQ(WordCount(std::string("a\0b", 3)), 2u);
   const StoryClusters r = index.Cluster();
   EXPECT_EQ(index.ClusterExact().pairs, r.pairs);
@@ -284,7 +289,7 @@ TEST(Dedup, UnicodeWords) {
 
   StoryIndex index;
   index.Add("ΟΔΟΣ ÜBER DIE STRAẞE Москва 2024");
-  index.Add("οδος über die straße москва 2024");  // final sigma folds like sigma
+  index.Add("οδος über die straße москва 2024");   // final sigma folds like sigma
   index.Add("οδος uber die strasse москва 2024");  // accents and ß are not dropped
   const StoryClusters r = index.Cluster();
   ASSERT_EQ(r.pairs.size(), 1u);

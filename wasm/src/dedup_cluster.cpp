@@ -50,7 +50,8 @@ StoryClusters AssembleClusters(std::size_t n, const SetView& sets, const Identic
   for (std::size_t g = 0; g < groups.reps.size(); ++g) {
     const std::size_t begin = groups.starts[g], end = groups.starts[g + 1];
     const std::size_t size = sets.Size(groups.reps[g]);
-    for (std::size_t k = begin + 1; k < end; ++k) uf.Union(groups.members[begin], groups.members[k]);
+    for (std::size_t k = begin + 1; k < end; ++k)
+      uf.Union(groups.members[begin], groups.members[k]);
     result.kept_pairs += (end - begin) * (end - begin - 1) / 2;
     for (std::size_t i = begin; i < end && !full(); ++i) {
       for (std::size_t j = i + 1; j < end && !full(); ++j) {
@@ -61,17 +62,18 @@ StoryClusters AssembleClusters(std::size_t n, const SetView& sets, const Identic
   for (const SimilarPair& p : kept_reps) {
     uf.Union(p.a, p.b);
     const std::size_t ga = group_of[p.a], gb = group_of[p.b];
-    result.kept_pairs += (groups.starts[ga + 1] - groups.starts[ga]) *
-                         (groups.starts[gb + 1] - groups.starts[gb]);
+    result.kept_pairs +=
+        (groups.starts[ga + 1] - groups.starts[ga]) * (groups.starts[gb + 1] - groups.starts[gb]);
     for (std::size_t i = groups.starts[ga]; i < groups.starts[ga + 1] && !full(); ++i) {
       for (std::size_t j = groups.starts[gb]; j < groups.starts[gb + 1] && !full(); ++j) {
         emit(groups.members[i], groups.members[j], p.jaccard, p.containment, p.overlap);
       }
     }
   }
-  std::sort(result.pairs.begin(), result.pairs.end(), [](const SimilarPair& x, const SimilarPair& y) {
-    return x.a != y.a ? x.a < y.a : x.b < y.b;
-  });
+  std::sort(result.pairs.begin(), result.pairs.end(),
+            [](const SimilarPair& x, const SimilarPair& y) {
+              return x.a != y.a ? x.a < y.a : x.b < y.b;
+            });
 
   // Roots are first members, so numbering clusters as their roots appear orders them by first
   // member, and members are appended in input order.

@@ -45,15 +45,16 @@ std::vector<Candidate> PrefixFilterCandidates(const SetView& sets, const Identic
     const std::size_t r = groups.reps[g], size = sets.Size(r);
     tokens.clear();
     for (std::size_t k = 0; k < size; ++k) {
-      const std::uint64_t* at = std::lower_bound(distinct.data(), distinct.data() + distinct.size(),
-                                                 sets.Begin(r)[k]);
+      const std::uint64_t* at =
+          std::lower_bound(distinct.data(), distinct.data() + distinct.size(), sets.Begin(r)[k]);
       tokens.push_back(rank[static_cast<std::size_t>(at - distinct.data())]);
     }
     std::sort(tokens.begin(), tokens.end());
     const auto need = static_cast<std::size_t>(std::ceil(t * static_cast<double>(size) - 1e-9));
     const std::size_t length = std::min(size, size - std::min(size, need) + 1);
     prefixes[g].assign(tokens.begin(), tokens.begin() + static_cast<std::ptrdiff_t>(length));
-    for (const std::uint32_t token : prefixes[g]) lists[token].push_back(static_cast<std::uint32_t>(g));
+    for (const std::uint32_t token : prefixes[g])
+      lists[token].push_back(static_cast<std::uint32_t>(g));
   }
 
   std::vector<Candidate> out;

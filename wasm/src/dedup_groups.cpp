@@ -35,8 +35,8 @@ IdenticalGroups GroupIdentical(const SetView& sets,
     std::vector<std::size_t> firsts;  // first article of each distinct set in this run
     for (std::size_t k = r; k < end; ++k) {
       const std::size_t i = order[k];
-      auto it = std::find_if(firsts.begin(), firsts.end(),
-                             [&](std::size_t f) { return same(f, i); });
+      auto it =
+          std::find_if(firsts.begin(), firsts.end(), [&](std::size_t f) { return same(f, i); });
       if (it == firsts.end()) {
         firsts.push_back(i);
         first_of[i] = i;

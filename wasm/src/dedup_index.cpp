@@ -71,8 +71,7 @@ StoryClusters StoryIndex::Cluster() const {
   const dedup::IdenticalGroups groups = dedup::GroupIdentical(sets, fingerprints_);
   const std::vector<dedup::Candidate> candidates =
       dedup::LshCandidates(groups, band_keys_, options_.bands);
-  const std::vector<SimilarPair> kept =
-      dedup::VerifyCandidates(sets, groups, candidates, options_);
+  const std::vector<SimilarPair> kept = dedup::VerifyCandidates(sets, groups, candidates, options_);
   return dedup::AssembleClusters(size(), sets, groups, kept, candidates.size(), options_.max_pairs);
 }
 
@@ -81,8 +80,7 @@ StoryClusters StoryIndex::ClusterExact() const {
   const dedup::IdenticalGroups groups = dedup::GroupIdentical(sets, fingerprints_);
   const std::vector<dedup::Candidate> candidates =
       dedup::PrefixFilterCandidates(sets, groups, dedup::MinKeptJaccard(options_));
-  const std::vector<SimilarPair> kept =
-      dedup::VerifyCandidates(sets, groups, candidates, options_);
+  const std::vector<SimilarPair> kept = dedup::VerifyCandidates(sets, groups, candidates, options_);
   return dedup::AssembleClusters(size(), sets, groups, kept, candidates.size(), options_.max_pairs);
 }
 

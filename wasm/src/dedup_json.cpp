@@ -27,9 +27,9 @@ std::string StoryClustersToJson(const StoryClusters& result, const std::vector<s
                      {"containment", Round3(p.containment)}});
   }
   const nlohmann::ordered_json out = {{"clusters", std::move(clusters)},
-                              {"pairs", std::move(pairs)},
-                              {"candidates", result.candidates},
-                              {"keptPairs", result.kept_pairs}};
+                                      {"pairs", std::move(pairs)},
+                                      {"candidates", result.candidates},
+                                      {"keptPairs", result.kept_pairs}};
   // Ids come from input files and may hold invalid UTF-8; replace rather than throw.
   return out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }

@@ -52,8 +52,7 @@ std::int32_t DecodeUtf8(std::string_view text, std::size_t& i) {
 
 // Marks are word characters too: without them Devanagari, Thai or decomposed accents would fall
 // apart into fragments at every vowel sign.
-constexpr std::uint32_t kWordCategories =
-    U_GC_L_MASK | U_GC_M_MASK | U_GC_ND_MASK;
+constexpr std::uint32_t kWordCategories = U_GC_L_MASK | U_GC_M_MASK | U_GC_ND_MASK;
 
 // Ideographs and kana are written without spaces; each counts as a word so that Chinese and
 // Japanese shingles are character n-grams instead of whole clauses.

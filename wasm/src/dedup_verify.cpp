@@ -40,10 +40,10 @@ std::vector<SimilarPair> VerifyCandidates(const SetView& sets, const IdenticalGr
     if (overlap == 0) continue;
     const double jaccard = static_cast<double>(overlap) / static_cast<double>(nu + nv - overlap);
     const double containment = static_cast<double>(overlap) / static_cast<double>(small);
-    const bool keep = jaccard >= options.min_jaccard ||
-                      (containment >= options.min_containment &&
-                       jaccard >= options.containment_min_jaccard &&
-                       small >= options.containment_min_shingles);
+    const bool keep =
+        jaccard >= options.min_jaccard ||
+        (containment >= options.min_containment && jaccard >= options.containment_min_jaccard &&
+         small >= options.containment_min_shingles);
     if (keep) kept.push_back({std::min(u, v), std::max(u, v), jaccard, containment, overlap});
   }
   return kept;

@@ -43,12 +43,14 @@ struct DedupOptions {
 
 /// Two articles that carry the same story.
 struct SimilarPair {
-  std::size_t a = 0;         ///< index of the earlier article (in Add order)
-  std::size_t b = 0;         ///< index of the later article; always a < b
-  double jaccard = 0;        ///< |A∩B| / |A∪B| of their shingle sets, exact
-  double containment = 0;    ///< |A∩B| / min(|A|, |B|), exact
-  std::size_t overlap = 0;   ///< |A∩B|
-  bool operator==(const SimilarPair& o) const { return a == o.a && b == o.b && overlap == o.overlap; }
+  std::size_t a = 0;        ///< index of the earlier article (in Add order)
+  std::size_t b = 0;        ///< index of the later article; always a < b
+  double jaccard = 0;       ///< |A∩B| / |A∪B| of their shingle sets, exact
+  double containment = 0;   ///< |A∩B| / min(|A|, |B|), exact
+  std::size_t overlap = 0;  ///< |A∩B|
+  bool operator==(const SimilarPair& o) const {
+    return a == o.a && b == o.b && overlap == o.overlap;
+  }
 };
 
 /// The stories of a collection.
@@ -98,9 +100,9 @@ class StoryIndex {
 
  private:
   DedupOptions options_;
-  std::vector<std::uint64_t> shingles_;  // every article's sorted distinct shingle hashes
-  std::vector<std::size_t> offsets_;     // article i's shingles: [offsets_[i], offsets_[i + 1])
-  std::vector<std::uint32_t> band_keys_;  // `bands` LSH keys per article, in Add order
+  std::vector<std::uint64_t> shingles_;      // every article's sorted distinct shingle hashes
+  std::vector<std::size_t> offsets_;         // article i's shingles: [offsets_[i], offsets_[i + 1])
+  std::vector<std::uint32_t> band_keys_;     // `bands` LSH keys per article, in Add order
   std::vector<std::uint64_t> fingerprints_;  // a hash of each article's whole shingle set
 };
 
