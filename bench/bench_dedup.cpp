@@ -143,7 +143,14 @@ int main(int argc, char** argv) {
   const std::size_t rss_before = RssBytes();
   lectern::StoryIndex index(options);
   start = Clock::now();
-  for (const lectern::Article& a : articles) index.Add(a.body);
+  // Memory at each quarter of the corpus, to see that it grows linearly.
+  std::vector<std::pair<std::size_t, std::size_t>> quarters;  // (MemoryBytes, RSS growth)
+  for (std::size_t i = 0; i < articles.size(); ++i) {
+    index.Add(articles[i].body);
+    if ((i + 1) * 4 % articles.size() < 4 && quarters.size() < 4) {
+      quarters.push_back({index.MemoryBytes(), RssBytes() - rss_before});
+    }
+  }
   const double add_s = Seconds(start);
   const std::size_t rss_growth = RssBytes() - rss_before;
 
@@ -191,6 +198,9 @@ int main(int argc, char** argv) {
               index.MemoryBytes(), static_cast<double>(index.MemoryBytes()) / n * 1000);
   std::printf("RSS growth during Add       %zu (%.0f bytes per 1,000 articles)\n", rss_growth,
               static_cast<double>(rss_growth) / n * 1000);
+  std::printf("memory at 1/4..4/4 of corpus ");
+  for (const auto& q : quarters) std::printf(" %.1f/%.1f", q.first / 1e6, q.second / 1e6);
+  std::printf(" MB (MemoryBytes/RSS growth)\n");
   if (seeds > 0) {
     // Recall pooled over seeds, per Jaccard stratum of the exact keep-rule pairs.
     const double edges[] = {0.2, 0.3, 0.4, 0.5, 0.7, 1.01};

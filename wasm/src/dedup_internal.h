@@ -12,11 +12,11 @@ namespace lectern::dedup {
 
 /// Read-only view of a StoryIndex's shingle sets.
 struct SetView {
-  const std::uint64_t* shingles = nullptr;
-  const std::size_t* offsets = nullptr;  // n + 1 entries
+  const std::uint64_t* const* begins = nullptr;  // n entries
+  const std::uint32_t* sizes = nullptr;          // n entries
   std::size_t n = 0;
-  const std::uint64_t* Begin(std::size_t i) const { return shingles + offsets[i]; }
-  std::size_t Size(std::size_t i) const { return offsets[i + 1] - offsets[i]; }
+  const std::uint64_t* Begin(std::size_t i) const { return begins[i]; }
+  std::size_t Size(std::size_t i) const { return sizes[i]; }
 };
 
 /// Articles with identical non-empty shingle sets, which only need comparing once.
@@ -38,10 +38,10 @@ inline Candidate MakeCandidate(std::uint32_t p, std::uint32_t q) {
   return p < q ? (std::uint64_t{p} << 32 | q) : (std::uint64_t{q} << 32 | p);
 }
 
-/// Distinct candidate pairs of groups whose reps agree on some LSH band key, sorted.
+/// Distinct candidate pairs of groups whose reps agree on some LSH band key, sorted. `keys[i]`
+/// points to article i's `bands` keys.
 std::vector<Candidate> LshCandidates(const IdenticalGroups& groups,
-                                     const std::vector<std::uint32_t>& band_keys,
-                                     std::size_t bands);
+                                     const std::uint32_t* const* keys, std::size_t bands);
 
 /// Distinct pairs of groups that share a token of their prefix filters for Jaccard `t`: every pair
 /// with Jaccard >= t is among them. Sorted.

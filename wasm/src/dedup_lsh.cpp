@@ -8,8 +8,7 @@
 namespace lectern::dedup {
 
 std::vector<Candidate> LshCandidates(const IdenticalGroups& groups,
-                                     const std::vector<std::uint32_t>& band_keys,
-                                     std::size_t bands) {
+                                     const std::uint32_t* const* keys, std::size_t bands) {
   const std::size_t m = groups.reps.size();
   std::vector<Candidate> out;
   if (m < 2) return out;
@@ -23,7 +22,7 @@ std::vector<Candidate> LshCandidates(const IdenticalGroups& groups,
   std::size_t compact_at = 4 * m + (std::size_t{1} << 20);
   for (std::size_t b = 0; b < bands; ++b) {
     for (std::size_t p = 0; p < m; ++p) {
-      const std::uint32_t key = band_keys[groups.reps[p] * bands + b];
+      const std::uint32_t key = keys[groups.reps[p]][b];
       // The key is already a hash; a multiply spreads its low bits over the table.
       std::size_t s = static_cast<std::size_t>((key * 0x9e3779b97f4a7c15ULL) >> 32) & mask;
       while (slot_head[s] != kNone && slot_key[s] != key) s = (s + 1) & mask;

@@ -80,7 +80,7 @@ class StoryIndex {
   std::size_t Add(std::string_view text);
 
   /// Number of articles added.
-  std::size_t size() const { return offsets_.size() - 1; }
+  std::size_t size() const { return sizes_.size(); }
 
   /// Distinct shingles of article `index`.
   std::size_t ShingleCount(std::size_t index) const;
@@ -100,10 +100,14 @@ class StoryIndex {
 
  private:
   DedupOptions options_;
-  std::vector<std::uint64_t> shingles_;      // every article's sorted distinct shingle hashes
-  std::vector<std::size_t> offsets_;         // article i's shingles: [offsets_[i], offsets_[i + 1])
-  std::vector<std::uint32_t> band_keys_;     // `bands` LSH keys per article, in Add order
-  std::vector<std::uint64_t> fingerprints_;  // a hash of each article's whole shingle set
+  // Sets and keys live in fixed-size chunks that are never reallocated: memory grows by what is
+  // added, with no doubling and no copy of everything so far (WebAssembly memory never shrinks,
+  // so a doubling vector would cost three times its size at its peak).
+  std::vector<std::vector<std::uint64_t>> shingle_chunks_;  // sorted distinct shingle hashes
+  std::vector<std::uint64_t> locations_;                    // article i's set: chunk << 32 | offset
+  std::vector<std::uint32_t> sizes_;                        // article i's number of shingles
+  std::vector<std::vector<std::uint32_t>> key_chunks_;      // `bands` LSH keys per article
+  std::vector<std::uint64_t> fingerprints_;                 // a hash of each whole set
 };
 
 /// The result as JSON: {"clusters": [{"members": [id, ...]}], "pairs": [{"a": id, "b": id,
