@@ -37,9 +37,10 @@ std::vector<Candidate> PrefixFilterCandidates(const SetView& sets, const Identic
   for (std::size_t r = 0; r < by_rank.size(); ++r) rank[by_rank[r]] = static_cast<std::uint32_t>(r);
   std::vector<std::uint64_t>().swap(all);
 
-  // Prefix tokens of every group, and the inverted lists over them.
-  std::vector<std::vector<std::uint32_t>> prefixes(m);
-  std::vector<std::vector<std::uint32_t>> lists(distinct.size());
+  // Prefix tokens of every group, and the inverted lists over them, both as flat arrays (one
+  // vector per distinct shingle would cost more than the index itself).
+  std::vector<std::uint32_t> prefix_tokens;
+  std::vector<std::size_t> prefix_start(m + 1, 0);
   std::vector<std::uint32_t> tokens;
   for (std::size_t g = 0; g < m; ++g) {
     const std::size_t r = groups.reps[g], size = sets.Size(r);
@@ -52,19 +53,36 @@ std::vector<Candidate> PrefixFilterCandidates(const SetView& sets, const Identic
     std::sort(tokens.begin(), tokens.end());
     const auto need = static_cast<std::size_t>(std::ceil(t * static_cast<double>(size) - 1e-9));
     const std::size_t length = std::min(size, size - std::min(size, need) + 1);
-    prefixes[g].assign(tokens.begin(), tokens.begin() + static_cast<std::ptrdiff_t>(length));
-    for (const std::uint32_t token : prefixes[g])
-      lists[token].push_back(static_cast<std::uint32_t>(g));
+    prefix_tokens.insert(prefix_tokens.end(), tokens.begin(),
+                         tokens.begin() + static_cast<std::ptrdiff_t>(length));
+    prefix_start[g + 1] = prefix_tokens.size();
+  }
+  std::vector<std::size_t> list_start(distinct.size() + 1, 0);
+  for (const std::uint32_t token : prefix_tokens) ++list_start[token + 1];
+  for (std::size_t k = 0; k < distinct.size(); ++k) list_start[k + 1] += list_start[k];
+  std::vector<std::uint32_t> lists(prefix_tokens.size());
+  {
+    std::vector<std::size_t> fill(list_start.begin(), list_start.end() - 1);
+    for (std::size_t g = 0; g < m; ++g) {
+      for (std::size_t k = prefix_start[g]; k < prefix_start[g + 1]; ++k) {
+        lists[fill[prefix_tokens[k]]++] = static_cast<std::uint32_t>(g);
+      }
+    }
   }
 
+  // Lists hold groups in ascending order, so each group only looks past itself.
   std::vector<Candidate> out;
   std::vector<std::uint32_t> seen(m, static_cast<std::uint32_t>(m));
   for (std::size_t g = 0; g < m; ++g) {
-    for (const std::uint32_t token : prefixes[g]) {
-      for (const std::uint32_t h : lists[token]) {
-        if (h <= g || seen[h] == g) continue;
-        seen[h] = static_cast<std::uint32_t>(g);
-        out.push_back(MakeCandidate(static_cast<std::uint32_t>(g), h));
+    for (std::size_t k = prefix_start[g]; k < prefix_start[g + 1]; ++k) {
+      const std::uint32_t token = prefix_tokens[k];
+      const std::uint32_t* begin = lists.data() + list_start[token];
+      const std::uint32_t* end = lists.data() + list_start[token + 1];
+      for (const std::uint32_t* h = std::upper_bound(begin, end, static_cast<std::uint32_t>(g));
+           h != end; ++h) {
+        if (seen[*h] == g) continue;
+        seen[*h] = static_cast<std::uint32_t>(g);
+        out.push_back(MakeCandidate(static_cast<std::uint32_t>(g), *h));
       }
     }
   }
