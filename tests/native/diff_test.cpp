@@ -421,7 +421,7 @@ TEST(DiffTest, EmptyAndTinyTexts) {
     SCOPED_TRACE("'" + a + "' vs '" + b + "'");
     const TextDiff d = DiffTexts(a, b);
     ExpectWellFormed(a, b, d);
-    nlohmann::json::parse(TextDiffToJson(a, b, d, OffsetUnit::kCodePoint));
+    EXPECT_NO_THROW((void)nlohmann::json::parse(TextDiffToJson(a, b, d, OffsetUnit::kCodePoint)));
   }
   const TextDiff same = DiffTexts("Word", "Word");
   ASSERT_EQ(same.groups.size(), 1u);

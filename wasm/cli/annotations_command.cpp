@@ -1,18 +1,11 @@
 #include "annotations_command.h"
 
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <iostream>
-#include <iterator>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <stdexcept>
 #include <string>
-#include <system_error>
 
+#include "cli_files.h"
 #include "lectern/annotations.h"
 #include "lectern/lectern.h"
 
@@ -41,29 +34,6 @@ namespace {
 int Usage(const std::string& error) {
   std::fprintf(stderr, "lectern: %s\n%s", error.c_str(), kAnnotationsUsage);
   return 2;
-}
-
-// Reads a whole file, or standard input for "-"; on failure says why in `error`.
-bool Slurp(const std::string& path, std::string& out, std::string& error) {
-  if (path == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    out = ss.str();
-    return true;
-  }
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    error = "is a directory";
-    return false;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = std::strerror(errno);
-    return false;
-  }
-  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  if (in.bad()) error = "read error";
-  return !in.bad();
 }
 
 void Report(const std::string& file, const AnnotationProblem& p, const char* kind = "") {

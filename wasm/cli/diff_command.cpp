@@ -1,17 +1,12 @@
 #include "diff_command.h"
 
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <iostream>
-#include <iterator>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <system_error>
 
+#include "cli_files.h"
 #include "lectern/diff.h"
 #include "lectern/lectern.h"
 
@@ -37,29 +32,6 @@ namespace {
 int Usage(const std::string& error) {
   std::fprintf(stderr, "lectern: %s\n%s", error.c_str(), kDiffUsage);
   return 2;
-}
-
-// Reads a whole file, or standard input for "-"; on failure says why in `error`.
-bool Slurp(const std::string& path, std::string& out, std::string& error) {
-  if (path == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    out = ss.str();
-    return true;
-  }
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    error = "is a directory";
-    return false;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = std::strerror(errno);
-    return false;
-  }
-  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  if (in.bad()) error = "read error";
-  return !in.bad();
 }
 
 struct Input {

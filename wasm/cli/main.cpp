@@ -1,18 +1,11 @@
 // lectern: the command-line face of the core, for corpora too big for a browser tab.
 #include <cctype>
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <iostream>
-#include <iterator>
-#include <sstream>
 #include <string>
-#include <system_error>
 #include <vector>
 
 #include "annotations_command.h"
+#include "cli_files.h"
 #include "dedup_command.h"
 #include "diff_command.h"
 #include "lectern/lectern.h"
@@ -37,20 +30,6 @@ struct SegmentArgs {
   lectern::OffsetUnit unit = lectern::OffsetUnit::kCodePoint;
   std::vector<std::string> files;
 };
-
-// Reads a whole file, or standard input for "-". Returns false (with errno set) on failure.
-bool Slurp(const std::string& path, std::string& out) {
-  if (path == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    out = ss.str();
-    return true;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return !in.bad();
-}
 
 void PrintReadable(const lectern::Article& a) {
   std::printf("%s\n", a.title.empty() ? "(untitled)" : a.title.c_str());
@@ -78,15 +57,9 @@ int Segment(const SegmentArgs& args) {
   std::size_t printed = 0;
   int status = 0;
   for (const std::string& path : args.files) {
-    std::string bytes;
-    std::error_code ec;
-    if (path != "-" && std::filesystem::is_directory(path, ec)) {
-      std::fprintf(stderr, "lectern: %s: is a directory\n", path.c_str());
-      status = 1;
-      continue;
-    }
-    if (!Slurp(path, bytes)) {
-      std::fprintf(stderr, "lectern: %s: %s\n", path.c_str(), std::strerror(errno));
+    std::string bytes, error;
+    if (!lectern::cli::Slurp(path, bytes, error)) {
+      std::fprintf(stderr, "lectern: %s: %s\n", path.c_str(), error.c_str());
       status = 1;
       continue;
     }

@@ -1,0 +1,129 @@
+// Lectern core: near-duplicate story clustering.
+//
+// Articles are reduced to sets of hashed word shingles; candidate pairs come from a one-permutation
+// MinHash sketch with banded LSH, and every candidate is verified exactly on the shingle sets, so
+// no reported figure is an estimate. Depends only on the C++17 standard library.
+#ifndef LECTERN_DEDUP_H_
+#define LECTERN_DEDUP_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lectern {
+
+/// How articles are compared and which pairs count as the same story.
+///
+/// A pair is kept when jaccard >= min_jaccard, or when containment >= min_containment and
+/// jaccard >= containment_min_jaccard and the smaller shingle set has at least
+/// containment_min_shingles shingles (so that a short text does not glue stories together through
+/// one stock phrase). Containment is |A∩B| / min(|A|, |B|).
+///
+/// The defaults come from reading Reuters-21578 pairs (bench_dedup --show): with containment >= 0.6
+/// and Jaccard 0.2-0.5, sets of 25 shingles and more are mostly one story cut down or rewritten
+/// (corrections, shortened wire copies), while smaller ones are mostly templated notices of
+/// different companies ("Qtly div 12 cts vs 12 cts prior, pay April 1, record March 15"); below
+/// Jaccard 0.2 unrelated items that quote one statement creep in.
+struct DedupOptions {
+  /// Words per shingle. Texts with fewer words get one shingle of all their words.
+  std::size_t shingle_words = 5;
+  /// Jaccard similarity at or above which a pair is kept on its own.
+  double min_jaccard = 0.5;
+  /// Containment at or above which a cut-down version is kept (with the two limits below).
+  double min_containment = 0.6;
+  /// The least Jaccard similarity a pair kept for its containment must still have.
+  double containment_min_jaccard = 0.2;
+  /// The least number of shingles the smaller set of a pair kept for its containment must have.
+  std::size_t containment_min_shingles = 25;
+  /// LSH bands; a pair becomes a candidate when all rows of any one band agree, with probability
+  /// 1 - (1 - J^rows)^bands: for 128 x 2, 0.995 at J = 0.2 and 0.99999 at J = 0.3, which the
+  /// containment rule needs; three rows would need over 600 bands for the same at J = 0.2.
+  std::size_t bands = 128;
+  /// Sketch values per band. bands * rows is the sketch size (at most 4096).
+  std::size_t rows = 2;
+  /// Seed of every hash function, so results are reproducible.
+  std::uint64_t seed = 0x6c65637465726e31ULL;
+  /// Most pairs listed in StoryClusters::pairs; clusters always account for every kept pair.
+  std::size_t max_pairs = 1000000;
+};
+
+/// Two articles that carry the same story.
+struct SimilarPair {
+  std::size_t a = 0;        ///< index of the earlier article (in Add order)
+  std::size_t b = 0;        ///< index of the later article; always a < b
+  double jaccard = 0;       ///< |A∩B| / |A∪B| of their shingle sets, exact
+  double containment = 0;   ///< |A∩B| / min(|A|, |B|), exact
+  std::size_t overlap = 0;  ///< |A∩B|
+  /// Same articles with the same overlap (and so the same figures).
+  bool operator==(const SimilarPair& o) const {
+    return a == o.a && b == o.b && overlap == o.overlap;
+  }
+};
+
+/// The stories of a collection.
+struct StoryClusters {
+  /// Connected components of the kept pairs with two or more members: article indices in Add
+  /// order, clusters ordered by their first member.
+  std::vector<std::vector<std::size_t>> clusters;
+  /// The kept pairs sorted by (a, b); at most DedupOptions::max_pairs of them.
+  std::vector<SimilarPair> pairs;
+  /// Every kept pair, including any left out of `pairs`.
+  std::size_t kept_pairs = 0;
+  /// Candidate pairs verified exactly (between distinct shingle sets; identical sets are grouped
+  /// first and cost nothing).
+  std::size_t candidates = 0;
+};
+
+/// A growing collection of articles to cluster into stories. Add is cheap (one pass over the text
+/// plus a sort of its shingles), so a caller can feed articles one by one and show progress.
+class StoryIndex {
+ public:
+  /// Throws std::invalid_argument when options are out of range (zero shingle words, bands or
+  /// rows, a sketch larger than 4096 values, thresholds outside [0, 1]).
+  explicit StoryIndex(const DedupOptions& options = {});
+
+  /// Adds an article's text (UTF-8; invalid bytes separate words) and returns its index. Safe on
+  /// any bytes; a text without words has no shingles and is never similar to anything.
+  std::size_t Add(std::string_view text);
+
+  /// Number of articles added.
+  std::size_t size() const { return sizes_.size(); }
+
+  /// Distinct shingles of article `index`.
+  std::size_t ShingleCount(std::size_t index) const;
+
+  /// Bytes of memory held by the index (vector capacities), for per-article cost figures.
+  std::size_t MemoryBytes() const;
+
+  /// Clusters with sketch + LSH candidates, each verified exactly.
+  StoryClusters Cluster() const;
+
+  /// Clusters with exact all-pairs similarity (prefix-filtered inverted index): slower, for
+  /// evaluation and tests. Finds every pair the keep rule keeps.
+  StoryClusters ClusterExact() const;
+
+  /// The options the index was made with.
+  const DedupOptions& options() const { return options_; }
+
+ private:
+  DedupOptions options_;
+  // Sets and keys live in fixed-size chunks that are never reallocated: memory grows by what is
+  // added, with no doubling and no copy of everything so far (WebAssembly memory never shrinks,
+  // so a doubling vector would cost three times its size at its peak).
+  std::vector<std::vector<std::uint64_t>> shingle_chunks_;  // sorted distinct shingle hashes
+  std::vector<std::uint64_t> locations_;                    // article i's set: chunk << 32 | offset
+  std::vector<std::uint32_t> sizes_;                        // article i's number of shingles
+  std::vector<std::vector<std::uint32_t>> key_chunks_;      // `bands` LSH keys per article
+  std::vector<std::uint64_t> fingerprints_;                 // a hash of each whole set
+};
+
+/// The result as JSON: {"clusters": [{"members": [id, ...]}], "pairs": [{"a": id, "b": id,
+/// "jaccard": J, "containment": C}], "candidates": N, "keptPairs": N}, figures rounded to 3
+/// decimals. `ids[i]` names article i; articles past the end of `ids` are named by their index.
+std::string StoryClustersToJson(const StoryClusters& result, const std::vector<std::string>& ids);
+
+}  // namespace lectern
+
+#endif  // LECTERN_DEDUP_H_

@@ -1,0 +1,18 @@
+// One-permutation MinHash sketches and their LSH band keys. Internal to the core.
+#ifndef LECTERN_DEDUP_SKETCH_H_
+#define LECTERN_DEDUP_SKETCH_H_
+
+#include <cstddef>
+#include <cstdint>
+
+namespace lectern::dedup {
+
+/// Writes `bands` LSH keys for the shingle set `shingles[0, count)` (count > 0) to `keys`. Two
+/// sets agree on a key with probability about J^rows (J their Jaccard similarity), independently
+/// enough across bands that a pair is a candidate with probability about 1 - (1 - J^rows)^bands.
+void SketchBandKeys(const std::uint64_t* shingles, std::size_t count, std::size_t bands,
+                    std::size_t rows, std::uint64_t seed, std::uint32_t* keys);
+
+}  // namespace lectern::dedup
+
+#endif  // LECTERN_DEDUP_SKETCH_H_
