@@ -1,0 +1,95 @@
+// Near-duplicate clustering in one run: the Lectern core natively (build/bin/bench_dedup) and in
+// WebAssembly under Node against a plain JavaScript MinHash LSH (bench/minhash-plain.mjs) and,
+// with --npm-minhash, the npm package `minhash` (slow: tens of seconds), each with its recall
+// against the exact answer (every pair with word-5-gram Jaccard >= 0.5, from the core's exact
+// all-pairs comparison). Reuters-21578 lives in ../shared/data and is not part of the project:
+// without it this says so and stops.
+//   node bench/dedup.mjs [path/to/reuters21578.jsonl] [--npm-minhash]
+import { readFileSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
+import { plainMinHashPairs, shingles } from './minhash-plain.mjs';
+
+const args = process.argv.slice(2);
+const withNpm = args.includes('--npm-minhash');
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const corpus = args.find((a) => !a.startsWith('--')) ??
+  resolve(root, '../shared/data/bench/reuters21578.jsonl');
+if (!existsSync(corpus)) {
+  console.log(`skipped: ${corpus} not found (the benchmark corpus lives in ../shared/data)`);
+  process.exit(0);
+}
+const require = createRequire(import.meta.url);
+const texts = readFileSync(corpus, 'utf8').split('\n').filter(Boolean)
+  .map((line) => JSON.parse(line).text).filter((t) => typeof t === 'string' && t.trim() !== '');
+
+const seconds = (start) => Number(process.hrtime.bigint() - start) / 1e9;
+const key = (a, b) => (Number(a) < Number(b) ? `${a} ${b}` : `${b} ${a}`);
+
+// The Lectern core in WebAssembly: add every article, cluster, then the exact answer.
+const core = await require(join(root, 'build-wasm/bin/lectern-core.js'))();
+const clusterer = new core.StoryClusterer('');
+let wasm, exact, memory;
+try {
+  let start = process.hrtime.bigint();
+  texts.forEach((t, i) => clusterer.add(String(i), t));
+  const add = seconds(start);
+  start = process.hrtime.bigint();
+  const result = JSON.parse(clusterer.cluster());
+  wasm = { add, cluster: seconds(start), result };
+  start = process.hrtime.bigint();
+  const exactResult = JSON.parse(clusterer.clusterExact());
+  exact = { seconds: seconds(start), result: exactResult };
+  memory = clusterer.memoryBytes();
+} finally {
+  clusterer.delete();
+}
+const truth = new Set(exact.result.pairs.filter((p) => p.jaccard >= 0.5).map((p) => key(p.a, p.b)));
+const recall = (pairs) => pairs.filter((p) => truth.has(key(p.a, p.b))).length / truth.size;
+
+const rows = [];
+const native = join(root, 'build/bin/bench_dedup');
+if (existsSync(native)) {
+  const out = execFileSync(native, [corpus], { encoding: 'utf8' });
+  const field = (name) => out.match(new RegExp(`^${name}\\s+([\\d.]+)`, 'm'))?.[1];
+  rows.push({ name: 'Lectern native (C++)', seconds: Number(field('Add all \\(shingle\\+sketch\\)')) +
+    Number(field('Cluster \\(LSH\\+verify\\)')), recall: Number(field('recall J>=0.5')) });
+}
+rows.push({ name: 'Lectern WASM (Node)', seconds: wasm.add + wasm.cluster,
+  recall: recall(wasm.result.pairs.filter((p) => p.jaccard >= 0.5)) });
+
+let start = process.hrtime.bigint();
+const plain = plainMinHashPairs(texts, 0.5);
+rows.push({ name: 'plain JS MinHash LSH', seconds: seconds(start), recall: recall(plain) });
+
+if (withNpm) {
+  const { Minhash, LshIndex } = require('minhash');
+  start = process.hrtime.bigint();
+  const index = new LshIndex();
+  const hashes = texts.map((t, i) => {
+    const m = new Minhash();
+    for (const s of shingles(t)) m.update(String(s));
+    index.insert(i, m);
+    return m;
+  });
+  const found = [];
+  hashes.forEach((m, i) => {
+    for (const j of index.query(m)) {
+      if (j > i && m.jaccard(hashes[j]) >= 0.5) found.push({ a: i, b: j });
+    }
+  });
+  rows.push({ name: 'npm minhash', seconds: seconds(start), recall: recall(found) });
+}
+
+console.log(`${texts.length} Reuters articles (${corpus}); exact answer: ${truth.size} pairs ` +
+  `with Jaccard >= 0.5 (core's exact all-pairs in WASM: ${exact.seconds.toFixed(2)} s)`);
+const base = rows.find((r) => r.name === 'plain JS MinHash LSH').seconds;
+for (const r of rows) {
+  console.log(`${r.name.padEnd(22)} ${r.seconds.toFixed(3).padStart(7)} s  ` +
+    `${(base / r.seconds).toFixed(1).padStart(5)}x plain JS  recall ${r.recall.toFixed(4)}`);
+}
+console.log(`WASM: add ${wasm.add.toFixed(3)} s + cluster ${wasm.cluster.toFixed(3)} s; ` +
+  `${wasm.result.clusters.length} clusters, ${wasm.result.keptPairs} kept pairs; index ` +
+  `${(memory / texts.length).toFixed(0)} bytes per article (${(memory / texts.length / 1000).toFixed(2)} MB per 1,000)`);
