@@ -118,7 +118,7 @@ async function main() {
     }
     return out.join('\n\n');
   };
-  const unrelatedA = join20k(0), unrelatedB = join20k(records.length / 2);
+  const unrelatedA = join20k(0), unrelatedB = join20k(Math.floor(records.length / 2));
   const big = Array.from({ length: 10 }, (_, k) => join20k(k * 1500)).join('\n\n');
   const edited = big.replace(/\b(\d+)\b/g, (m, d, at) => (at % 7 === 0 ? String(Number(d) + 1) : m));
   const unpunctuated = unrelatedA.replace(/[.!?\n]+/g, ' ');
