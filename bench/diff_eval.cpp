@@ -1,12 +1,11 @@
 // Evaluation and benchmark of the story diff (lectern/diff.h) on the Reuters-21578 near-duplicate
 // pairs, and its time on adversarial inputs.
 //
-// usage: diff_eval [--pairs PAIRS.json] [--min-jaccard J] [CORPUS.jsonl]
+// usage: diff_eval [--min-jaccard J] [--list] [CORPUS.jsonl]
 //   CORPUS   defaults to ../shared/data/bench/reuters21578.jsonl (run from the repository root);
 //            when it is missing the evaluation says so and exits 0.
-//   --pairs  the near-duplicate pairs, as `lectern dedup --json` prints them:
-//            {"pairs": [{"a": ID, "b": ID, ...}]} with the records' "id" values. Without it the
-//            pairs are found here: word 5-gram Jaccard >= J (default 0.3), a cheap stand-in.
+//   --min-jaccard  the pairs are those lectern::StoryIndex keeps with this Jaccard threshold
+//            (default 0.3) in place of its 0.5, cut-down versions kept for containment included.
 //   --list   one line per pair: ids, time, groups by kind, edit size.
 // For every pair: both texts must be rebuilt exactly from the diff; prints time per pair, groups
 // by kind and edit sizes, then timings of unrelated, huge, unpunctuated and identical texts.
@@ -24,6 +23,7 @@
 #include <vector>
 
 #include "diff_tokens.h"
+#include "lectern/dedup.h"
 #include "lectern/diff.h"
 #include "lectern/lectern.h"
 
@@ -80,44 +80,16 @@ std::size_t Words(std::string_view text) {
   return n;
 }
 
-// Word 5-gram Jaccard of every pair of articles sharing a rare 5-gram, above `min_jaccard`.
-std::vector<std::pair<std::size_t, std::size_t>> ShinglePairs(const std::vector<Article>& docs,
+// The near-duplicate pairs as the core's story clustering keeps them, with Jaccard >= min_jaccard
+// in place of its default 0.5 (cut-down versions kept for their containment come too).
+std::vector<std::pair<std::size_t, std::size_t>> SimilarPairs(const std::vector<Article>& docs,
                                                               double min_jaccard) {
-  std::vector<std::vector<std::uint64_t>> sets(docs.size());
-  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> postings;
-  for (std::size_t d = 0; d < docs.size(); ++d) {
-    std::vector<std::uint64_t> words;
-    const std::string& body = docs[d].body;
-    for (const auto& t : lectern::diff::Tokenize(body)) {
-      if (t.kind != lectern::diff::TokenKind::kWord) continue;
-      words.push_back(std::hash<std::string>()(
-          lectern::diff::FoldWord(std::string_view(body).substr(t.start, t.end - t.start))));
-    }
-    for (std::size_t k = 0; k + 5 <= words.size(); ++k) {
-      std::uint64_t h = 0;
-      for (std::size_t x = 0; x < 5; ++x) h = h * 1000003u ^ words[k + x];
-      sets[d].push_back(h);
-    }
-    std::sort(sets[d].begin(), sets[d].end());
-    sets[d].erase(std::unique(sets[d].begin(), sets[d].end()), sets[d].end());
-    for (const std::uint64_t h : sets[d]) postings[h].push_back(static_cast<std::uint32_t>(d));
-  }
-  std::unordered_map<std::uint64_t, std::uint32_t> shared;
-  for (const auto& [h, list] : postings) {
-    if (list.size() < 2 || list.size() > 40) continue;  // boilerplate shingles pair everything
-    for (std::size_t x = 0; x < list.size(); ++x) {
-      for (std::size_t y = x + 1; y < list.size(); ++y) {
-        ++shared[(static_cast<std::uint64_t>(list[x]) << 32) | list[y]];
-      }
-    }
-  }
+  lectern::DedupOptions options;
+  options.min_jaccard = min_jaccard;
+  lectern::StoryIndex index(options);
+  for (const Article& d : docs) index.Add(d.body);
   std::vector<std::pair<std::size_t, std::size_t>> pairs;
-  for (const auto& [key, n] : shared) {
-    const std::size_t x = key >> 32, y = key & 0xffffffffu;
-    const double jaccard = double(n) / double(sets[x].size() + sets[y].size() - n);
-    if (jaccard >= min_jaccard) pairs.emplace_back(x, y);
-  }
-  std::sort(pairs.begin(), pairs.end());
+  for (const lectern::SimilarPair& p : index.Cluster().pairs) pairs.emplace_back(p.a, p.b);
   return pairs;
 }
 
@@ -170,14 +142,12 @@ void Adversarial(const char* name, const std::string& a, const std::string& b, b
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string corpus_path = "../shared/data/bench/reuters21578.jsonl", pairs_path;
+  std::string corpus_path = "../shared/data/bench/reuters21578.jsonl";
   double min_jaccard = 0.3;
   bool list = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
-    if (arg == "--pairs" && i + 1 < argc) {
-      pairs_path = argv[++i];
-    } else if (arg == "--list") {
+    if (arg == "--list") {
       list = true;
     } else if (arg == "--min-jaccard" && i + 1 < argc) {
       min_jaccard = std::stod(argv[++i]);
@@ -198,28 +168,9 @@ int main(int argc, char** argv) {
               docs.size(), corpus.problems.size());
 
   std::vector<std::pair<std::size_t, std::size_t>> pairs;
-  if (!pairs_path.empty()) {
-    std::string text;
-    if (!ReadWholeFile(pairs_path, &text)) {
-      std::fprintf(stderr, "diff_eval: cannot read %s\n", pairs_path.c_str());
-      return 1;
-    }
-    const nlohmann::json j = nlohmann::json::parse(text);
-    std::size_t unknown = 0;
-    for (const nlohmann::json& p : j.at("pairs")) {
-      const auto x = by_id.find(p.at("a").get<std::string>());
-      const auto y = by_id.find(p.at("b").get<std::string>());
-      if (x == by_id.end() || y == by_id.end()) {
-        ++unknown;
-      } else {
-        pairs.emplace_back(x->second, y->second);
-      }
-    }
-    std::printf("pairs: %zu from %s (%zu with unknown ids)\n", pairs.size(), pairs_path.c_str(),
-                unknown);
-  } else {
-    double ms = Ms([&] { pairs = ShinglePairs(docs, min_jaccard); });
-    std::printf("pairs: %zu with word 5-gram Jaccard >= %.2f (found here in %.0f ms)\n",
+  {
+    double ms = Ms([&] { pairs = SimilarPairs(docs, min_jaccard); });
+    std::printf("pairs: %zu kept by the story clustering at Jaccard >= %.2f (found in %.0f ms)\n",
                 pairs.size(), min_jaccard, ms);
   }
 
