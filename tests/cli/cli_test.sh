@@ -3,36 +3,8 @@
 # usage: cli_test.sh LECTERN_BINARY SOURCE_DIR
 set -uo pipefail
 lectern="$1" src="$2"
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-failures=0 passed=0
-
-check() {  # check NAME EXPECTED_STATUS STDERR_PATTERN -- ARGS...
-  local name="$1" want="$2" pattern="$3"
-  shift 4
-  "$lectern" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
-  local got=$?
-  local lines
-  lines=$(wc -l <"$tmp/err")
-  if [ "$got" != "$want" ]; then
-    echo "FAIL $name: exit $got, expected $want"; cat "$tmp/err"; failures=$((failures + 1)); return
-  fi
-  if [ -n "$pattern" ] && ! grep -q -- "$pattern" "$tmp/err"; then
-    echo "FAIL $name: stderr lacks '$pattern':"; cat "$tmp/err"; failures=$((failures + 1)); return
-  fi
-  if [ "$want" = 1 ] && [ "$lines" != 1 ]; then
-    echo "FAIL $name: expected a one-line error, got $lines lines"; failures=$((failures + 1)); return
-  fi
-  passed=$((passed + 1))
-}
-
-json_check() {  # json_check NAME JS_EXPRESSION_OVER_j  (reads $tmp/out)
-  if node -e "const j = JSON.parse(require('fs').readFileSync('$tmp/out', 'utf8')); if (!($2)) process.exit(1)"; then
-    passed=$((passed + 1))
-  else
-    echo "FAIL $1: $2"; head -c 400 "$tmp/out"; echo; failures=$((failures + 1))
-  fi
-}
+# shellcheck source=tests/cli/lib.sh
+source "$(dirname "$0")/lib.sh"
 
 seed="$src/shared/seeds/000_c1e1a87b767bdb0e.txt"
 check "seed as JSON" 0 "" -- segment --json "$seed"
@@ -74,5 +46,4 @@ check "unknown option" 2 "unknown option" -- segment --frobnicate "$seed"
 check "no command" 2 "no command" --
 check "help" 0 "" -- --help
 
-echo "$passed passed, $failures failed"
-[ "$failures" = 0 ]
+finish

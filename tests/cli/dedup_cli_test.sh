@@ -4,40 +4,8 @@
 # usage: dedup_cli_test.sh LECTERN_BINARY SOURCE_DIR
 set -uo pipefail
 lectern="$1" src="$2"
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-failures=0 passed=0
-
-fail() { echo "FAIL $1"; failures=$((failures + 1)); }
-
-run() {  # run NAME EXPECTED_STATUS ARGS...: output in $tmp/out, $tmp/err
-  local name="$1" want="$2"
-  shift 2
-  "$lectern" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
-  local got=$?
-  if [ "$got" != "$want" ]; then
-    fail "$name: exit $got, expected $want"; cat "$tmp/err"; return 1
-  fi
-  passed=$((passed + 1))
-}
-
-has() {  # has NAME FILE FIXED_STRING
-  if grep -qF -- "$3" "$2"; then passed=$((passed + 1)); else fail "$1: no '$3' in:"; cat "$2"; fi
-}
-
-lines() {  # lines NAME FILE COUNT
-  local n
-  n=$(wc -l <"$2")
-  if [ "$n" = "$3" ]; then passed=$((passed + 1)); else fail "$1: $n lines, expected $3"; cat "$2"; fi
-}
-
-json_check() {  # json_check NAME JS_EXPRESSION_OVER_j  (reads $tmp/out)
-  if node -e "const j = JSON.parse(require('fs').readFileSync('$tmp/out', 'utf8')); if (!($2)) process.exit(1)"; then
-    passed=$((passed + 1))
-  else
-    fail "$1: $2"; head -c 600 "$tmp/out"; echo
-  fi
-}
+# shellcheck source=tests/cli/lib.sh
+source "$(dirname "$0")/lib.sh"
 
 # The seeds, named as given: 000 and 001 are one Xinhua story, 002-004 stand alone.
 cd "$src"
@@ -105,5 +73,4 @@ has "usage on error" "$tmp/err" "usage: lectern dedup"
 run "help" 0 dedup --help
 has "help" "$tmp/out" "usage: lectern dedup [--json] [--exact]"
 
-echo "$passed passed, $failures failed"
-[ "$failures" = 0 ]
+finish
