@@ -7,6 +7,7 @@ import { importInputs, textInput } from './importer.js';
 import { isValidRecord, rowOf } from './records.js';
 import { sortRows, nextSort } from './sorting.js';
 import { parseHash, readerHash, LIBRARY_HASH, ANNOTATIONS_HASH } from './router.js';
+import { groupRows } from './stories.js';
 import { commandFor } from './keys.js';
 import { INITIALISED_KEY, parseSeeds, shouldLoadSeeds } from './seeds.js';
 import { openStore, describeStorageError } from './store.js';
@@ -22,8 +23,10 @@ import { ProgressView } from './ui/progress.js';
 import { ConfirmDialog, PasteDialog, ShortcutsDialog } from './ui/dialogs.js';
 import { DropZone } from './ui/dropzone.js';
 import { AnnotationController } from './ui/annotation-controller.js';
+import { StoryController } from './ui/story-controller.js';
 
 const SORT_KEY = 'lectern.sort';
+const GROUP_KEY = 'lectern.groupVersions';
 
 export class App {
   constructor({ root, seedsJson }) {
@@ -33,6 +36,10 @@ export class App {
     this.store = null;
     this.reader = null;
     this.sort = loadSort();
+    this.groupVersions = loadGroupVersions();
+    // Resolves with the core (worker-client.js) once it is loaded; views that need it wait here.
+    this.readerReady = new Promise((resolve, reject) => { this.readerLoaded = { resolve, reject }; });
+    this.readerReady.catch(() => {});
     this.view = 'library';
     this.currentId = null;
     this.showOriginal = false;
@@ -66,7 +73,11 @@ export class App {
     this.shortcutsDialog = new ShortcutsDialog();
     this.confirmDialog = new ConfirmDialog();
     this.annotations = new AnnotationController(this);
+    this.stories = new StoryController(this);
     this.library = new LibraryView({
+      compare: (a, b) => this.stories.openCompare(a, b),
+      variants: (id) => this.stories.openVariants(id),
+      toggleGrouping: () => this.setGroupVersions(!this.groupVersions),
       open: (id) => this.openArticle(id),
       remove: (id) => this.removeArticles([id]),
       sort: (column) => this.setSort(nextSort(this.sort, column)),
@@ -85,6 +96,8 @@ export class App {
       toggleOriginal: () => this.toggleOriginal(),
       remove: (id) => this.removeArticles([id]),
       toggleSidebar: () => this.annotations.toggleSidebar(),
+      compare: (a, b) => this.stories.openCompare(a, b),
+      variants: (id) => this.stories.openVariants(id),
     }, this.annotations.sidebar.el);
     this.annotations.installReaderEvents(this.readerView.body);
     this.dropZone = new DropZone({
@@ -114,7 +127,8 @@ export class App {
           title: 'Keyboard shortcuts (?)', onclick: () => this.shortcutsDialog.open(),
         }, icon(ICONS.keyboard), h('span', { class: 'wide-only' }, 'Shortcuts')),
         this.fileInput)));
-    this.main = h('main', { id: 'main', tabindex: '-1' }, this.loading, this.library.el, this.readerView.el, this.annotations.view.el);
+    this.main = h('main', { id: 'main', tabindex: '-1' }, this.loading, this.library.el, this.readerView.el, this.annotations.view.el,
+      this.stories.compareView.el, this.stories.variantsView.el);
     const footer = h('footer', { class: 'footer' },
       h('span', {}, 'Lectern reads everything on this computer; nothing is sent anywhere.'),
       this.storageStatus, this.versionText);
@@ -158,8 +172,10 @@ export class App {
 
     try {
       this.reader = await startReader();
+      this.readerLoaded.resolve(this.reader);
       this.versionText.textContent = `core ${this.reader.version()}`;
     } catch (error) {
+      this.readerLoaded.reject(error);
       this.messages.show({
         kind: 'error', key: 'core',
         text: `The reading engine could not be started (${error?.message || error}). Articles already in the library can be read, but nothing new can be imported.`,
@@ -184,6 +200,7 @@ export class App {
     this.loading.hidden = true;
     this.route();
     this.annotations.render();
+    this.stories.collectionChanged({ delayMs: 100 }); // find the versions of each story
     // The annotation core (a worker of its own) starts once the page has settled.
     setTimeout(() => this.annotations.warm(), 1500);
   }
@@ -245,6 +262,7 @@ export class App {
     if (!this.reader) {
       try {
         this.reader = await startReader();
+        this.readerLoaded.resolve(this.reader);
       } catch (error) {
         this.messages.show({ kind: 'error', key: 'core', text: `Nothing can be imported: the reading engine could not be started (${error?.message || error}).` });
         return null;
@@ -253,6 +271,7 @@ export class App {
     const replaceSeeds = this.replaceSeedsAfterImport;
     this.replaceSeedsAfterImport = false;
     document.body.setAttribute('aria-busy', 'true');
+    this.stories.importStarted();
     this.root.dataset.importing = 'true';
     let lastRender = performance.now();
     let result;
@@ -274,6 +293,7 @@ export class App {
       document.body.removeAttribute('aria-busy');
       delete this.root.dataset.importing;
       this.progress.update({ done: true });
+      this.stories.importEnded(result?.added.length ?? 0);
     }
     let replaced = 0;
     if (replaceSeeds && result.added.length > 0) {
@@ -389,6 +409,7 @@ export class App {
     } catch (error) {
       this.storageFailed(error);
     }
+    this.stories.collectionChanged({ removed: removed.map((r) => r.id) });
     this.renderLibrary();
     this.annotations.changed(); // their annotations are orphans now (kept, listed)
     if (nextId) this.library.select(nextId, { focus: this.view === 'library' && hadFocus });
@@ -408,6 +429,7 @@ export class App {
   async restore(records) {
     const back = records.filter((r) => this.collection.add(r));
     await this.persist(back);
+    this.stories.collectionChanged();
     this.renderLibrary();
     this.annotations.changed();
     if (back.length === 1 && this.view === 'library') this.library.select(back[0].id, { focus: true });
@@ -430,6 +452,7 @@ export class App {
       this.storageFailed(error);
     }
     await this.setInitialised();
+    this.stories.collectionChanged({ removed: removed.map((r) => r.id) });
     this.renderLibrary();
     this.showLibrary();
     this.messages.show({ kind: 'info', key: 'undo', text: `Removed all ${plural(removed.length, 'article')}.`, action: { label: 'Undo', run: () => this.restore(removed) } });
@@ -451,10 +474,34 @@ export class App {
 
   /** @param {{windowed?: boolean}} [options]  windowed: during an import (see LibraryView#render) */
   renderLibrary({ windowed = false } = {}) {
-    const rows = this.sortedRows();
+    const sorted = this.sortedRows();
+    // A story's versions sit together, where the first of them is in the sort order.
+    const rows = this.groupVersions ? groupRows(sorted, this.stories.stories) : sorted;
     this.rows = rows;
-    this.library.render(rows, this.sort, { seedCount: rows.filter((r) => r.seed).length, windowed });
+    this.library.render(rows, this.sort, {
+      seedCount: rows.filter((r) => r.seed).length, windowed,
+      grouping: { on: this.groupVersions, stories: this.stories.stories.size },
+    });
     if (this.currentId && this.collection.has(this.currentId) && this.view === 'library') this.library.select(this.currentId);
+  }
+
+  setGroupVersions(on) {
+    this.groupVersions = on;
+    try {
+      localStorage.setItem(GROUP_KEY, on ? '1' : '0');
+    } catch { /* not important */ }
+    this.renderLibrary();
+  }
+
+  /** The stories changed (stories.js): the library and the reader show them. */
+  storiesChanged() {
+    if (this.rows && !('importing' in this.root.dataset)) this.renderLibrary();
+    if (this.view === 'reader' && this.currentId) this.showReaderVersions(this.currentId);
+  }
+
+  showReaderVersions(id) {
+    const story = this.stories.stories.storyOf(id);
+    this.readerView.setVersions(id, this.stories.versionsOf(id), story ? story.members.length : 0);
   }
 
   setSort(sort) {
@@ -468,8 +515,13 @@ export class App {
   /** Shows what the URL hash names. */
   route() {
     const r = parseHash(location.hash);
+    if (r.view !== 'compare' && r.view !== 'variants') this.stories.cameFrom = null;
     if (r.view === 'annotations') {
       this.showAnnotationsView();
+      return;
+    }
+    if (r.view === 'compare' || r.view === 'variants') {
+      this.showStoryView(r);
       return;
     }
     if (r.view === 'reader' && this.collection.has(r.id)) {
@@ -502,11 +554,10 @@ export class App {
     this.view = 'reader';
     this.currentId = id;
     this.library.selectedId = id;
-    this.library.el.hidden = true;
-    this.annotations.view.el.hidden = true;
-    this.readerView.el.hidden = false;
+    this.showOnly(this.readerView.el);
     const highlights = this.annotations.beforeShow(record);
     this.readerView.show(record, { index, total: rows.length, original: this.showOriginal, highlights });
+    this.showReaderVersions(id);
     this.annotations.afterShow();
     this.root.dataset.view = 'reader';
     document.title = `${rowOf(record).displayTitle} — Lectern`;
@@ -522,12 +573,35 @@ export class App {
     this.showLibraryView();
   }
 
+  /** Shows one view's element and hides the others. */
+  showOnly(el) {
+    for (const v of [this.library.el, this.readerView.el, this.annotations.view.el, this.stories.compareView.el, this.stories.variantsView.el]) {
+      v.hidden = v !== el;
+    }
+  }
+
+  /** #compare=A,B or #variants=ID (ui/story-controller.js draws them). */
+  showStoryView(r) {
+    const compare = r.view === 'compare';
+    const view = compare ? this.stories.compareView : this.stories.variantsView;
+    const changed = this.view !== r.view;
+    this.view = r.view;
+    this.showOnly(view.el);
+    this.root.dataset.view = r.view;
+    document.title = `${compare ? 'Compare versions' : 'All versions'} — Lectern`;
+    // The article the user came from stays the current one (the library selects it on the way back).
+    const shown = compare ? [r.a, r.b] : [r.id];
+    if (!shown.includes(this.currentId) && this.collection.has(shown[0])) this.currentId = shown[0];
+    if (compare) this.stories.showCompare(r.a, r.b);
+    else this.stories.showVariants(r.id);
+    window.scrollTo(0, 0);
+    if (changed || compare) view.focusHeading();
+  }
+
   showLibraryView() {
-    const fromReader = this.view === 'reader';
+    const fromReader = this.view !== 'library' && this.view !== 'annotations';
     this.view = 'library';
-    this.readerView.el.hidden = true;
-    this.annotations.view.el.hidden = true;
-    this.library.el.hidden = false;
+    this.showOnly(this.library.el);
     this.root.dataset.view = 'library';
     document.title = 'Lectern';
     if (!this.rows) this.renderLibrary();
@@ -544,9 +618,7 @@ export class App {
 
   showAnnotationsView() {
     this.view = 'annotations';
-    this.readerView.el.hidden = true;
-    this.library.el.hidden = true;
-    this.annotations.view.el.hidden = false;
+    this.showOnly(this.annotations.view.el);
     this.root.dataset.view = 'annotations';
     document.title = 'Annotations — Lectern';
     this.annotations.renderCollection();
@@ -616,7 +688,13 @@ export class App {
       case 'last': return this.library.move('last');
       case 'open': if (this.library.selectedId) this.openArticle(this.library.selectedId); return true;
       case 'remove': if (this.library.selectedId) this.removeArticles([this.library.selectedId]); return true;
-      case 'back': this.showLibrary(); return true;
+      case 'back':
+        if (this.view === 'compare' || this.view === 'variants') this.stories.back();
+        else this.showLibrary();
+        return true;
+      case 'next-change': return this.view === 'compare' ? this.stories.stepChange(1) : this.stories.variantsView.step(1);
+      case 'previous-change': return this.view === 'compare' ? this.stories.stepChange(-1) : this.stories.variantsView.step(-1);
+      case 'swap': this.stories.swap(); return true;
       case 'toggle-original': this.toggleOriginal(); return true;
       case 'next-sentence': return this.readerView.moveSentence(1);
       case 'previous-sentence': return this.readerView.moveSentence(-1);
@@ -678,6 +756,14 @@ export class App {
   async removeArticle(id) {
     const removed = await this.removeArticles([id]);
     return removed.length > 0;
+  }
+}
+
+function loadGroupVersions() {
+  try {
+    return localStorage.getItem(GROUP_KEY) !== '0';
+  } catch {
+    return true;
   }
 }
 

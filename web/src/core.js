@@ -11,10 +11,11 @@ export const READ_OPTIONS = Object.freeze({ plain: false, offsetUnit: 'utf16', w
 
 /**
  * The core's functions the page may call by name (see wasm/binding/embind.cpp): JSON text in and
- * out, never an exception for bad input. Used for annotations (annotations.js).
+ * out, never an exception for bad input. Used for annotations (annotations.js) and to compare two
+ * versions of a story (diffTexts; ui/story-controller.js).
  */
 export const CALLABLE = Object.freeze(['contentHash', 'describeRange', 'annotationsCreate',
-  'annotationsCheck', 'annotationsImport', 'annotationsExport', 'annotationsAnchor']);
+  'annotationsCheck', 'annotationsImport', 'annotationsExport', 'annotationsAnchor', 'diffTexts']);
 
 let loading = null;
 
@@ -76,6 +77,15 @@ export class CoreReader {
   }
 
   /**
+   * Starts grouping articles into stories with the core's StoryClusterer (see ClusterSession).
+   * @param {string} [optionsJson]  "" for the core's defaults
+   * @returns {ClusterSession}
+   */
+  startClustering(optionsJson = '') {
+    return new ClusterSession(this.module, optionsJson);
+  }
+
+  /**
    * Reads one file, a part at a time (see reading.js).
    * @param {Uint8Array} bytes
    * @param {string} fileName
@@ -107,6 +117,53 @@ export class CoreReader {
       articles: Array.isArray(result?.articles) ? result.articles : [],
       problems: Array.isArray(result?.problems) ? result.problems : [],
     };
+  }
+}
+
+/**
+ * One run of the core's StoryClusterer: add() every article's cleaned body (in batches), then
+ * finish() for the clusters' JSON ({clusters: [{members}], pairs: [{a, b, jaccard, containment}],
+ * candidates}). The clusterer is an Embind object living in the core's heap: finish() and close()
+ * free it, also after an error, and a session is used once.
+ */
+export class ClusterSession {
+  constructor(module, optionsJson = '') {
+    if (typeof module?.StoryClusterer !== 'function') {
+      throw new Error('this version of the reading engine cannot group stories (rebuild the core)');
+    }
+    this.clusterer = new module.StoryClusterer(String(optionsJson ?? ''));
+    this.added = 0;
+  }
+
+  /** @param {[string, string][]} items  [key, text] pairs @returns {number} how many were added so far */
+  add(items) {
+    if (!this.clusterer) throw new Error('this grouping was already finished or cancelled');
+    try {
+      for (const [key, text] of items) this.clusterer.add(String(key), String(text));
+    } catch (error) {
+      this.close();
+      throw error;
+    }
+    this.added += items.length;
+    return this.added;
+  }
+
+  /** @returns {string} the clusters' JSON */
+  finish() {
+    if (!this.clusterer) throw new Error('this grouping was already finished or cancelled');
+    try {
+      return String(this.clusterer.cluster());
+    } finally {
+      this.close();
+    }
+  }
+
+  close() {
+    const c = this.clusterer;
+    this.clusterer = null;
+    try {
+      c?.delete();
+    } catch { /* already freed */ }
   }
 }
 

@@ -16,13 +16,15 @@ export const SHORTCUTS = Object.freeze([
   { keys: ['Enter'], action: 'Reader, on a sentence or a highlight: show its annotations (on a highlight, Delete deletes it and Esc goes back to the list)' },
   { keys: ['Ctrl', 'Z'], action: 'Undo the last change to annotations (Ctrl+Shift+Z or Ctrl+Y: redo)' },
   { keys: ['Delete'], action: 'Library: remove the selected article (can be undone)' },
+  { keys: ['n', 'j'], action: 'Compare and variants: go to the next change (p or k: the previous one)' },
+  { keys: ['s'], action: 'Compare: swap the two sides' },
   { keys: ['Ctrl', 'V'], action: 'Paste text anywhere outside a text field to add it as an article' },
   { keys: ['?'], action: 'Show these shortcuts' },
 ]);
 
 /**
  * @param {{key: string, ctrlKey?: boolean, metaKey?: boolean, altKey?: boolean, shiftKey?: boolean}} event
- * @param {{view: 'library'|'reader'|'annotations', editable?: boolean, control?: boolean,
+ * @param {{view: 'library'|'reader'|'annotations'|'compare'|'variants', editable?: boolean, control?: boolean,
  *          dialogOpen?: boolean, onHighlight?: boolean}} context
  *   editable: focus is in a text field; control: focus is on a button, link or form control (which
  *   Enter and Space activate themselves); dialogOpen: a modal dialog is open; onHighlight: focus is
@@ -74,6 +76,15 @@ export function commandFor(event, context) {
   }
   if (context.view === 'annotations') {
     if (key === 'Escape') return 'back';
+  }
+  if (context.view === 'compare' || context.view === 'variants') {
+    switch (key) {
+      case 'n': case 'N': case 'j': return 'next-change';
+      case 'p': case 'P': case 'k': return 'previous-change';
+      case 's': case 'S': return context.view === 'compare' ? 'swap' : null;
+      case 'Escape': return 'back';
+      default: return null;
+    }
   }
   return null;
 }

@@ -15,6 +15,12 @@
 // them to ui/highlights.js (the body with its highlights), ui/annotator.js (toolbar, editor, card,
 // tooltip), ui/annotation-sidebar.js, ui/annotations-view.js, ui/annotation-card.js and
 // ui/markdown.js (notes as DOM, text nodes only).
+// Versions of one story: clustering.js (the collection through the core's StoryClusterer, in the
+// worker, in batches with progress; rerun, debounced, after imports and removals), stories.js (the
+// clusters in memory, similarity wording, grouping the library's rows), compare-model.js (the
+// core's diffTexts JSON → aligned rows, summary, changes), variants.js (the variant table of a
+// story of three or more versions); ui/story-controller.js joins them to ui/compare.js
+// (#compare=A,B) and ui/variants.js (#variants=ID); the library and the reader show the versions.
 //
 // Stable hooks for end-to-end tests (data-testid unless noted):
 //   import-input (also id="import-input": the <input type=file multiple>), import-button,
@@ -61,9 +67,33 @@
 //   [data-id] with attach-orphan, tag-list > tag-item [data-tag] with tag-color, user-name)
 //   messages with data-key: annotations:FILE (an import's summary, per-annotation errors in
 //   message-details), annotation-storage, annotation-undo, attach, export, adopted
-// The root element #app carries data-view = "library" | "reader" | "annotations", and
-// data-importing while an import runs. URL hash: #article=ID opens an article
-// (#article=ID&view=original: its original); #annotations the collection's annotations.
+// Versions of one story:
+//   library rows of a story carry class "story story-first|middle|last" and data-story (the id of
+//   the story's first row); story-size (the first row's "3 versions" chip), story-shared (the
+//   other rows' "72% shared", title = what it means), compare-article, variants-article (3+ only)
+//   in the row's actions; group-versions (toggle, aria-pressed) in the library's tools
+//   reader-versions (aside after the article) > reader-version [data-id] with reader-compare
+//   [data-id]; reader-variants (3+ only); reader-compare-closest (toolbar: the closest version)
+//   compare (section, data-state = pending | ready | message | error): compare-back, compare-swap,
+//   compare-variants (3+ only), compare-version-a / compare-version-b (outlet-a/-b:
+//   compare-outlet-a/-b, links compare-open-a/-b), compare-status (role=status: "Comparing…",
+//   errors, "same article", identical), compare-summary > compare-summary-lines, compare-only-a,
+//   compare-only-b, compare-changed, compare-same, compare-named > named-change [data-group,
+//   data-kind = name | number], compare-changes > change-item [data-group, data-kind; the current
+//   one aria-current], compare-table > compare-row [data-group, data-kind = same | changed |
+//   merged | split | moved | onlyA | onlyB; class current + aria-current when chosen] with
+//   compare-a, compare-gutter (kind-badge or moved-badge), compare-b; compare-empty (the empty
+//   side of a one-sided row), moved-note; <del>/<ins> mark word changes; compare-announce
+//   variants (section, data-state as compare): variants-back, variants-intro, variants-status,
+//   variants-table > variants-column [data-id] (variants-counts, variants-compare [data-id]),
+//   variant-row [data-kind = reference | added, data-index] > variant-cell [data-state = reference
+//   | same | changed | moved | merged-above | cut | added | absent]
+//   progress shows the grouping of big collections too: data-task = "import" | "cluster"
+// The root element #app carries data-view = "library" | "reader" | "annotations" | "compare" |
+// "variants", data-importing while an import runs and data-clustering while the collection is
+// grouped into stories. URL hash: #article=ID opens an article (#article=ID&view=original: its
+// original); #annotations the collection's annotations; #compare=ID_A,ID_B two versions side by
+// side; #variants=ID the variant table of ID's story.
 //
 // window.lectern (for tests and power users):
 //   ready: Promise, resolved once the core is loaded and the collection restored (rejected if the
@@ -82,6 +112,16 @@
 //   exportAnnotations() → Promise<the W3C AnnotationCollection object of every annotation>.
 //   importAnnotations(objectOrString) → Promise<{imported, duplicates, conflicts, orphaned,
 //     errors: ["path: message"]}>: merged as a file would be (the page also shows a message).
+//   clusters() → Promise<[{members: [ids], pairs: [{a, b, jaccard, containment}]}]>: the versions
+//     of each story (clusters of two or more, as the core's StoryClusterer found them), once any
+//     pending grouping (after an import or removal) has finished; rejects when the core cannot
+//     group stories.
+//   compare(idA, idB) → Promise<the core's diffTexts JSON, parsed>: {offsetUnit, a: {sentences},
+//     b: {sentences}, groups: [{a, b, kind, similarity, words, changes}], summary}; offsets are
+//     UTF-16 indices into article(id).body; rejects for an unknown article.
+//   variants(id) → Promise<{columns: [{id, label, reference, counts}], rows: [{kind, index, cells:
+//     [{state, text?, parts?, …}]}]}>: the variant table of id's story (variants.js).
+//   clusterStats() → {articles, ms, engine} of the last grouping, or null.
 import { App } from './app.js';
 
 function boot() {
@@ -117,6 +157,20 @@ function boot() {
       await ready;
       return app.annotations.importFrom(objectOrString);
     },
+    clusters: async () => {
+      await ready;
+      return app.stories.clusters();
+    },
+    compare: async (a, b) => {
+      await ready;
+      return structuredClone(await app.stories.diff(String(a), String(b)));
+    },
+    variants: async (id) => {
+      await ready;
+      await app.stories.clusters();
+      return app.stories.variantTable(String(id));
+    },
+    clusterStats: () => (app.stories.lastRun ? { ...app.stories.lastRun } : null),
   });
 }
 

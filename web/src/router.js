@@ -1,12 +1,23 @@
 // The URL hash says which view is shown: "" or "#library" → the library, "#article=ID" → the
 // reader on that article (deep links; the browser's Back button works between views),
-// "#annotations" → the collection's annotations.
+// "#annotations" → the collection's annotations, "#compare=ID_A,ID_B" → two versions of a story
+// side by side, "#variants=ID" → the variant table of ID's story.
 
-/** @returns {{view: 'library'} | {view: 'annotations'} | {view: 'reader', id: string, original: boolean}} */
+/**
+ * @returns {{view: 'library'} | {view: 'annotations'} | {view: 'reader', id: string, original: boolean}
+ *   | {view: 'compare', a: string, b: string} | {view: 'variants', id: string}}
+ */
 export function parseHash(hash) {
   const h = String(hash ?? '').replace(/^#/u, '');
   if (h === 'annotations') return { view: 'annotations' };
   const params = new URLSearchParams(h);
+  const compare = params.get('compare');
+  if (compare != null) {
+    const [a = '', b = ''] = compare.split(',');
+    return { view: 'compare', a, b };
+  }
+  const variants = params.get('variants');
+  if (variants) return { view: 'variants', id: variants };
   const id = params.get('article');
   if (id) return { view: 'reader', id, original: params.get('view') === 'original' };
   return { view: 'library' };
@@ -17,6 +28,14 @@ export function readerHash(id, original = false) {
   params.set('article', id);
   if (original) params.set('view', 'original');
   return `#${params.toString()}`;
+}
+
+export function compareHash(a, b) {
+  return `#compare=${encodeURIComponent(a)},${encodeURIComponent(b)}`;
+}
+
+export function variantsHash(id) {
+  return `#variants=${encodeURIComponent(id)}`;
 }
 
 export const LIBRARY_HASH = '#library';

@@ -57,6 +57,7 @@ export class WorkerReader {
     this.main = null; // the main-thread CoreReader, once the worker was given up
     this.requests = new Map();
     this.lastId = 0;
+    this.lastSession = 0;
   }
 
   get kind() {
@@ -192,10 +193,54 @@ export class WorkerReader {
     if (this.main) return this.main.call(fn, args);
     const worker = this.worker;
     if (!worker) throw new Error('the worker stopped');
+    return this.request(worker, { type: 'call', fn: String(fn), args });
+  }
+
+  /**
+   * Starts grouping articles into stories (the core's StoryClusterer), in the worker (or on the main
+   * thread once the worker was given up). The steps are answered in order; a failed or cancelled
+   * session is freed in the worker.
+   * @param {string} [optionsJson]
+   * @returns {Promise<{kind: string, add(items: [string, string][]): Promise<number>,
+   *   finish(): Promise<string>, cancel(): Promise<void>}>}
+   */
+  async openClusterer(optionsJson = '') {
+    if (!this.main) {
+      try {
+        await this.ensureWorker();
+      } catch (error) {
+        await this.useMainThread(error);
+      }
+    }
+    if (this.main) {
+      const session = this.main.startClustering(optionsJson);
+      return {
+        kind: 'main-thread',
+        add: async (items) => session.add(items),
+        finish: async () => session.finish(),
+        cancel: async () => session.close(),
+      };
+    }
+    const worker = this.worker;
+    if (!worker) throw new Error('the worker stopped');
+    const session = ++this.lastSession;
+    const step = (op, extra = {}) => this.request(worker, { type: 'cluster', session, op, ...extra });
+    await step('begin', { options: String(optionsJson ?? '') });
+    return {
+      kind: 'worker',
+      add: async (items) => Number(await step('add', { items })),
+      finish: () => step('finish'),
+      // A worker that stopped has freed everything already.
+      cancel: async () => { if (this.worker === worker) await step('cancel').catch(() => {}); },
+    };
+  }
+
+  /** Sends one request answered by a single result (or error) message. */
+  request(worker, message) {
     const id = ++this.lastId;
     return new Promise((resolve, reject) => {
       this.requests.set(id, { worker, call: true, resolve, reject });
-      worker.postMessage({ type: 'call', id, fn: String(fn), args });
+      worker.postMessage({ ...message, id });
     });
   }
 

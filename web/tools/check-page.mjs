@@ -3,9 +3,12 @@
 // window.lectern.ready, and reports console errors, page errors, CSP violations and any request
 // other than the page itself, data: URIs and blob: URIs (the core worker's script). Optionally
 // takes screenshots, and with --import FILE one more while FILE is being imported (the progress bar).
+// With the core's story functions, also the compare view of the first story with two versions and
+// the variant table of the first with three or more (import one with --import), when there are.
 //
 //   node web/tools/check-page.mjs [dist/lectern.html] [--shots DIR] [--width 1280] [--height 900]
 //                                 [--dark] [--firefox] [--browser PATH] [--article N] [--import FILE]
+//                                 [--full] (full-page screenshots)
 // Exit status 1 when anything above was seen or the page did not become ready.
 import path from 'node:path';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -34,6 +37,7 @@ const browserPath = opt('--browser', firefox ? '/usr/bin/firefox' : '/usr/bin/ch
 const dark = flag('--dark');
 const articleIndex = Number(opt('--article', 0));
 const importFile = opt('--import', null);
+const fullPage = flag('--full');
 const file = path.resolve(args[0] || 'dist/lectern.html');
 const url = pathToFileURL(file).href;
 
@@ -84,11 +88,13 @@ try {
       const began = Date.now();
       await input.uploadFile(path.resolve(importFile));
       // Halfway through (by bytes), or whenever the bar shows if the import is quicker than that.
-      await page.waitForFunction(() => {
+      // (A small file may be done before the bar is ever seen: then there is no bar to show.)
+      await page.waitForFunction((t0) => {
         const bar = document.querySelector('[data-testid="progress-bar"]');
-        return bar && !document.querySelector('[data-testid="progress"]').hidden
-          && bar.hasAttribute('value') && bar.value / bar.max >= 0.5;
-      }, { timeout: 120000, polling: 50 }).catch(() => {});
+        const done = Date.now() - t0 > 1000 && !document.getElementById('app').hasAttribute('data-importing');
+        return done || (bar && !document.querySelector('[data-testid="progress"]').hidden
+          && bar.hasAttribute('value') && bar.value / bar.max >= 0.5);
+      }, { timeout: 120000, polling: 50 }, Date.now()).catch(() => {});
       await page.screenshot({ path: path.join(shots, `importing-${suffix}.png`) });
       await page.waitForFunction(() => !document.getElementById('app').hasAttribute('data-importing'), { timeout: 300000, polling: 200 });
       console.log(`imported ${path.basename(importFile)} in ${Date.now() - began} ms; ${await page.evaluate(() => window.lectern.articles().length)} articles`);
@@ -96,7 +102,37 @@ try {
     if (articles[articleIndex]) {
       await page.goto(`${url}#article=${articles[articleIndex].id}`, { waitUntil: 'load' });
       await page.evaluate(() => window.lectern.ready);
-      await page.screenshot({ path: path.join(shots, `reader-${suffix}.png`) });
+      await page.evaluate(() => window.lectern.clusters?.().catch(() => null));
+      await page.screenshot({ path: path.join(shots, `reader-${suffix}.png`), fullPage });
+    }
+    const clusters = await page.evaluate(() => window.lectern.clusters?.().catch((e) => `failed: ${e.message}`));
+    if (Array.isArray(clusters)) {
+      console.log(`stories with several versions: ${clusters.length} (${clusters.map((c) => c.members.length).join(', ')})`);
+      await page.goto(`${url}#library`, { waitUntil: 'load' });
+      await page.evaluate(() => window.lectern.ready);
+      await page.evaluate(() => window.lectern.clusters());
+      await page.screenshot({ path: path.join(shots, `library-grouped-${suffix}.png`) });
+      const two = clusters.find((c) => c.members.length >= 2);
+      if (two) {
+        await page.goto(`${url}#compare=${two.members[0]},${two.members[1]}`, { waitUntil: 'load' });
+        await page.evaluate(() => window.lectern.ready);
+        await page.waitForSelector('[data-testid="compare"]:not([data-state="pending"])', { timeout: 30000 });
+        await page.screenshot({ path: path.join(shots, `compare-${suffix}.png`), fullPage });
+        if (await page.$('[data-testid="change-item"]')) {
+          await page.keyboard.press('n');
+          await page.keyboard.press('n');
+          await page.screenshot({ path: path.join(shots, `compare-change-${suffix}.png`) });
+        }
+      }
+      const three = clusters.find((c) => c.members.length >= 3);
+      if (three) {
+        await page.goto(`${url}#variants=${three.members[0]}`, { waitUntil: 'load' });
+        await page.evaluate(() => window.lectern.ready);
+        await page.waitForSelector('[data-testid="variants"][data-state="ready"], [data-testid="variants"][data-state="error"]', { timeout: 30000 });
+        await page.screenshot({ path: path.join(shots, `variants-${suffix}.png`), fullPage });
+      }
+    } else if (clusters) {
+      console.log(`stories: ${clusters}`);
     }
     console.log(`screenshots in ${shots}`);
   }

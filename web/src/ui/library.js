@@ -1,14 +1,17 @@
 // The library view: the collection as a sortable table, with the count, the sample-article banner,
-// a visible drop target and an empty state.
+// a visible drop target and an empty state. Versions of one story (stories.js groupRows) sit
+// together, joined by a rail, with their similarity and Compare / All versions buttons.
 import { h, icon, ICONS, replaceChildren } from './dom.js';
 import { COLUMNS } from '../sorting.js';
 import { formatCount, formatDate, plural } from '../format.js';
 import { readerHash } from '../router.js';
+import { sharedLabel, sharedExplanation } from '../stories.js';
 
 export class LibraryView {
   /**
    * @param {object} on  callbacks: open(id), remove(id), sort(column), select(id), chooseFiles(),
-   *   pasteText(), removeAll(), removeSeeds(), replaceSeeds(), loadSeeds()
+   *   pasteText(), removeAll(), removeSeeds(), replaceSeeds(), loadSeeds(), compare(a, b),
+   *   variants(id), toggleGrouping()
    */
   constructor(on) {
     this.on = on;
@@ -20,6 +23,10 @@ export class LibraryView {
     this.removeAllButton = h('button', {
       type: 'button', class: 'button quiet danger', 'data-testid': 'remove-all', onclick: () => on.removeAll(),
     }, icon(ICONS.trash), 'Remove all…');
+    this.groupButton = h('button', {
+      type: 'button', class: 'button quiet toggle', 'data-testid': 'group-versions', 'aria-pressed': 'true', hidden: true,
+      onclick: () => on.toggleGrouping?.(), title: 'Keep the versions of one story together in the list',
+    }, icon(ICONS.compare), 'Group versions');
 
     this.seedBanner = h('div', { class: 'seed-banner', 'data-testid': 'seed-banner', hidden: true, role: 'note' },
       h('p', {},
@@ -91,7 +98,7 @@ export class LibraryView {
     this.el = h('section', { id: 'library', class: 'view library', 'data-testid': 'library', 'aria-labelledby': 'library-heading' },
       h('div', { class: 'view-head' },
         h('div', { class: 'view-title' }, h('h1', { id: 'library-heading' }, 'Library'), this.count),
-        h('div', { class: 'view-tools' }, this.removeAllButton)),
+        h('div', { class: 'view-tools' }, this.groupButton, this.removeAllButton)),
       this.seedBanner,
       this.dropTarget,
       this.help,
@@ -102,12 +109,16 @@ export class LibraryView {
   /**
    * @param {object[]} rows  sorted rows (see records.rowOf)
    * @param {{column: string|null, direction: string}} sort
-   * @param {{seedCount: number, windowed?: boolean}} info  windowed: render only the rows around
-   *   the viewport even in a small library (while an import adds rows: a full render of a few
-   *   hundred rows is a long task, done once when the import ends)
+   * @param {{seedCount: number, windowed?: boolean, grouping?: {on: boolean, stories: number}}} info
+   *   windowed: render only the rows around the viewport even in a small library (while an import
+   *   adds rows: a full render of a few hundred rows is a long task, done once when the import
+   *   ends); grouping: whether versions are grouped, and how many stories have several
    */
-  render(rows, sort, { seedCount, windowed = false }) {
+  render(rows, sort, { seedCount, windowed = false, grouping = { on: false, stories: 0 } }) {
     this.rows = rows;
+    this.groupButton.hidden = grouping.stories === 0;
+    this.groupButton.setAttribute('aria-pressed', String(grouping.on));
+    this.table.classList.toggle('has-stories', rows.some((r) => r.story));
     this.windowed = windowed;
     this.indexById = new Map(rows.map((r, i) => [r.id, i]));
     this.count.textContent = rows.length ? plural(rows.length, 'article') : 'No articles';
@@ -186,17 +197,34 @@ export class LibraryView {
       href: readerHash(row.id), class: row.titleFromText ? 'title untitled' : 'title', 'data-testid': 'open-article',
       tabindex: '-1', title: row.displayTitle,
     }, row.displayTitle);
+    const story = row.story;
     const titleCell = h('td', { class: 'col-title' }, h('div', { class: 'title-cell' },
       title,
       row.titleFromText ? h('span', { class: 'visually-hidden' }, ' (no title; first sentence shown)') : null,
-      row.seed ? h('span', { class: 'badge', title: 'One of the sample articles shipped with Lectern' }, 'sample') : null));
-    return h('tr', { 'data-testid': 'library-row', 'data-id': row.id, tabindex: '-1', 'aria-rowindex': index + 2 },
+      row.seed ? h('span', { class: 'badge', title: 'One of the sample articles shipped with Lectern' }, 'sample') : null,
+      story ? storyChip(row, story) : null));
+    const storyButtons = story ? [
+      h('button', {
+        type: 'button', class: 'icon-button story-action', 'data-testid': 'compare-article', 'data-action': 'compare',
+        'aria-label': `Compare “${row.displayTitle}” with another version`, title: 'Compare with another version, side by side', tabindex: '-1',
+      }, icon(ICONS.compare)),
+      story.size >= 3 ? h('button', {
+        type: 'button', class: 'icon-button story-action', 'data-testid': 'variants-article', 'data-action': 'variants',
+        'aria-label': `All ${story.size} versions of “${row.displayTitle}”`, title: `All ${story.size} versions in one table`, tabindex: '-1',
+      }, icon(ICONS.table)) : null,
+    ] : [];
+    const trClass = story ? `story story-${story.position}` : null;
+    return h('tr', {
+      'data-testid': 'library-row', 'data-id': row.id, tabindex: '-1', 'aria-rowindex': index + 2, class: trClass,
+      'data-story': story ? story.leadId : null,
+    },
       titleCell,
       h('td', { class: row.source ? 'col-source' : 'col-source missing', title: row.source || null }, row.source || '—'),
       h('td', { class: row.date ? 'col-date' : 'col-date missing' },
         row.date ? h('time', { datetime: row.date }, formatDate(row.date)) : '—'),
       h('td', { class: 'col-words' }, formatCount(row.words)),
       h('td', { class: 'col-actions' },
+        storyButtons,
         h('button', {
           type: 'button', class: 'icon-button', 'data-testid': 'remove-article', 'data-action': 'remove',
           'aria-label': `Remove “${row.displayTitle}”`, title: 'Remove this article', tabindex: '-1',
@@ -209,6 +237,15 @@ export class LibraryView {
     const id = tr.dataset.id;
     if (event.target.closest('[data-action="remove"]')) {
       this.on.remove(id);
+      return;
+    }
+    const story = this.rows[this.indexById.get(id)]?.story;
+    if (story && event.target.closest('[data-action="compare"]')) {
+      this.on.compare?.(id, story.pairWith); // this article on the left
+      return;
+    }
+    if (story && event.target.closest('[data-action="variants"]')) {
+      this.on.variants?.(id);
       return;
     }
     if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return; // new tab etc.
@@ -292,6 +329,22 @@ export class LibraryView {
 export const ROW_HEIGHT = 44;
 const VIRTUAL_THRESHOLD = 400;
 const OVERSCAN = 20;
+
+/** "3 versions" on a story's first row ("2 versions · 72% shared" for two), "72% shared" on the others. */
+function storyChip(row, story) {
+  const shared = sharedLabel(story.pair);
+  // On narrow screens the first row says only "2 versions" (the other row has the percentage).
+  const text = story.index === 0
+    ? [`${story.size} versions`, story.size === 2 && shared ? h('span', { class: 'wide-only' }, ` · ${shared}`) : null]
+    : shared || 'version';
+  const explanation = story.index === 0 && story.size > 2
+    ? `${story.size} versions of one story are listed together here.`
+    : sharedExplanation(story.pair);
+  return h('span', {
+    class: `story-chip ${story.index === 0 ? 'lead' : 'member'}`, 'data-testid': story.index === 0 ? 'story-size' : 'story-shared',
+    title: explanation,
+  }, h('span', { class: 'visually-hidden' }, story.index === 0 ? ' — ' : ' — another version, '), text);
+}
 
 function spacer(rows) {
   const td = h('td', { colspan: '5' });

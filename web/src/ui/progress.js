@@ -1,4 +1,5 @@
-// The import progress bar: file k of n, bytes, records (busy while a big file is being read).
+// The progress bar: an import's (file k of n, bytes, records; busy while a big file is being read),
+// or another long task's (task(): finding the versions of each story). data-task says whose.
 import { h } from './dom.js';
 import { formatBytes, formatCount, plural } from '../format.js';
 
@@ -15,14 +16,38 @@ export class ProgressView {
     }, this.label, this.bar, this.detail);
   }
 
+  /**
+   * Another task's progress (the bar is the import's whenever an import runs).
+   * @param {{task: string, label: string, done: number, total: number, detail?: string}} p
+   */
+  task({ task, label, done, total, detail = '' }) {
+    this.el.hidden = false;
+    this.el.dataset.state = 'running';
+    this.el.dataset.task = task;
+    this.el.dataset.waiting = 'false';
+    this.el.setAttribute('aria-label', label);
+    this.label.textContent = label;
+    this.bar.max = Math.max(1, total);
+    this.bar.value = Math.min(done, total);
+    this.detail.textContent = detail;
+  }
+
+  /** Hides the bar if it shows `task`. */
+  endTask(task) {
+    if (this.el.dataset.task === task) this.update({ done: true });
+  }
+
   /** @param {import('../importer.js').ImportProgress} p */
   update(p) {
     if (p.done) {
       this.el.hidden = true;
       this.el.dataset.state = 'done';
+      delete this.el.dataset.task;
       return;
     }
     this.el.hidden = false;
+    this.el.dataset.task = 'import';
+    this.el.setAttribute('aria-label', 'Import progress');
     this.el.dataset.state = 'running';
     this.label.textContent = p.fileCount > 1
       ? `Importing file ${formatCount(p.fileIndex + 1)} of ${formatCount(p.fileCount)}: ${p.fileName}`

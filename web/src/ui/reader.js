@@ -3,11 +3,12 @@
 import { h, icon, ICONS, replaceChildren } from './dom.js';
 import { displayTitle, formatDate, formatCount, plural } from '../format.js';
 import { buildBody, offsetsToRange, rangeOffsets, sameHighlights } from './highlights.js';
+import { readerHash } from '../router.js';
 
 export class ReaderView {
   /**
    * @param {object} on  callbacks: back(), next(), previous(), toggleOriginal(), remove(id),
-   *   toggleSidebar()
+   *   toggleSidebar(), compare(a, b), variants(id)
    * @param {HTMLElement} [sidebar]  the annotations sidebar, shown beside the page
    */
   constructor(on, sidebar = null) {
@@ -35,6 +36,10 @@ export class ReaderView {
       'aria-controls': 'annotations-sidebar', title: 'Show or hide this article\'s annotations (a)',
       onclick: () => on.toggleSidebar?.(),
     }, icon(ICONS.note), 'Annotations', this.sidebarCount = h('span', { class: 'count-badge', 'data-testid': 'sidebar-count' }, '0'));
+    this.compareButton = h('button', {
+      type: 'button', class: 'button', 'data-testid': 'reader-compare-closest', hidden: true,
+      onclick: () => this.record && this.closestId && on.compare?.(this.record.id, this.closestId),
+    }, icon(ICONS.compare), 'Compare');
     this.removeButton = h('button', {
       type: 'button', class: 'button quiet danger', 'data-testid': 'reader-remove', title: 'Remove this article',
       onclick: () => this.record && on.remove(this.record.id),
@@ -44,6 +49,7 @@ export class ReaderView {
     this.title = h('h1', { id: 'reader-title', class: 'article-title', 'data-testid': 'reader-title', tabindex: '-1' });
     this.dateline = h('p', { class: 'dateline', 'data-testid': 'reader-dateline' });
     this.provenance = h('p', { class: 'provenance', 'data-testid': 'reader-provenance' });
+    this.versions = h('aside', { class: 'reader-versions', 'data-testid': 'reader-versions', hidden: true, 'aria-labelledby': 'versions-heading' });
     this.body = h('div', {
       class: 'article-body', 'data-testid': 'reader-body',
       onkeydown: (e) => this.handleBodyKey(e),
@@ -64,15 +70,53 @@ export class ReaderView {
       }, icon(ICONS.back), 'Library'),
       this.position,
       h('span', { class: 'toolbar-spacer' }),
-      this.prevButton, this.nextButton, this.toggleButton, this.sidebarButton, this.removeButton),
+      this.prevButton, this.nextButton, this.compareButton, this.toggleButton, this.sidebarButton, this.removeButton),
     h('div', { class: 'reader-layout' },
       h('div', { class: 'page' },
         h('header', { class: 'article-head' }, this.kicker, this.title, this.dateline, this.provenance),
         this.body,
         this.originalLabel,
-        this.original),
+        this.original,
+        // At the end, so the article does not move when the versions are found after it is shown.
+        this.versions),
       sidebar),
     this.announcer);
+  }
+
+  /**
+   * The other versions of this article's story (story-controller.js versionsOf), listed after the
+   * article, each with a Compare button, and "All versions" for three or more; the toolbar's
+   * Compare goes to the closest one.
+   * @param {string} id
+   * @param {{id: string, label: string, title: string, shared: string, explanation: string}[]} versions
+   * @param {number} size  versions in the story, this one included
+   */
+  setVersions(id, versions, size) {
+    this.versions.hidden = versions.length === 0;
+    this.closestId = versions[0]?.id ?? null;
+    this.compareButton.hidden = !this.closestId;
+    if (this.closestId) {
+      this.compareButton.title = `Compare with the ${versions[0].label} version${versions[0].shared ? ` (${versions[0].shared})` : ''}, side by side`;
+    }
+    if (!versions.length) {
+      this.versions.replaceChildren();
+      return;
+    }
+    const items = versions.map((v) => h('li', { 'data-testid': 'reader-version', 'data-id': v.id },
+      h('a', { href: readerHash(v.id), class: 'version-title', title: v.title },
+        h('span', { class: 'outlet' }, v.label), ': ', v.title),
+      v.shared ? h('span', { class: 'story-chip member', title: v.explanation }, v.shared) : null,
+      h('button', {
+        type: 'button', class: 'button small', 'data-testid': 'reader-compare', 'data-id': v.id,
+        onclick: () => this.on.compare?.(id, v.id), title: `Compare this article with the ${v.label} version, side by side`,
+      }, icon(ICONS.compare), 'Compare')));
+    replaceChildren(this.versions,
+      h('h2', { id: 'versions-heading' }, size === 2 ? 'Another version of this story' : `${size - 1} other versions of this story`),
+      h('ul', {}, items),
+      size >= 3 ? h('button', {
+        type: 'button', class: 'button small', 'data-testid': 'reader-variants', onclick: () => this.on.variants?.(id),
+        title: 'Every version of this story in one table',
+      }, icon(ICONS.table), `All ${size} versions`) : null);
   }
 
   /** Says `text` to screen readers (a polite live region). */
