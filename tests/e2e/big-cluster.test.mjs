@@ -4,7 +4,7 @@
 // collection with the core's StoryClusterer in its Web Worker: the main thread must not stop for
 // 500 ms or more while it does (a setInterval of 50 ms records its ticks, as in
 // big-import.test.mjs), the progress bar must show it, and the planted versions must come back
-// together, with few other articles grouped. Needs the core's StoryClusterer (skipped without).
+// together, with few other articles grouped. Needs the core's StoryClusterer.
 //
 // LECTERN_PAGE=path/to/other.html runs it against another build; LECTERN_BROWSERS=chromium (or
 // firefox) in one browser only.
@@ -22,9 +22,6 @@ const pageUrl = pathToFileURL(pagePath).href;
 assert.ok(existsSync(pagePath), `build ${pagePath} first`);
 
 /** Whether the page's core can group stories (window.lectern.clusters() says so; an older core cannot). */
-const canGroupStories = (page) => page.evaluate(() => window.lectern.clusters().then(
-  () => true, (e) => (/cannot group stories/.test(e.message) ? false : Promise.reject(e))));
-const NO_CORE = 'the core has no StoryClusterer yet';
 
 const RECORDS = 12000;
 const PAIRS = 40;
@@ -89,7 +86,7 @@ export function collectionWithVersions(n) {
 
 for (const name of (process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS)) {
   describe(`${name}: grouping a large collection into stories keeps the page responsive`, () => {
-    let session, page, files, groups, storyCore;
+    let session, page, files, groups;
     const problems = [];
 
     before(async () => {
@@ -107,7 +104,7 @@ for (const name of (process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS)) {
       });
       await page.goto(pageUrl);
       await page.evaluate(() => window.lectern.ready);
-      storyCore = await canGroupStories(page); // and the seeds' grouping is done
+      await page.evaluate(() => window.lectern.clusters()); // the seeds' grouping is done
     });
     after(async () => {
       await session?.close();
@@ -115,7 +112,6 @@ for (const name of (process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS)) {
     });
 
     test(`${RECORDS} articles: the planted versions are found; the longest main-thread gap while grouping stays under ${MAX_GAP_MS} ms`, async (t) => {
-      if (!storyCore) { t.skip(NO_CORE); return; }
       await page.evaluate(() => {
         const app = document.getElementById('app');
         const now = () => performance.timeOrigin + performance.now();

@@ -3,7 +3,7 @@
 // lines them up (changed, merged, split, only-in-one rows; word changes; the summary; n/p, Esc,
 // swap), the reader offers the comparison, a third version brings the variant table, and bad input
 // (the same article twice, an unknown one, a one-word article) gives a message, never a hang.
-// Needs the core's StoryClusterer and diffTexts (the test is skipped without them).
+// Needs the core's StoryClusterer and diffTexts.
 //
 // LECTERN_PAGE=path/to/other.html runs it against another build; LECTERN_BROWSERS=chromium (or
 // firefox) in one browser only. Screenshots go to out/.
@@ -22,9 +22,6 @@ mkdirSync(shots, { recursive: true });
 assert.ok(existsSync(pagePath), `build ${pagePath} first`);
 
 /** Whether the page's core can group stories (window.lectern.clusters() says so; an older core cannot). */
-const canGroupStories = (page) => page.evaluate(() => window.lectern.clusters().then(
-  () => true, (e) => (/cannot group stories/.test(e.message) ? false : Promise.reject(e))));
-const NO_CORE = 'the core has no StoryClusterer yet';
 
 const CHINA_DAILY = 'Russia to work with China for multipolarity, fair intl order, says Putin';
 const byTestId = (id) => `[data-testid="${id}"]`;
@@ -44,7 +41,7 @@ function thirdVersion(body) {
 
 for (const name of (process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS)) {
   describe(`${name}: versions of one story`, () => {
-    let session, page, cd, kuna, storyCore;
+    let session, page, cd, kuna;
     const problems = [];
 
     before(async () => {
@@ -63,7 +60,7 @@ for (const name of (process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS)) {
       });
       await page.goto(pageUrl);
       await page.evaluate(() => window.lectern.ready);
-      storyCore = await canGroupStories(page);
+      await page.evaluate(() => window.lectern.clusters());
       const articles = await page.evaluate(() => window.lectern.articles());
       cd = articles.find((a) => a.title === CHINA_DAILY)?.id;
       kuna = articles.find((a) => a.source === 'KUNA')?.id;
@@ -76,8 +73,7 @@ for (const name of (process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS)) {
     const hash = () => page.evaluate(() => location.hash);
     const waitCompared = () => page.waitForSelector(`${byTestId('compare')}:not([data-state="pending"])`, { timeout: 20000 });
 
-    test('the core groups the seeds 000 and 001; the library shows them together with their similarity', async (t) => {
-      if (!storyCore) { t.skip(NO_CORE); return; }
+    test('the core groups the seeds 000 and 001; the library shows them together with their similarity', async () => {
       const clusters = await page.evaluate(() => window.lectern.clusters());
       const story = clusters.find((c) => c.members.includes(cd));
       assert.ok(story, JSON.stringify(clusters));
@@ -103,8 +99,7 @@ for (const name of (process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS)) {
       await page.screenshot({ path: join(shots, `e2e-${name}-library-versions.png`) });
     });
 
-    test('compare from the library: aligned rows, word changes, one-sided and merged/split rows, the summary', async (t) => {
-      if (!storyCore) { t.skip(NO_CORE); return; }
+    test('compare from the library: aligned rows, word changes, one-sided and merged/split rows, the summary', async () => {
       await page.click(`${byTestId('library-row')}[data-id="${cd}"] ${byTestId('compare-article')}`);
       await waitCompared();
       assert.equal(await hash(), `#compare=${cd},${kuna}`);
@@ -142,8 +137,7 @@ for (const name of (process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS)) {
       await page.screenshot({ path: join(shots, `e2e-${name}-compare.png`) });
     });
 
-    test('a change in the summary scrolls to its row and marks it; n and p step, Tab reaches the list', async (t) => {
-      if (!storyCore) { t.skip(NO_CORE); return; }
+    test('a change in the summary scrolls to its row and marks it; n and p step, Tab reaches the list', async () => {
       const items = await page.$$(byTestId('change-item'));
       assert.ok(items.length >= 5);
       const last = items.at(-1);
@@ -185,8 +179,7 @@ for (const name of (process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS)) {
       await page.setViewport({ width: 1280, height: 860 });
     });
 
-    test('swap sides, then Escape goes back to the library with the row focused', async (t) => {
-      if (!storyCore) { t.skip(NO_CORE); return; }
+    test('swap sides, then Escape goes back to the library with the row focused', async () => {
       await page.click(byTestId('compare-swap'));
       await page.waitForFunction((h) => location.hash === h, {}, `#compare=${kuna},${cd}`);
       await waitCompared();
@@ -199,8 +192,7 @@ for (const name of (process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS)) {
       assert.equal(await page.evaluate(() => document.activeElement?.closest('[data-testid="library-row"]')?.dataset.id ?? null), cd);
     });
 
-    test('the reader offers the other version; Back returns to the article', async (t) => {
-      if (!storyCore) { t.skip(NO_CORE); return; }
+    test('the reader offers the other version; Back returns to the article', async () => {
       await page.goto(`${pageUrl}#article=${kuna}`);
       await page.evaluate(() => window.lectern.ready);
       await page.waitForSelector(`${byTestId('reader-versions')}:not([hidden])`, { timeout: 20000 });
@@ -221,8 +213,7 @@ for (const name of (process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS)) {
       await page.waitForFunction((h) => location.hash === h, {}, `#article=${kuna}`);
     });
 
-    test('bad input: the same article twice, an unknown one, a one-word article — a message, never a hang', async (t) => {
-      if (!storyCore) { t.skip(NO_CORE); return; }
+    test('bad input: the same article twice, an unknown one, a one-word article — a message, never a hang', async () => {
       await page.goto(`${pageUrl}#compare=${cd},${cd}`);
       await page.evaluate(() => window.lectern.ready);
       await page.waitForSelector(`${byTestId('compare')}[data-state="message"]`);
@@ -245,8 +236,7 @@ for (const name of (process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS)) {
       await page.evaluate((ids) => Promise.all(ids.map((id) => window.lectern.removeArticle(id))), [word.id, empty?.id].filter(Boolean));
     });
 
-    test('a third version: the variant table, one row per sentence, who kept, changed or cut it', async (t) => {
-      if (!storyCore) { t.skip(NO_CORE); return; }
+    test('a third version: the variant table, one row per sentence, who kept, changed or cut it', async () => {
       const body = await page.evaluate((id) => window.lectern.article(id).body, cd);
       const record = { title: 'Putin, Wang Yi discuss multipolar world order', source: 'TASS', date: '2024-09-12', text: thirdVersion(body) };
       const [added] = await page.evaluate((text) => window.lectern.loadArticles([{ name: 'tass.json', text }]), JSON.stringify([record]));
@@ -289,8 +279,7 @@ for (const name of (process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS)) {
     });
 
     // Firefox under WebDriver BiDi cannot emulate the colour scheme: there, 800 px in light mode.
-    test(`${name === 'chromium' ? 'dark mode' : 'light mode'} at 800 px: the compare view`, async (t) => {
-      if (!storyCore) { t.skip(NO_CORE); return; }
+    test(`${name === 'chromium' ? 'dark mode' : 'light mode'} at 800 px: the compare view`, async () => {
       if (name === 'chromium') await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
       await page.setViewport({ width: 800, height: 900 });
       await page.goto(`${pageUrl}#compare=${cd},${kuna}`);
