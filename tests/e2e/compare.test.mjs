@@ -21,8 +21,6 @@ const shots = join(root, 'out');
 mkdirSync(shots, { recursive: true });
 assert.ok(existsSync(pagePath), `build ${pagePath} first`);
 
-/** Whether the page's core can group stories (window.lectern.clusters() says so; an older core cannot). */
-
 const CHINA_DAILY = 'Russia to work with China for multipolarity, fair intl order, says Putin';
 const byTestId = (id) => `[data-testid="${id}"]`;
 
@@ -275,6 +273,35 @@ for (const name of (process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS)) {
       await page.evaluate((id) => window.lectern.removeArticle(id), added.id);
       const after = await page.evaluate(() => window.lectern.clusters());
       assert.deepEqual(new Set(after.find((c) => c.members.includes(cd)).members), new Set([cd, kuna]));
+      assert.deepEqual(problems, []);
+    });
+
+    test('many names and numbers: the first 30 shown, "and N more" adds the rest', async () => {
+      const text = (f) => Array.from({ length: 70 }, (_, i) => `Officials in the province said the count was ${f(i)} on the day.`).join(' ');
+      const records = [
+        { title: 'Counts, first report', source: 'Wire A', date: '2024-07-01', text: text((i) => 100 + i) },
+        { title: 'Counts, second report', source: 'Wire B', date: '2024-07-02', text: text((i) => 500 + i) },
+      ];
+      const added = await page.evaluate((json) => window.lectern.loadArticles([{ name: 'counts.json', text: json }]), JSON.stringify(records));
+      const [a, b] = added.map((x) => x.id);
+      await page.goto(`${pageUrl}#library`);
+      await page.evaluate(() => window.lectern.ready);
+      await page.evaluate((x, y) => { location.hash = `#compare=${encodeURIComponent(x)},${encodeURIComponent(y)}`; }, a, b);
+      await waitCompared();
+      assert.deepEqual(await page.$$eval('[data-testid^="compare-outlet-"]', (e) => e.map((x) => x.textContent)), ['Wire A', 'Wire B']);
+      const chips = () => page.$$eval(byTestId('named-change'), (e) => e.map((x) => x.textContent));
+      const first = await chips();
+      assert.equal(first.length, 30);
+      assert.match(first[0], /100\s*→\s*500/);
+      assert.equal(await page.$eval(byTestId('named-more'), (e) => e.textContent), 'and 40 more');
+      await page.screenshot({ path: join(shots, `e2e-${name}-compare-named-30.png`) });
+      await page.click(byTestId('named-more'));
+      const all = await chips();
+      assert.equal(all.length, 70);
+      assert.equal(await page.$(byTestId('named-more')), null);
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent), all[30], 'focus on the first chip added');
+      await page.screenshot({ path: join(shots, `e2e-${name}-compare-named.png`) });
+      await page.evaluate((ids) => Promise.all(ids.map((id) => window.lectern.removeArticle(id))), [a, b]);
       assert.deepEqual(problems, []);
     });
 

@@ -1,12 +1,13 @@
-// The compare view's model (compare-model.js) and the variant table (variants.js), from diffs in
-// the shape of the core's diffTexts contract: seeds 000 (China Daily) vs 001 (KUNA), written by
-// hand from their texts, and a small three-version story.
+// The compare view's model (compare-model.js) and the variant table (variants.js), from diffs the
+// WebAssembly core made (tests/web/fixtures/make-diff-fixture.mjs; tests/wasm/page-fixtures.test.mjs
+// fails when the core's output drifts from them): seeds 000 (China Daily) vs 001 (KUNA), and a
+// small three-version story.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  compareModel, sideSentences, changeText, range, stepChange, summaryLines, tidyWords, versionLabels,
+  compareModel, sideSentences, changeText, range, stepChange, summaryLines, versionLabels,
 } from '../../web/src/compare-model.js';
 import { variantTable, chooseReference } from '../../web/src/variants.js';
 import { ROOT } from './helpers.mjs';
@@ -21,7 +22,7 @@ const sideText = (parts) => parts.map((p) => p.text).join('');
 test('compare: one row per group, in A\'s order, each side\'s sentences with their word changes', () => {
   const m = compareModel(SEEDS.diff, A, B);
   assert.equal(m.rows.length, SEEDS.diff.groups.length);
-  assert.deepEqual(m.rows.map((r) => r.kind), ['changed', 'changed', 'onlyA', 'merged', 'changed', 'changed', 'onlyA', 'merged', 'split', 'changed', 'changed', 'onlyA', 'onlyA', 'onlyA']);
+  assert.deepEqual(m.rows.map((r) => r.kind), ['changed', 'changed', 'onlyA', 'merged', 'changed', 'changed', 'onlyA', 'onlyA', 'changed', 'split', 'changed', 'changed', 'onlyA', 'onlyA', 'onlyA', 'onlyA', 'onlyA']);
   const first = m.rows[0];
   assert.deepEqual(first.a.map((s) => s.index), [0]);
   assert.equal(sideText(first.a[0].parts), SEEDS.diff.a.sentences[0].text, 'equal + delete make A\'s sentence');
@@ -30,7 +31,15 @@ test('compare: one row per group, in A\'s order, each side\'s sentences with the
   assert.ok(first.a[0].parts.some((p) => p.op === 'delete' && p.text.includes('Thursday')));
   assert.ok(first.b[0].parts.some((p) => p.op === 'insert' && p.text.includes('Friday')));
   assert.equal(first.label, '1 ↔ 1: changed');
-  assert.deepEqual(first.changes.map((c) => c.text), ['Putin dropped', 'Thursday → Friday']);
+  assert.ok(first.a[0].parts.some((p) => p.op === 'delete' && p.text.includes('ST. PETERSBURG')));
+  assert.ok(first.b[0].parts.some((p) => p.op === 'insert' && p.text.includes('BEIJING')));
+  assert.deepEqual(first.changes.map((c) => c.text), ['13 added', 'Sept added', 'ST. PETERSBURG → BEIJING', 'KUNA added', 'Thursday → Friday', 'Putin dropped']);
+  // Every group's parts rebuild both sides' sentences exactly.
+  for (const row of m.rows) {
+    for (const side of ['a', 'b']) {
+      for (const x of row[side]) assert.equal(sideText(x.parts), SEEDS.diff[side].sentences[x.index].text, `group ${row.group} ${side}`);
+    }
+  }
 });
 
 test('compare: merged and split groups keep each sentence apart on the side that has several', () => {
@@ -41,33 +50,41 @@ test('compare: merged and split groups keep each sentence apart on the side that
   assert.deepEqual(merged.b.map((s) => s.index), [2]);
   merged.a.forEach((s) => assert.equal(sideText(s.parts), SEEDS.diff.a.sentences[s.index].text));
   assert.equal(sideText(merged.b[0].parts), SEEDS.diff.b.sentences[2].text);
-  const split = m.rows[8];
+  const split = m.rows[9];
   assert.equal(split.label, '11 → 7–8: split');
   assert.deepEqual(split.b.map((s) => s.index), [6, 7]);
   split.b.forEach((s) => assert.equal(sideText(s.parts), SEEDS.diff.b.sentences[s.index].text));
-  const only = m.rows[12];
-  assert.equal(only.label, '15–17: only in China Daily');
+  const only = m.rows.at(-1);
+  assert.equal(only.label, '18: only in China Daily');
   assert.equal(only.b.length, 0);
-  assert.deepEqual(only.a.map((s) => s.text), SEEDS.diff.a.sentences.slice(14, 17).map((s) => s.text));
+  assert.deepEqual(only.a.map((s) => s.text), [SEEDS.diff.a.sentences[17].text]);
+  // A one-sided group of several sentences (the core gives each its own group here).
+  const several = compareModel({ ...SEEDS.diff, groups: [{ a: [14, 15, 16], b: [], kind: 'onlyA', words: [{ op: 'delete', text: SEEDS.articles.a.body.slice(SEEDS.diff.a.sentences[14].start, SEEDS.diff.a.sentences[16].end) }] }] }, A, B);
+  assert.equal(several.rows[0].label, '15–17: only in China Daily');
+  assert.deepEqual(several.rows[0].a.map((s) => s.text), SEEDS.diff.a.sentences.slice(14, 17).map((s) => s.text));
 });
 
 test('compare: the summary says what B drops, adds and changes; names and numbers listed', () => {
   const m = compareModel(SEEDS.diff, A, B);
-  assert.deepEqual(m.summary.dropped.sentences, 7);
+  assert.deepEqual(m.summary.dropped.sentences, 8);
   assert.ok(m.summary.dropped.words > 150);
   assert.equal(m.summary.added.sentences, 0);
-  assert.deepEqual(m.summary.changed, { groups: 9, changed: 6, merged: 2, split: 1, moved: 0 });
+  assert.deepEqual(m.summary.changed, { groups: 9, changed: 7, merged: 1, split: 1, moved: 0 });
   assert.equal(m.summary.words.deleted, SEEDS.diff.summary.wordsDeleted);
   assert.deepEqual(m.summary.lines, [
-    `KUNA leaves out 7 sentences of China Daily's 18 (${m.summary.dropped.words} words).`,
+    `KUNA leaves out 8 sentences of China Daily's 18 (${m.summary.dropped.words} words).`,
     'KUNA adds no sentences of its own.',
-    `9 passages differ (6 reworded, 2 merged, 1 split): ${SEEDS.diff.summary.wordsDeleted} words removed, ${SEEDS.diff.summary.wordsInserted} words added in all.`,
+    `9 passages differ (7 reworded, 1 merged, 1 split): ${SEEDS.diff.summary.wordsDeleted} words removed, ${SEEDS.diff.summary.wordsInserted} words added in all.`,
   ]);
   assert.deepEqual(m.named.map((c) => [c.groups, c.kind, c.text]), [
-    [[0], 'name', 'Putin dropped'], [[0], 'number', 'Thursday → Friday'], [[1], 'name', 'Xinhua added'],
-    [[5, 7], 'name', 'China → Beijing'], // the same change in two places: listed once
-    [[7], 'name', 'Russia → Moscow'], [[9], 'name', 'Wang added'], [[12], 'name', 'Ukraine dropped'], [[12], 'name', 'Brazil dropped'],
+    [[0], 'number', '13 added'], [[0], 'name', 'Sept added'], [[0], 'name', 'ST. PETERSBURG → BEIJING'],
+    [[0], 'name', 'KUNA added'], [[0], 'name', 'Thursday → Friday'],
+    [[0, 4, 5], 'name', 'Putin dropped'], // the same change in several places: listed once
+    [[1], 'name', 'Political dropped'], [[1], 'name', "China's Xinhua added"], [[4], 'name', 'Russia → Russian'],
+    [[5, 8], 'name', 'China → Beijing'], [[8, 10], 'name', 'Wang added'], [[8], 'name', 'Russia → Moscow'],
+    [[9], 'name', 'Wang dropped'],
   ]);
+  assert.equal(m.namedOmitted, 0);
   assert.equal(m.identical, false);
   assert.deepEqual(m.changeRows, m.rows.map((r) => r.group), 'no row is the same: every row is a change');
 });
@@ -123,25 +140,23 @@ test('compare: word parts that do not add up to the sentences are shown plain, n
   ]);
 });
 
-test('tidyWords: removed then added within a run of changes; each side\'s text unchanged', () => {
-  const words = [
-    { op: 'insert', text: 'BEIJING,' }, { op: 'delete', text: 'ST.' }, { op: 'equal', text: ' ' },
-    { op: 'insert', text: 'Sept 13' }, { op: 'delete', text: 'PETERSBURG' }, { op: 'equal', text: ' - Russian' },
-    { op: 'delete', text: ' Putin' }, { op: 'equal', text: ' ' },
-  ];
-  const tidy = tidyWords(words);
-  assert.deepEqual(tidy, [
-    { op: 'delete', text: 'ST. PETERSBURG' }, { op: 'insert', text: 'BEIJING, Sept 13' }, { op: 'equal', text: ' - Russian' },
-    { op: 'delete', text: ' Putin' }, { op: 'equal', text: ' ' },
-  ]);
-  const side = (list, skip) => list.filter((w) => w.op !== skip).map((w) => w.text).join('');
-  assert.equal(side(tidy, 'insert'), side(words, 'insert'));
-  assert.equal(side(tidy, 'delete'), side(words, 'delete'));
-  for (const g of SEEDS.diff.groups) {
-    const t = tidyWords(g.words);
-    assert.equal(side(t, 'insert'), side(g.words, 'insert'));
-    assert.equal(side(t, 'delete'), side(g.words, 'delete'));
-  }
+test('compare: names and numbers the core did not list (changesOmitted, in groups and the summary, or neither)', () => {
+  const diff = structuredClone(SEEDS.diff);
+  assert.equal(compareModel(diff, A, B).namedOmitted, 0, 'an older core sends no changesOmitted');
+  diff.groups[0].changesOmitted = 40;
+  diff.groups[8].changesOmitted = 2;
+  let m = compareModel(diff, A, B);
+  assert.equal(m.rows[0].changesOmitted, 40);
+  assert.equal(m.rows[1].changesOmitted, 0);
+  assert.equal(m.namedOmitted, 42, 'without a total in the summary: the groups\' counts');
+  diff.summary.changesOmitted = 45;
+  m = compareModel(diff, A, B);
+  assert.equal(m.namedOmitted, 45, 'the summary\'s total when there is one');
+  assert.equal(m.named.length, 13, 'the listed ones are all there');
+  diff.summary.changesOmitted = -3;
+  diff.groups[0].changesOmitted = 'many';
+  m = compareModel(diff, A, B);
+  assert.deepEqual([m.namedOmitted, m.rows[0].changesOmitted], [0, 0], 'nonsense counts as none');
 });
 
 test('compare: wording of changes, ranges and labels', () => {

@@ -94,6 +94,33 @@ test('groupRows: a member the core paired only with another member shows that si
   assert.equal(sharedLabel(grouped[2].story.pair), '80% shared');
 });
 
+test('groupRows: a big story whose pairs the core capped (maxPairs): versions with no pair show no percentage, quickly', () => {
+  // 3,000 versions, each paired by the core only with the next few (none with the first), and
+  // some with none at all: as a core that keeps at most so many pairs may send them.
+  const n = 3000;
+  const members = Array.from({ length: n }, (_, i) => `v${String(i).padStart(4, '0')}`);
+  const pairs = [];
+  for (let i = 1; i < n - 3; i++) if (i % 10) pairs.push({ a: members[i], b: members[i + 1], jaccard: 0.8, containment: 0.9 });
+  const stories = Stories.fromCore({ clusters: [{ members }], pairs, pairsOmitted: 123 });
+  const rows = members.map((id) => ({ id }));
+  const started = performance.now();
+  const grouped = groupRows(rows, stories);
+  const ms = performance.now() - started;
+  assert.ok(ms < 500, `grouping the rows of a 3,000-version story took ${Math.round(ms)} ms (quadratic?)`);
+  assert.equal(grouped.length, n);
+  assert.ok(grouped.every((r) => r.story?.size === n && r.story.pairWith && r.story.pairWith !== r.id));
+  const byId = new Map(grouped.map((r) => [r.id, r.story]));
+  assert.equal(byId.get('v0000').pair, null, 'the first version: no pair listed');
+  assert.equal(byId.get('v0000').pairWith, 'v0001', 'compared with the next one');
+  assert.equal(sharedLabel(byId.get('v0005').pair), '90% shared', 'paired with a neighbour');
+  const lonely = byId.get('v2999');
+  assert.deepEqual([lonely.pair, lonely.pairWith, sharedLabel(lonely.pair), sharedExplanation(lonely.pair)], [null, 'v0000', '', ''], 'no pair: no percentage, compared with the first');
+  assert.deepEqual(stories.otherVersions('v2999').slice(0, 2).map((v) => v.pair), [null, null]);
+  // Without any pairs at all.
+  const bare = groupRows([{ id: 'x' }, { id: 'y' }], Stories.fromCore({ clusters: [{ members: ['x', 'y'] }] }));
+  assert.deepEqual(bare.map((r) => [r.story.pair, r.story.pairWith]), [[null, 'y'], [null, 'x']]);
+});
+
 test('batches: about maxChars of text each, at most maxItems, big articles alone', () => {
   const entries = [['a', 'x'.repeat(40)], ['b', 'x'.repeat(40)], ['c', 'x'.repeat(40)], ['d', 'x'.repeat(500)], ['e', 'x'], ['f', 'x'], ['g', 'x']];
   const got = [...batches(entries, { maxChars: 100, maxItems: 2 })].map((b) => b.map(([k]) => k).join(''));
@@ -232,6 +259,14 @@ test('ClusterScheduler: errors are reported, cancellations are not; cancel() sto
 test('routes: #compare=A,B and #variants=ID', () => {
   assert.deepEqual(parseHash(compareHash('40743e442a7504fd', '2c4153f70d7c93f8')), { view: 'compare', a: '40743e442a7504fd', b: '2c4153f70d7c93f8' });
   assert.deepEqual(parseHash('#compare=onlyone'), { view: 'compare', a: 'onlyone', b: '' });
+  // Ids with a comma (or other characters links escape) come back whole; links as written before still work.
+  for (const [a, b] of [['x,y', 'z'], ['a', 'b,c,d'], ['a b&c=d', 'e%f+g'], ['é/ü#?', ',']]) {
+    assert.deepEqual(parseHash(compareHash(a, b)), { view: 'compare', a, b }, `${a} | ${b}`);
+  }
+  assert.deepEqual(parseHash('#compare=abc%2Cdef,ghi'), { view: 'compare', a: 'abc,def', b: 'ghi' });
+  assert.deepEqual(parseHash('#compare=a%20b,c+d'), { view: 'compare', a: 'a b', b: 'c d' });
+  assert.deepEqual(parseHash('#view=x&compare=a,b'), { view: 'compare', a: 'a', b: 'b' });
+  assert.deepEqual(parseHash('#compare=a%E0,b'), { view: 'compare', a: 'a%E0', b: 'b' }, 'a malformed escape is kept as written');
   assert.deepEqual(parseHash(variantsHash('abc')), { view: 'variants', id: 'abc' });
   assert.deepEqual(parseHash('#article=abc'), { view: 'reader', id: 'abc', original: false });
   assert.deepEqual(parseHash('#variants='), { view: 'library' });

@@ -7,8 +7,9 @@ import assert from 'node:assert/strict';
 import { WorkerReader, startReader } from '../../web/src/worker-client.js';
 import { serveCore } from '../../web/src/worker-host.js';
 import { CoreReader } from '../../web/src/core.js';
-import { clusterArticles } from '../../web/src/clustering.js';
-import { fakeCoreFactory } from './helpers.mjs';
+import { ClusterScheduler, clusterArticles } from '../../web/src/clustering.js';
+import { StoryController } from '../../web/src/ui/story-controller.js';
+import { encode, fakeCoreFactory } from './helpers.mjs';
 
 /** The fake core plus a recording StoryClusterer and diffTexts. */
 function storyCoreFactory(log, { throwOnAdd = null } = {}) {
@@ -58,6 +59,8 @@ class FakeWorker {
     this.listeners = {};
     this.scopeListeners = {};
     this.sent = [];
+    this.held = null; // while busy(): the page's messages wait, in order, as behind a long read
+    this.terminated = false;
     const scope = {
       postMessage: (m) => this.deliver(this.listeners, m),
       addEventListener: (type, f) => (this.scopeListeners[type] ||= []).push(f),
@@ -67,17 +70,27 @@ class FakeWorker {
 
   deliver(listeners, message) {
     const data = structuredClone(message);
-    setTimeout(() => { for (const f of listeners.message || []) f({ data }); }, 0);
+    // A terminated worker neither receives nor answers anything again.
+    setTimeout(() => { if (!this.terminated) for (const f of listeners.message || []) f({ data }); }, 0);
   }
 
   addEventListener(type, f) { (this.listeners[type] ||= []).push(f); }
 
   postMessage(message) {
     this.sent.push(message);
-    this.deliver(this.scopeListeners, message);
+    if (this.held) this.held.push(message);
+    else this.deliver(this.scopeListeners, message);
   }
 
-  terminate() {}
+  busy() { this.held = []; }
+
+  resume() {
+    const held = this.held ?? [];
+    this.held = null;
+    for (const m of held) this.deliver(this.scopeListeners, m);
+  }
+
+  terminate() { this.terminated = true; }
 }
 
 async function workerReader(factory) {
@@ -154,4 +167,96 @@ test('main thread (no worker): the same steps, with the page yielding between ba
   assert.deepEqual(JSON.parse(json).clusters, [{ members: ['a1', 'a2'] }]);
   assert.equal(yields, 2);
   assert.equal(log.clusterers[0].deleted, true);
+});
+
+/** `promise`, or a failure naming `what` when it has not settled within `ms` (instead of a hung test). */
+function within(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what}: still waiting after ${ms} ms`)), ms); }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+const until = async (condition) => { while (!condition()) await new Promise((r) => setTimeout(r, 1)); };
+
+/** A story core whose readFile fails (as a core that aborts) for bad.txt. */
+function failingReadFactory(log) {
+  const stories = storyCoreFactory(log);
+  return async () => {
+    const module = await stories();
+    const readFile = module.readFile;
+    module.readFile = (...args) => { if (args[1] === 'bad.txt') throw new Error('RuntimeError: unreachable'); return readFile(...args); };
+    return module;
+  };
+}
+
+test('worker restarted after a failed read: the requests still waiting on it fail; grouping and diffs do not hang', async () => {
+  const log = newLog();
+  const { reader, worker } = await workerReader(failingReadFactory(log));
+  const first = worker();
+  // An import starts while a grouping is under way: the scheduler cancels it, and the run sends a
+  // cancel step to the worker, which is busy reading the file that then fails.
+  const scheduler = new ClusterScheduler((isCancelled) => clusterArticles(reader, entries, {
+    isCancelled, batchOptions: { maxItems: 1 },
+  }), { delayMs: 0 });
+  scheduler.schedule(0);
+  await until(() => first.sent.some((m) => m.op === 'add'));
+  first.busy();
+  const reading = (async () => { for await (const _ of reader.readParts(encode('x'), 'bad.txt')); })();
+  const diff = reader.call('diffTexts', 'Body A.', 'Body B.', '');
+  scheduler.cancel();
+  first.resume();
+  await assert.rejects(within(reading, 1000, 'the read'), /unreachable/);
+  assert.equal(first.terminated, true);
+  await assert.rejects(within(diff, 1000, 'a diff sent to the stopped worker'), /worker was restarted/);
+  await within(scheduler.whenIdle(), 1000, 'the scheduler');
+  assert.equal(scheduler.current, null);
+  // Grouping works again, on a new worker.
+  const json = await within(clusterArticles(reader, entries), 1000, 'the next grouping');
+  assert.deepEqual(JSON.parse(json).clusters, [{ members: ['a1', 'a2'] }]);
+  assert.notEqual(worker(), first);
+});
+
+test('worker stopped while a cancel step waits: the cancel settles and the run ends', async () => {
+  const log = newLog();
+  const { reader, worker } = await workerReader(storyCoreFactory(log));
+  const session = await reader.openClusterer('');
+  await session.add([['a1', 'x']]);
+  worker().busy();
+  const cancel = session.cancel();
+  reader.discard(worker(), new Error('stopped for the test'));
+  await within(cancel, 1000, 'the cancel step');
+});
+
+test('a diff in flight when its worker is restarted fails, and is not kept: the pair is asked again', async () => {
+  const log = newLog();
+  const { reader, worker } = await workerReader(failingReadFactory(log));
+  const fake = {
+    diffs: new Map(),
+    app: { readerReady: Promise.resolve(reader), collection: { get: (id) => ({ article: { body: `Body ${id}.` } }) } },
+  };
+  const diff = (a, b) => StoryController.prototype.diff.call(fake, a, b);
+  const first = worker();
+  first.busy(); // reading a file: the diff waits behind it
+  const reading = (async () => { for await (const _ of reader.readParts(encode('x'), 'bad.txt')); })();
+  const pending = diff('a', 'b');
+  await until(() => first.held.length > 1);
+  first.resume();
+  await assert.rejects(reading, /unreachable/);
+  await assert.rejects(within(pending, 1000, 'the diff'), /worker was restarted/);
+  assert.equal(fake.diffs.size, 0, 'the failed diff is dropped from the cache');
+  assert.equal(JSON.parse(JSON.stringify(await within(diff('a', 'b'), 1000, 'the diff again'))).offsetUnit, 'utf16');
+  assert.deepEqual(log.diffs.at(-1), ['Body a.', 'Body b.', '']);
+  // A failure of an older request for the pair does not drop a newer one.
+  const stale = Promise.reject(new Error('old'));
+  fake.diffs.clear();
+  fake.app.readerReady = Promise.resolve({ call: () => stale });
+  const old = diff('c', 'd');
+  fake.app.readerReady = Promise.resolve(reader);
+  fake.diffs.clear(); // the pair was dropped (an article removed and added back) while the old one ran
+  const fresh = diff('c', 'd');
+  await assert.rejects(old, /old/);
+  await fresh;
+  assert.equal(fake.diffs.get('c\u0000d'), fresh);
 });

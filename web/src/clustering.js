@@ -68,9 +68,23 @@ export async function clusterArticles(reader, entries, {
     if (isCancelled()) throw new ClusteringCancelled();
     return await session.finish();
   } catch (error) {
-    await session.cancel();
+    // Frees the core's clusterer, but waits for it only a moment: a worker that was stopped or is
+    // busy must not hold up the scheduler (the next session's steps queue behind this one anyway).
+    await settlesWithin(session.cancel(), CANCEL_WAIT_MS);
     throw error;
   }
+}
+
+/** How long a failed or cancelled run waits for its clusterer to be freed before it gives up waiting. */
+export const CANCEL_WAIT_MS = 2000;
+
+/** Waits for `promise` (its failure ignored), but at most `ms`. */
+function settlesWithin(promise, ms) {
+  let timer;
+  return Promise.race([
+    Promise.resolve(promise).catch(() => {}),
+    new Promise((resolve) => { timer = setTimeout(resolve, ms); }),
+  ]).finally(() => clearTimeout(timer));
 }
 
 /**

@@ -5,9 +5,13 @@
 //
 // The core's diff: {offsetUnit: "utf16", a: {sentences: [{start, end, text}]}, b: {…},
 //   groups: [{a: [i…], b: [j…], kind: same|changed|merged|split|moved|onlyA|onlyB, similarity,
-//             words: [{op: equal|insert|delete, text}], changes: [{kind: number|name, a, b}]}],
+//             words: [{op: equal|insert|delete, text}], changes: [{kind: number|name, a, b}],
+//             changesOmitted?}],
 //   summary: {same, changed, merged, split, moved, onlyA, onlyB, wordsEqual, wordsDeleted,
-//             wordsInserted, changes: [{group, kind, a, b}]}}
+//             wordsInserted, changes: [{group, kind, a, b}], changesOmitted?}}
+// changesOmitted (a newer core): how many names and numbers of the group (of all groups, in the
+// summary) it found but did not list; 0 when missing. Within a run of changes the core already
+// gives all that was removed before all that was added, so word parts are shown as they come.
 // equal+delete texts of a group make A's text from its first sentence's start to its last one's
 // end; equal+insert B's. Groups come in A's reading order (onlyB after the group holding the B
 // sentence before them).
@@ -24,6 +28,7 @@ export const KINDS = Object.freeze(['same', 'changed', 'merged', 'split', 'moved
  * @property {SideSentence[]} a   A's sentences in this group (parts: equal and delete)
  * @property {SideSentence[]} b   B's sentences (parts: equal and insert)
  * @property {{kind: string, a: string, b: string, text: string}[]} changes
+ * @property {number} changesOmitted  names and numbers of the group the core did not list
  * @property {number} similarity
  * @property {string} label       e.g. "4–5 → 3: merged"
  * @property {string|null} movedNote  where a moved sentence is in B
@@ -44,7 +49,7 @@ export function compareModel(diff, a, b) {
     const kind = KINDS.includes(g.kind) ? g.kind : 'changed';
     const ai = indices(g.a, aSentences.length);
     const bi = indices(g.b, bSentences.length);
-    const words = tidyWords(Array.isArray(g.words) ? g.words : []);
+    const words = Array.isArray(g.words) ? g.words : [];
     const changes = (Array.isArray(g.changes) ? g.changes : []).map((c) => ({ ...c, text: changeText(c) }));
     return {
       group,
@@ -52,6 +57,7 @@ export function compareModel(diff, a, b) {
       a: sideSentences(words, aSentences, ai, 'delete'),
       b: sideSentences(words, bSentences, bi, 'insert'),
       changes,
+      changesOmitted: count(g.changesOmitted),
       similarity: Number.isFinite(g.similarity) ? g.similarity : null,
       label: rowLabel(kind, ai, bi, a.label, b.label),
       movedNote: kind === 'moved' ? movedNote(bi, b.label) : null,
@@ -62,64 +68,21 @@ export function compareModel(diff, a, b) {
     a, b, rows, changeRows,
     summary: summarise(diff, rows, aSentences, bSentences, a.label, b.label),
     named: namedChanges(diff, rows),
+    // Names and numbers the core found but did not list (it lists at most so many per group).
+    namedOmitted: Number.isFinite(diff.summary?.changesOmitted)
+      ? count(diff.summary.changesOmitted) : rows.reduce((n, r) => n + r.changesOmitted, 0),
     identical: rows.length > 0 && changeRows.length === 0,
     empty: { a: aSentences.length === 0, b: bSentences.length === 0 },
   };
 }
 
+/** A count from the core: a whole number ≥ 0, else 0. */
+function count(v) {
+  return Number.isFinite(v) && v > 0 ? Math.floor(v) : 0;
+}
+
 function indices(list, n) {
   return (Array.isArray(list) ? list : []).filter((i) => Number.isInteger(i) && i >= 0 && i < n);
-}
-
-/**
- * Word parts easier to read inline: within a run of changes (changes separated only by white
- * space) all that was removed comes first, then all that was added — "[ST. PETERSBURG][BEIJING,
- * Sept 13 (KUNA)]" rather than alternating pieces. Each side's text is unchanged: the white space
- * inside a run goes into both its deleted and its inserted text.
- * @param {WordPart[]} words
- * @returns {WordPart[]}
- */
-export function tidyWords(words) {
-  const out = [];
-  let del = '';
-  let ins = '';
-  let pendingSpace = ''; // white space after a change, not yet known to be inside a run
-  const flush = () => {
-    if (del) out.push({ op: 'delete', text: del });
-    if (ins) out.push({ op: 'insert', text: ins });
-    del = '';
-    ins = '';
-  };
-  for (const w of words) {
-    if (!w || typeof w.text !== 'string' || !w.text) continue;
-    if (w.op === 'equal') {
-      if ((del || ins) && /^\s+$/u.test(w.text) && !pendingSpace) {
-        pendingSpace = w.text;
-        continue;
-      }
-      flush();
-      if (pendingSpace) push(out, 'equal', pendingSpace);
-      pendingSpace = '';
-      push(out, 'equal', w.text);
-      continue;
-    }
-    if (pendingSpace) {
-      del += pendingSpace;
-      ins += pendingSpace;
-      pendingSpace = '';
-    }
-    if (w.op === 'delete') del += w.text;
-    else if (w.op === 'insert') ins += w.text;
-  }
-  flush();
-  if (pendingSpace) push(out, 'equal', pendingSpace);
-  return out;
-}
-
-function push(out, op, text) {
-  const last = out.at(-1);
-  if (last && last.op === op) last.text += text;
-  else out.push({ op, text });
 }
 
 /**

@@ -11,9 +11,10 @@ export function parseHash(hash) {
   const h = String(hash ?? '').replace(/^#/u, '');
   if (h === 'annotations') return { view: 'annotations' };
   const params = new URLSearchParams(h);
-  const compare = params.get('compare');
+  const compare = rawParam(h, 'compare');
   if (compare != null) {
-    const [a = '', b = ''] = compare.split(',');
+    // Split before decoding: an id may hold a comma (written %2C by compareHash).
+    const [a = '', b = ''] = compare.split(',').map(decodeParam);
     return { view: 'compare', a, b };
   }
   const variants = params.get('variants');
@@ -23,6 +24,26 @@ export function parseHash(hash) {
   return { view: 'library' };
 }
 
+/** The first `name=` value of a query string as written (not decoded), or null. */
+function rawParam(query, name) {
+  for (const part of query.split('&')) {
+    const eq = part.indexOf('=');
+    const key = eq < 0 ? part : part.slice(0, eq);
+    if (decodeParam(key) === name) return eq < 0 ? '' : part.slice(eq + 1);
+  }
+  return null;
+}
+
+/** Decodes as URLSearchParams does ("+" is a space; a malformed escape is kept as written). */
+function decodeParam(text) {
+  const spaced = text.replace(/\+/gu, ' ');
+  try {
+    return decodeURIComponent(spaced);
+  } catch {
+    return spaced;
+  }
+}
+
 export function readerHash(id, original = false) {
   const params = new URLSearchParams();
   params.set('article', id);
@@ -30,6 +51,7 @@ export function readerHash(id, original = false) {
   return `#${params.toString()}`;
 }
 
+/** #compare=A,B: each id encoded (a comma in one is %2C), the comma between them not. */
 export function compareHash(a, b) {
   return `#compare=${encodeURIComponent(a)},${encodeURIComponent(b)}`;
 }

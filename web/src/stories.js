@@ -3,7 +3,8 @@
 // library puts a story's versions next to each other, and how a similarity is said to people.
 //
 // The core's JSON: {clusters: [{members: [id, …]}], pairs: [{a, b, jaccard, containment}],
-// candidates}; only clusters of two or more, and only the pairs it kept as similar.
+// candidates}; only clusters of two or more, and only the pairs it kept as similar — for a big story
+// perhaps not all of them (the core's maxPairs cap): a version may have no pair listed at all.
 
 /** @typedef {{a: string, b: string, jaccard: number, containment: number}} StoryPair */
 /** @typedef {{members: string[], pairs: StoryPair[]}} Story */
@@ -17,10 +18,31 @@ export class Stories {
     this.clusters = clusters;
     this.byId = new Map();
     this.pairs = new Map();
+    this.order = new Map(); // id → its place in its story
+    this.best = new Map(); // id → {id, pair}: the version the core paired it with most closely
     clusters.forEach((story, index) => {
-      for (const id of story.members) this.byId.set(id, index);
+      story.members.forEach((id, k) => {
+        this.byId.set(id, index);
+        this.order.set(id, k);
+      });
       for (const p of story.pairs) this.pairs.set(pairKey(p.a, p.b), p);
     });
+    // One pass over the pairs (the core may list only some of a big story's pairs, so not every
+    // version has one): the closest first, then the earlier in the story, as otherVersions sorts.
+    for (const p of this.pairs.values()) {
+      for (const [id, other] of [[p.a, p.b], [p.b, p.a]]) {
+        const now = this.best.get(id);
+        if (!now || p.containment > now.pair.containment
+          || (p.containment === now.pair.containment && this.order.get(other) < this.order.get(now.id))) {
+          this.best.set(id, { id: other, pair: p });
+        }
+      }
+    }
+  }
+
+  /** @returns {{id: string, pair: StoryPair}|null} the version the core paired `id` with most closely */
+  closest(id) {
+    return this.best.get(id) ?? null;
   }
 
   /**
@@ -126,8 +148,8 @@ export function sharedExplanation(pair, otherTitle = '') {
  * The library's rows with each story's versions next to each other: a story sits where its first
  * version is in `rows` (their sort order), its other versions right under it, in that order too.
  * Rows of a story get `story`: {size, position: 'first'|'middle'|'last', leadId, index (in the
- * story), pair (with the first version, or the closest one when the core did not pair them),
- * pairWith (that version's id)}. Rows in no story are returned as they are.
+ * story), pair (with the first version, or the closest one when the core did not pair them; null
+ * when the core listed no pair of this version), pairWith (that version's id)}. Rows in no story are returned as they are.
  * @template {{id: string}} R
  * @param {R[]} rows  sorted
  * @param {Stories} stories
@@ -156,12 +178,17 @@ export function groupRows(rows, stories) {
     const lead = members[0].id;
     const listed = new Set(members.map((x) => x.id));
     members.forEach((m, k) => {
-      // The first version is paired with its closest; the others with the first, or else their closest.
+      // The first version is paired with its closest; the others with the first, or else their
+      // closest. The core may not have listed a pair for every version of a big story: such a
+      // version shows no percentage, and is compared with the first (the first with the second).
       let pairWith = k === 0 ? null : lead;
       let pair = pairWith ? stories.pair(m.id, pairWith) : null;
       if (!pair) {
-        const best = stories.otherVersions(m.id).find((v) => listed.has(v.id));
+        let best = stories.closest(m.id);
+        // Its closest was left out of these rows: the closest of those listed (one story's pairs).
+        if (best && !listed.has(best.id)) best = stories.otherVersions(m.id).find((v) => v.pair && listed.has(v.id)) ?? null;
         if (best) ({ id: pairWith, pair } = best);
+        else pairWith ??= members[1].id;
       }
       out.push({
         ...m,

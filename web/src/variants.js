@@ -6,7 +6,6 @@
 // Rows are the reference's sentences in order; a sentence that only other versions have is put
 // after the reference sentence it follows in that version (the same sentence added by several
 // versions at the same place is one row).
-import { tidyWords } from './compare-model.js';
 
 /**
  * @typedef {{op: 'equal'|'delete'|'insert', text: string}} WordPart
@@ -52,7 +51,7 @@ export function variantTable(reference, others) {
         continue;
       }
       anchor = Math.max(anchor, a.at(-1));
-      const parts = tidyWords(Array.isArray(g.words) ? g.words : []);
+      const parts = Array.isArray(g.words) ? g.words : [];
       a.forEach((i, pos) => { base[i][column] = cellFor(g.kind, { pos, a, b, text, parts, theirs }); });
     }
     for (let i = 0; i < n; i++) if (!base[i][column]) base[i][column] = { state: 'cut' }; // no group covered it

@@ -139,13 +139,28 @@ export class WorkerReader {
     else if (m.type === 'end') request.ended = true;
     else if (m.type === 'error') {
       request.error = new Error(m.message);
-      this.discard(worker); // the next file gets a fresh worker and core
+      request.wake?.();
+      // The next file gets a fresh worker and core; what else was asked of this one fails.
+      this.discard(worker, new Error(`the worker was restarted after a file failed (${m.message})`));
+      return;
     } else return;
     request.wake?.();
   }
 
   /** Ends every request to `worker` with `error`, and drops the worker. */
   failAll(worker, error) {
+    this.discard(worker, error);
+  }
+
+  /**
+   * Stops `worker` and ends every request still waiting on it with `error` (a terminated worker
+   * never answers: a request left waiting would hang its caller for good).
+   */
+  discard(worker, error = new Error('the worker was stopped')) {
+    try {
+      worker.terminate();
+    } catch { /* already gone */ }
+    if (this.worker === worker) this.worker = null;
     for (const [id, request] of this.requests) {
       if (request.worker !== worker) continue;
       if (request.call) {
@@ -153,17 +168,9 @@ export class WorkerReader {
         request.reject(error);
         continue;
       }
-      request.error = error;
+      request.error ??= error;
       request.wake?.();
     }
-    this.discard(worker);
-  }
-
-  discard(worker) {
-    try {
-      worker.terminate();
-    } catch { /* already gone */ }
-    if (this.worker === worker) this.worker = null;
   }
 
   /** Gives up on workers: reads on the main thread from now on. */

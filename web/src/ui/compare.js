@@ -8,6 +8,9 @@ import { h, icon, ICONS, replaceChildren } from './dom.js';
 import { formatDate, plural, truncate } from '../format.js';
 import { readerHash } from '../router.js';
 
+/** How many names and numbers are shown before "and N more". */
+export const NAMED_SHOWN = 30;
+
 const GUTTER = {
   same: { symbol: '=', text: 'same' },
   changed: { symbol: '≈', text: 'changed' },
@@ -131,18 +134,7 @@ export class CompareView {
       stat('compare-same', 'The same', plural(s.same.sentences, 'sentence'), '', 'same'));
     const lines = h('ul', { class: 'summary-lines', 'data-testid': 'compare-summary-lines' }, s.lines.map((l) => h('li', {}, l)));
 
-    const named = model.named.length
-      ? h('div', { class: 'summary-block' },
-        h('h2', { id: 'named-heading' }, 'Names and numbers'),
-        h('ul', { class: 'named-list', 'data-testid': 'compare-named', 'aria-labelledby': 'named-heading' },
-          model.named.map((c) => h('li', {}, h('button', {
-            type: 'button', class: `chip named ${c.b ? (c.a ? 'replaced' : 'added') : 'dropped'}`, 'data-testid': 'named-change',
-            'data-group': c.group, 'data-kind': c.kind,
-            // Several places: each click goes to the next one.
-            onclick: () => this.goTo(c.groups.find((g) => g > (this.current ?? -1)) ?? c.groups[0], { focus: 'row' }),
-            title: `Show where (${c.kind === 'number' ? 'a number or date' : 'a name'}${c.groups.length > 1 ? `; ${c.groups.length} places, click again for the next` : ''})`,
-          }, namedChangeText(c), c.groups.length > 1 ? h('span', { class: 'chip-count' }, `×${c.groups.length}`) : null)))))
-      : null;
+    const named = model.named.length || model.namedOmitted ? this.renderNamed(model) : null;
 
     this.itemEls.clear();
     const items = model.changeRows.map((g, k) => {
@@ -150,7 +142,7 @@ export class CompareView {
       const button = h('button', {
         type: 'button', class: `chip change kind-${row.kind}`, 'data-testid': 'change-item', 'data-group': g, 'data-kind': row.kind,
         tabindex: k === 0 ? '0' : '-1', onclick: () => this.goTo(g, { focus: 'item' }),
-        'aria-label': `${row.label}${row.changes.length ? `: ${row.changes.map((c) => c.text).join(', ')}` : ''}`,
+        'aria-label': `${row.label}${row.changes.length ? `: ${row.changes.slice(0, NAMED_SHOWN).map((c) => c.text).join(', ')}${moreChanges(row)}` : ''}`,
       }, row.label);
       this.itemEls.set(g, button);
       return h('li', {}, button);
@@ -161,6 +153,41 @@ export class CompareView {
       items.length ? this.changesList : h('p', { class: 'muted' }, 'None.'));
     replaceChildren(this.summary, lines, stats, named, changes);
     this.summary.hidden = false;
+  }
+
+  /**
+   * "Names and numbers": the first NAMED_SHOWN chips, then a button for the rest (added when
+   * pressed), and a note of those the core found but did not list.
+   */
+  renderNamed(model) {
+    const chip = (c) => h('li', {}, h('button', {
+      type: 'button', class: `chip named ${c.b ? (c.a ? 'replaced' : 'added') : 'dropped'}`, 'data-testid': 'named-change',
+      'data-group': c.group, 'data-kind': c.kind,
+      // Several places: each click goes to the next one.
+      onclick: () => this.goTo(c.groups.find((g) => g > (this.current ?? -1)) ?? c.groups[0], { focus: 'row' }),
+      title: `Show where (${c.kind === 'number' ? 'a number or date' : 'a name'}${c.groups.length > 1 ? `; ${c.groups.length} places, click again for the next` : ''})`,
+    }, namedChangeText(c), c.groups.length > 1 ? h('span', { class: 'chip-count' }, `×${c.groups.length}`) : null));
+    const shown = model.named.slice(0, NAMED_SHOWN);
+    const rest = model.named.slice(NAMED_SHOWN);
+    const list = h('ul', { class: 'named-list', 'data-testid': 'compare-named', 'aria-labelledby': 'named-heading' }, shown.map(chip));
+    if (rest.length) {
+      const more = h('li', { class: 'named-more-item' }, h('button', {
+        type: 'button', class: 'chip named-more', 'data-testid': 'named-more',
+        onclick: () => {
+          const items = rest.map(chip);
+          more.replaceWith(...items);
+          items[0].querySelector('button').focus({ preventScroll: true });
+        },
+      }, `and ${rest.length.toLocaleString('en-US')} more`));
+      list.append(more);
+    }
+    const omitted = model.namedOmitted
+      ? h('p', { class: 'muted small named-omitted', 'data-testid': 'named-omitted' },
+        `${plural(model.namedOmitted, 'other name or number', 'other names and numbers')} changed too (not listed).`)
+      : null;
+    return h('div', { class: 'summary-block' },
+      h('h2', { id: 'named-heading' }, 'Names and numbers'),
+      model.named.length ? list : null, omitted);
   }
 
   renderTable(model) {
@@ -282,6 +309,12 @@ function namedChangeText(c) {
   return c.a ? [h('del', {}, c.a), ' dropped'] : [h('ins', {}, c.b), ' added'];
 }
 
+/** ", and 12 more" after a row's listed changes (those past NAMED_SHOWN and those the core left out). */
+function moreChanges(row) {
+  const more = Math.max(0, row.changes.length - NAMED_SHOWN) + (row.changesOmitted ?? 0);
+  return more ? `, and ${more} more` : '';
+}
+
 function gutterCell(row) {
   const g = GUTTER[row.kind] ?? GUTTER.changed;
   const detail = row.kind === 'merged' ? `${row.a.length} → ${row.b.length}`
@@ -291,5 +324,5 @@ function gutterCell(row) {
     h('span', { class: 'connector', 'aria-hidden': 'true' }, g.symbol),
     h('span', { class: `kind-badge kind-${row.kind}`, 'data-testid': row.kind === 'moved' ? 'moved-badge' : 'kind-badge' }, g.text),
     detail ? h('span', { class: 'gutter-detail', title: row.kind === 'merged' || row.kind === 'split' ? 'sentences left → right' : 'words in common' }, detail) : null,
-    row.changes.length ? h('span', { class: 'visually-hidden' }, `: ${row.changes.map((c) => truncate(c.text, 60)).join(', ')}`) : null);
+    row.changes.length ? h('span', { class: 'visually-hidden' }, `: ${row.changes.slice(0, NAMED_SHOWN).map((c) => truncate(c.text, 60)).join(', ')}${moreChanges(row)}`) : null);
 }

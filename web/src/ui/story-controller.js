@@ -163,7 +163,8 @@ export class StoryController {
       return diff;
     })();
     this.diffs.set(key, run);
-    run.catch(() => this.diffs.delete(key));
+    // A failed diff is not kept (the next try asks again); a newer one for the same pair stays.
+    run.catch(() => { if (this.diffs.get(key) === run) this.diffs.delete(key); });
     while (this.diffs.size > DIFF_CACHE) this.diffs.delete(this.diffs.keys().next().value);
     return run;
   }
