@@ -147,6 +147,14 @@ for (const name of (process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS)) {
       await page.evaluate((id) => { location.hash = `#compare=${id}`; }, `${bigIds[0]},${bigIds.at(-1)}`);
       await page.waitForSelector('[data-testid="compare"][data-state="ready"]', { timeout: 20000 });
       assert.deepEqual(await page.$$eval('[data-testid="compare-row"]', (r) => r.map((x) => x.dataset.kind).slice(1).filter((k) => k !== 'same')), [], 'copies differ only in their dateline');
+      // Its variant table shows the version asked for among at most 12, and says how many are left out.
+      await page.evaluate((id) => { location.hash = `#variants=${id}`; }, bigIds[5]);
+      await page.waitForSelector('[data-testid="variants"][data-state="ready"]', { timeout: 30000 });
+      const columns = await page.$$eval('[data-testid="variants-column"]', (c) => c.map((x) => x.dataset.id));
+      assert.equal(columns.length, 12);
+      assert.ok(columns.includes(bigIds[5]), 'the version asked for is a column');
+      assert.match(await page.$eval('[data-testid="variants-intro"]', (e) => e.textContent),
+        new RegExp(`${BIG_STORY - 12} more versions of this story are not shown`));
       await page.evaluate((id) => { location.hash = `#compare=${id}`; }, `${a},${b}`);
       await page.waitForSelector('[data-testid="compare"][data-state="ready"]', { timeout: 20000 });
       assert.ok(await page.$$eval('[data-testid="compare-row"]', (r) => r.length) >= 8);

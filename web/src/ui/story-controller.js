@@ -298,16 +298,24 @@ export class StoryController {
     if (!story) throw new Error('this article has no other versions in the library');
     const versions = story.members.map((m) => this.app.collection.get(m)).filter(Boolean).map(rowOf);
     const reference = chooseReference(versions);
-    const others = versions.filter((v) => v.id !== reference.id);
+    // A wire story carried by hundreds of outlets would make hundreds of diffs and columns: the
+    // table shows the version asked for and the first others, and says how many it leaves out.
+    const all = versions.filter((v) => v.id !== reference.id);
+    const others = [...all.filter((v) => v.id === id), ...all.filter((v) => v.id !== id)]
+      .slice(0, MAX_VARIANT_COLUMNS - 1);
     const labels = uniqueLabels([reference, ...others]);
     const diffs = [];
     for (const other of others) diffs.push(await this.diff(reference.id, other.id)); // one at a time: the worker does one anyway
-    return variantTable(
+    const table = variantTable(
       { id: reference.id, label: labels[0], sentences: diffs[0]?.a?.sentences ?? [] },
       others.map((o, k) => ({ id: o.id, label: labels[k + 1], diff: diffs[k] })),
     );
+    return { ...table, versionsLeftOut: all.length - others.length };
   }
 }
+
+/** The most versions the variant table puts side by side (the reference included). */
+export const MAX_VARIANT_COLUMNS = 12;
 
 function versionInfo(record, id) {
   if (!record) return { id, title: 'Not in this library', source: '', date: '', words: 0, label: '?' };

@@ -62,9 +62,13 @@ export class VariantsView {
     this.el.dataset.state = 'ready';
     this.status.hidden = true;
     const reference = versions[0];
-    this.heading.textContent = `${table.columns.length} versions of one story`;
+    const leftOut = table.versionsLeftOut ?? 0;
+    this.heading.textContent = leftOut
+      ? `${table.columns.length} of ${table.columns.length + leftOut} versions of one story`
+      : `${table.columns.length} versions of one story`;
     this.intro.textContent = `Rows follow the longest version, ${table.columns[0].label} (${plural(reference.words, 'word')}); `
-      + 'sentences only other versions have are put in where they occur.';
+      + 'sentences only other versions have are put in where they occur.'
+      + (leftOut ? ` ${plural(leftOut, 'more version')} of this story ${leftOut === 1 ? 'is' : 'are'} not shown: compare them from the library.` : '');
     const head = h('tr', {}, h('th', { scope: 'col', class: 'row-num' }, h('span', { class: 'visually-hidden' }, 'Sentence')),
       table.columns.map((c, k) => h('th', { scope: 'col', class: c.reference ? 'reference' : null, 'data-testid': 'variants-column', 'data-id': c.id },
         h('span', { class: 'column-label' }, c.label),
