@@ -8,7 +8,8 @@
 //            (default 0.3) in place of its 0.5, cut-down versions kept for containment included.
 //   --list   one line per pair: ids, time, groups by kind, edit size.
 // For every pair: both texts must be rebuilt exactly from the diff; prints time per pair, groups
-// by kind and edit sizes, then timings of unrelated, huge, unpunctuated and identical texts.
+// by kind and edit sizes, then timings of unrelated, huge, unpunctuated, identical and renamed
+// texts.
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -36,6 +37,10 @@ using lectern::Span;
 using lectern::TextDiff;
 using lectern::WordEdit;
 using lectern::WordOp;
+
+constexpr DiffKind kKinds[] = {DiffKind::kSame,  DiffKind::kChanged, DiffKind::kMerged,
+                               DiffKind::kSplit, DiffKind::kMoved,   DiffKind::kOnlyA,
+                               DiffKind::kOnlyB};
 
 bool ReadWholeFile(const std::string& path, std::string* out) {
   std::ifstream in(path, std::ios::binary);
@@ -122,21 +127,12 @@ void Adversarial(const char* name, const std::string& a, const std::string& b, b
                        : lectern::DiffTexts(a, b);
     }));
   }
-  std::size_t edits = 0, kinds[7] = {};
-  for (const DiffGroup& g : d.groups) {
-    ++kinds[static_cast<int>(g.kind)];
-    for (const WordEdit& w : g.words) {
-      if (w.op != WordOp::kEqual) edits += Words(w.text);
-    }
-  }
-  std::printf(
-      "%-40s %8zu %8zu %9.1f %9.1f %6zu %6zu %6zu %6zu %8zu %s\n", name, Words(a), Words(b),
-      *std::min_element(times.begin(), times.end()), *std::max_element(times.begin(), times.end()),
-      d.groups.size(),
-      kinds[static_cast<int>(DiffKind::kSame)] + kinds[static_cast<int>(DiffKind::kChanged)],
-      kinds[static_cast<int>(DiffKind::kOnlyA)] + kinds[static_cast<int>(DiffKind::kOnlyB)],
-      kinds[static_cast<int>(DiffKind::kMoved)], edits,
-      Rebuilds(a, b, d) ? "rebuilt" : "NOT REBUILT");
+  const lectern::DiffSummary s = lectern::Summarize(d);
+  std::printf("%-40s %8zu %8zu %9.1f %9.1f %6zu %6zu %6zu %6zu %8zu %s\n", name, Words(a), Words(b),
+              *std::min_element(times.begin(), times.end()),
+              *std::max_element(times.begin(), times.end()), d.groups.size(), s.same + s.changed,
+              s.only_a + s.only_b, s.moved, s.words_deleted + s.words_inserted,
+              Rebuilds(a, b, d) ? "rebuilt" : "NOT REBUILT");
 }
 
 }  // namespace
@@ -190,20 +186,15 @@ int main(int argc, char** argv) {
     } else {
       std::printf("NOT REBUILT: %s vs %s\n", a.id.c_str(), b.id.c_str());
     }
-    std::size_t edits = 0, pair_kinds[7] = {};
-    for (const DiffGroup& g : d.groups) {
-      ++kinds[static_cast<int>(g.kind)];
-      ++pair_kinds[static_cast<int>(g.kind)];
-      for (const WordEdit& w : g.words) {
-        if (w.op != WordOp::kEqual) edits += Words(w.text);
-      }
-    }
+    const lectern::DiffSummary s = lectern::Summarize(d);
+    const std::size_t edits = s.words_deleted + s.words_inserted;
+    for (const DiffKind k : kKinds) kinds[static_cast<int>(k)] += s.count(k);
     if (list) {
       std::printf(
           "%s %s %.3f ms same %zu changed %zu merged %zu split %zu moved %zu onlyA %zu "
           "onlyB %zu edits %zu\n",
-          a.id.c_str(), b.id.c_str(), times.back(), pair_kinds[0], pair_kinds[1], pair_kinds[2],
-          pair_kinds[3], pair_kinds[4], pair_kinds[5], pair_kinds[6], edits);
+          a.id.c_str(), b.id.c_str(), times.back(), s.same, s.changed, s.merged, s.split, s.moved,
+          s.only_a, s.only_b, edits);
     }
     identical += a.body == b.body;
     edit_sizes.push_back(static_cast<double>(edits));
@@ -226,9 +217,7 @@ int main(int argc, char** argv) {
         Percentile(edit_sizes, 0.9), Percentile(edit_sizes, 1.0),
         static_cast<std::size_t>(std::count(edit_sizes.begin(), edit_sizes.end(), 0.0)));
     std::printf("groups:");
-    for (const DiffKind k :
-         {DiffKind::kSame, DiffKind::kChanged, DiffKind::kMerged, DiffKind::kSplit,
-          DiffKind::kMoved, DiffKind::kOnlyA, DiffKind::kOnlyB}) {
+    for (const DiffKind k : kKinds) {
       std::printf(" %s %zu", lectern::DiffKindName(k), kinds[static_cast<int>(k)]);
     }
     std::printf("\n");
@@ -275,6 +264,17 @@ int main(int argc, char** argv) {
   std::shuffle(words.begin(), words.end(), std::mt19937(5));
   for (const std::string& w : words) flat_shuffled += (flat_shuffled.empty() ? "" : " ") + w;
 
+  // Every sentence's first word renamed ("Tab said ..." -> "Tob said ..."), 200,000 words: each
+  // a name to call out.
+  std::string renamed_a, renamed_b;
+  for (std::size_t k = 0; k < 20000; ++k) {
+    std::string w;
+    for (std::size_t n = k; w.empty() || n > 0; n /= 26) w += static_cast<char>('a' + n % 26);
+    const std::string tail = " said the trade talks went well on day " + std::to_string(k) + ". ";
+    renamed_a += "Ta" + w + tail;
+    renamed_b += "To" + w + tail;
+  }
+
   std::printf("\n%-40s %8s %8s %9s %9s %6s %6s %6s %6s %8s\n", "adversarial (best/worst of 3)",
               "words A", "words B", "min ms", "max ms", "groups", "1:1", "only", "moved", "edits");
   Adversarial("unrelated 20k vs 20k", u1, u2, false);
@@ -284,5 +284,7 @@ int main(int argc, char** argv) {
   Adversarial("50k one sentence vs shuffled", flat, flat_shuffled, true);
   Adversarial("50k one sentence vs itself", flat, flat, true);
   Adversarial("50k one sentence vs 20k text", flat, u1, true);
+  Adversarial("200k first word of each sentence renamed", renamed_a, renamed_b, false);
+  Adversarial("200k text vs 50k words without punctuation", h1, flat, false);
   return rebuilt == pairs.size() ? 0 : 1;
 }

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "diff_tokens.h"
+#include "diff_words.h"
 #include "lectern/lectern.h"
 
 namespace lectern {
@@ -421,7 +422,7 @@ TEST(DiffTest, EmptyAndTinyTexts) {
     SCOPED_TRACE("'" + a + "' vs '" + b + "'");
     const TextDiff d = DiffTexts(a, b);
     ExpectWellFormed(a, b, d);
-    EXPECT_NO_THROW((void)nlohmann::json::parse(TextDiffToJson(a, b, d, OffsetUnit::kCodePoint)));
+    EXPECT_TRUE(nlohmann::json::accept(TextDiffToJson(a, b, d, OffsetUnit::kCodePoint)));
   }
   const TextDiff same = DiffTexts("Word", "Word");
   ASSERT_EQ(same.groups.size(), 1u);
@@ -513,6 +514,120 @@ TEST(DiffTest, UnrelatedLongTextsAreBounded) {
   ExpectWellFormed(a, b, d);
 }
 
+// A letter-only word for k ("a", "b", ..., "ba", ...): names must not hold digits.
+std::string Letters(std::size_t k) {
+  std::string s;
+  do {
+    s += static_cast<char>('a' + k % 26);
+    k /= 26;
+  } while (k > 0);
+  return s;
+}
+
+// Every sentence's first word renamed ("Tab said ..." -> "Tob said ..."), 120,000 words: whether
+// each such word is a name used to scan both whole texts, quadratic in all (some 15 s here).
+TEST(DiffTest, FirstWordOfEverySentenceChangedIsLinear) {
+  std::string a, b;
+  const std::size_t sentences = 12000;  // 10 words each
+  for (std::size_t k = 0; k < sentences; ++k) {
+    const std::string w = Letters(k);
+    // Every tenth sentence also has both words in lower case, which makes them ordinary words.
+    const std::string middle = k % 10 == 0 ? " said ta" + w + " and to" + w + " on day "
+                                           : " said the trade talks went well on day ";
+    a += "Ta" + w + middle + std::to_string(k) + ". ";
+    b += "To" + w + middle + std::to_string(k) + ". ";
+  }
+  TextDiff d;
+  // Well under a second in a release build since the fix.
+  EXPECT_LT(Seconds([&] { d = DiffTexts(a, b); }), 5.0);
+  ASSERT_EQ(d.groups.size(), sentences);
+  std::size_t names = 0;
+  for (std::size_t k = 0; k < sentences; ++k) {
+    const DiffGroup& g = d.groups[k];
+    SCOPED_TRACE("sentence " + std::to_string(k));
+    ASSERT_EQ(g.kind, DiffKind::kChanged);
+    ASSERT_EQ(g.a, (std::vector<std::size_t>{k}));
+    if (k % 10 == 0) {
+      EXPECT_TRUE(g.changes.empty());
+    } else {
+      ASSERT_EQ(g.changes.size(), 1u);
+      EXPECT_TRUE(HasChange(g, "name", "Ta" + Letters(k), "To" + Letters(k)));
+      ++names;
+    }
+  }
+  EXPECT_EQ(names, sentences - sentences / 10);
+  const DiffSummary s = Summarize(d);
+  EXPECT_EQ(s.changed, sentences);
+  EXPECT_EQ(s.changes, names);
+  EXPECT_EQ(s.words_deleted, sentences);
+  EXPECT_EQ(s.words_inserted, sentences);
+}
+
+// max_group_sentences is a size_t, but the alignment's steps hold a group's size in 8 bits: the
+// best step here, a merge of all 256 A sentences, was read back as 0 A sentences, and nothing at
+// all was aligned (257 would have become a wrong 1:1 group).
+TEST(DiffTest, HugeMaxGroupSentencesIsClamped) {
+  // One long A sentence and 255 one-word ones, all of which B's single sentence holds.
+  std::string a = "Alpha", b = "Alpha";
+  for (std::size_t k = 0; k < 300; ++k) a += " w" + Letters(k);
+  a += ".";
+  for (std::size_t k = 0; k < 255; ++k) a += " X" + Letters(k) + ".";
+  for (std::size_t k = 0; k < 300; ++k) b += " w" + Letters(k);
+  for (std::size_t k = 0; k < 255; ++k) b += " X" + Letters(k);
+  b += ".";
+  DiffOptions options;
+  // No anchors and no moved sentences: only the dynamic programme aligns.
+  options.anchor_similarity = 2;
+  options.moved_similarity = 2;
+  for (const std::size_t most : {std::size_t{256}, std::size_t{1000}, SIZE_MAX}) {
+    SCOPED_TRACE(most);
+    options.max_group_sentences = most;
+    const TextDiff d = DiffTexts(a, b, options);
+    ASSERT_EQ(d.a_sentences.size(), 256u);
+    ExpectWellFormed(a, b, d);
+    for (const DiffGroup& g : d.groups) EXPECT_LE(g.a.size(), kMaxGroupSentences);
+    const DiffGroup* first = GroupWithA(d, 0);
+    ASSERT_NE(first, nullptr);
+    EXPECT_EQ(first->kind, DiffKind::kChanged);
+    EXPECT_EQ(first->b, (std::vector<std::size_t>{0}));
+  }
+  options.max_group_sentences = 0;
+  ExpectWellFormed(a, b, DiffTexts(a, b, options));
+}
+
+// The word budget is computed in 64 bits and saturates: it wrapped (to a 268 MB text on wasm32,
+// or here to a huge word_steps_per_byte), leaving only the fixed allowance.
+TEST(DiffTest, WordBudgetDoesNotWrap) {
+  EXPECT_EQ(diff::WordBudgetSteps(16, 300000000), 4801000000u);
+  EXPECT_EQ(diff::WordBudgetSteps(0, 5), 1000000u);
+  EXPECT_EQ(diff::WordBudgetSteps(UINT64_MAX / 3, 4), UINT64_MAX);
+  EXPECT_EQ(diff::WordBudgetSteps(UINT64_MAX, 0), 1000000u);
+  // A long sentence with every tenth word changed needs more than the allowance alone.
+  const char* const vocabulary[] = {"oil",   "prices", "rose", "fell",  "the",   "bank",
+                                    "said",  "of",     "in",   "trade", "wheat", "corn",
+                                    "Tokyo", "mln",    "dlrs", "pct",   "year",  "week"};
+  std::mt19937 rng(13);
+  std::string a, b;
+  for (std::size_t k = 0; k < 5000; ++k) {
+    const std::string w = vocabulary[rng() % std::size(vocabulary)];
+    a += (k ? " " : "") + w;
+    b += (k ? " " : "") + (k % 10 == 0 ? "zz" + w : w);
+  }
+  auto edited_words = [](const TextDiff& d) { return Summarize(d).words_deleted; };
+  const TextDiff fine = DiffTexts(a, b);
+  ExpectWellFormed(a, b, fine);
+  EXPECT_EQ(edited_words(fine), 500u);
+  DiffOptions options;
+  options.word_steps_per_byte = 0;  // the allowance alone: one block
+  EXPECT_GT(edited_words(DiffTexts(a, b, options)), 4000u);
+  // 2^63 steps per byte, times an even length, wrapped to 0 (in 64 bits).
+  ASSERT_EQ((a.size() + b.size()) % 2, 0u);
+  options.word_steps_per_byte = static_cast<std::size_t>(std::uint64_t{1} << 63);
+  const TextDiff generous = DiffTexts(a, b, options);
+  ExpectWellFormed(a, b, generous);
+  EXPECT_LE(edited_words(generous), edited_words(fine));
+}
+
 TEST(DiffTest, BadSpansThrow) {
   EXPECT_THROW(DiffSentences("abc", {{2, 1}}, "abc", {}), std::invalid_argument);
   EXPECT_THROW(DiffSentences("abc", {{0, 4}}, "abc", {}), std::invalid_argument);
@@ -554,6 +669,43 @@ TEST(DiffTest, ChangedNamesAreCalledOut) {
   EXPECT_TRUE(OnlyGroup(d).changes.empty());
 }
 
+TEST(DiffTest, NotableChangesAreCapped) {
+  // One sentence with 30 numbers, all changed: 20 listed, 10 more counted.
+  std::string a = "Prices were", b = "Prices were";
+  for (int k = 0; k < 30; ++k) {
+    a += " " + std::to_string(100 + k) + " dlrs,";
+    b += " " + std::to_string(200 + k) + " dlrs,";
+  }
+  a += " traders said.";
+  b += " traders said.";
+  const TextDiff d = DiffTexts(a, b);
+  const DiffGroup& g = OnlyGroup(d);
+  ASSERT_EQ(g.changes.size(), kMaxChangesPerGroup);
+  EXPECT_EQ(g.changes_omitted, 30 - kMaxChangesPerGroup);
+  EXPECT_TRUE(HasChange(g, "number", "100", "200"));
+  EXPECT_EQ(Summarize(d).changes, 30u);
+  const nlohmann::json j = nlohmann::json::parse(TextDiffToJson(a, b, d, OffsetUnit::kCodePoint));
+  EXPECT_EQ(j["groups"][0]["changes"].size(), kMaxChangesPerGroup);
+  EXPECT_EQ(j["groups"][0]["changesOmitted"], 10);
+  EXPECT_EQ(j["summary"]["changes"].size(), kMaxChangesPerGroup);
+  EXPECT_EQ(j["summary"]["changesOmitted"], 10);
+
+  // 300 sentences with a changed number each: the summary lists 200.
+  std::string x, y;
+  for (int k = 0; k < 300; ++k) {
+    x += "Line " + Letters(static_cast<std::size_t>(k)) + " sold " + std::to_string(k) + " bags. ";
+    y += "Line " + Letters(static_cast<std::size_t>(k)) + " sold " + std::to_string(k + 1000) +
+         " bags. ";
+  }
+  const TextDiff many = DiffTexts(x, y);
+  const nlohmann::json m = nlohmann::json::parse(TextDiffToJson(x, y, many, OffsetUnit::kUtf16));
+  EXPECT_EQ(m["summary"]["changes"].size(), kMaxSummaryChanges);
+  EXPECT_EQ(m["summary"]["changesOmitted"], 300 - kMaxSummaryChanges);
+  EXPECT_EQ(m["summary"]["changes"][199]["group"], 199);
+  EXPECT_EQ(m["groups"][299]["changes"].size(), 1u);
+  EXPECT_EQ(m["groups"][299]["changesOmitted"], 0);
+}
+
 // ---------------------------------------------------------------------------------------------
 // JSON and tokens.
 
@@ -585,6 +737,31 @@ TEST_F(SeedDiffTest, Json) {
   EXPECT_EQ(s["split"], 1);
   EXPECT_EQ(s["wordsEqual"].get<std::size_t>() + s["wordsDeleted"].get<std::size_t>(),
             CountWordsOf(a_));
+  EXPECT_EQ(s["wordsEqual"].get<std::size_t>() + s["wordsInserted"].get<std::size_t>(),
+            CountWordsOf(b_));
+  EXPECT_EQ(s["changesOmitted"], 0);
+  // The counts are those of the words of each edit.
+  const DiffSummary sum = Summarize(diff_);
+  std::size_t by_edit[3] = {};
+  for (const DiffGroup& g : diff_.groups) {
+    std::size_t group[3] = {};
+    for (const WordEdit& w : g.words) {
+      for (const diff::Token& t : diff::Tokenize(w.text)) {
+        group[static_cast<int>(w.op)] += t.kind == diff::TokenKind::kWord;
+      }
+    }
+    EXPECT_EQ(g.words_equal, group[static_cast<int>(WordOp::kEqual)]);
+    EXPECT_EQ(g.words_deleted, group[static_cast<int>(WordOp::kDelete)]);
+    EXPECT_EQ(g.words_inserted, group[static_cast<int>(WordOp::kInsert)]);
+    for (int k = 0; k < 3; ++k) by_edit[k] += group[k];
+  }
+  EXPECT_EQ(sum.words_equal, by_edit[static_cast<int>(WordOp::kEqual)]);
+  EXPECT_EQ(sum.words_deleted, by_edit[static_cast<int>(WordOp::kDelete)]);
+  EXPECT_EQ(sum.words_inserted, by_edit[static_cast<int>(WordOp::kInsert)]);
+  EXPECT_EQ(sum.merged, 1u);
+  EXPECT_EQ(sum.split, 1u);
+  EXPECT_EQ(sum.same + sum.changed + sum.merged + sum.split + sum.moved + sum.only_a + sum.only_b,
+            diff_.groups.size());
   bool thursday = false;
   for (const nlohmann::json& c : s["changes"]) {
     const nlohmann::json& group = j["groups"][c["group"].get<std::size_t>()];

@@ -95,14 +95,13 @@ std::string Describe(const Article& a) {
 }
 
 void PrintReadable(const Article& a, const Article& b, const TextDiff& diff) {
-  std::size_t counts[7] = {};
-  for (const DiffGroup& g : diff.groups) ++counts[static_cast<int>(g.kind)];
+  const DiffSummary counts = Summarize(diff);
   std::printf("A: %s, %zu sentences\nB: %s, %zu sentences\n", Describe(a).c_str(),
               diff.a_sentences.size(), Describe(b).c_str(), diff.b_sentences.size());
   const char* sep = "";
   for (const DiffKind k : {DiffKind::kSame, DiffKind::kChanged, DiffKind::kMerged, DiffKind::kSplit,
                            DiffKind::kMoved, DiffKind::kOnlyA, DiffKind::kOnlyB}) {
-    std::printf("%s%zu %s", sep, counts[static_cast<int>(k)], DiffKindName(k));
+    std::printf("%s%zu %s", sep, counts.count(k), DiffKindName(k));
     sep = ", ";
   }
   std::printf("\n");
@@ -132,6 +131,9 @@ void PrintReadable(const Article& a, const Article& b, const TextDiff& diff) {
       } else {
         std::printf("  %s changed: %s -> %s\n", c.kind.c_str(), c.a.c_str(), c.b.c_str());
       }
+    }
+    if (g.changes_omitted > 0) {
+      std::printf("  and %zu more numbers and names\n", g.changes_omitted);
     }
   }
 }

@@ -2,9 +2,9 @@
 #include "lectern/diff.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <stdexcept>
 #include <string>
-#include <unordered_map>
 
 #include "diff_align.h"
 #include "diff_callouts.h"
@@ -15,8 +15,8 @@ namespace lectern {
 namespace {
 
 void CheckSpans(std::string_view text, const std::vector<Span>& spans, const char* which) {
-  // Token offsets are 32-bit.
-  if (text.size() >= (std::size_t{1} << 32)) {
+  // Token offsets are 32-bit. Compared in 64 bits: size_t is 32 bits on wasm32.
+  if (static_cast<std::uint64_t>(text.size()) >= (std::uint64_t{1} << 32)) {
     throw std::invalid_argument(std::string("DiffSentences: text ") + which + " is too large");
   }
   std::size_t at = 0;
@@ -38,24 +38,6 @@ std::vector<std::size_t> Range(std::size_t lo, std::size_t hi) {
   std::vector<std::size_t> out;
   for (std::size_t k = lo; k < hi; ++k) out.push_back(k);
   return out;
-}
-
-bool IsWordByte(char c) {
-  const auto u = static_cast<unsigned char>(c);
-  return u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
-// Whether `folded` occurs in lower case as a whole word in `text`.
-bool OccursAsWord(std::string_view text, std::string_view folded) {
-  if (folded.empty()) return false;
-  for (std::size_t at = text.find(folded); at != std::string_view::npos;
-       at = text.find(folded, at + 1)) {
-    const std::size_t end = at + folded.size();
-    if ((at == 0 || !IsWordByte(text[at - 1])) && (end == text.size() || !IsWordByte(text[end]))) {
-      return true;
-    }
-  }
-  return false;
 }
 
 }  // namespace
@@ -92,6 +74,60 @@ const char* WordOpName(WordOp op) {
   return "equal";
 }
 
+std::size_t DiffSummary::count(DiffKind kind) const {
+  switch (kind) {
+    case DiffKind::kSame:
+      return same;
+    case DiffKind::kChanged:
+      return changed;
+    case DiffKind::kMerged:
+      return merged;
+    case DiffKind::kSplit:
+      return split;
+    case DiffKind::kMoved:
+      return moved;
+    case DiffKind::kOnlyA:
+      return only_a;
+    case DiffKind::kOnlyB:
+      return only_b;
+  }
+  return 0;
+}
+
+DiffSummary Summarize(const TextDiff& diff) {
+  DiffSummary s;
+  for (const DiffGroup& g : diff.groups) {
+    switch (g.kind) {
+      case DiffKind::kSame:
+        ++s.same;
+        break;
+      case DiffKind::kChanged:
+        ++s.changed;
+        break;
+      case DiffKind::kMerged:
+        ++s.merged;
+        break;
+      case DiffKind::kSplit:
+        ++s.split;
+        break;
+      case DiffKind::kMoved:
+        ++s.moved;
+        break;
+      case DiffKind::kOnlyA:
+        ++s.only_a;
+        break;
+      case DiffKind::kOnlyB:
+        ++s.only_b;
+        break;
+    }
+    s.words_equal += g.words_equal;
+    s.words_deleted += g.words_deleted;
+    s.words_inserted += g.words_inserted;
+    s.changes += g.changes.size() + g.changes_omitted;
+  }
+  return s;
+}
+
 TextDiff DiffTexts(std::string_view a, std::string_view b, const DiffOptions& options) {
   return DiffSentences(a, SplitSentences(a), b, SplitSentences(b), options);
 }
@@ -109,12 +145,10 @@ TextDiff DiffSentences(std::string_view a, std::vector<Span> a_sentences, std::s
   const diff::SentenceBags bags(a, as, b, bs);
   const std::vector<diff::Alignment> alignments = diff::AlignSentences(bags, options);
 
-  diff::WorkBudget budget(options.word_steps_per_byte * (a.size() + b.size()) + 1000000);
-  std::unordered_map<std::string, bool> seen_cache;
-  const diff::SeenLowercase seen = [&](std::string_view folded) {
-    const auto [it, added] = seen_cache.try_emplace(std::string(folded), false);
-    if (added) it->second = OccursAsWord(a, folded) || OccursAsWord(b, folded);
-    return it->second;
+  diff::WorkBudget budget(diff::WordBudgetSteps(options.word_steps_per_byte, a.size() + b.size()));
+  // Words of the sentences already tokenized for the similarity: a hash lookup per word.
+  const diff::SeenLowercase seen = [&bags](std::string_view folded) {
+    return bags.SeenInLowercase(folded);
   };
 
   // Groups with A sentences (aligned or only in A), in A's order.
@@ -139,9 +173,18 @@ TextDiff DiffSentences(std::string_view a, std::vector<Span> a_sentences, std::s
     if (ta == tb) {
       g.similarity = 1;
       if (!ta.empty()) g.words.push_back({WordOp::kEqual, std::string(ta)});
+      g.words_equal = bags.AWords(al.a_lo, al.a_hi);
     } else {
-      g.words = diff::DiffWords(ta, tb, budget);
+      diff::WordCounts counts;
+      g.words = diff::DiffWords(ta, tb, budget, counts);
+      g.words_equal = counts.equal;
+      g.words_deleted = counts.deleted;
+      g.words_inserted = counts.inserted;
       g.changes = diff::FindNotableChanges(g.words, seen);
+      if (g.changes.size() > kMaxChangesPerGroup) {
+        g.changes_omitted = g.changes.size() - kMaxChangesPerGroup;
+        g.changes.resize(kMaxChangesPerGroup);
+      }
     }
     for (const std::size_t i : g.a) a_used[i] = 1;
     for (const std::size_t j : g.b) b_used[j] = 1;
@@ -154,6 +197,7 @@ TextDiff DiffSentences(std::string_view a, std::vector<Span> a_sentences, std::s
     g.kind = DiffKind::kOnlyA;
     const std::string_view t = Slice(a, as, i, i);
     if (!t.empty()) g.words.push_back({WordOp::kDelete, std::string(t)});
+    g.words_deleted = bags.AWords(i, i + 1);
     by_a.push_back(std::move(g));
   }
   std::stable_sort(by_a.begin(), by_a.end(), [](const DiffGroup& x, const DiffGroup& y) {
@@ -168,6 +212,7 @@ TextDiff DiffSentences(std::string_view a, std::vector<Span> a_sentences, std::s
       g.kind = DiffKind::kOnlyB;
       const std::string_view t = Slice(b, bs, j, j);
       if (!t.empty()) g.words.push_back({WordOp::kInsert, std::string(t)});
+      g.words_inserted = bags.BWords(j, j + 1);
       out.groups.push_back(std::move(g));
     }
   };

@@ -78,7 +78,8 @@ class Aligner {
         m_(bags.b_size()),
         a_group_(n_, kFree),
         b_group_(m_, kFree) {
-    if (opt_.max_group_sentences < 1) opt_.max_group_sentences = 1;
+    opt_.max_group_sentences =
+        std::clamp<std::size_t>(opt_.max_group_sentences, 1, kMaxGroupSentences);
   }
 
   std::vector<Alignment> Run() {
@@ -317,7 +318,8 @@ class Aligner {
   void AlignGap(std::size_t a_lo, std::size_t a_hi, std::size_t b_lo, std::size_t b_hi, int depth) {
     if (a_lo >= a_hi || b_lo >= b_hi) return;
     const std::size_t ga = a_hi - a_lo, gb = b_hi - b_lo;
-    if (ga * gb <= opt_.max_gap_cells) {
+    // In 64 bits: on wasm32 the product of two sentence counts can wrap a size_t.
+    if (static_cast<std::uint64_t>(ga) * gb <= opt_.max_gap_cells) {
       AlignGapExactly(a_lo, a_hi, b_lo, b_hi);
       return;
     }
@@ -367,6 +369,7 @@ class Aligner {
       std::uint8_t p = 0, q = 0;  // the step into this cell: p A and q B sentences
       double sim = 0;
     };
+    static_assert(kMaxGroupSentences <= 255, "Cell::p and Cell::q hold a group's sentence count");
     std::vector<Cell> dp((ga + 1) * w);
     const std::size_t most = opt_.max_group_sentences;
     for (std::size_t x = 0; x <= ga; ++x) {

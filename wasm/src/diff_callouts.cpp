@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 #include "diff_tokens.h"
@@ -152,7 +153,7 @@ void Pair(const std::vector<Item>& a, const std::vector<Item>& b, bool number, N
   // order rather than pay for the quadratic search.
   std::vector<std::size_t> partner(n);
   for (std::size_t k = 0; k < n; ++k) partner[k] = k;
-  if (n > 0 && n < m && n * m <= 4096) {
+  if (n > 0 && n < m && static_cast<std::uint64_t>(n) * m <= 4096) {
     // cost[i][j]: least cost of pairing xs[0, i) within ys[0, j).
     const std::size_t kInf = static_cast<std::size_t>(-1) / 2;
     std::vector<std::size_t> cost((n + 1) * (m + 1), kInf);

@@ -11,7 +11,9 @@
 namespace lectern::diff {
 
 /// True when a lower-cased word also occurs in lower case in the texts (so "The" or "He" at the
-/// start of a sentence is an ordinary word, while "Putin" there is a name).
+/// start of a sentence is an ordinary word, while "Putin" there is a name). Called for each
+/// capitalised word that starts a sentence in a run of changes: it must be cheap (DiffSentences
+/// looks it up in a hash table of the words already tokenized).
 using SeenLowercase = std::function<bool(std::string_view folded)>;
 
 /// The numbers and names in each run of changes of `words` (a deletion next to an insertion):

@@ -2,7 +2,6 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-#include "diff_tokens.h"
 #include "lectern/diff.h"
 
 namespace lectern {
@@ -27,48 +26,43 @@ json SentencesJson(std::string_view text, const std::vector<Span>& spans, Offset
   return out;
 }
 
-std::size_t CountWordTokens(std::string_view text) {
-  std::size_t n = 0;
-  for (const diff::Token& t : diff::Tokenize(text)) n += t.kind == diff::TokenKind::kWord;
-  return n;
-}
-
 }  // namespace
 
 std::string TextDiffToJson(std::string_view a, std::string_view b, const TextDiff& diff,
                            OffsetUnit unit) {
   json groups = json::array();
   json summary_changes = json::array();
-  std::size_t counts[7] = {};
-  std::size_t equal = 0, deleted = 0, inserted = 0;
   for (std::size_t g = 0; g < diff.groups.size(); ++g) {
     const DiffGroup& group = diff.groups[g];
-    ++counts[static_cast<int>(group.kind)];
     json words = json::array();
     for (const WordEdit& w : group.words) {
       words.push_back({{"op", WordOpName(w.op)}, {"text", w.text}});
-      const std::size_t n = CountWordTokens(w.text);
-      (w.op == WordOp::kEqual ? equal : w.op == WordOp::kDelete ? deleted : inserted) += n;
     }
     json changes = json::array();
     for (const NotableChange& c : group.changes) {
       changes.push_back({{"kind", c.kind}, {"a", c.a}, {"b", c.b}});
-      summary_changes.push_back({{"group", g}, {"kind", c.kind}, {"a", c.a}, {"b", c.b}});
+      if (summary_changes.size() < kMaxSummaryChanges) {
+        summary_changes.push_back({{"group", g}, {"kind", c.kind}, {"a", c.a}, {"b", c.b}});
+      }
     }
     groups.push_back({{"a", group.a},
                       {"b", group.b},
                       {"kind", DiffKindName(group.kind)},
                       {"similarity", std::round(group.similarity * 1000) / 1000},
                       {"words", std::move(words)},
-                      {"changes", std::move(changes)}});
+                      {"changes", std::move(changes)},
+                      {"changesOmitted", group.changes_omitted}});
   }
-  json summary = {{"wordsEqual", equal},
-                  {"wordsDeleted", deleted},
-                  {"wordsInserted", inserted},
-                  {"changes", std::move(summary_changes)}};
+  const DiffSummary counts = Summarize(diff);
+  const std::size_t listed = summary_changes.size();
+  json summary = {{"wordsEqual", counts.words_equal},
+                  {"wordsDeleted", counts.words_deleted},
+                  {"wordsInserted", counts.words_inserted},
+                  {"changes", std::move(summary_changes)},
+                  {"changesOmitted", counts.changes - listed}};
   for (const DiffKind k : {DiffKind::kSame, DiffKind::kChanged, DiffKind::kMerged, DiffKind::kSplit,
                            DiffKind::kMoved, DiffKind::kOnlyA, DiffKind::kOnlyB}) {
-    summary[DiffKindName(k)] = counts[static_cast<int>(k)];
+    summary[DiffKindName(k)] = counts.count(k);
   }
   const json out = {{"offsetUnit", OffsetUnitName(unit)},
                     {"a", {{"sentences", SentencesJson(a, diff.a_sentences, unit)}}},

@@ -19,16 +19,26 @@ std::uint64_t HashBytes(std::string_view s) {
   return h;
 }
 
+// Word ids of folded words, and which of them occur in the text as they are (in lower case).
 class Vocabulary {
  public:
-  Bag BagOf(std::string_view sentence) {
+  Vocabulary(std::unordered_map<std::string, std::uint32_t>& ids, std::vector<char>& lowercase)
+      : ids_(ids), lowercase_(lowercase) {}
+
+  Bag BagOf(std::string_view sentence, std::uint32_t& words) {
     std::vector<std::uint32_t> ids;
     for (const Token& t : Tokenize(sentence)) {
       if (t.kind != TokenKind::kWord) continue;
-      std::string folded = FoldWord(sentence.substr(t.start, t.end - t.start));
-      const auto [it, added] = ids_.try_emplace(std::move(folded), ids_.size());
+      const std::string_view word = sentence.substr(t.start, t.end - t.start);
+      std::string folded = FoldWord(word);
+      const bool lower = folded == word;
+      const auto [it, added] =
+          ids_.try_emplace(std::move(folded), static_cast<std::uint32_t>(ids_.size()));
+      if (added) lowercase_.push_back(0);
+      if (lower) lowercase_[it->second] = 1;
       ids.push_back(it->second);
     }
+    words = static_cast<std::uint32_t>(ids.size());
     std::sort(ids.begin(), ids.end());
     Bag bag;
     for (const std::uint32_t id : ids) {
@@ -43,7 +53,8 @@ class Vocabulary {
   std::size_t size() const { return ids_.size(); }
 
  private:
-  std::unordered_map<std::string, std::uint32_t> ids_;
+  std::unordered_map<std::string, std::uint32_t>& ids_;
+  std::vector<char>& lowercase_;
 };
 
 // Adds the bags of `bags[lo, hi)` into one (counts summed), in `out`.
@@ -65,8 +76,23 @@ const Bag& Union(const std::vector<Bag>& bags, std::size_t lo, std::size_t hi, B
   return out;
 }
 
-// The weight of the words x and y share (counted as often as both have them).
+// The weight of the words x and y share (counted as often as both have them). A short bag is
+// looked up in a much longer one (a sentence against a text without punctuation) rather than
+// walked along it: O(short * log long), not O(long), for each of the long one's many pairs.
 double SharedWeight(const Bag& x, const Bag& y, const std::vector<double>& idf) {
+  const Bag& shorter = x.size() <= y.size() ? x : y;
+  const Bag& longer = x.size() <= y.size() ? y : x;
+  if (shorter.size() * 16 < longer.size()) {
+    double shared = 0;
+    auto from = longer.begin();
+    for (const BagEntry& e : shorter) {
+      from = std::lower_bound(from, longer.end(), e.word,
+                              [](const BagEntry& b, std::uint32_t w) { return b.word < w; });
+      if (from == longer.end()) break;
+      if (from->word == e.word) shared += std::min(e.count, from->count) * idf[e.word];
+    }
+    return shared;
+  }
   double shared = 0;
   std::size_t p = 0, q = 0;
   while (p < x.size() && q < y.size()) {
@@ -87,16 +113,19 @@ double SharedWeight(const Bag& x, const Bag& y, const std::vector<double>& idf) 
 
 SentenceBags::SentenceBags(std::string_view a, const std::vector<Span>& a_sentences,
                            std::string_view b, const std::vector<Span>& b_sentences) {
-  Vocabulary vocabulary;
+  Vocabulary vocabulary(ids_, lowercase_);
+  std::uint32_t words = 0;
   for (const Span& s : a_sentences) {
     const std::string_view text = a.substr(s.start, s.end - s.start);
-    a_.push_back(vocabulary.BagOf(text));
+    a_.push_back(vocabulary.BagOf(text, words));
+    a_words_.push_back(words);
     a_text_.push_back(text);
     a_hash_.push_back(HashBytes(text));
   }
   for (const Span& s : b_sentences) {
     const std::string_view text = b.substr(s.start, s.end - s.start);
-    b_.push_back(vocabulary.BagOf(text));
+    b_.push_back(vocabulary.BagOf(text, words));
+    b_words_.push_back(words);
     b_text_.push_back(text);
     b_hash_.push_back(HashBytes(text));
   }
@@ -119,6 +148,23 @@ SentenceBags::SentenceBags(std::string_view a, const std::vector<Span>& a_senten
   };
   for (const Bag& bag : a_) a_weight_.push_back(total(bag));
   for (const Bag& bag : b_) b_weight_.push_back(total(bag));
+}
+
+std::size_t SentenceBags::AWords(std::size_t lo, std::size_t hi) const {
+  std::size_t n = 0;
+  for (std::size_t i = lo; i < hi; ++i) n += a_words_[i];
+  return n;
+}
+
+std::size_t SentenceBags::BWords(std::size_t lo, std::size_t hi) const {
+  std::size_t n = 0;
+  for (std::size_t j = lo; j < hi; ++j) n += b_words_[j];
+  return n;
+}
+
+bool SentenceBags::SeenInLowercase(std::string_view folded) const {
+  const auto it = ids_.find(std::string(folded));
+  return it != ids_.end() && lowercase_[it->second];
 }
 
 double SentenceBags::Similarity(std::size_t a_lo, std::size_t a_hi, std::size_t b_lo,

@@ -5,7 +5,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "lectern/lectern.h"
@@ -39,6 +41,14 @@ class SentenceBags {
   std::uint64_t a_hash(std::size_t i) const { return a_hash_[i]; }
   std::uint64_t b_hash(std::size_t j) const { return b_hash_[j]; }
 
+  /// Words (tokens, not spaces or punctuation) in A's sentences [lo, hi), and in B's.
+  std::size_t AWords(std::size_t lo, std::size_t hi) const;
+  std::size_t BWords(std::size_t lo, std::size_t hi) const;
+
+  /// Whether the lower-cased word `folded` occurs just so, in lower case, in a sentence of A or
+  /// of B. A hash lookup.
+  bool SeenInLowercase(std::string_view folded) const;
+
   /// Similarity of A's sentences [a_lo, a_hi) taken together with B's [b_lo, b_hi), in [0, 1].
   /// Identical single sentences are 1 even when they hold no words (e.g. "***").
   double Similarity(std::size_t a_lo, std::size_t a_hi, std::size_t b_lo, std::size_t b_hi) const;
@@ -56,6 +66,9 @@ class SentenceBags {
   std::vector<std::string_view> a_text_, b_text_;
   std::vector<std::uint32_t> a_df_, b_df_;
   std::vector<double> idf_;
+  std::vector<std::uint32_t> a_words_, b_words_;        // word tokens per sentence
+  std::unordered_map<std::string, std::uint32_t> ids_;  // folded word -> word id
+  std::vector<char> lowercase_;  // per word id: seen in the texts exactly as folded
 };
 
 }  // namespace lectern::diff

@@ -80,6 +80,9 @@ class TokenDiff {
     const std::int64_t max_d = std::min({n + m, kMaxMyersSteps, affordable});
     const std::int64_t offset = max_d + 1;
     std::vector<std::int64_t> v(static_cast<std::size_t>(2 * max_d + 3), 0);
+    auto at = [&v, offset](std::int64_t k) -> std::int64_t& {
+      return v[static_cast<std::size_t>(offset + k)];
+    };
     // rows[d] holds v[-d..d] after step d (32 bits: token counts are far below 2^31).
     std::vector<std::vector<std::int32_t>> rows;
     const std::uint32_t* a = a_.data() + alo;
@@ -88,23 +91,23 @@ class TokenDiff {
       std::uint64_t work = static_cast<std::uint64_t>(d) + 1;
       for (std::int64_t k = -d; k <= d; k += 2) {
         std::int64_t x;
-        if (k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1])) {
-          x = v[offset + k + 1];
+        if (k == -d || (k != d && at(k - 1) < at(k + 1))) {
+          x = at(k + 1);
         } else {
-          x = v[offset + k - 1] + 1;
+          x = at(k - 1) + 1;
         }
         std::int64_t y = x - k;
         const std::int64_t x0 = x;
         while (x < n && y < m && a[x] == b[y]) ++x, ++y;
         work += static_cast<std::uint64_t>(x - x0);
-        v[offset + k] = x;
+        at(k) = x;
         if (x >= n && y >= m) {
-          rows.emplace_back(v.begin() + (offset - d), v.begin() + (offset + d + 1));
+          rows.emplace_back(&at(-d), &at(d) + 1);
           Backtrack(rows, n, m, out);
           return true;
         }
       }
-      rows.emplace_back(v.begin() + (offset - d), v.begin() + (offset + d + 1));
+      rows.emplace_back(&at(-d), &at(d) + 1);
       if (!budget_.Spend(work)) return false;
     }
     return false;
@@ -211,7 +214,16 @@ void Push(std::vector<WordEdit>& out, WordOp op, std::string_view text) {
 
 }  // namespace
 
-std::vector<WordEdit> DiffWords(std::string_view a, std::string_view b, WorkBudget& budget) {
+std::uint64_t WordBudgetSteps(std::uint64_t steps_per_byte, std::uint64_t bytes) {
+  constexpr std::uint64_t kAllowance = 1000000;
+  constexpr std::uint64_t kMax = static_cast<std::uint64_t>(-1);
+  if (bytes != 0 && steps_per_byte > (kMax - kAllowance) / bytes) return kMax;
+  return steps_per_byte * bytes + kAllowance;
+}
+
+std::vector<WordEdit> DiffWords(std::string_view a, std::string_view b, WorkBudget& budget,
+                                WordCounts& counts) {
+  counts = {};
   const std::vector<Token> ta = Tokenize(a), tb = Tokenize(b);
   std::unordered_map<std::string_view, std::uint32_t> ids;
   auto id_of = [&ids](std::string_view text, const Token& t) {
@@ -234,6 +246,7 @@ std::vector<WordEdit> DiffWords(std::string_view a, std::string_view b, WorkBudg
     WordOp op;
     std::string_view text;
     bool filler;  // whitespace or punctuation only
+    bool word;    // a word token
   };
   std::vector<Piece> pieces;
   std::size_t i = 0, j = 0;
@@ -242,15 +255,19 @@ std::vector<WordEdit> DiffWords(std::string_view a, std::string_view b, WorkBudg
   for (const auto& [op, count] : script.ops()) {
     for (std::size_t c = 0; c < count; ++c) {
       if (op == WordOp::kDelete) {
-        pieces.push_back({op, text_a(i++), false});
+        pieces.push_back({op, text_a(i), false, ta[i].kind == TokenKind::kWord});
+        ++i;
       } else if (op == WordOp::kInsert) {
-        pieces.push_back({op, text_b(j++), false});
+        pieces.push_back({op, text_b(j), false, tb[j].kind == TokenKind::kWord});
+        ++j;
       } else if (text_a(i) == text_b(j)) {
-        pieces.push_back({op, text_a(i), ta[i].kind != TokenKind::kWord});
+        const bool word = ta[i].kind == TokenKind::kWord;
+        pieces.push_back({op, text_a(i), !word, word});
         ++i, ++j;
       } else {
-        pieces.push_back({WordOp::kDelete, text_a(i++), false});
-        pieces.push_back({WordOp::kInsert, text_b(j++), false});
+        pieces.push_back({WordOp::kDelete, text_a(i), false, ta[i].kind == TokenKind::kWord});
+        pieces.push_back({WordOp::kInsert, text_b(j), false, tb[j].kind == TokenKind::kWord});
+        ++i, ++j;
       }
     }
   }
@@ -280,6 +297,7 @@ std::vector<WordEdit> DiffWords(std::string_view a, std::string_view b, WorkBudg
   for (std::size_t k = 0; k < pieces.size();) {
     if (pieces[k].op == WordOp::kEqual) {
       Push(out, WordOp::kEqual, pieces[k].text);
+      counts.equal += pieces[k].word;
       ++k;
       continue;
     }
@@ -290,6 +308,8 @@ std::vector<WordEdit> DiffWords(std::string_view a, std::string_view b, WorkBudg
       const Piece& p = pieces[x];
       if (p.op == WordOp::kDelete || p.filler) deleted.append(p.text);
       if (p.op == WordOp::kInsert || p.filler) inserted.append(p.text);
+      if (p.op == WordOp::kDelete && !p.filler) counts.deleted += p.word;
+      if (p.op == WordOp::kInsert) counts.inserted += p.word;
     }
     Push(out, WordOp::kDelete, deleted);
     Push(out, WordOp::kInsert, inserted);

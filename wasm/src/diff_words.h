@@ -2,6 +2,7 @@
 #ifndef LECTERN_DIFF_WORDS_H_
 #define LECTERN_DIFF_WORDS_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -29,13 +30,24 @@ class WorkBudget {
   std::uint64_t left_;
 };
 
+/// The budget of a DiffTexts call: `steps_per_byte` for each of `bytes`, plus a million; in 64
+/// bits and saturating, so that neither wasm32's 32-bit size_t nor a huge option wraps it.
+std::uint64_t WordBudgetSteps(std::uint64_t steps_per_byte, std::uint64_t bytes);
+
+/// Words (not spaces or punctuation) in the edits of a DiffWords result, by op.
+struct WordCounts {
+  std::size_t equal = 0, deleted = 0, inserted = 0;
+};
+
 /// The edits that turn `a` into `b`, on whole tokens (words, whitespace runs, marks): equal and
 /// delete texts concatenate to `a`, equal and insert texts to `b`. Within a run of changes all of
 /// A's text comes first (one delete) and then B's (one insert); whitespace and punctuation alone
 /// between two changes is taken into the change so that it reads as one. Uses Myers' O(ND)
 /// algorithm while the budget allows, then anchors on tokens found once in both, and finally
 /// shows what is left as one deletion and one insertion.
-std::vector<WordEdit> DiffWords(std::string_view a, std::string_view b, WorkBudget& budget);
+/// `counts` receives the words of the equal, deleted and inserted texts.
+std::vector<WordEdit> DiffWords(std::string_view a, std::string_view b, WorkBudget& budget,
+                                WordCounts& counts);
 
 }  // namespace lectern::diff
 

@@ -66,9 +66,20 @@ struct DiffGroup {
   /// Adjacent edits never have the same op.
   std::vector<WordEdit> words;
   /// Numbers and names changed within `words`: for each run of changes in reading order, its
-  /// numbers, then its names.
+  /// numbers, then its names. At most kMaxChangesPerGroup; the rest are counted in
+  /// `changes_omitted`.
   std::vector<NotableChange> changes;
+  /// Notable changes found beyond the first kMaxChangesPerGroup (a block of text rewritten as a
+  /// whole can hold thousands of numbers and names).
+  std::size_t changes_omitted = 0;
+  /// Words (not spaces or punctuation) in the equal, deleted and inserted texts of `words`.
+  std::size_t words_equal = 0, words_deleted = 0, words_inserted = 0;
 };
+
+/// Most notable changes kept in one group (DiffGroup::changes).
+inline constexpr std::size_t kMaxChangesPerGroup = 20;
+/// Most notable changes listed in the summary of TextDiffToJson.
+inline constexpr std::size_t kMaxSummaryChanges = 200;
 
 /// The whole diff: both texts' sentences and the groups that cover them.
 struct TextDiff {
@@ -96,20 +107,28 @@ struct DiffOptions {
   /// Similarity credited to the sentences at the same place between two aligned neighbours, when
   /// just as many sentences stand there in A as in B ("Pay April 30" and "Pay July 10").
   double slot_bonus = 0.1;
-  /// Most sentences on the many side of a merge or split.
+  /// Most sentences on the many side of a merge or split, at most kMaxGroupSentences (a larger
+  /// value counts as kMaxGroupSentences; 0 as 1). Aligning a stretch between anchors costs about
+  /// max_gap_cells times the square of this.
   std::size_t max_group_sentences = 3;
   /// Largest stretch between anchors (A sentences times B sentences) aligned by dynamic
   /// programming; larger stretches are first cut down by a sparse in-order chain of matches.
   std::size_t max_gap_cells = 4096;
   /// Work budget of all word diffs together, in comparison steps per byte of both texts, plus a
-  /// fixed allowance of a million. When it runs out, what is left of a group is shown as one
-  /// deletion and one insertion.
+  /// fixed allowance of a million (computed in 64 bits, saturating). When it runs out, what is
+  /// left of a group is shown as one deletion and one insertion.
   std::size_t word_steps_per_byte = 16;
 };
 
+/// Largest DiffOptions::max_group_sentences that DiffTexts honours.
+inline constexpr std::size_t kMaxGroupSentences = 16;
+
 /// Diffs two texts, split into sentences with SplitSentences (the sentences the reader shows).
 /// Never throws for bad text: empty, binary or invalid UTF-8 input gives a diff too (an invalid
-/// byte is a token of its own), and time and memory stay bounded (roughly linear in the input).
+/// byte is a token of its own). With the default options time is O(n log n) and memory O(n) in
+/// the size n of both texts together, whatever they hold: candidate pairs of sentences are
+/// limited per sentence, each stretch aligned exactly is at most max_gap_cells, and the word
+/// diffs share a budget proportional to n (word_steps_per_byte).
 TextDiff DiffTexts(std::string_view a, std::string_view b, const DiffOptions& options = {});
 
 /// Diffs two texts whose sentences are already known. The spans must be ascending,
@@ -123,11 +142,28 @@ const char* DiffKindName(DiffKind kind);
 /// The name of `op` in JSON: "equal", "insert", "delete".
 const char* WordOpName(WordOp op);
 
+/// Counts over a whole diff: groups by kind, words by edit, notable changes.
+struct DiffSummary {
+  std::size_t same = 0, changed = 0, merged = 0, split = 0, moved = 0, only_a = 0, only_b = 0;
+  /// Sums of DiffGroup::words_equal, words_deleted and words_inserted.
+  std::size_t words_equal = 0, words_deleted = 0, words_inserted = 0;
+  /// Notable changes of all groups, those omitted from the groups' lists included.
+  std::size_t changes = 0;
+  /// The count of groups of `kind`.
+  std::size_t count(DiffKind kind) const;
+};
+
+/// Counts the groups by kind, the words by edit and the notable changes of `diff`.
+DiffSummary Summarize(const TextDiff& diff);
+
 /// The diff as JSON: {offsetUnit, a: {sentences: [{start, end, text}]}, b: {...},
-/// groups: [{a, b, kind, similarity, words: [{op, text}], changes: [{kind, a, b}]}],
-/// summary: {same, changed, merged, split, moved, onlyA, onlyB, wordsEqual, wordsDeleted,
-/// wordsInserted, changes: [{group, kind, a, b}]}}. Offsets count `unit`; word counts are words
-/// (not spaces or punctuation). Invalid UTF-8 is written as U+FFFD.
+/// groups: [{a, b, kind, similarity, words: [{op, text}], changes: [{kind, a, b}],
+/// changesOmitted}], summary: {same, changed, merged, split, moved, onlyA, onlyB, wordsEqual,
+/// wordsDeleted, wordsInserted, changes: [{group, kind, a, b}], changesOmitted}}. Offsets count
+/// `unit`; word counts are words (not spaces or punctuation). A group lists at most
+/// kMaxChangesPerGroup changes and the summary the first kMaxSummaryChanges of the groups' lists;
+/// each "changesOmitted" counts the notable changes found but not listed there ("and N more").
+/// Invalid UTF-8 is written as U+FFFD.
 std::string TextDiffToJson(std::string_view a, std::string_view b, const TextDiff& diff,
                            OffsetUnit unit);
 

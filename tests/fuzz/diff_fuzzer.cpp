@@ -1,0 +1,76 @@
+// Diffs two texts made of arbitrary bytes (the input split at the first 0xFF byte; without one,
+// its two halves) both ways, and checks what the page relies on: every sentence in one group,
+// each group's equal + delete texts rebuilding A's sentences and equal + insert texts B's, the
+// caps on notable changes, the word counts, and JSON that serialises.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lectern/diff.h"
+#include "lectern/lectern.h"
+
+namespace {
+
+void Check(bool ok) {
+  if (!ok) std::abort();
+}
+
+std::string_view Slice(std::string_view text, const std::vector<lectern::Span>& spans,
+                       const std::vector<std::size_t>& indices) {
+  if (indices.empty()) return {};
+  const lectern::Span first = spans[indices.front()], last = spans[indices.back()];
+  return text.substr(first.start, last.end - first.start);
+}
+
+void CheckDiff(std::string_view a, std::string_view b, const lectern::DiffOptions& options) {
+  const lectern::TextDiff d = lectern::DiffTexts(a, b, options);
+  std::vector<int> a_seen(d.a_sentences.size(), 0), b_seen(d.b_sentences.size(), 0);
+  for (const lectern::DiffGroup& g : d.groups) {
+    Check(!g.a.empty() || !g.b.empty());
+    for (std::size_t k = 0; k < g.a.size(); ++k) {
+      Check(g.a[k] < a_seen.size() && (k == 0 || g.a[k] == g.a[k - 1] + 1));
+      ++a_seen[g.a[k]];
+    }
+    for (std::size_t k = 0; k < g.b.size(); ++k) {
+      Check(g.b[k] < b_seen.size() && (k == 0 || g.b[k] == g.b[k - 1] + 1));
+      ++b_seen[g.b[k]];
+    }
+    std::string ra, rb;
+    for (std::size_t k = 0; k < g.words.size(); ++k) {
+      const lectern::WordEdit& w = g.words[k];
+      Check(!w.text.empty() && (k == 0 || w.op != g.words[k - 1].op));
+      if (w.op != lectern::WordOp::kInsert) ra += w.text;
+      if (w.op != lectern::WordOp::kDelete) rb += w.text;
+    }
+    Check(ra == Slice(a, d.a_sentences, g.a));
+    Check(rb == Slice(b, d.b_sentences, g.b));
+    Check(g.similarity >= 0 && g.similarity <= 1);
+    Check(g.changes.size() <= lectern::kMaxChangesPerGroup);
+    Check(g.changes_omitted == 0 || g.changes.size() == lectern::kMaxChangesPerGroup);
+  }
+  for (const int n : a_seen) Check(n == 1);
+  for (const int n : b_seen) Check(n == 1);
+  lectern::TextDiffToJson(a, b, d, lectern::OffsetUnit::kUtf16);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view input(reinterpret_cast<const char*>(data), size);
+  std::size_t cut = input.find('\xFF');
+  std::size_t skip = 1;
+  if (cut == std::string_view::npos) cut = input.size() / 2, skip = 0;
+  const std::string_view a = input.substr(0, cut), b = input.substr(cut + skip);
+  lectern::DiffOptions options;
+  CheckDiff(a, b, options);
+  CheckDiff(b, a, options);
+  // Small limits reach the fallbacks (blocks, sparse chains) with small inputs.
+  options.word_steps_per_byte = 0;
+  options.max_gap_cells = 4;
+  options.max_group_sentences = size % 5;
+  CheckDiff(a, b, options);
+  return 0;
+}
