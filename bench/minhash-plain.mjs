@@ -6,7 +6,7 @@ const PERMUTATIONS = 128;
 const BANDS = 32;
 const ROWS = PERMUTATIONS / BANDS;
 
-/** Lower-cased runs of letters and digits: the tokenisation Lectern's core uses. */
+/** Lower-cased runs of letters and digits (close to the core's words, which also keep combining marks and split ideographs). */
 export function words(text) {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }

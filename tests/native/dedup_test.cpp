@@ -1,5 +1,6 @@
 // Near-duplicate story clustering: the seed pair, LSH against exact on planted near-duplicates,
-// the keep rule, degenerate and hostile input, Unicode words, determinism and the JSON.
+// the keep rule, thousands of near-copies of one story, which pairs are listed when not all fit,
+// degenerate and hostile input, Unicode words, determinism and the JSON.
 #include "lectern/dedup.h"
 
 #include <gtest/gtest.h>
@@ -9,7 +10,9 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <set>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "dedup_shingles.h"
@@ -179,6 +182,116 @@ TEST(Dedup, KeepRule) {
   EXPECT_EQ(pairs_with(options), 1u);
 }
 
+// Copies of one wire story, each with its own dateline and byline and one word changed: nearly but
+// not exactly identical, so no two are grouped as identical texts and one LSH bucket per band holds
+// them all. Listing every pair of such a bucket took minutes and hundreds of MB for 3,000 copies.
+std::vector<std::string> NearCopies(std::mt19937& rng, std::size_t copies) {
+  const std::vector<std::string> story = RandomWords(rng, 300);
+  std::vector<std::string> out;
+  for (std::size_t c = 0; c < copies; ++c) {
+    std::string text = "CITY" + std::to_string(c) + ", March " + std::to_string(c % 28 + 1) +
+                       " (Agency " + std::to_string(c % 7) + ") - By Reporter" + std::to_string(c) +
+                       "\n";
+    const std::size_t changed = rng() % story.size();
+    for (std::size_t i = 0; i < story.size(); ++i) {
+      text += (i == changed ? "changed" + std::to_string(c) : story[i]) + " ";
+    }
+    out.push_back(std::move(text));
+  }
+  return out;
+}
+
+TEST(Dedup, ThousandsOfNearCopiesClusterWithoutQuadraticCost) {
+  std::mt19937 rng(31);
+  const std::vector<std::string> copies = NearCopies(rng, 3000);
+  StoryIndex index;
+  std::set<std::size_t> copy_ids;
+  for (std::size_t c = 0; c < copies.size(); ++c) {
+    copy_ids.insert(index.Add(copies[c]));
+    if (c % 3 == 0) {
+      const auto words = RandomWords(rng, 150);
+      index.Add(Join(words, 0, words.size()));  // unrelated
+    }
+  }
+  const StoryClusters r = index.Cluster();
+  ASSERT_EQ(r.clusters.size(), 1u);
+  EXPECT_EQ(std::set<std::size_t>(r.clusters[0].begin(), r.clusters[0].end()), copy_ids);
+  // Candidates grow linearly with the copies (all pairs would be 4.5 million).
+  EXPECT_LT(r.candidates, 100u * copies.size());
+  EXPECT_LE(r.kept_pairs, r.candidates);
+  // Each copy is paired with at least one of the earliest versions.
+  std::vector<bool> has_pair(index.size(), false);
+  for (const SimilarPair& p : r.pairs) {
+    has_pair[p.a] = has_pair[p.b] = true;
+    EXPECT_GT(p.jaccard, 0.8);
+  }
+  for (const std::size_t c : copy_ids) EXPECT_TRUE(has_pair[c]) << c;
+
+  // A list cut to one pair per copy still gives every copy a figure.
+  const StoryClusters cut = index.Cluster(copies.size());
+  EXPECT_EQ(cut.pairs.size(), copies.size());
+  EXPECT_EQ(cut.clusters, r.clusters);
+  std::set<std::size_t> listed;
+  for (const SimilarPair& p : cut.pairs) listed.insert({p.a, p.b});
+  EXPECT_EQ(listed, copy_ids);
+}
+
+// With more copies than a full LSH bucket (64), but few enough for ClusterExact: the same clusters,
+// and every pair the LSH lists is an exact pair with the same figures.
+TEST(Dedup, BoundedBucketsKeepTheExactClusters) {
+  std::mt19937 rng(32);
+  StoryIndex index;
+  for (int story = 0; story < 3; ++story) {
+    for (const std::string& text : NearCopies(rng, 150)) index.Add(text);
+    const auto words = RandomWords(rng, 150);
+    index.Add(Join(words, 0, words.size()));
+  }
+  const StoryClusters lsh = index.Cluster();
+  const StoryClusters exact = index.ClusterExact();
+  EXPECT_EQ(lsh.clusters, exact.clusters);
+  ASSERT_EQ(lsh.clusters.size(), 3u);
+  EXPECT_EQ(exact.kept_pairs, 3u * 150 * 149 / 2);
+  EXPECT_LT(lsh.kept_pairs, exact.kept_pairs);  // a sample of each story's pairs
+  for (const SimilarPair& p : lsh.pairs) {
+    EXPECT_TRUE(std::binary_search(exact.pairs.begin(), exact.pairs.end(), p,
+                                   [](const SimilarPair& x, const SimilarPair& y) {
+                                     return x.a != y.a ? x.a < y.a : x.b < y.b;
+                                   }));
+  }
+}
+
+// When not every kept pair fits in max_pairs, each article's best pair is listed first.
+TEST(Dedup, ACutListKeepsEachArticlesBestPair) {
+  std::mt19937 rng(8);
+  const std::vector<std::string> story = RandomWords(rng, 200);
+  const std::vector<std::string> other = RandomWords(rng, 60);
+  StoryIndex index;
+  index.Add(Join(story, 0, 200));  // 0: 196 shingles
+  index.Add(Join(story, 0, 150));  // 1: 146, all in 0 (J 0.74) and holding all of 2 (J 0.79)
+  index.Add(Join(story, 0, 120));  // 2: 116, all in 0 (J 0.59) and in 1 (J 0.79)
+  for (int i = 0; i < 5; ++i) index.Add(Join(other, 0, 60));  // 3-7: identical
+  const StoryClusters all = index.Cluster();
+  EXPECT_EQ(all.kept_pairs, 3u + 10u);
+  EXPECT_EQ(all.pairs.size(), 13u);
+  EXPECT_EQ(all.clusters, (std::vector<std::vector<std::size_t>>{{0, 1, 2}, {3, 4, 5, 6, 7}}));
+
+  // Best pairs: 0-1 (for 0), 1-2 (for 1 and 2; both contained, 1-2 has more Jaccard than 0-2),
+  // and the identical group's first member with each other one; then one more, the first within
+  // the group that is not listed yet.
+  const StoryClusters cut = index.Cluster(7);
+  std::vector<std::pair<std::size_t, std::size_t>> listed;
+  for (const SimilarPair& p : cut.pairs) listed.emplace_back(p.a, p.b);
+  EXPECT_EQ(listed, (std::vector<std::pair<std::size_t, std::size_t>>{
+                        {0, 1}, {1, 2}, {3, 4}, {3, 5}, {3, 6}, {3, 7}, {4, 5}}));
+  EXPECT_EQ(cut.kept_pairs, all.kept_pairs);
+  EXPECT_EQ(cut.clusters, all.clusters);
+  EXPECT_EQ(index.ClusterExact(7).pairs, cut.pairs);
+  // Too little room even for the best pairs: those of lowest (a, b).
+  EXPECT_EQ(index.Cluster(2).pairs.size(), 2u);
+  EXPECT_EQ(index.Cluster(2).pairs[1].b, 2u);
+  EXPECT_TRUE(index.Cluster(0).pairs.empty());
+}
+
 TEST(Dedup, IdenticalTextsHaveJaccardOne) {
   StoryIndex index;
   const std::string text = "The central bank raised its key rate by a quarter point on Thursday.";
@@ -201,6 +314,10 @@ TEST(Dedup, IdenticalTextsHaveJaccardOne) {
   EXPECT_EQ(r.candidates, 0u);
 }
 
+// Counted in 64 bits even where size_t has 32 (WebAssembly): 100,000 copies are 5 billion pairs.
+static_assert(std::is_same_v<decltype(StoryClusters::kept_pairs), std::uint64_t>);
+static_assert(std::is_same_v<decltype(DedupOptions::max_pairs), std::uint64_t>);
+
 TEST(Dedup, ManyIdenticalTextsAndTheListLimit) {
   DedupOptions options;
   options.max_pairs = 100;
@@ -213,6 +330,11 @@ TEST(Dedup, ManyIdenticalTextsAndTheListLimit) {
   EXPECT_EQ(r.clusters[0].size(), 1000u);
   EXPECT_EQ(r.clusters[0][0], 0u);
   EXPECT_EQ(r.clusters[1][0], 1u);
+  // 1,998 best pairs (each copy with its group's first) do not fit: those of lowest (a, b).
+  EXPECT_EQ(r.pairs.front().a, 0u);
+  EXPECT_EQ(r.pairs.front().b, 2u);
+  EXPECT_EQ(r.pairs.back().a, 0u);
+  EXPECT_EQ(r.pairs.back().b, 200u);
   for (std::size_t i = 1; i < r.pairs.size(); ++i) {
     EXPECT_TRUE(r.pairs[i - 1].a < r.pairs[i].a ||
                 (r.pairs[i - 1].a == r.pairs[i].a && r.pairs[i - 1].b < r.pairs[i].b));
@@ -312,14 +434,23 @@ TEST(Dedup, DeterministicAndIncremental) {
     texts.push_back(Join(words, 0, words.size()));
     if (i % 4 == 0) texts.push_back(Join(words, 5, words.size()));
   }
+  // Two indexes built separately give the same result.
   StoryIndex a, b;
   for (const std::string& t : texts) a.Add(t);
-  for (std::size_t i = 0; i < texts.size(); ++i) {
-    b.Add(texts[i]);
-    if (i == texts.size() / 2) b.Cluster();  // clustering midway changes nothing later
-  }
-  EXPECT_EQ(StoryClustersToJson(a.Cluster(), {}), StoryClustersToJson(b.Cluster(), {}));
-  EXPECT_EQ(a.Cluster().pairs, a.Cluster().pairs);
+  for (const std::string& t : texts) b.Add(t);
+  const StoryClusters ra = a.Cluster();
+  EXPECT_EQ(StoryClustersToJson(ra, {}), StoryClustersToJson(b.Cluster(), {}));
+  // Incremental: an index of the first half, then the rest added, clusters the first half as an
+  // index of the first half alone does, and the whole as `a` does.
+  const std::size_t half = texts.size() / 2;
+  StoryIndex growing, first_half;
+  for (std::size_t i = 0; i < half; ++i) growing.Add(texts[i]), first_half.Add(texts[i]);
+  const StoryClusters early = growing.Cluster();
+  EXPECT_EQ(StoryClustersToJson(early, {}), StoryClustersToJson(first_half.Cluster(), {}));
+  EXPECT_FALSE(early.clusters.empty());
+  for (std::size_t i = half; i < texts.size(); ++i) growing.Add(texts[i]);
+  EXPECT_EQ(StoryClustersToJson(growing.Cluster(), {}), StoryClustersToJson(ra, {}));
+  EXPECT_GT(ra.clusters.size(), early.clusters.size());
   // Another seed gives other candidates but (exact verification) the same pairs here.
   DedupOptions other;
   other.seed = 12345;
@@ -360,8 +491,14 @@ TEST(Dedup, OptionsAreChecked) {
   o.min_jaccard = 0;
   EXPECT_THROW(StoryIndex{o}, std::invalid_argument);
   o = {};
+  o.min_containment = 0;
+  EXPECT_THROW(StoryIndex{o}, std::invalid_argument);
+  o = {};
   o.min_containment = 1.5;
   EXPECT_THROW(StoryIndex{o}, std::invalid_argument);
+  o = {};
+  o.containment_min_jaccard = 0;  // allowed: containment alone then decides
+  EXPECT_NO_THROW(StoryIndex{o});
   o = {};
   o.shingle_words = 3;
   o.bands = 20;

@@ -1,5 +1,6 @@
 // The core's JavaScript face: a few functions over the public header, JSON in and out.
-// Every exception is caught here: one escaping to JavaScript arrives as a bare pointer.
+// Every exception is caught here: the module is built with -fwasm-exceptions, so one escaping to
+// JavaScript arrives as an opaque WebAssembly.Exception whose message the page cannot read.
 #include <emscripten/bind.h>
 
 #include <cstdint>
@@ -7,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "error_json.h"
 #include "lectern/annotations.h"
 #include "lectern/lectern.h"
 
@@ -63,11 +65,10 @@ std::string Version() { return "0.1.0"; }
 
 // --- Annotations (documented in lectern/annotations.h, "JSON functions for the page") ---------
 // The core functions catch their own errors and answer {"error": …}; these catch again, because
-// an exception reaching JavaScript arrives as a bare pointer.
+// an exception reaching JavaScript arrives as a WebAssembly.Exception the page cannot read.
 
 std::string AnnotationError(const char* what) {
-  return nlohmann::json{{"error", std::string("internal error: ") + what}}.dump(
-      -1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return lectern::binding::ErrorJson(std::string("internal error: ") + what);
 }
 
 // contentHash(text) -> 64 hex digits (SHA-256 of the normalised text; the article key is the

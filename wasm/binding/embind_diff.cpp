@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "error_json.h"
 #include "lectern/diff.h"
 #include "lectern/lectern.h"
 
@@ -20,8 +21,7 @@ std::string DiffTextsJs(const std::string& a, const std::string& b, const std::s
         lectern::ParseOffsetUnit(o.value("offsetUnit", std::string("utf16")));
     return lectern::TextDiffToJson(a, b, lectern::DiffTexts(a, b), unit);
   } catch (const std::exception& e) {
-    return nlohmann::json{{"error", e.what()}}.dump(-1, ' ', false,
-                                                    nlohmann::json::error_handler_t::replace);
+    return lectern::binding::ErrorJson(e.what());
   }
 }
 

@@ -21,8 +21,9 @@ const char* const kDedupUsage =
     "shorter one. Stories are the connected groups of kept pairs.\n"
     "  --json   {\"clusters\": [{\"members\": [id...]}], \"pairs\": [{\"a\", \"b\", \"jaccard\",\n"
     "           \"containment\"}], \"candidates\": N, \"keptPairs\": N}\n"
-    "  --exact  compare every pair exactly instead of by MinHash LSH (slower; same answer\n"
-    "           unless LSH missed a pair)\n"
+    "  --exact  compare every pair exactly instead of by MinHash LSH (slower; the same\n"
+    "           stories unless LSH missed a pair; a story of hundreds of near-copies lists\n"
+    "           more of its pairs)\n"
     "Exit status: 0 when every input was read, 1 when some could not be, 2 for usage errors.\n";
 
 namespace {

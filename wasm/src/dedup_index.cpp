@@ -82,7 +82,7 @@ std::size_t StoryIndex::Add(std::string_view text) {
   for (const std::uint64_t s : set) fingerprint = dedup::Mix64(fingerprint ^ s);
   fingerprints_.push_back(fingerprint);
 
-  // A key chunk grows as vectors do, but only up to 2,048 articles' keys.
+  // A key chunk grows as vectors do (doubling), but only up to 2,048 articles' keys.
   if (index % kKeyChunkArticles == 0) key_chunks_.emplace_back();
   std::vector<std::uint32_t>& keys = key_chunks_.back();
   keys.resize(keys.size() + options_.bands, 0);
@@ -113,7 +113,7 @@ std::size_t StoryIndex::MemoryBytes() const {
   return bytes;
 }
 
-StoryClusters StoryIndex::Cluster() const {
+StoryClusters StoryIndex::Cluster(std::uint64_t max_pairs) const {
   std::vector<const std::uint64_t*> begins;
   const dedup::SetView sets = View(shingle_chunks_, locations_, sizes_, begins);
   std::vector<const std::uint32_t*> keys(size());
@@ -124,17 +124,17 @@ StoryClusters StoryIndex::Cluster() const {
   const std::vector<dedup::Candidate> candidates =
       dedup::LshCandidates(groups, keys.data(), options_.bands);
   const std::vector<SimilarPair> kept = dedup::VerifyCandidates(sets, groups, candidates, options_);
-  return dedup::AssembleClusters(size(), sets, groups, kept, candidates.size(), options_.max_pairs);
+  return dedup::AssembleClusters(size(), sets, groups, kept, candidates.size(), max_pairs);
 }
 
-StoryClusters StoryIndex::ClusterExact() const {
+StoryClusters StoryIndex::ClusterExact(std::uint64_t max_pairs) const {
   std::vector<const std::uint64_t*> begins;
   const dedup::SetView sets = View(shingle_chunks_, locations_, sizes_, begins);
   const dedup::IdenticalGroups groups = dedup::GroupIdentical(sets, fingerprints_);
   const std::vector<dedup::Candidate> candidates =
       dedup::PrefixFilterCandidates(sets, groups, dedup::MinKeptJaccard(options_));
   const std::vector<SimilarPair> kept = dedup::VerifyCandidates(sets, groups, candidates, options_);
-  return dedup::AssembleClusters(size(), sets, groups, kept, candidates.size(), options_.max_pairs);
+  return dedup::AssembleClusters(size(), sets, groups, kept, candidates.size(), max_pairs);
 }
 
 }  // namespace lectern

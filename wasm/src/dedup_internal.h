@@ -38,8 +38,14 @@ inline Candidate MakeCandidate(std::uint32_t p, std::uint32_t q) {
   return p < q ? (std::uint64_t{p} << 32 | q) : (std::uint64_t{q} << 32 | p);
 }
 
-/// Distinct candidate pairs of groups whose reps agree on some LSH band key, sorted. `keys[i]`
-/// points to article i's `bands` keys.
+/// LSH buckets of at most this many groups list all their pairs; in a larger one the first
+/// kFullBucket pair with each other and each later group pairs with the first kLeads only.
+constexpr std::size_t kFullBucket = 64;
+constexpr std::size_t kLeads = 8;
+static_assert(kLeads <= kFullBucket, "the leads are among the first members of a bucket");
+
+/// Distinct candidate pairs of groups whose reps agree on some LSH band key, sorted (bounded in
+/// large buckets as kFullBucket says). `keys[i]` points to article i's `bands` keys.
 std::vector<Candidate> LshCandidates(const IdenticalGroups& groups,
                                      const std::uint32_t* const* keys, std::size_t bands);
 
@@ -61,10 +67,10 @@ std::vector<SimilarPair> VerifyCandidates(const SetView& sets, const IdenticalGr
                                           const DedupOptions& options);
 
 /// Expands kept pairs of reps to every member of their groups, adds the pairs within each group,
-/// and forms the clusters.
+/// and forms the clusters; lists the pairs as StoryClusters::pairs says.
 StoryClusters AssembleClusters(std::size_t n, const SetView& sets, const IdenticalGroups& groups,
                                const std::vector<SimilarPair>& kept_reps, std::size_t candidates,
-                               std::size_t max_pairs);
+                               std::uint64_t max_pairs);
 
 }  // namespace lectern::dedup
 

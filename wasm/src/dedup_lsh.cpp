@@ -1,5 +1,13 @@
 // Banded LSH over the sketches of the groups' reps. Each band is bucketed with a small open-
 // addressing table (reused across bands, so it stays in cache) instead of sorting band keys.
+//
+// A bucket lists every pair of its members only while it is small. Copies of one story that are
+// nearly but not exactly identical (a syndicated story with a different dateline in each copy)
+// agree on most bands, so one bucket per band holds all n of them, and listing its pairs would
+// cost n^2 / 2 candidates to verify in every band. In a bucket of more than kFullBucket groups, the
+// first kFullBucket (in Add order) still pair with each other, and every later one pairs only with
+// the first kLeads: a star around the earliest versions, which joins the copies into one cluster
+// just as well, with candidates linear in n.
 #include <algorithm>
 #include <limits>
 
@@ -17,7 +25,8 @@ std::vector<Candidate> LshCandidates(const IdenticalGroups& groups,
   while (capacity < 2 * m) capacity <<= 1;
   const std::size_t mask = capacity - 1;
   std::vector<std::uint32_t> slot_key(capacity), slot_head(capacity, kNone), next(m);
-  std::vector<std::uint32_t> used;  // occupied slots of this band
+  std::vector<std::uint32_t> used;    // occupied slots of this band
+  std::vector<std::uint32_t> bucket;  // one bucket's members, ascending
   used.reserve(m);
   std::size_t compact_at = 4 * m + (std::size_t{1} << 20);
   for (std::size_t b = 0; b < bands; ++b) {
@@ -34,8 +43,21 @@ std::vector<Candidate> LshCandidates(const IdenticalGroups& groups,
       slot_head[s] = static_cast<std::uint32_t>(p);
     }
     for (std::uint32_t s : used) {
-      for (std::uint32_t p = slot_head[s]; p != kNone; p = next[p]) {
-        for (std::uint32_t q = next[p]; q != kNone; q = next[q]) out.push_back(MakeCandidate(p, q));
+      if (next[slot_head[s]] != kNone) {
+        bucket.clear();
+        for (std::uint32_t p = slot_head[s]; p != kNone; p = next[p]) bucket.push_back(p);
+        std::reverse(bucket.begin(), bucket.end());  // chains run from the last added
+        const std::size_t full = std::min(bucket.size(), kFullBucket);
+        for (std::size_t i = 0; i < full; ++i) {
+          for (std::size_t j = i + 1; j < full; ++j) {
+            out.push_back(MakeCandidate(bucket[i], bucket[j]));
+          }
+        }
+        for (std::size_t j = full; j < bucket.size(); ++j) {
+          for (std::size_t i = 0; i < kLeads; ++i) {
+            out.push_back(MakeCandidate(bucket[i], bucket[j]));
+          }
+        }
       }
       slot_head[s] = kNone;
     }

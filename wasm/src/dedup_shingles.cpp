@@ -7,48 +7,12 @@
 
 #include <algorithm>
 
+#include "utf8.h"
+
 namespace lectern::dedup {
 namespace {
 
 constexpr std::uint64_t kFnvPrime = 0x100000001b3ULL;
-
-// Decodes the UTF-8 sequence at text[i] and advances i past it; returns -1 for an ill-formed
-// sequence (overlong, surrogate, past U+10FFFF, truncated), advancing by one byte so that the next
-// byte gets its own chance.
-std::int32_t DecodeUtf8(std::string_view text, std::size_t& i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char b0 = byte(i);
-  std::size_t len = 0;
-  std::int32_t cp = 0, min = 0;
-  if (b0 >= 0xc2 && b0 <= 0xdf) {
-    len = 2, cp = b0 & 0x1f, min = 0x80;
-  } else if (b0 >= 0xe0 && b0 <= 0xef) {
-    len = 3, cp = b0 & 0x0f, min = 0x800;
-  } else if (b0 >= 0xf0 && b0 <= 0xf4) {
-    len = 4, cp = b0 & 0x07, min = 0x10000;
-  } else {
-    ++i;
-    return -1;
-  }
-  if (text.size() - i < len) {
-    ++i;
-    return -1;
-  }
-  for (std::size_t k = 1; k < len; ++k) {
-    const unsigned char b = byte(i + k);
-    if ((b & 0xc0) != 0x80) {
-      ++i;
-      return -1;
-    }
-    cp = (cp << 6) | (b & 0x3f);
-  }
-  if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
-    ++i;
-    return -1;
-  }
-  i += len;
-  return cp;
-}
 
 // Marks are word characters too: without them Devanagari, Thai or decomposed accents would fall
 // apart into fragments at every vowel sign.
@@ -102,8 +66,10 @@ std::size_t HashWords(std::string_view text, std::uint64_t seed, std::vector<std
       }
       continue;
     }
-    const std::int32_t cp = DecodeUtf8(text, i);
-    if (cp < 0 || !(U_MASK(u_charType(cp)) & kWordCategories)) {
+    std::size_t length = 0;
+    const std::int32_t cp = DecodeUtf8(text, i, &length);
+    i += length;
+    if (cp == kInvalidUtf8 || !(U_MASK(u_charType(cp)) & kWordCategories)) {
       end_word();
       continue;
     }

@@ -8,37 +8,7 @@
 namespace lectern::diff {
 
 std::int32_t DecodeAt(std::string_view text, std::size_t pos, std::size_t& length) {
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t n = text.size();
-  const unsigned char c = s[pos];
-  length = 1;
-  if (c < 0x80) return c;
-  std::size_t len;
-  std::int32_t cp;
-  unsigned char lo = 0x80, hi = 0xBF;
-  if (c >= 0xC2 && c <= 0xDF) {
-    len = 2;
-    cp = c & 0x1F;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    len = 3;
-    cp = c & 0x0F;
-    if (c == 0xE0) lo = 0xA0;
-    if (c == 0xED) hi = 0x9F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    len = 4;
-    cp = c & 0x07;
-    if (c == 0xF0) lo = 0x90;
-    if (c == 0xF4) hi = 0x8F;
-  } else {
-    return -1;
-  }
-  if (pos + len > n || s[pos + 1] < lo || s[pos + 1] > hi) return -1;
-  for (std::size_t k = 1; k < len; ++k) {
-    if ((s[pos + k] & 0xC0) != 0x80) return -1;
-    cp = (cp << 6) | (s[pos + k] & 0x3F);
-  }
-  length = len;
-  return cp;
+  return DecodeUtf8(text, pos, &length);  // the core's one decoder (utf8.h)
 }
 
 namespace {

@@ -6,11 +6,11 @@
 // The core's diff: {offsetUnit: "utf16", a: {sentences: [{start, end, text}]}, b: {…},
 //   groups: [{a: [i…], b: [j…], kind: same|changed|merged|split|moved|onlyA|onlyB, similarity,
 //             words: [{op: equal|insert|delete, text}], changes: [{kind: number|name, a, b}],
-//             changesOmitted?}],
+//             changesOmitted}],
 //   summary: {same, changed, merged, split, moved, onlyA, onlyB, wordsEqual, wordsDeleted,
-//             wordsInserted, changes: [{group, kind, a, b}], changesOmitted?}}
-// changesOmitted (a newer core): how many names and numbers of the group (of all groups, in the
-// summary) it found but did not list; 0 when missing. Within a run of changes the core already
+//             wordsInserted, changes: [{group, kind, a, b}], changesOmitted}}
+// changesOmitted: how many names and numbers of the group (of all groups, in the summary) the core
+// found but did not list. Within a run of changes the core already
 // gives all that was removed before all that was added, so word parts are shown as they come.
 // equal+delete texts of a group make A's text from its first sentence's start to its last one's
 // end; equal+insert B's. Groups come in A's reading order (onlyB after the group holding the B
@@ -69,8 +69,7 @@ export function compareModel(diff, a, b) {
     summary: summarise(diff, rows, aSentences, bSentences, a.label, b.label),
     named: namedChanges(diff, rows),
     // Names and numbers the core found but did not list (it lists at most so many per group).
-    namedOmitted: Number.isFinite(diff.summary?.changesOmitted)
-      ? count(diff.summary.changesOmitted) : rows.reduce((n, r) => n + r.changesOmitted, 0),
+    namedOmitted: count(diff.summary?.changesOmitted),
     identical: rows.length > 0 && changeRows.length === 0,
     empty: { a: aSentences.length === 0, b: bSentences.length === 0 },
   };

@@ -2,7 +2,9 @@
 //
 // Articles are reduced to sets of hashed word shingles; candidate pairs come from a one-permutation
 // MinHash sketch with banded LSH, and every candidate is verified exactly on the shingle sets, so
-// no reported figure is an estimate. Depends only on the C++17 standard library.
+// no reported figure is an estimate. Clustering costs time and memory about linear in the number
+// of articles, also when thousands of them are near-copies of one story (see Cluster). Depends on
+// the C++17 standard library and ICU's character properties.
 #ifndef LECTERN_DEDUP_H_
 #define LECTERN_DEDUP_H_
 
@@ -45,8 +47,10 @@ struct DedupOptions {
   std::size_t rows = 2;
   /// Seed of every hash function, so results are reproducible.
   std::uint64_t seed = 0x6c65637465726e31ULL;
-  /// Most pairs listed in StoryClusters::pairs; clusters always account for every kept pair.
-  std::size_t max_pairs = 1000000;
+  /// Most pairs listed in StoryClusters::pairs (which says which ones are listed when there are
+  /// more); clusters always account for every kept pair found. The page's binding
+  /// (StoryClusterer) sets its own, smaller default.
+  std::uint64_t max_pairs = 1000000;
 };
 
 /// Two articles that carry the same story.
@@ -64,15 +68,26 @@ struct SimilarPair {
 
 /// The stories of a collection.
 struct StoryClusters {
-  /// Connected components of the kept pairs with two or more members: article indices in Add
-  /// order, clusters ordered by their first member.
+  /// Connected components of the kept pairs found, with two or more members: article indices in
+  /// Add order, clusters ordered by their first member.
   std::vector<std::vector<std::size_t>> clusters;
-  /// The kept pairs sorted by (a, b); at most DedupOptions::max_pairs of them.
+  /// Kept pairs found, sorted by (a, b), at most DedupOptions::max_pairs of them. When all
+  /// `kept_pairs` fit, all of them. Otherwise, first each clustered article's best pair (among
+  /// those found: the highest containment, then Jaccard, then the earlier other article; in a
+  /// group of identical texts that is the pair with the group's first member, or for the first
+  /// member the one with the second), so that every member of a cluster has a figure as long as
+  /// max_pairs is at least the number of clustered articles (else the best pairs of lowest (a, b));
+  /// then, while there is room, the others: those within groups of identical texts (groups by first
+  /// member), then the rest (ordered by the first articles of the two texts' groups).
   std::vector<SimilarPair> pairs;
-  /// Every kept pair, including any left out of `pairs`.
-  std::size_t kept_pairs = 0;
-  /// Candidate pairs verified exactly (between distinct shingle sets; identical sets are grouped
-  /// first and cost nothing).
+  /// The number of kept pairs found, listed or not (64 bits: a story sent 100,000 times is 5
+  /// billion pairs). ClusterExact finds every kept pair; Cluster finds the pairs it verifies, which
+  /// in a story of thousands of near-copies is a sample of tens of pairs per member (about 50 in
+  /// bench_dedup --near-copies; see Cluster), enough to put them all in one cluster.
+  std::uint64_t kept_pairs = 0;
+  /// Candidate pairs of distinct shingle sets the search proposed (LSH or the prefix filter), each
+  /// then either ruled out by its sizes alone (Jaccard is at most smaller / larger, below the least
+  /// the keep rule accepts) or verified exactly. Identical sets are grouped first and cost nothing.
   std::size_t candidates = 0;
 };
 
@@ -80,8 +95,10 @@ struct StoryClusters {
 /// plus a sort of its shingles), so a caller can feed articles one by one and show progress.
 class StoryIndex {
  public:
-  /// Throws std::invalid_argument when options are out of range (zero shingle words, bands or
-  /// rows, a sketch larger than 4096 values, thresholds outside [0, 1]).
+  /// Throws std::invalid_argument when options are out of range: zero shingle words, bands or
+  /// rows, a sketch larger than 4096 values, min_jaccard or min_containment outside (0, 1] (zero
+  /// would keep pairs that share nothing, which no candidate search lists), or
+  /// containment_min_jaccard outside [0, 1].
   explicit StoryIndex(const DedupOptions& options = {});
 
   /// Adds an article's text (UTF-8; invalid bytes separate words) and returns its index. Safe on
@@ -97,21 +114,36 @@ class StoryIndex {
   /// Bytes of memory held by the index (vector capacities), for per-article cost figures.
   std::size_t MemoryBytes() const;
 
-  /// Clusters with sketch + LSH candidates, each verified exactly.
-  StoryClusters Cluster() const;
+  /// Clusters with sketch + LSH candidates, each verified exactly, listing at most
+  /// options().max_pairs pairs (or `max_pairs`).
+  ///
+  /// An LSH bucket (articles that agree on one band) of up to 64 distinct texts gives all its
+  /// pairs as candidates; in a larger one the first 64 (in Add order) pair with each other and
+  /// every later one only with the first 8. So near-copies of one story (the same wire story
+  /// with a different dateline in each of 3,000 copies), which share a bucket in most bands, cost
+  /// candidates linear in their number instead of quadratic; they still form one cluster, through
+  /// their earliest versions, but `pairs` lists a sample of their pairs, not all. Buckets that
+  /// large take many texts sharing most of their words (Reuters-21578's largest has 28), so
+  /// clusters and, outside such stories, pairs are those of ClusterExact up to the LSH's chance
+  /// of missing a pair.
+  StoryClusters Cluster() const { return Cluster(options_.max_pairs); }
+  StoryClusters Cluster(std::uint64_t max_pairs) const;
 
   /// Clusters with exact all-pairs similarity (prefix-filtered inverted index): slower, for
-  /// evaluation and tests. Finds every pair the keep rule keeps.
-  StoryClusters ClusterExact() const;
+  /// evaluation and tests. Finds every pair the keep rule keeps, and so costs time quadratic in
+  /// the size of a story with many distinct versions.
+  StoryClusters ClusterExact() const { return ClusterExact(options_.max_pairs); }
+  StoryClusters ClusterExact(std::uint64_t max_pairs) const;
 
   /// The options the index was made with.
   const DedupOptions& options() const { return options_; }
 
  private:
   DedupOptions options_;
-  // Sets and keys live in fixed-size chunks that are never reallocated: memory grows by what is
-  // added, with no doubling and no copy of everything so far (WebAssembly memory never shrinks,
-  // so a doubling vector would cost three times its size at its peak).
+  // Sets and keys live in chunks, so memory grows by what is added with no copy of everything so
+  // far (WebAssembly memory never shrinks, so one doubling vector would cost three times its size
+  // at its peak). A shingle chunk is reserved once and never reallocated; a key chunk grows as a
+  // vector does, but only up to 2,048 articles' keys (1 MB at 128 bands), then a new one starts.
   std::vector<std::vector<std::uint64_t>> shingle_chunks_;  // sorted distinct shingle hashes
   std::vector<std::uint64_t> locations_;                    // article i's set: chunk << 32 | offset
   std::vector<std::uint32_t> sizes_;                        // article i's number of shingles
@@ -121,7 +153,8 @@ class StoryIndex {
 
 /// The result as JSON: {"clusters": [{"members": [id, ...]}], "pairs": [{"a": id, "b": id,
 /// "jaccard": J, "containment": C}], "candidates": N, "keptPairs": N}, figures rounded to 3
-/// decimals. `ids[i]` names article i; articles past the end of `ids` are named by their index.
+/// decimals; "pairs" is StoryClusters::pairs (so it may list fewer than keptPairs). `ids[i]`
+/// names article i; articles past the end of `ids` are named by their index.
 std::string StoryClustersToJson(const StoryClusters& result, const std::vector<std::string>& ids);
 
 }  // namespace lectern
