@@ -9,11 +9,10 @@ import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BROWSERS, launch } from './browsers.mjs';
+import { fileURLToPath } from 'node:url';
+import { BROWSERS, launch, openPage } from './browsers.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const pageUrl = pathToFileURL(join(root, 'dist/lectern.html')).href;
 const shots = join(root, 'out');
 const fixtures = join(root, 'tests/fixtures/annotations');
 mkdirSync(shots, { recursive: true });
@@ -23,20 +22,8 @@ const SEED_000 = 'Russia to work with China for multipolarity, fair intl order, 
 const SURVIVES = 'voiced willingness to work together with China to advance multipolarity';
 const DROPPED = 'Putin asked Wang to convey his sincere greetings and best wishes';
 const byTestId = (id) => `[data-testid="${id}"]`;
-
-async function openPage(browser, problems, url = pageUrl) {
-  const page = await browser.newPage();
-  await page.setViewport({ width: 1360, height: 900 });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss().catch(() => {}); });
-  page.on('request', (r) => {
-    if (!/^(file|data|blob|about):/.test(r.url())) problems.push(`network request: ${r.url()}`);
-  });
-  await page.goto(url);
-  await page.evaluate(() => window.lectern.ready);
-  return page;
-}
+/** Wide enough for the reader and its annotation sidebar side by side. */
+const VIEWPORT = { width: 1360, height: 900 };
 
 /** Selects the first occurrence of `text` in the reader's body, as a drag with the mouse would. */
 async function selectText(page, text) {
@@ -111,7 +98,7 @@ for (const name of BROWSERS) {
     before(async () => {
       profile = mkdtempSync(join(tmpdir(), `lectern-annotations-${name}-`));
       session = await launch(name, profile);
-      page = await openPage(session.browser, problems);
+      page = await openPage(session.browser, problems, VIEWPORT);
       seed0 = await articleId(page, SEED_000);
       // shared/seeds/001_…: the KUNA version of seed 000's story.
       seed1 = await page.evaluate(() => window.lectern.articles().map((a) => window.lectern.article(a.id))
@@ -245,7 +232,7 @@ for (const name of BROWSERS) {
     });
 
     test('another tab sees the changes; both tabs\' edits survive', async () => {
-      const other = await openPage(session.browser, problems);
+      const other = await openPage(session.browser, problems, VIEWPORT);
       const n = (await annotations(page)).length;
       assert.equal((await annotations(other)).length, n);
       await other.evaluate((i) => window.lectern.annotate({ articleId: i, start: 0, end: 15, tags: ['from-tab-2'] }), seed1);
@@ -265,7 +252,7 @@ for (const name of BROWSERS) {
       assert.equal((await annotations(page)).length, n);
       await session.close();
       session = await launch(name, profile);
-      page = await openPage(session.browser, problems);
+      page = await openPage(session.browser, problems, VIEWPORT);
       assert.equal((await annotations(page)).length, n, 'after a restart');
       await openArticle(page, seed0);
       await page.waitForSelector(byTestId('highlight'));
@@ -332,7 +319,7 @@ for (const name of BROWSERS) {
     test('a fresh profile: import my export, merge two authors, list errors, orphans attached by hand', async () => {
       const fresh = await launch(name);
       try {
-        const p2 = await openPage(fresh.browser, problems);
+        const p2 = await openPage(fresh.browser, problems, VIEWPORT);
         const mine = JSON.parse(readFileSync(join(files, 'mine.json'), 'utf8'));
         // The seeds are there, the emoji article is not: its annotations are orphans, kept.
         const r = await p2.evaluate((x) => window.lectern.importAnnotations(x), mine);

@@ -14,13 +14,11 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BROWSERS, launch } from './browsers.mjs';
+import { fileURLToPath } from 'node:url';
+import { BROWSERS, launch, openPage, pagePath } from './browsers.mjs';
 import { BIG_STORY, collectionWithVersions } from './story-collection.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const pagePath = resolve(process.env.LECTERN_PAGE || join(root, 'dist/lectern.html'));
-const pageUrl = pathToFileURL(pagePath).href;
 assert.ok(existsSync(pagePath), `build ${pagePath} first`);
 
 const RECORDS = 12000;
@@ -39,15 +37,7 @@ for (const name of (process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS)) {
       ({ groups, bigStory, count } = generated);
       writeFileSync(join(files, 'versions.json'), generated.json);
       session = await launch(name);
-      page = await session.browser.newPage();
-      await page.setViewport({ width: 1280, height: 860 });
-      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-      page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-      page.on('request', (r) => {
-        if (!/^(file|data|blob|about):/.test(r.url())) problems.push(`network request: ${r.url()}`);
-      });
-      await page.goto(pageUrl);
-      await page.evaluate(() => window.lectern.ready);
+      page = await openPage(session.browser, problems);
       await page.evaluate(() => window.lectern.clusters()); // the seeds' grouping is done
     });
     after(async () => {

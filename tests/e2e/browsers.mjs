@@ -4,9 +4,15 @@
 import puppeteer from 'puppeteer-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const BROWSERS = ['chromium', 'firefox'];
+
+/** The page under test: dist/lectern.html, or the file LECTERN_PAGE names. */
+export const pagePath = resolve(process.env.LECTERN_PAGE ||
+  join(dirname(fileURLToPath(import.meta.url)), '../../dist/lectern.html'));
+export const pageUrl = pathToFileURL(pagePath).href;
 
 const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -25,4 +31,28 @@ export async function launch(name, profileDir) {
     if (!profileDir) rmSync(userDataDir, { recursive: true, force: true });
   };
   return { browser, userDataDir, close };
+}
+
+/**
+ * Opens `url` (the page by default) in a new tab of `browser` and waits for window.lectern.ready.
+ * What must not happen is pushed onto `problems` for the test to check: page errors, console
+ * errors, CSP violations, dialogs (dismissed) and any request that leaves the file.
+ */
+export async function openPage(browser, problems, { url = pageUrl, width = 1280, height = 860 } = {}) {
+  const page = await browser.newPage();
+  await page.setViewport({ width, height });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss().catch(() => {}); });
+  page.on('request', (r) => {
+    if (!/^(file|data|blob|about):/.test(r.url())) problems.push(`network request: ${r.url()}`);
+  });
+  await page.evaluateOnNewDocument(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'}`);
+    });
+  });
+  await page.goto(url);
+  await page.evaluate(() => window.lectern.ready);
+  return page;
 }

@@ -11,12 +11,10 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BROWSERS, launch } from './browsers.mjs';
+import { fileURLToPath } from 'node:url';
+import { BROWSERS, launch, openPage, pagePath, pageUrl } from './browsers.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const pagePath = resolve(process.env.LECTERN_PAGE || join(root, 'dist/lectern.html'));
-const pageUrl = pathToFileURL(pagePath).href;
 const shots = join(root, 'out');
 mkdirSync(shots, { recursive: true });
 assert.ok(existsSync(pagePath), `build ${pagePath} first`);
@@ -44,20 +42,7 @@ for (const name of (process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS)) {
 
     before(async () => {
       session = await launch(name);
-      page = await session.browser.newPage();
-      await page.setViewport({ width: 1280, height: 860 });
-      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-      page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-      page.on('request', (r) => {
-        if (!/^(file|data|blob|about):/.test(r.url())) problems.push(`network request: ${r.url()}`);
-      });
-      await page.evaluateOnNewDocument(() => {
-        document.addEventListener('securitypolicyviolation', (e) => {
-          console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'}`);
-        });
-      });
-      await page.goto(pageUrl);
-      await page.evaluate(() => window.lectern.ready);
+      page = await openPage(session.browser, problems);
       await page.evaluate(() => window.lectern.clusters());
       const articles = await page.evaluate(() => window.lectern.articles());
       cd = articles.find((a) => a.title === CHINA_DAILY)?.id;

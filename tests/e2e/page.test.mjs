@@ -6,31 +6,16 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BROWSERS, launch } from './browsers.mjs';
+import { fileURLToPath } from 'node:url';
+import { BROWSERS, launch, openPage } from './browsers.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const pageUrl = pathToFileURL(join(root, 'dist/lectern.html')).href;
 const shots = join(root, 'out');
 mkdirSync(shots, { recursive: true });
 assert.ok(existsSync(join(root, 'dist/lectern.html')), 'build dist/lectern.html first');
 
 const SEED_000_TITLE = 'Russia to work with China for multipolarity, fair intl order, says Putin';
 const byTestId = (id) => `[data-testid="${id}"]`;
-
-/** Opens the page in `browser`, failing on any request that leaves the file or on page errors. */
-async function openPage(browser, problems) {
-  const page = await browser.newPage();
-  await page.setViewport({ width: 1280, height: 860 });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('request', (r) => {
-    if (!/^(file|data|blob|about):/.test(r.url())) problems.push(`network request: ${r.url()}`);
-  });
-  await page.goto(pageUrl);
-  await page.evaluate(() => window.lectern.ready);
-  return page;
-}
 
 const rowCount = (page) => page.$$eval(byTestId('library-row'), (rows) => rows.length);
 const textOf = (page, id) => page.$eval(byTestId(id), (e) => e.textContent);
