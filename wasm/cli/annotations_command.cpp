@@ -31,10 +31,7 @@ const char* const kAnnotationsUsage =
 
 namespace {
 
-int Usage(const std::string& error) {
-  std::fprintf(stderr, "lectern: %s\n%s", error.c_str(), kAnnotationsUsage);
-  return 2;
-}
+int Usage(const std::string& error) { return UsageError(error, kAnnotationsUsage); }
 
 void Report(const std::string& file, const AnnotationProblem& p, const char* kind = "") {
   std::fprintf(stderr, "lectern: %s: %s%s\n", file.c_str(), kind, p.ToString().c_str());
@@ -211,13 +208,6 @@ int Run(const std::vector<std::string>& args) {
 
 }  // namespace
 
-int AnnotationsCommand(const std::vector<std::string>& args) {
-  try {
-    return Run(args);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "lectern: %s\n", e.what());
-    return 1;
-  }
-}
+int AnnotationsCommand(const std::vector<std::string>& args) { return RunCommand(Run, args); }
 
 }  // namespace lectern::cli

@@ -1,7 +1,9 @@
 #include "cli_files.h"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -32,6 +34,21 @@ bool Slurp(const std::string& path, std::string& out, std::string& error) {
   out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   if (in.bad()) error = "read error";
   return !in.bad();
+}
+
+int UsageError(const std::string& error, const char* usage) {
+  std::fprintf(stderr, "lectern: %s\n%s", error.c_str(), usage);
+  return 2;
+}
+
+int RunCommand(int (*command)(const std::vector<std::string>&),
+               const std::vector<std::string>& args) {
+  try {
+    return command(args);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "lectern: %s\n", e.what());
+    return 1;
+  }
 }
 
 }  // namespace lectern::cli

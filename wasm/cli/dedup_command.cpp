@@ -28,10 +28,7 @@ const char* const kDedupUsage =
 
 namespace {
 
-int Usage(const std::string& error) {
-  std::fprintf(stderr, "lectern: %s\n%s", error.c_str(), kDedupUsage);
-  return 2;
-}
+int Usage(const std::string& error) { return UsageError(error, kDedupUsage); }
 
 struct Named {
   std::vector<std::string> ids, titles;
@@ -120,13 +117,6 @@ int Run(const std::vector<std::string>& args) {
 
 }  // namespace
 
-int DedupCommand(const std::vector<std::string>& args) {
-  try {
-    return Run(args);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "lectern: %s\n", e.what());
-    return 1;
-  }
-}
+int DedupCommand(const std::vector<std::string>& args) { return RunCommand(Run, args); }
 
 }  // namespace lectern::cli

@@ -29,10 +29,7 @@ const char* const kDiffUsage =
 
 namespace {
 
-int Usage(const std::string& error) {
-  std::fprintf(stderr, "lectern: %s\n%s", error.c_str(), kDiffUsage);
-  return 2;
-}
+int Usage(const std::string& error) { return UsageError(error, kDiffUsage); }
 
 struct Input {
   std::string path;  // as given, without any "#ID"
@@ -188,13 +185,6 @@ int Run(const std::vector<std::string>& args) {
 
 }  // namespace
 
-int DiffCommand(const std::vector<std::string>& args) {
-  try {
-    return Run(args);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "lectern: %s\n", e.what());
-    return 1;
-  }
-}
+int DiffCommand(const std::vector<std::string>& args) { return RunCommand(Run, args); }
 
 }  // namespace lectern::cli
