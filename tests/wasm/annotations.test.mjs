@@ -4,20 +4,16 @@
 // Runs against build-wasm/bin/lectern-core.js, or the file named by LECTERN_CORE.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { core, root } from './core.mjs';
 import { createRequire } from 'node:module';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { articleKey, normaliseForIdentity } from '../../web/src/identity.js';
 
 const require = createRequire(import.meta.url);
 const Ajv = require('ajv-draft-04');
 const addFormats = require('ajv-formats');
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const corePath = process.env.LECTERN_CORE ?? join(root, 'build-wasm/bin/lectern-core.js');
-const core = await require(corePath)();
 
 const fixture = (name) => readFileSync(join(root, 'tests/fixtures/annotations', name), 'utf8');
 const call = (name, ...args) => JSON.parse(core[name](...args));

@@ -2,22 +2,14 @@
 // Runs against build-wasm/bin/lectern-core.js, or the file named by LECTERN_CORE.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { dirname, join, resolve } from 'node:path';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const corePath = process.env.LECTERN_CORE ?? join(root, 'build-wasm/bin/lectern-core.js');
-const createLecternCore = createRequire(import.meta.url)(corePath);
-const core = await createLecternCore();
+import { core, root, seedDir, seeds } from './core.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const encoder = new TextEncoder();
 const read = (bytes, name, options = {}) =>
   JSON.parse(core.readFile(typeof bytes === 'string' ? encoder.encode(bytes) : bytes, name,
                            JSON.stringify({ offsetUnit: 'utf16', ...options })));
-const seedDir = join(root, 'shared/seeds');
-const seeds = readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort();
 
 test('reads every seed article with title, date and sentences', () => {
   assert.equal(seeds.length, 5);

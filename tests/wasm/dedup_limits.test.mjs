@@ -4,13 +4,7 @@
 // Runs against build-wasm/bin/lectern-core.js, or the file named by LECTERN_CORE.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { dirname, join, resolve } from 'node:path';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const corePath = process.env.LECTERN_CORE ?? join(root, 'build-wasm/bin/lectern-core.js');
-const core = await createRequire(import.meta.url)(corePath)();
+import { core } from './core.mjs';
 
 function cluster(texts, options = '') {
   const c = new core.StoryClusterer(options);

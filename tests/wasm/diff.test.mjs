@@ -3,19 +3,8 @@
 // Runs against build-wasm/bin/lectern-core.js, or the file named by LECTERN_CORE.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { dirname, join, resolve } from 'node:path';
+import { core, seedBody, seeds } from './core.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const corePath = process.env.LECTERN_CORE ?? join(root, 'build-wasm/bin/lectern-core.js');
-const core = await createRequire(import.meta.url)(corePath)();
-
-const seedDir = join(root, 'shared/seeds');
-const seeds = readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort();
-const body = (name) =>
-  JSON.parse(core.readFile(readFileSync(join(seedDir, name)), name, '')).articles[0].body;
 const diff = (a, b, options = '') => JSON.parse(core.diffTexts(a, b, options));
 
 // Every sentence is in one group, and each group's ops rebuild both sides' text exactly.
@@ -42,7 +31,7 @@ function assertRebuilds(a, b, d) {
 }
 
 test('seeds 000 vs 001: merged and split sentences, dropped and changed names', () => {
-  const a = body(seeds[0]), b = body(seeds[1]);
+  const a = seedBody(seeds[0]), b = seedBody(seeds[1]);
   const d = diff(a, b);
   assert.equal(d.offsetUnit, 'utf16');
   assertRebuilds(a, b, d);
@@ -73,7 +62,7 @@ test('offsets are UTF-16 by default and code points on request (characters outsi
 });
 
 test('identical texts, a text with itself, empty and one-word texts', () => {
-  const a = body(seeds[2]);
+  const a = seedBody(seeds[2]);
   const same = diff(a, a);
   assertRebuilds(a, a, same);
   assert.ok(same.groups.every((g) => g.kind === 'same'));
@@ -88,9 +77,9 @@ test('identical texts, a text with itself, empty and one-word texts', () => {
 
 test('junk and unrelated texts give a diff, not an error', () => {
   const junk = String.fromCharCode(...Array.from({ length: 3000 }, (_, i) => (i * 7919) % 0xd7ff));
-  const d = diff(junk, body(seeds[3]));
+  const d = diff(junk, seedBody(seeds[3]));
   assert.equal(d.error, undefined);
-  assertRebuilds(junk, body(seeds[3]), d);
+  assertRebuilds(junk, seedBody(seeds[3]), d);
 });
 
 test('a bad option is an error message, not an exception', () => {
