@@ -48,10 +48,10 @@
 #include <utility>
 #include <vector>
 
-#include "anchor.h"
-#include "anchor_match.h"
-#include "lectern/lectern.h"
-#include "utf8.h"
+#include "lectern/anchoring.h"
+#include "lectern/reading.h"
+#include "lectern/text.h"
+#include "match.h"
 
 namespace {
 

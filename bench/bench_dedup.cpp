@@ -21,7 +21,7 @@
 #include <vector>
 
 #include "lectern/dedup.h"
-#include "lectern/lectern.h"
+#include "lectern/reading.h"
 
 namespace {
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "lectern/lectern.h"
+#include "lectern/segment.h"
 
 int main(int argc, char** argv) {
   const std::string path = argc > 1 ? argv[1] : "../shared/data/bench/reuters21578.jsonl";

@@ -23,10 +23,11 @@
 #include <unordered_map>
 #include <vector>
 
-#include "diff_tokens.h"
 #include "lectern/dedup.h"
 #include "lectern/diff.h"
-#include "lectern/lectern.h"
+#include "lectern/reading.h"
+#include "lectern/segment.h"
+#include "tokens.h"
 
 namespace {
 

@@ -23,7 +23,7 @@
 #include <string_view>
 #include <vector>
 
-#include "lectern/lectern.h"
+#include "lectern/segment.h"
 
 namespace {
 

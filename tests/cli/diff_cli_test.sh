@@ -72,9 +72,10 @@ if command -v em++ >/dev/null 2>&1 && [ -d /usr/include/nlohmann ] && [ -d /usr/
   mkdir -p "$tmp/inc"
   ln -s /usr/include/nlohmann "$tmp/inc/nlohmann"
   ln -s /usr/include/unicode "$tmp/inc/unicode"
-  for f in diff diff_align diff_callouts diff_json diff_similarity diff_words; do
+  for f in stories/diff/diff stories/diff/align stories/diff/callouts stories/diff/similarity \
+    stories/diff/words api/text_diff_json; do
     if em++ -std=c++17 -fsyntax-only -Werror -Wall -Wextra -Wshift-count-overflow -Wshorten-64-to-32 \
-      -I"$src/wasm/include" -I"$src/wasm/src" -isystem "$tmp/inc" "$src/wasm/src/$f.cpp" 2>"$tmp/err"; then
+      -I"$src/wasm/include" -isystem "$tmp/inc" "$src/wasm/src/$f.cpp" 2>"$tmp/err"; then
       passed=$((passed + 1))
     else
       fail "wasm32 compile of $f.cpp"; head -20 "$tmp/err"

@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "lectern/api.h"
 #include "lectern/diff.h"
-#include "lectern/lectern.h"
 
 namespace {
 

@@ -5,7 +5,8 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "lectern/lectern.h"
+#include "lectern/api.h"
+#include "lectern/reading.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;

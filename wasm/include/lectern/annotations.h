@@ -1,8 +1,8 @@
 // Lectern annotations: highlighted passages with tags and notes, exchanged as W3C Web Annotations.
 //
-// The public header of the core's annotation model. Like lectern.h it depends only on the C++17
-// standard library; nlohmann/json and ICU stay behind it. An annotation is read from and written
-// to W3C Web Annotation JSON-LD (https://www.w3.org/TR/annotation-model/):
+// The public header of lectern_annotations, the annotation model. It depends only on the C++17
+// standard library and lectern/reading.h; nlohmann/json and ICU stay behind it. An annotation is
+// read from and written to W3C Web Annotation JSON-LD (https://www.w3.org/TR/annotation-model/):
 //
 //   {"@context": "http://www.w3.org/ns/anno.jsonld", "id": "urn:uuid:…", "type": "Annotation",
 //    "motivation": "highlighting", "created": "…Z", "modified": "…Z",
@@ -21,16 +21,19 @@
 // extension properties stay meaningful JSON-LD without a context of Lectern's own. Only conflicting
 // versions (see MergeAnnotations) need one: an annotation that carries them adds
 // {"lectern": "urn:lectern:"} to its @context. Positions count Unicode code points of the article
-// body (Article::body), as the W3C model requires; the content hash is ContentHash(body).
+// body (Article::body), as the W3C model requires; the content hash is ContentHash(body)
+// (lectern/hash.h).
 #ifndef LECTERN_ANNOTATIONS_H_
 #define LECTERN_ANNOTATIONS_H_
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "lectern/lectern.h"
+#include "lectern/reading.h"
 
 namespace lectern {
 
@@ -40,13 +43,6 @@ constexpr std::size_t kMaxAnnotationFileBytes = 32u << 20;
 constexpr std::size_t kMaxAnnotationJsonDepth = 64;
 /// The largest code point offset a TextPositionSelector may give (an 8 MB article has fewer).
 constexpr std::size_t kMaxAnnotationOffset = kMaxArticleBytes;
-
-/// The article text as compared for identity, exactly as the page's identity.js does it: NFC,
-/// every run of JavaScript `\s` whitespace collapsed to one space, trimmed.
-std::string NormaliseForIdentity(std::string_view body);
-
-/// SHA-256 of NormaliseForIdentity(body) as 64 hex digits; the page's article key is the first 16.
-std::string ContentHash(std::string_view body);
 
 /// A tag on an annotation, with the colour the user gave it.
 struct AnnotationTag {
@@ -222,49 +218,37 @@ std::vector<AnnotationAnchor> AnchorAnnotations(const std::vector<Annotation>& a
                                                 const std::vector<Article>& articles,
                                                 const AnchorAnnotationsOptions& options = {});
 
-// --- JSON functions for the page
-// ------------------------------------------------------------------ What the WebAssembly binding
-// exposes (see wasm/binding/embind.cpp and the README): JSON text in and out, never an exception.
-// Each returns {"error": "…"} when its arguments are not what it takes. Offsets in and out are
-// UTF-16 code units (JavaScript string indices) unless the options say "offsetUnit": "codepoint";
-// annotations themselves always store code points.
+// --- Values of the model ---------------------------------------------------------------------
+// Checks and conversions for the values an annotation holds, for whoever builds one.
 
-/// {"selector": [TextQuoteSelector, TextPositionSelector (code points)], "start", "end"} for
-/// [start, end) of `text` in `offset_unit` ("utf16" or "codepoint"); start and end come back
-/// clamped to the text, in the same unit.
-std::string DescribeRangeJson(std::string_view text, double start, double end,
-                              std::string_view offset_unit);
+/// A date-time normalised to UTC: "YYYY-MM-DDThh:mm:ss[.sss]Z" and its milliseconds since 1970.
+struct UtcTime {
+  std::string text;
+  std::int64_t millis = 0;
+};
 
-/// A new annotation from {body, url?, title?, start, end, offsetUnit?, tags?: [{name, color?} or
-/// name], note?, noteFormat?: "text/plain"|"text/markdown", creator?: {id?, name?}, id?, created?,
-/// modified?}: {"annotation": W3C JSON}. Without an id it gets a name-based urn:uuid (pass
-/// crypto.randomUUID() for a random one; a bare UUID gets "urn:uuid:" in front); created and
-/// modified default to each other; the page should pass both.
-std::string CreateAnnotationJson(std::string_view request_json);
+/// Parses an ISO 8601 / RFC 3339 date-time with a zone ("Z", "+02:00", "+0200"); seconds and the
+/// fraction are optional; fractions beyond milliseconds are cut. A date alone ("2024-09-13") is
+/// taken as midnight UTC and reported through `date_only`. Returns nullopt for anything else.
+std::optional<UtcTime> ParseUtcTime(std::string_view text, bool* date_only = nullptr);
 
-/// Validates an annotation file: {"container", "annotations": [W3C JSON], "errors": [{path,
-/// message}], "warnings": [...]}.
-std::string CheckAnnotationsJson(std::string_view text);
+/// `text` as a URI: characters a URI may not hold (non-ASCII, spaces, quotes, braces, a second
+/// '#', a '%' not starting an escape) are percent-encoded as UTF-8, the RFC 3987 mapping from IRI
+/// to URI. Returns nullopt when `text` has no scheme ("example.com/a" is not an IRI).
+std::optional<std::string> ToUri(std::string_view text);
 
-/// Merges the text of a colleague's file into `existing_json` (the annotations the page has, as a
-/// JSON array of W3C objects, or any file ParseAnnotations reads):
-/// {"merged": [...], "changed": [ids to write back], "imported", "duplicates", "conflicts"
-/// (counts), "ids": {"added", "duplicates", "conflicts"}, "authors": [{id, name}],
-/// "tags": [{name, color}] (the incoming file's), "errors", "warnings" (the incoming file's,
-/// with paths), "existingErrors"}. When the incoming file cannot be read at all, "merged" is the
-/// existing annotations unchanged and "changed" is empty: nothing existing is ever lost.
-std::string ImportAnnotationsJson(std::string_view existing_json, std::string_view incoming_text);
+/// "#rgb" or "#rrggbb" (any case) as "#rrggbb" in lower case; nullopt for anything else, so that a
+/// colour from a file can go into a style attribute safely.
+std::optional<std::string> NormaliseColor(std::string_view text);
 
-/// Exports annotations (a JSON array or any file ParseAnnotations reads) with options
-/// {format: "jsonld"|"markdown"|"html", article?, tag?, label?}:
-/// {"text", "mediaType", "count", "errors"}.
-std::string ExportAnnotationsJson(std::string_view annotations_json, std::string_view options_json);
+/// A name-based UUID (RFC 9562 version 8, from SHA-256 of `name`) as "urn:uuid:…": the same name
+/// always gives the same id.
+std::string NameBasedUrnUuid(std::string_view name);
 
-/// Re-anchors annotations into articles ([{id, body, title?, url?}] or one such object) with
-/// options {offsetUnit?, minScore?}: {"results": [{id, status: "anchored"|"orphan", start, end
-/// (null for orphans), score, exact, article, match}], "offsetUnit", "errors"}.
-std::string AnchorAnnotationsJson(std::string_view annotations_json, std::string_view articles_json,
-                                  std::string_view options_json);
+/// The name-based urn:uuid of an annotation's content (NameBasedUrnUuid of its canonical JSON, left
+/// without @context and conflicts): what a new annotation without an id of its own is called, so
+/// the same content always gets the same id. Give it an annotation whose id is still empty.
+std::string ContentBasedId(const Annotation& annotation);
 
 }  // namespace lectern
 

@@ -151,12 +151,6 @@ class StoryIndex {
   std::vector<std::uint64_t> fingerprints_;                 // a hash of each whole set
 };
 
-/// The result as JSON: {"clusters": [{"members": [id, ...]}], "pairs": [{"a": id, "b": id,
-/// "jaccard": J, "containment": C}], "candidates": N, "keptPairs": N}, figures rounded to 3
-/// decimals; "pairs" is StoryClusters::pairs (so it may list fewer than keptPairs). `ids[i]`
-/// names article i; articles past the end of `ids` are named by their index.
-std::string StoryClustersToJson(const StoryClusters& result, const std::vector<std::string>& ids);
-
 }  // namespace lectern
 
 #endif  // LECTERN_DEDUP_H_

@@ -14,7 +14,7 @@
 #include <string_view>
 #include <vector>
 
-#include "lectern/lectern.h"
+#include "lectern/text.h"
 
 namespace lectern {
 
@@ -155,17 +155,6 @@ struct DiffSummary {
 
 /// Counts the groups by kind, the words by edit and the notable changes of `diff`.
 DiffSummary Summarize(const TextDiff& diff);
-
-/// The diff as JSON: {offsetUnit, a: {sentences: [{start, end, text}]}, b: {...},
-/// groups: [{a, b, kind, similarity, words: [{op, text}], changes: [{kind, a, b}],
-/// changesOmitted}], summary: {same, changed, merged, split, moved, onlyA, onlyB, wordsEqual,
-/// wordsDeleted, wordsInserted, changes: [{group, kind, a, b}], changesOmitted}}. Offsets count
-/// `unit`; word counts are words (not spaces or punctuation). A group lists at most
-/// kMaxChangesPerGroup changes and the summary the first kMaxSummaryChanges of the groups' lists;
-/// each "changesOmitted" counts the notable changes found but not listed there ("and N more").
-/// Invalid UTF-8 is written as U+FFFD.
-std::string TextDiffToJson(std::string_view a, std::string_view b, const TextDiff& diff,
-                           OffsetUnit unit);
 
 }  // namespace lectern
 

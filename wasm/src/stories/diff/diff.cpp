@@ -1,0 +1,230 @@
+// DiffTexts: sentences aligned by similarity, then word edits inside each aligned group.
+#include "lectern/diff.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+
+#include "align.h"
+#include "callouts.h"
+#include "lectern/segment.h"
+#include "similarity.h"
+#include "words.h"
+
+namespace lectern {
+namespace {
+
+void CheckSpans(std::string_view text, const std::vector<Span>& spans, const char* which) {
+  // Token offsets are 32-bit. Compared in 64 bits: size_t is 32 bits on wasm32.
+  if (static_cast<std::uint64_t>(text.size()) >= (std::uint64_t{1} << 32)) {
+    throw std::invalid_argument(std::string("DiffSentences: text ") + which + " is too large");
+  }
+  std::size_t at = 0;
+  for (const Span& s : spans) {
+    if (s.start < at || s.end < s.start || s.end > text.size()) {
+      throw std::invalid_argument(std::string("DiffSentences: sentences of ") + which +
+                                  " must be ascending, non-overlapping and within the text");
+    }
+    at = s.end;
+  }
+}
+
+std::string_view Slice(std::string_view text, const std::vector<Span>& spans, std::size_t first,
+                       std::size_t last) {
+  return text.substr(spans[first].start, spans[last].end - spans[first].start);
+}
+
+std::vector<std::size_t> Range(std::size_t lo, std::size_t hi) {
+  std::vector<std::size_t> out;
+  for (std::size_t k = lo; k < hi; ++k) out.push_back(k);
+  return out;
+}
+
+}  // namespace
+
+const char* DiffKindName(DiffKind kind) {
+  switch (kind) {
+    case DiffKind::kSame:
+      return "same";
+    case DiffKind::kChanged:
+      return "changed";
+    case DiffKind::kMerged:
+      return "merged";
+    case DiffKind::kSplit:
+      return "split";
+    case DiffKind::kMoved:
+      return "moved";
+    case DiffKind::kOnlyA:
+      return "onlyA";
+    case DiffKind::kOnlyB:
+      return "onlyB";
+  }
+  return "changed";
+}
+
+const char* WordOpName(WordOp op) {
+  switch (op) {
+    case WordOp::kEqual:
+      return "equal";
+    case WordOp::kInsert:
+      return "insert";
+    case WordOp::kDelete:
+      return "delete";
+  }
+  return "equal";
+}
+
+std::size_t DiffSummary::count(DiffKind kind) const {
+  switch (kind) {
+    case DiffKind::kSame:
+      return same;
+    case DiffKind::kChanged:
+      return changed;
+    case DiffKind::kMerged:
+      return merged;
+    case DiffKind::kSplit:
+      return split;
+    case DiffKind::kMoved:
+      return moved;
+    case DiffKind::kOnlyA:
+      return only_a;
+    case DiffKind::kOnlyB:
+      return only_b;
+  }
+  return 0;
+}
+
+DiffSummary Summarize(const TextDiff& diff) {
+  DiffSummary s;
+  for (const DiffGroup& g : diff.groups) {
+    switch (g.kind) {
+      case DiffKind::kSame:
+        ++s.same;
+        break;
+      case DiffKind::kChanged:
+        ++s.changed;
+        break;
+      case DiffKind::kMerged:
+        ++s.merged;
+        break;
+      case DiffKind::kSplit:
+        ++s.split;
+        break;
+      case DiffKind::kMoved:
+        ++s.moved;
+        break;
+      case DiffKind::kOnlyA:
+        ++s.only_a;
+        break;
+      case DiffKind::kOnlyB:
+        ++s.only_b;
+        break;
+    }
+    s.words_equal += g.words_equal;
+    s.words_deleted += g.words_deleted;
+    s.words_inserted += g.words_inserted;
+    s.changes += g.changes.size() + g.changes_omitted;
+  }
+  return s;
+}
+
+TextDiff DiffTexts(std::string_view a, std::string_view b, const DiffOptions& options) {
+  return DiffSentences(a, SplitSentences(a), b, SplitSentences(b), options);
+}
+
+TextDiff DiffSentences(std::string_view a, std::vector<Span> a_sentences, std::string_view b,
+                       std::vector<Span> b_sentences, const DiffOptions& options) {
+  CheckSpans(a, a_sentences, "A");
+  CheckSpans(b, b_sentences, "B");
+  TextDiff out;
+  out.a_sentences = std::move(a_sentences);
+  out.b_sentences = std::move(b_sentences);
+  const std::vector<Span>& as = out.a_sentences;
+  const std::vector<Span>& bs = out.b_sentences;
+
+  const diff::SentenceBags bags(a, as, b, bs);
+  const std::vector<diff::Alignment> alignments = diff::AlignSentences(bags, options);
+
+  diff::WorkBudget budget(diff::WordBudgetSteps(options.word_steps_per_byte, a.size() + b.size()));
+  // Words of the sentences already tokenized for the similarity: a hash lookup per word.
+  const diff::SeenLowercase seen = [&bags](std::string_view folded) {
+    return bags.SeenInLowercase(folded);
+  };
+
+  // Groups with A sentences (aligned or only in A), in A's order.
+  std::vector<DiffGroup> by_a;
+  std::vector<char> a_used(as.size(), 0), b_used(bs.size(), 0);
+  for (const diff::Alignment& al : alignments) {
+    DiffGroup g;
+    g.a = Range(al.a_lo, al.a_hi);
+    g.b = Range(al.b_lo, al.b_hi);
+    const std::string_view ta = Slice(a, as, al.a_lo, al.a_hi - 1);
+    const std::string_view tb = Slice(b, bs, al.b_lo, al.b_hi - 1);
+    g.similarity = al.similarity;
+    if (al.moved) {
+      g.kind = DiffKind::kMoved;
+    } else if (g.a.size() > 1) {
+      g.kind = DiffKind::kMerged;
+    } else if (g.b.size() > 1) {
+      g.kind = DiffKind::kSplit;
+    } else {
+      g.kind = ta == tb ? DiffKind::kSame : DiffKind::kChanged;
+    }
+    if (ta == tb) {
+      g.similarity = 1;
+      if (!ta.empty()) g.words.push_back({WordOp::kEqual, std::string(ta)});
+      g.words_equal = bags.AWords(al.a_lo, al.a_hi);
+    } else {
+      diff::WordCounts counts;
+      g.words = diff::DiffWords(ta, tb, budget, counts);
+      g.words_equal = counts.equal;
+      g.words_deleted = counts.deleted;
+      g.words_inserted = counts.inserted;
+      g.changes = diff::FindNotableChanges(g.words, seen);
+      if (g.changes.size() > kMaxChangesPerGroup) {
+        g.changes_omitted = g.changes.size() - kMaxChangesPerGroup;
+        g.changes.resize(kMaxChangesPerGroup);
+      }
+    }
+    for (const std::size_t i : g.a) a_used[i] = 1;
+    for (const std::size_t j : g.b) b_used[j] = 1;
+    by_a.push_back(std::move(g));
+  }
+  for (std::size_t i = 0; i < as.size(); ++i) {
+    if (a_used[i]) continue;
+    DiffGroup g;
+    g.a = {i};
+    g.kind = DiffKind::kOnlyA;
+    const std::string_view t = Slice(a, as, i, i);
+    if (!t.empty()) g.words.push_back({WordOp::kDelete, std::string(t)});
+    g.words_deleted = bags.AWords(i, i + 1);
+    by_a.push_back(std::move(g));
+  }
+  std::stable_sort(by_a.begin(), by_a.end(), [](const DiffGroup& x, const DiffGroup& y) {
+    return x.a.front() < y.a.front();
+  });
+
+  // B's sentences only in B follow the group holding the B sentence before them.
+  auto emit_only_b_after = [&](std::size_t j) {
+    for (; j < bs.size() && !b_used[j]; ++j) {
+      DiffGroup g;
+      g.b = {j};
+      g.kind = DiffKind::kOnlyB;
+      const std::string_view t = Slice(b, bs, j, j);
+      if (!t.empty()) g.words.push_back({WordOp::kInsert, std::string(t)});
+      g.words_inserted = bags.BWords(j, j + 1);
+      out.groups.push_back(std::move(g));
+    }
+  };
+  emit_only_b_after(0);
+  for (DiffGroup& g : by_a) {
+    const bool has_b = !g.b.empty();
+    const std::size_t next_b = has_b ? g.b.back() + 1 : 0;
+    out.groups.push_back(std::move(g));
+    if (has_b) emit_only_b_after(next_b);
+  }
+  return out;
+}
+
+}  // namespace lectern
