@@ -8,14 +8,9 @@
 
 #include "lectern/annotations.h"
 #include "lectern/reading.h"
+#include "source_files.h"
 
 namespace lectern::testing {
-
-/// The bytes of a file under the source tree, e.g. "tests/fixtures/annotations/alice.json".
-inline std::string ReadSource(const std::string& path) {
-  std::ifstream in(std::string(LECTERN_SOURCE_DIR) + "/" + path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 /// A fixture of tests/fixtures/annotations.
 inline std::string Fixture(const std::string& name) {

@@ -7,14 +7,10 @@
 
 #include "lectern/hash.h"
 #include "lectern/reading.h"
+#include "source_files.h"
 
 namespace lectern {
 namespace {
-
-std::string ReadSource(const std::string& path) {
-  std::ifstream in(std::string(LECTERN_SOURCE_DIR) + "/" + path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 TEST(ContentHash, SeedArticlesMatchThePageKeys) {
   // The page's article keys (first 16 digits) and full hashes of the seed articles' bodies.
@@ -31,7 +27,7 @@ TEST(ContentHash, SeedArticlesMatchThePageKeys) {
        "4f92ee623ff63c9c69de824f0ecedab58c861b5607dfbc610d048bdefc1c3f62"},
   };
   for (const auto& [name, hash] : seeds) {
-    const ReadResult r = ReadFile(ReadSource(std::string("shared/seeds/") + name), name);
+    const ReadResult r = ReadFile(testing::ReadSource(std::string("shared/seeds/") + name), name);
     ASSERT_EQ(r.articles.size(), 1u) << name;
     EXPECT_EQ(ContentHash(r.articles[0].body), hash) << name;
   }

@@ -15,18 +15,13 @@
 #include <vector>
 
 #include "lectern/segment.h"
+#include "source_files.h"
 
 namespace lectern {
 namespace {
 
 // ---------------------------------------------------------------------------------------------
 // Helpers.
-
-// Reads a file of the source tree; empty when missing.
-std::string ReadSourceFile(const std::string& relative) {
-  std::ifstream in(std::string(LECTERN_SOURCE_DIR) + "/" + relative, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
 
 // The text of each span.
 std::vector<std::string> Texts(std::string_view text, const std::vector<Span>& spans) {
@@ -177,7 +172,7 @@ const std::map<std::string, std::string>& KnownFailures() {
 // then fails).
 std::vector<GoldenCase> LoadGoldenRules() {
   std::vector<GoldenCase> cases;
-  const std::string bytes = ReadSourceFile("tests/fixtures/golden-rules-en.json");
+  const std::string bytes = testing::ReadSource("tests/fixtures/golden-rules-en.json");
   const nlohmann::json data = nlohmann::json::parse(bytes, nullptr, /*allow_exceptions=*/false);
   if (data.is_discarded() || !data.contains("cases")) {
     return {{"fixture_missing", "", {"tests/fixtures/golden-rules-en.json could not be read"}}};
@@ -455,7 +450,7 @@ TEST(SplitSentences, SeedArticlesKeepInvariants) {
   for (const char* name :
        {"000_c1e1a87b767bdb0e.txt", "001_cac242e89444e96e.txt", "002_c9edad714b5359fe.txt",
         "003_9de8cc9d8582abb9.txt", "004_572afbd63a801590.txt"}) {
-    const std::string text = ReadSourceFile(std::string("shared/seeds/") + name);
+    const std::string text = testing::ReadSource(std::string("shared/seeds/") + name);
     ASSERT_FALSE(text.empty()) << name;
     EXPECT_TRUE(SplitsKeepInvariants(text)) << name;
     EXPECT_GT(SplitSentences(text).size(), 5u) << name;

@@ -11,14 +11,9 @@
 #include <string_view>
 
 #include "lectern/anchoring.h"
+#include "source_files.h"
 
 namespace lectern {
-
-// Reads a file of the source tree; empty when missing.
-inline std::string ReadSourceFile(const std::string& relative) {
-  std::ifstream in(std::string(LECTERN_SOURCE_DIR) + "/" + relative, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
 
 // The number of code points in the first `bytes` bytes of valid UTF-8 `text`.
 inline std::size_t CodePoints(std::string_view text, std::size_t bytes = std::string_view::npos) {

@@ -23,8 +23,8 @@ struct SeedCase {
 };
 
 TEST(AnchorTest, SeedStoryRewrittenByKuna) {
-  const std::string a = ReadSourceFile("shared/seeds/000_c1e1a87b767bdb0e.txt");
-  const std::string b = ReadSourceFile("shared/seeds/001_cac242e89444e96e.txt");
+  const std::string a = testing::ReadSource("shared/seeds/000_c1e1a87b767bdb0e.txt");
+  const std::string b = testing::ReadSource("shared/seeds/001_cac242e89444e96e.txt");
   ASSERT_FALSE(a.empty());
   ASSERT_FALSE(b.empty());
   const ReadResult ra = ReadFile(a, "000_c1e1a87b767bdb0e.txt");

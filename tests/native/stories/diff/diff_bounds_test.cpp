@@ -24,7 +24,7 @@ std::vector<std::string> SeedWords() {
   for (const char* f :
        {"shared/seeds/000_c1e1a87b767bdb0e.txt", "shared/seeds/002_c9edad714b5359fe.txt",
         "shared/seeds/003_9de8cc9d8582abb9.txt", "shared/seeds/004_572afbd63a801590.txt"}) {
-    const std::string text = ReadSourceFile(f);
+    const std::string text = testing::ReadSource(f);
     for (const diff::Token& t : diff::Tokenize(text)) {
       if (t.kind == diff::TokenKind::kWord) words.push_back(text.substr(t.start, t.end - t.start));
     }

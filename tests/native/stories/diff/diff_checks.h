@@ -13,13 +13,9 @@
 
 #include "lectern/diff.h"
 #include "lectern/reading.h"
+#include "source_files.h"
 
 namespace lectern {
-
-inline std::string ReadSourceFile(const std::string& relative) {
-  std::ifstream in(std::string(LECTERN_SOURCE_DIR) + "/" + relative, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
 
 inline bool IsAsciiAlnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -153,12 +149,12 @@ inline std::string Letters(std::size_t k) {
 // ---------------------------------------------------------------------------------------------
 // The seed story: China Daily's copy of a Xinhua report (A) and KUNA's cut-down rewrite (B).
 
-class SeedDiffTest : public testing::Test {
+class SeedDiffTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    const ReadResult ra = ReadFile(ReadSourceFile("shared/seeds/000_c1e1a87b767bdb0e.txt"),
+    const ReadResult ra = ReadFile(testing::ReadSource("shared/seeds/000_c1e1a87b767bdb0e.txt"),
                                    "000_c1e1a87b767bdb0e.txt");
-    const ReadResult rb = ReadFile(ReadSourceFile("shared/seeds/001_cac242e89444e96e.txt"),
+    const ReadResult rb = ReadFile(testing::ReadSource("shared/seeds/001_cac242e89444e96e.txt"),
                                    "001_cac242e89444e96e.txt");
     ASSERT_EQ(ra.articles.size(), 1u);
     ASSERT_EQ(rb.articles.size(), 1u);

@@ -230,7 +230,7 @@ TEST(DiffTest, InsertedSentenceIsOnlyInBAndPlacedAfterItsPredecessor) {
 }
 
 TEST(DiffTest, TextAgainstItselfIsAllSame) {
-  const std::string a = ReadSourceFile("shared/seeds/000_c1e1a87b767bdb0e.txt");
+  const std::string a = testing::ReadSource("shared/seeds/000_c1e1a87b767bdb0e.txt");
   ASSERT_FALSE(a.empty());
   const TextDiff d = DiffTexts(a, a);
   ExpectWellFormed(a, a, d);
