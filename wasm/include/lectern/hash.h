@@ -41,6 +41,8 @@ std::array<std::uint8_t, 32> Sha256Digest(std::string_view bytes);
 std::string NormaliseForIdentity(std::string_view body);
 
 /// SHA-256 of NormaliseForIdentity(body) as 64 hex digits; the page's article key is the first 16.
+/// Both throw std::runtime_error when ICU's NFC normaliser is unavailable or fails (its data
+/// missing), which valid UTF-8 text cannot cause.
 std::string ContentHash(std::string_view body);
 
 }  // namespace lectern
