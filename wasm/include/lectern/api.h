@@ -1,11 +1,13 @@
 // Lectern's JSON adapter (lectern_api): the functions that take and give JSON text, shared by the
 // page (through the WebAssembly binding, wasm/binding/) and the command line (wasm/cli/).
 //
-// Depends only on the C++17 standard library; the subsystems and nlohmann/json stay behind it.
-// None of these functions throws for bad input: each one that answers JSON answers {"error": "…"}
-// when its arguments are not what it takes (only std::bad_alloc may escape). Offsets in and out
-// are UTF-16 code units (JavaScript string indices) unless the options or arguments say otherwise;
-// annotations themselves always store code points. Invalid UTF-8 is written as U+FFFD.
+// Depends on the C++17 standard library and the public headers of the libraries whose results it
+// writes (reading, dedup, diff); nlohmann/json stays behind it. Each function costs what the one it
+// wraps costs, plus time linear in the JSON it reads and writes. None throws for bad input: each
+// one that answers JSON answers {"error": "…"} when its arguments are not what it takes (only
+// std::bad_alloc may escape). Offsets in and out are UTF-16 code units (JavaScript string indices)
+// unless the options or arguments say otherwise; annotations themselves always store code points.
+// Invalid UTF-8 is written as U+FFFD.
 #ifndef LECTERN_API_H_
 #define LECTERN_API_H_
 
@@ -52,7 +54,7 @@ std::vector<std::uint32_t> SentenceBoundariesUtf16(std::string_view text);
 
 // --- Stories: clusters of near-duplicates, and the diff of two versions --------------------------
 
-/// The result as JSON: {"clusters": [{"members": [id, ...]}], "pairs": [{"a": id, "b": id,
+/// Story clusters as JSON: {"clusters": [{"members": [id, ...]}], "pairs": [{"a": id, "b": id,
 /// "jaccard": J, "containment": C}], "candidates": N, "keptPairs": N}, figures rounded to 3
 /// decimals; "pairs" is StoryClusters::pairs (so it may list fewer than keptPairs). `ids[i]`
 /// names article i; articles past the end of `ids` are named by their index.
