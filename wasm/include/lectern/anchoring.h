@@ -44,7 +44,7 @@ struct AnchorResult {
 struct AnchorOptions {
   /// Candidates scoring below this are not anchored (the decision rules in anchor.cpp also orphan
   /// ambiguous, conflicting and context-less places at any score). Calibrated with
-  /// bench/anchor_eval.cpp: the lowest minimum with no passage anchored in the wrong place was
+  /// bench/anchor_eval: the lowest minimum with no passage anchored in the wrong place was
   /// 0.40; 0.5 leaves a margin at a cost of 0.1% of the right anchors.
   double min_score = 0.5;
 };
@@ -58,8 +58,8 @@ class AnchorText {
   /// The text's length in code points.
   std::size_t size() const;
 
-  struct Data;  // defined in anchor.cpp
-  /// The prepared data, for anchor.cpp.
+  struct Data;  // defined in steps.h, internal to lectern_anchoring
+  /// The prepared data, for the anchoring engine.
   const Data& data() const { return *data_; }
 
  private:

@@ -1,5 +1,5 @@
 // Re-anchoring annotations into articles: which article first (same text, same URL, same title,
-// then any), then where in it, by the anchoring engine (anchor.h).
+// then any), then where in it, by the anchoring engine (lectern/anchoring.h).
 #include <optional>
 
 #include "lectern/anchoring.h"

@@ -48,7 +48,7 @@ using anchoring::Prepare;
 using anchoring::Query;
 using anchoring::QuoteCandidates;
 
-// --- Tuning (calibrated with bench/anchor_eval.cpp; search: candidates.cpp) -------------------
+// --- Tuning (calibrated with bench/anchor_eval; search: candidates.cpp) -------------------
 
 constexpr std::size_t kShortQuote = 64;  // quotes up to this long also search with context
 // Score.

@@ -18,7 +18,7 @@ namespace {
 
 using anchor_match::PatternMasks;
 
-// Tuning (calibrated with bench/anchor_eval.cpp).
+// Tuning (calibrated with bench/anchor_eval).
 constexpr double kMaxQuoteErrors = 0.35;            // candidates for the quote alone
 constexpr double kMaxContextErrors = 0.30;          // candidates for quote and context together
 constexpr std::size_t kMaxCandidates = 1000;        // per quote search: the lowest-distance ends

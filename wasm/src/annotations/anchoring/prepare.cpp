@@ -15,7 +15,7 @@
 namespace lectern::anchoring {
 namespace {
 
-// Tuning (calibrated with bench/anchor_eval.cpp; the rest is in anchor.cpp and candidates.cpp).
+// Tuning (calibrated with bench/anchor_eval; the rest is in anchor.cpp and candidates.cpp).
 constexpr std::size_t kContextSearch = 32;  // context characters searched with short quotes
 constexpr std::size_t kContextScore = 64;   // context characters compared when scoring
 

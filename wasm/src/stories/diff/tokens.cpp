@@ -8,7 +8,7 @@
 namespace lectern::diff {
 
 std::int32_t DecodeAt(std::string_view text, std::size_t pos, std::size_t& length) {
-  return DecodeUtf8(text, pos, &length);  // the core's one decoder (utf8.h)
+  return DecodeUtf8(text, pos, &length);  // the core's one decoder (lectern/text.h)
 }
 
 namespace {
