@@ -9,6 +9,9 @@
 # code, or another subsystem's internal header, is "No such file or directory". The folders are
 # real include directories, so compile_commands.json (clang-tidy, IDEs) sees what the compiler does.
 #
+# A quoted include is also looked up next to the including file, so a path that climbs out of the
+# folder ("../reading/clean.h") would get around this: lectern_add_subsystem refuses those.
+#
 # Dependencies are PRIVATE: a target's include directories and compile options never leak to the
 # targets that use it; static libraries still bring their dependencies to the final link.
 
@@ -74,5 +77,13 @@ function(lectern_add_subsystem)
   set_target_properties(${ARG_NAME} PROPERTIES LECTERN_HEADERS "${ARG_PUBLIC_HEADERS};${inherited}")
   lectern_use(TARGET ${ARG_NAME} DEPENDS ${ARG_DEPENDS} LIBRARIES ${ARG_LIBRARIES})
   target_include_directories(${ARG_NAME} PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
+  file(GLOB internal_headers ${CMAKE_CURRENT_SOURCE_DIR}/*.h)
+  foreach(file IN LISTS ARG_SOURCES internal_headers)
+    file(STRINGS ${file} climbing REGEX "^#include \"[^\"]*\\.\\./")
+    if(climbing)
+      message(FATAL_ERROR "${file}: ${climbing}: include another library's headers as \"lectern/…\" "
+        "and declare it in DEPENDS; its internal headers are its own")
+    endif()
+  endforeach()
   target_compile_options(${ARG_NAME} PRIVATE -Wall -Wextra -Wpedantic)
 endfunction()
