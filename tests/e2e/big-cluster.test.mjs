@@ -13,12 +13,10 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { BROWSERS, launch, openPage, pagePath } from './browsers.mjs';
 import { BIG_STORY, collectionWithVersions } from './story-collection.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 assert.ok(existsSync(pagePath), `build ${pagePath} first`);
 
 const RECORDS = 12000;

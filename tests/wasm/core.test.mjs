@@ -2,7 +2,7 @@
 // Runs against build-wasm/bin/lectern-core.js, or the file named by LECTERN_CORE.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { core, root, seedDir, seeds } from './core.mjs';
+import { core, seedDir, seeds } from './core.mjs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 

@@ -162,7 +162,7 @@ test('a part with many articles is added in slices, yielding in between; progres
   let t = 0;
   const reader = {
     // As the worker does: an async iterator of prepared parts.
-    async* readParts(bytes, name) {
+    async* readParts(bytes) {
       const { prepareArticle } = await import('../../web/src/records.js');
       yield { articles: raw.map(prepareArticle), problems: [], bytes: bytes.length };
     },

@@ -146,7 +146,7 @@ test('a big .json array read in chunks gives what reading it whole gives (stand-
 
 test('files that are not split: invalid JSON, an object, small files, other formats', () => {
   const calls = [];
-  const read = (b, n) => { calls.push(decode(b).slice(0, 12)); return { articles: [], problems: [] }; };
+  const read = (b) => { calls.push(decode(b).slice(0, 12)); return { articles: [], problems: [] }; };
   const big = `[${'{"text": "x"},'.repeat(100)}]`; // a trailing comma: invalid
   assert.equal(collect(readParts(read, encode(big), 'bad.json', { chunkBytes: 100 })).parts, 1);
   assert.equal(collect(readParts(read, encode(`{"articles": [${'{"text": "x"},'.repeat(99)}{}]}`), 'o.json', { chunkBytes: 100 })).parts, 1);

@@ -110,6 +110,8 @@ export async function importInputs(inputs, deps) {
     const parts = typeof reader.readParts === 'function'
       ? reader.readParts(bytes, name, options)
       : readParts((b, n, o) => reader.read(b, n, o), bytes, name, options);
+    // Drops this function's reference, so the bytes can be collected while the parts are read.
+    // eslint-disable-next-line no-useless-assignment
     bytes = null;
     let covered = 0;
     // A big file read in one piece shows a busy (indeterminate) bar until its first part is in.

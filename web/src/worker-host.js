@@ -15,7 +15,7 @@
 //   {type: 'result', id, value: string} (the answer to a call) |
 //   {type: 'csp', directive, blocked} (a Content-Security-Policy violation inside the worker, which
 //   the page would not otherwise hear of).
-import { CoreReader, CALLABLE } from './core.js';
+import { CoreReader } from './core.js';
 
 /**
  * @param {{postMessage: Function, addEventListener: Function}} scope  the worker's global scope
