@@ -38,7 +38,11 @@ export default [
       'no-eval': 'error',
       'no-implied-eval': 'error', // setTimeout("code"), setInterval("code")
       'no-new-func': 'error',
-      'no-restricted-globals': ['error', { name: 'DOMParser', message: HTML }, { name: 'eval', message: 'no code from strings' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'DOMParser', message: HTML },
+        { name: 'eval', message: 'no code from strings' },
+      ],
       'no-restricted-syntax': [
         'error',
         bannedProperty('innerHTML', HTML),

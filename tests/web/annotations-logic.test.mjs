@@ -5,14 +5,34 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { OffsetMap, snapRange, codePointLength, utf16ToCodePoint, codePointToUtf16 } from '../../web/src/offsets.js';
+import {
+  OffsetMap,
+  snapRange,
+  codePointLength,
+  utf16ToCodePoint,
+  codePointToUtf16,
+} from '../../web/src/offsets.js';
 import { parseMarkdown, parseInline, safeHref, plainText } from '../../web/src/markdown.js';
 import { renderNote } from '../../web/src/ui/markdown.js';
 import { TagSet, normaliseColor, normaliseTagName, PALETTE, tint } from '../../web/src/tags.js';
 import { UndoStack } from '../../web/src/undo.js';
 import {
-  authorsOf, containment, editAnnotation, filterAnnotations, isNewer, noteOf, nowAfter, resolveConflict,
-  segmentRange, shingles, tagsOf, targetHash, viewOf, VERSION_THRESHOLD, foldForSearch, readingOrder,
+  authorsOf,
+  containment,
+  editAnnotation,
+  filterAnnotations,
+  isNewer,
+  noteOf,
+  nowAfter,
+  resolveConflict,
+  segmentRange,
+  shingles,
+  tagsOf,
+  targetHash,
+  viewOf,
+  VERSION_THRESHOLD,
+  foldForSearch,
+  readingOrder,
 } from '../../web/src/annotation-model.js';
 import { MemoryStore } from '../../web/src/store.js';
 import { contentHash, articleKey } from '../../web/src/identity.js';
@@ -51,11 +71,16 @@ test('offsets: code points and UTF-16 units, with characters outside the BMP', (
 });
 
 test('Markdown subset: blocks and inline', () => {
-  const tree = parseMarkdown('# Head\n\nSome *em* and **strong** and `code` and [a link](https://example.org/x?y=1).\nNext line\n\n- one\n- two\n\n1. first\n2. second\n\n> quoted\n\n```\n<b>raw</b>\n```');
+  const tree = parseMarkdown(
+    '# Head\n\nSome *em* and **strong** and `code` and [a link](https://example.org/x?y=1).\nNext line\n\n- one\n- two\n\n1. first\n2. second\n\n> quoted\n\n```\n<b>raw</b>\n```',
+  );
   const types = tree.map((n) => n.type);
   assert.deepEqual(types, ['heading', 'paragraph', 'list', 'list', 'blockquote', 'code-block']);
   const p = tree[1].children;
-  assert.deepEqual(p.filter((n) => n.type !== 'text').map((n) => n.type), ['em', 'strong', 'code', 'link', 'break']);
+  assert.deepEqual(
+    p.filter((n) => n.type !== 'text').map((n) => n.type),
+    ['em', 'strong', 'code', 'link', 'break'],
+  );
   assert.equal(p.find((n) => n.type === 'link').href, 'https://example.org/x?y=1');
   assert.equal(tree[2].ordered, false);
   assert.equal(tree[3].ordered, true);
@@ -67,12 +92,27 @@ test('Markdown subset: blocks and inline', () => {
 test('Markdown links: only absolute http(s); everything else stays text', () => {
   assert.equal(safeHref('https://example.org'), 'https://example.org/');
   assert.equal(safeHref('HTTP://EXAMPLE.org/a'), 'http://example.org/a');
-  for (const bad of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' javascript:alert(1)', 'java\tscript:alert(1)',
-    'data:text/html,<script>alert(1)</script>', 'vbscript:x', '//evil.example', '/relative', 'file:///etc/passwd', '']) {
+  for (const bad of [
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(1)',
+    ' javascript:alert(1)',
+    'java\tscript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:x',
+    '//evil.example',
+    '/relative',
+    'file:///etc/passwd',
+    '',
+  ]) {
     assert.equal(safeHref(bad), null, bad);
   }
-  const inline = parseInline('[click](javascript:alert(1)) and <javascript:alert(2)> and [x](data:text/html;base64,PHNjcmlwdD4=)');
-  assert.ok(inline.every((n) => n.type === 'text'), JSON.stringify(inline));
+  const inline = parseInline(
+    '[click](javascript:alert(1)) and <javascript:alert(2)> and [x](data:text/html;base64,PHNjcmlwdD4=)',
+  );
+  assert.ok(
+    inline.every((n) => n.type === 'text'),
+    JSON.stringify(inline),
+  );
   assert.match(plainText(inline), /\[click\]\(javascript:alert\(1\)\)/);
 });
 
@@ -96,7 +136,12 @@ test('notes render with text nodes only: XSS payloads stay text, links stay http
     for (const payload of XSS) {
       const fragment = renderNote(`Note: ${payload}\n\nsecond ${payload}`, format, fakeDocument);
       for (const el of elements(fragment)) {
-        assert.ok(['P', 'STRONG', 'EM', 'CODE', 'PRE', 'A', 'BR', 'UL', 'OL', 'LI', 'BLOCKQUOTE', 'SPAN'].includes(el.tagName), `${el.tagName} from ${payload}`);
+        assert.ok(
+          ['P', 'STRONG', 'EM', 'CODE', 'PRE', 'A', 'BR', 'UL', 'OL', 'LI', 'BLOCKQUOTE', 'SPAN'].includes(
+            el.tagName,
+          ),
+          `${el.tagName} from ${payload}`,
+        );
         for (const [name, value] of el.attributes) {
           assert.ok(['href', 'rel', 'target', 'start'].includes(name), `attribute ${name} from ${payload}`);
           if (name === 'href') assert.match(value, /^https?:\/\//, payload);
@@ -108,8 +153,13 @@ test('notes render with text nodes only: XSS payloads stay text, links stay http
       if (format === 'text/plain') assert.ok(text.includes(payload), `${payload} → ${text}`);
     }
   }
-  const html = serialise(renderNote('[ok](https://example.org/a) <img src=x onerror=alert(1)>', 'text/markdown', fakeDocument));
-  assert.equal(html, '<p><a href="https://example.org/a" rel="noopener noreferrer" target="_blank">ok</a> &lt;img src=x onerror=alert(1)&gt;</p>');
+  const html = serialise(
+    renderNote('[ok](https://example.org/a) <img src=x onerror=alert(1)>', 'text/markdown', fakeDocument),
+  );
+  assert.equal(
+    html,
+    '<p><a href="https://example.org/a" rel="noopener noreferrer" target="_blank">ok</a> &lt;img src=x onerror=alert(1)&gt;</p>',
+  );
 });
 
 test('tags: made on the fly, palette colours, editable, shortcuts for the first nine', () => {
@@ -130,7 +180,10 @@ test('tags: made on the fly, palette colours, editable, shortcuts for the first 
   assert.equal(tags.setColor('economy', 'red'), false, 'not a colour');
   assert.equal(tags.setColor('ECONOMY', '#112233'), true);
   assert.equal(tags.colorOf('economy'), '#112233');
-  assert.deepEqual(tags.suggest('t1').map((t) => t.name), ['t1']);
+  assert.deepEqual(
+    tags.suggest('t1').map((t) => t.name),
+    ['t1'],
+  );
   assert.deepEqual(new TagSet(JSON.parse(JSON.stringify(tags))).list(), tags.list());
   assert.equal(normaliseTagName('a\n\tb'), 'a b');
   assert.equal([...normaliseTagName('😀'.repeat(100))].length, 60);
@@ -143,7 +196,11 @@ test('tags: made on the fly, palette colours, editable, shortcuts for the first 
 test('undo stack: undo, redo, a new step clears redo', () => {
   const u = new UndoStack(2);
   assert.equal(u.undo(), null);
-  const step = (n) => ({ label: `s${n}`, before: new Map([['a', n - 1 || null]]), after: new Map([['a', n]]) });
+  const step = (n) => ({
+    label: `s${n}`,
+    before: new Map([['a', n - 1 || null]]),
+    after: new Map([['a', n]]),
+  });
   u.push(step(1));
   u.push(step(2));
   u.push(step(3));
@@ -173,8 +230,10 @@ const ANNOTATION = {
   ],
   target: {
     source: { id: `urn:sha256:${'a'.repeat(64)}`, type: 'Text', 'dc:title': 'Fish market' },
-    selector: [{ type: 'TextQuoteSelector', exact: 'reopened', prefix: 'market ', suffix: ' on' },
-      { type: 'TextPositionSelector', start: 5, end: 13 }],
+    selector: [
+      { type: 'TextQuoteSelector', exact: 'reopened', prefix: 'market ', suffix: ' on' },
+      { type: 'TextPositionSelector', start: 5, end: 13 },
+    ],
   },
 };
 
@@ -187,10 +246,19 @@ test('reading and editing W3C annotations', () => {
   assert.equal(v.hash, 'a'.repeat(64));
   assert.equal(v.creator.name, 'Alice');
   assert.equal(targetHash({ target: { source: { 'schema:sha256': 'B'.repeat(64) } } }), 'b'.repeat(64));
-  const edited = editAnnotation(ANNOTATION, { tags: [{ name: 'quote' }, { name: 'x', color: '#000000' }], modified: '2024-09-15T00:00:00Z' });
-  assert.deepEqual(tagsOf(edited), [{ name: 'quote', color: null }, { name: 'x', color: '#000000' }]);
+  const edited = editAnnotation(ANNOTATION, {
+    tags: [{ name: 'quote' }, { name: 'x', color: '#000000' }],
+    modified: '2024-09-15T00:00:00Z',
+  });
+  assert.deepEqual(tagsOf(edited), [
+    { name: 'quote', color: null },
+    { name: 'x', color: '#000000' },
+  ]);
   assert.deepEqual(noteOf(edited), noteOf(ANNOTATION), 'the note is kept');
-  assert.ok(edited.body.some((b) => b.type === 'SpecificResource'), 'other bodies are kept');
+  assert.ok(
+    edited.body.some((b) => b.type === 'SpecificResource'),
+    'other bodies are kept',
+  );
   assert.equal(edited.modified, '2024-09-15T00:00:00Z');
   assert.equal(ANNOTATION.body.length, 3, 'the original is not changed');
   const noNote = editAnnotation(ANNOTATION, { note: '  ', modified: 'x' });
@@ -202,8 +270,18 @@ test('reading and editing W3C annotations', () => {
 });
 
 test('conflicts: keep one version', () => {
-  const conflicted = { ...ANNOTATION, '@context': ['http://www.w3.org/ns/anno.jsonld', { lectern: 'urn:lectern:' }],
-    'lectern:conflicts': [{ ...ANNOTATION, id: undefined, body: [{ type: 'TextualBody', purpose: 'tagging', value: 'other' }], creator: { name: 'Bob' } }] };
+  const conflicted = {
+    ...ANNOTATION,
+    '@context': ['http://www.w3.org/ns/anno.jsonld', { lectern: 'urn:lectern:' }],
+    'lectern:conflicts': [
+      {
+        ...ANNOTATION,
+        id: undefined,
+        body: [{ type: 'TextualBody', purpose: 'tagging', value: 'other' }],
+        creator: { name: 'Bob' },
+      },
+    ],
+  };
   const kept = resolveConflict(conflicted, 0, '2025-01-01T00:00:00Z');
   assert.equal(kept.id, ANNOTATION.id);
   assert.equal(kept['@context'], 'http://www.w3.org/ns/anno.jsonld');
@@ -217,7 +295,11 @@ test('conflicts: keep one version', () => {
 test('last writer wins by modified; nowAfter always moves forward', () => {
   assert.equal(isNewer({ modified: '2024-01-02T00:00:00Z' }, { modified: '2024-01-01T00:00:00Z' }), true);
   assert.equal(isNewer({ modified: '2024-01-01T00:00:00Z' }, { modified: '2024-01-02T00:00:00Z' }), false);
-  assert.equal(isNewer({ modified: '2024-01-01T00:00:00.000Z' }, { modified: '2024-01-01T00:00:00Z' }), true, 'equal times');
+  assert.equal(
+    isNewer({ modified: '2024-01-01T00:00:00.000Z' }, { modified: '2024-01-01T00:00:00Z' }),
+    true,
+    'equal times',
+  );
   assert.equal(isNewer({ modified: 'x' }, undefined), true);
   const later = nowAfter('2999-01-01T00:00:00.000Z', Date.parse('2024-01-01T00:00:00Z'));
   assert.equal(later, '2999-01-01T00:00:00.001Z');
@@ -226,8 +308,17 @@ test('last writer wins by modified; nowAfter always moves forward', () => {
 
 test('MemoryStore: per-record last writer wins; tombstones keep older writes out', async () => {
   const s = new MemoryStore('test');
-  const rec = (id, modified, extra = {}) => ({ id, hash: 'h', modified, annotation: { id, modified }, ...extra });
-  assert.deepEqual((await s.putAnnotations([rec('a', '2024-01-02T00:00:00Z'), rec('b', '2024-01-01T00:00:00Z')])).written, ['a', 'b']);
+  const rec = (id, modified, extra = {}) => ({
+    id,
+    hash: 'h',
+    modified,
+    annotation: { id, modified },
+    ...extra,
+  });
+  assert.deepEqual(
+    (await s.putAnnotations([rec('a', '2024-01-02T00:00:00Z'), rec('b', '2024-01-01T00:00:00Z')])).written,
+    ['a', 'b'],
+  );
   const r = await s.putAnnotations([rec('a', '2024-01-01T00:00:00Z'), rec('b', '2024-01-03T00:00:00Z')]);
   assert.deepEqual(r.written, ['b']);
   assert.equal(r.stale[0].modified, '2024-01-02T00:00:00Z', 'the newer stored version is returned');
@@ -239,8 +330,19 @@ test('MemoryStore: per-record last writer wins; tombstones keep older writes out
 
 test('search and filters over quotes, notes, tags, authors and articles', () => {
   const make = (id, quote, tags, note, creator, articleId) => ({
-    id, articleId, articleTitle: articleId === 'A' ? 'Report Alpha' : 'Report Beta', status: 'placed',
-    view: viewOf({ id, body: [...tags.map((t) => ({ purpose: 'tagging', value: t })), ...(note ? [{ purpose: 'commenting', value: note }] : [])], creator, target: { selector: [{ type: 'TextQuoteSelector', exact: quote }] } }),
+    id,
+    articleId,
+    articleTitle: articleId === 'A' ? 'Report Alpha' : 'Report Beta',
+    status: 'placed',
+    view: viewOf({
+      id,
+      body: [
+        ...tags.map((t) => ({ purpose: 'tagging', value: t })),
+        ...(note ? [{ purpose: 'commenting', value: note }] : []),
+      ],
+      creator,
+      target: { selector: [{ type: 'TextQuoteSelector', exact: quote }] },
+    }),
   });
   const items = [
     make('1', 'Café reopened', ['economy'], 'see budget', { id: 'mailto:a@x', name: 'Alice' }, 'A'),
@@ -258,26 +360,52 @@ test('search and filters over quotes, notes, tags, authors and articles', () => 
   assert.deepEqual(ids({ article: 'A' }), ['1', '2']);
   assert.deepEqual(ids({ author: 'mailto:a@x' }), ['1', '3']);
   assert.deepEqual(ids({ author: 'name:Bob', tag: 'quote' }), ['2']);
-  assert.deepEqual(authorsOf(items.map((i) => i.view)).map((a) => [a.label, a.count]), [['Alice', 2], ['Bob', 1]]);
+  assert.deepEqual(
+    authorsOf(items.map((i) => i.view)).map((a) => [a.label, a.count]),
+    [
+      ['Alice', 2],
+      ['Bob', 1],
+    ],
+  );
   assert.equal(foldForSearch('ÉCOLE  Ünï'), 'ecole uni');
 });
 
 test('highlight segments: overlapping ranges split cleanly, outermost first', () => {
-  const hs = [{ id: 'a', start: 2, end: 10 }, { id: 'b', start: 5, end: 15 }, { id: 'c', start: 6, end: 7 }, { id: 'z', start: 40, end: 50 }];
+  const hs = [
+    { id: 'a', start: 2, end: 10 },
+    { id: 'b', start: 5, end: 15 },
+    { id: 'c', start: 6, end: 7 },
+    { id: 'z', start: 40, end: 50 },
+  ];
   const segs = segmentRange(0, 20, hs);
   assert.deepEqual(segs, [
-    { start: 0, end: 2, ids: [] }, { start: 2, end: 5, ids: ['a'] }, { start: 5, end: 6, ids: ['a', 'b'] },
-    { start: 6, end: 7, ids: ['a', 'b', 'c'] }, { start: 7, end: 10, ids: ['a', 'b'] }, { start: 10, end: 15, ids: ['b'] },
+    { start: 0, end: 2, ids: [] },
+    { start: 2, end: 5, ids: ['a'] },
+    { start: 5, end: 6, ids: ['a', 'b'] },
+    { start: 6, end: 7, ids: ['a', 'b', 'c'] },
+    { start: 7, end: 10, ids: ['a', 'b'] },
+    { start: 10, end: 15, ids: ['b'] },
     { start: 15, end: 20, ids: [] },
   ]);
-  assert.deepEqual(segmentRange(8, 12, hs), [{ start: 8, end: 10, ids: ['a', 'b'] }, { start: 10, end: 12, ids: ['b'] }]);
+  assert.deepEqual(segmentRange(8, 12, hs), [
+    { start: 8, end: 10, ids: ['a', 'b'] },
+    { start: 10, end: 12, ids: ['b'] },
+  ]);
   assert.deepEqual(segmentRange(0, 3, []), [{ start: 0, end: 3, ids: [] }]);
-  assert.deepEqual(readingOrder([{ id: 'x', start: 3, end: 4 }, { id: 'y', start: 1, end: 9 }]).map((x) => x.id), ['y', 'x']);
+  assert.deepEqual(
+    readingOrder([
+      { id: 'x', start: 3, end: 4 },
+      { id: 'y', start: 1, end: 9 },
+    ]).map((x) => x.id),
+    ['y', 'x'],
+  );
 });
 
 test('versions of a story: seeds 000 and 001 are, the others are not', () => {
   const dir = path.join(ROOT, 'shared/seeds');
-  const texts = readdirSync(dir).sort().map((f) => readFileSync(path.join(dir, f), 'utf8'));
+  const texts = readdirSync(dir)
+    .sort()
+    .map((f) => readFileSync(path.join(dir, f), 'utf8'));
   const s = texts.map((t) => shingles(t));
   assert.ok(containment(s[0], s[1]) >= VERSION_THRESHOLD);
   for (let i = 0; i < s.length; i++) {
@@ -316,7 +444,11 @@ test('keys: tagging, notes, the sidebar, highlights and undo in the reader', asy
   assert.equal(commandFor({ key: 'z', ctrlKey: true }, rd), 'undo');
   assert.equal(commandFor({ key: 'Z', ctrlKey: true, shiftKey: true }, rd), 'redo');
   assert.equal(commandFor({ key: 'y', metaKey: true }, rd), 'redo');
-  assert.equal(commandFor({ key: 'z', ctrlKey: true }, { ...rd, editable: true }), null, 'text fields keep their own undo');
+  assert.equal(
+    commandFor({ key: 'z', ctrlKey: true }, { ...rd, editable: true }),
+    null,
+    'text fields keep their own undo',
+  );
   assert.equal(commandFor({ key: '1' }, { ...rd, editable: true }), null);
   assert.equal(commandFor({ key: 't' }, { ...rd, dialogOpen: true }), null);
   assert.equal(commandFor({ key: 'Escape' }, { view: 'annotations' }), 'back');
@@ -324,21 +456,57 @@ test('keys: tagging, notes, the sidebar, highlights and undo in the reader', asy
 });
 
 test('annotation files: told apart from article files; export names; import summaries', async () => {
-  const { looksLikeAnnotations, isJsonName, exportFileName, importSentence, slug } = await import('../../web/src/annotation-files.js');
-  assert.ok(looksLikeAnnotations('{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection"'));
+  const { looksLikeAnnotations, isJsonName, exportFileName, importSentence, slug } =
+    await import('../../web/src/annotation-files.js');
+  assert.ok(
+    looksLikeAnnotations('{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection"'),
+  );
   assert.ok(looksLikeAnnotations('[{"type":"Annotation","id":"x"'));
   assert.ok(!looksLikeAnnotations('[{"title": "An article", "text": "… an Annotation …"}]'));
   assert.ok(!looksLikeAnnotations('{"articles": []}'));
   assert.ok(isJsonName('a.JSON') && isJsonName('x.jsonld') && !isJsonName('feed.jsonl'));
   const date = new Date(2024, 8, 14);
   assert.equal(exportFileName({ date }), 'lectern-annotations-2024-09-14.json');
-  assert.equal(exportFileName({ format: 'markdown', tag: 'Économie / EU', date }), 'lectern-report-tag-economie-eu-2024-09-14.md');
-  assert.equal(exportFileName({ format: 'html', articleTitle: '"><img src=x onerror=alert(1)>', date }), 'lectern-report-img-src-x-onerror-alert-1-2024-09-14.html');
+  assert.equal(
+    exportFileName({ format: 'markdown', tag: 'Économie / EU', date }),
+    'lectern-report-tag-economie-eu-2024-09-14.md',
+  );
+  assert.equal(
+    exportFileName({ format: 'html', articleTitle: '"><img src=x onerror=alert(1)>', date }),
+    'lectern-report-img-src-x-onerror-alert-1-2024-09-14.html',
+  );
   assert.equal(slug('???'), 'untitled');
-  assert.equal(importSentence('bob.json', { imported: 1, duplicates: 1, conflicts: 1, orphaned: 0, errors: [], fatal: false }),
-    'bob.json: added 1 annotation, 1 annotation already here, 1 conflicting version kept side by side.');
-  assert.match(importSentence('x.json', { imported: 2, duplicates: 0, conflicts: 0, orphaned: 1, errors: ['a', 'b'], fatal: false }),
-    /added 2 annotations\. One was not found in any article here \(orphaned: kept, listed under Annotations\)\. 2 annotations in the file were invalid and left out\./);
-  assert.equal(importSentence('n.json', { imported: 0, duplicates: 0, conflicts: 0, orphaned: 0, errors: ['not JSON'], fatal: true }),
-    'n.json: no annotations could be read: not JSON.');
+  assert.equal(
+    importSentence('bob.json', {
+      imported: 1,
+      duplicates: 1,
+      conflicts: 1,
+      orphaned: 0,
+      errors: [],
+      fatal: false,
+    }),
+    'bob.json: added 1 annotation, 1 annotation already here, 1 conflicting version kept side by side.',
+  );
+  assert.match(
+    importSentence('x.json', {
+      imported: 2,
+      duplicates: 0,
+      conflicts: 0,
+      orphaned: 1,
+      errors: ['a', 'b'],
+      fatal: false,
+    }),
+    /added 2 annotations\. One was not found in any article here \(orphaned: kept, listed under Annotations\)\. 2 annotations in the file were invalid and left out\./,
+  );
+  assert.equal(
+    importSentence('n.json', {
+      imported: 0,
+      duplicates: 0,
+      conflicts: 0,
+      orphaned: 0,
+      errors: ['not JSON'],
+      fatal: true,
+    }),
+    'n.json: no annotations could be read: not JSON.',
+  );
 });

@@ -1,7 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  adaptChunkSize, chunkEnd, countNewlines, planChunks, shouldChunk, CHUNK_BYTES, MIN_CHUNK_BYTES,
+  adaptChunkSize,
+  chunkEnd,
+  countNewlines,
+  planChunks,
+  shouldChunk,
+  CHUNK_BYTES,
+  MIN_CHUNK_BYTES,
 } from '../../web/src/chunking.js';
 import { encode } from './helpers.mjs';
 
@@ -11,7 +17,10 @@ test('chunks end after newlines and carry the number of their first line', () =>
   const bytes = encode('aaaa\nbbbb\ncccc\ndddd\n');
   const chunks = planChunks(bytes, 12);
   assert.deepEqual(text(chunks, bytes), ['aaaa\nbbbb\n', 'cccc\ndddd\n']);
-  assert.deepEqual(chunks.map((c) => c.firstLine), [1, 3]);
+  assert.deepEqual(
+    chunks.map((c) => c.firstLine),
+    [1, 3],
+  );
 });
 
 test('chunks cover the input exactly, in order', () => {
@@ -43,7 +52,10 @@ test('a line longer than the target makes one longer chunk (lines are never spli
   const bytes = encode(`short\n${'x'.repeat(100)}\nend`);
   const chunks = planChunks(bytes, 10);
   assert.deepEqual(text(chunks, bytes), ['short\n', `${'x'.repeat(100)}\n`, 'end']);
-  assert.deepEqual(chunks.map((c) => c.firstLine), [1, 2, 3]);
+  assert.deepEqual(
+    chunks.map((c) => c.firstLine),
+    [1, 2, 3],
+  );
 });
 
 test('input without newlines is one chunk; empty input has none', () => {
@@ -54,7 +66,10 @@ test('input without newlines is one chunk; empty input has none', () => {
 
 test('a starting line number other than 1 is carried through', () => {
   const chunks = planChunks(encode('a\nb\nc\n'), 2, 41);
-  assert.deepEqual(chunks.map((c) => c.firstLine), [41, 42, 43]);
+  assert.deepEqual(
+    chunks.map((c) => c.firstLine),
+    [41, 42, 43],
+  );
 });
 
 test('only big .jsonl files are chunked', () => {
@@ -77,7 +92,7 @@ test('chunkEnd cuts after a newline within the target, else after the next one',
 test('chunk sizes adapt to aim at the target time, within bounds, growing at most twofold', () => {
   const MB = 1024 * 1024;
   assert.equal(adaptChunkSize(MB, 120, { targetMs: 120 }), MB);
-  assert.equal(adaptChunkSize(MB, 100), MB, "the default target is 100 ms");
+  assert.equal(adaptChunkSize(MB, 100), MB, 'the default target is 100 ms');
   assert.equal(adaptChunkSize(MB, 1200, { targetMs: 120 }), Math.round(MB / 10));
   assert.equal(adaptChunkSize(MB, 12, { targetMs: 120 }), 2 * MB, 'capped at twice the last');
   assert.equal(adaptChunkSize(256 * 1024, 0), 512 * 1024, 'no time measured: double');

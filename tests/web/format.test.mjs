@@ -1,7 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  countWords, displayTitle, formatBytes, formatDate, plural, truncate, pastedFileName,
+  countWords,
+  displayTitle,
+  formatBytes,
+  formatDate,
+  plural,
+  truncate,
+  pastedFileName,
 } from '../../web/src/format.js';
 
 test('countWords counts words, not punctuation, and keeps contractions and hyphenations whole', () => {
@@ -25,7 +31,10 @@ test('displayTitle falls back to the first sentence, then the body, then "Untitl
     displayTitle({ title: '', sentences: Uint32Array.from([0, 10]), body: 'First one. Second.' }),
     { text: 'First one.', fromText: true },
   );
-  assert.deepEqual(displayTitle({ title: '', sentences: [], body: '\nLine one\nLine two' }), { text: 'Line one', fromText: true });
+  assert.deepEqual(displayTitle({ title: '', sentences: [], body: '\nLine one\nLine two' }), {
+    text: 'Line one',
+    fromText: true,
+  });
   assert.deepEqual(displayTitle({ title: '', body: '' }), { text: 'Untitled', fromText: true });
   assert.deepEqual(displayTitle(null), { text: 'Untitled', fromText: true });
   const long = displayTitle({ sentences: [{ start: 0, end: 500 }], body: 'word '.repeat(100) });
@@ -40,7 +49,15 @@ test('truncate cuts at a word boundary and adds an ellipsis', () => {
 });
 
 test('formatDate formats calendar dates in UTC and leaves odd input alone', () => {
-  assert.equal(formatDate('2024-09-13', 'en-GB'), '13 Sept 2024'.replace('Sept', new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 8, 1)))));
+  assert.equal(
+    formatDate('2024-09-13', 'en-GB'),
+    '13 Sept 2024'.replace(
+      'Sept',
+      new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' }).format(
+        new Date(Date.UTC(2024, 8, 1)),
+      ),
+    ),
+  );
   assert.equal(formatDate('2024-01-01', 'en-US'), 'Jan 1, 2024');
   assert.equal(formatDate('2024-09', 'en-US'), 'Sep 2024');
   assert.equal(formatDate('2024', 'en-US'), '2024');

@@ -8,7 +8,12 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import {
-  arrayElements, chunkBytes, isJsonName, newlinesIn, planJsonRecords, renumberChunk,
+  arrayElements,
+  chunkBytes,
+  isJsonName,
+  newlinesIn,
+  planJsonRecords,
+  renumberChunk,
 } from '../../web/src/json-split.js';
 import { readParts } from '../../web/src/reading.js';
 import { CoreReader } from '../../web/src/core.js';
@@ -18,10 +23,17 @@ const decode = (b) => new TextDecoder().decode(b);
 const elements = (s) => arrayElements(encode(s))?.map((r) => decode(encode(s).subarray(r.start, r.end)));
 
 test('arrayElements finds the records of a top-level array, whatever their strings hold', () => {
-  assert.deepEqual(elements('[1, "a", {"x": [1, {"y": "]},{"}]}, [2,3], null]'),
-    ['1', '"a"', '{"x": [1, {"y": "]},{"}]}', '[2,3]', 'null']);
-  assert.deepEqual(elements('\uFEFF \r\n[ {"t": "say \\"hi\\", [then] {go}\\\\"} ,\n{"t":"é😀"}\n]\n\n'),
-    ['{"t": "say \\"hi\\", [then] {go}\\\\"}', '{"t":"é😀"}']);
+  assert.deepEqual(elements('[1, "a", {"x": [1, {"y": "]},{"}]}, [2,3], null]'), [
+    '1',
+    '"a"',
+    '{"x": [1, {"y": "]},{"}]}',
+    '[2,3]',
+    'null',
+  ]);
+  assert.deepEqual(elements('\uFEFF \r\n[ {"t": "say \\"hi\\", [then] {go}\\\\"} ,\n{"t":"é😀"}\n]\n\n'), [
+    '{"t": "say \\"hi\\", [then] {go}\\\\"}',
+    '{"t":"é😀"}',
+  ]);
   assert.deepEqual(elements('[]'), []);
   assert.deepEqual(elements(' [ ] '), []);
   assert.equal(arrayElements(encode('{"articles": []}')), null, 'not an array');
@@ -31,13 +43,19 @@ test('arrayElements finds the records of a top-level array, whatever their strin
 });
 
 test('planJsonRecords: only valid JSON arrays of two or more records are split', () => {
-  const plan = planJsonRecords(encode('[{"id": "a", "text": "x"}, {"text": "y"}, {"id": 7}, {"id": ""}, {"id": null}, "s"]'));
+  const plan = planJsonRecords(
+    encode('[{"id": "a", "text": "x"}, {"text": "y"}, {"id": 7}, {"id": ""}, {"id": null}, "s"]'),
+  );
   assert.equal(plan.ranges.length, 6);
   assert.deepEqual([...plan.ownId], [1, 0, 1, 0, 0, 0]);
   assert.equal(planJsonRecords(encode('[{"text": "x"}, {"text": "y"},]')), null, 'invalid JSON: read whole');
   assert.equal(planJsonRecords(encode('{"articles": [{"text": "x"}, {"text": "y"}]}')), null);
   assert.equal(planJsonRecords(encode('[{"text": "x"}]')), null);
-  assert.equal(planJsonRecords(new Uint8Array([0x5b, 0x22, 0xff, 0x22, 0x2c, 0x31, 0x5d])), null, 'invalid UTF-8');
+  assert.equal(
+    planJsonRecords(new Uint8Array([0x5b, 0x22, 0xff, 0x22, 0x2c, 0x31, 0x5d])),
+    null,
+    'invalid UTF-8',
+  );
   assert.ok(isJsonName('a.JSON') && !isJsonName('a.jsonl') && !isJsonName('json.txt'));
 });
 
@@ -59,7 +77,10 @@ test('renumberChunk: record numbers, default ids and line numbers count over the
   };
   renumberChunk(result, { fileName: 'f.json', first: 4, count: 3, linesBefore: 10, ownId });
   // Record 5 (local 1) and 6 (local 2): 6 has an id of its own, which happens to look like a default one.
-  assert.deepEqual(result.articles.map((a) => a.id), ['f.json#5', 'f.json#2', 'own', 'f.json#9']);
+  assert.deepEqual(
+    result.articles.map((a) => a.id),
+    ['f.json#5', 'f.json#2', 'own', 'f.json#9'],
+  );
   assert.deepEqual(result.problems, [
     { file: 'f.json', where: 'record 7', message: 'no "text" or "html" (id f.json#7)' },
     { file: 'f.json', where: '', message: 'not valid JSON (error near line 14)' },
@@ -88,7 +109,11 @@ function numberingCore() {
         const own = rec && (typeof rec.id === 'number' || (typeof rec.id === 'string' && rec.id));
         const id = own ? String(rec.id) : `${name}#${n}`;
         if (!rec || typeof rec !== 'object' || typeof rec.text !== 'string' || !rec.text.trim()) {
-          problems.push({ file: name, where: `record ${n}`, message: `no "text"${rec && typeof rec === 'object' && 'id' in rec ? ` (id ${id})` : ''}` });
+          problems.push({
+            file: name,
+            where: `record ${n}`,
+            message: `no "text"${rec && typeof rec === 'object' && 'id' in rec ? ` (id ${id})` : ''}`,
+          });
         } else {
           articles.push({ id, title: rec.title ?? '', body: rec.text, paragraphs: [], sentences: [] });
         }
@@ -103,7 +128,8 @@ function tricky(n) {
   const records = [];
   for (let i = 1; i <= n; i++) {
     const kind = i % 7;
-    if (kind === 0) records.push({ title: `no id ${i}`, text: `Text number ${i} with "quotes", [brackets] and {braces}.` });
+    if (kind === 0)
+      records.push({ title: `no id ${i}`, text: `Text number ${i} with "quotes", [brackets] and {braces}.` });
     else if (kind === 1) records.push({ id: `own-${i}`, text: `Own id ${i}. \\ backslash and é and 😀.` });
     else if (kind === 2) records.push({ id: null, title: 'null id' });
     else if (kind === 3) records.push({ id: i * 1000, text: `Numeric id ${i}.` });
@@ -126,8 +152,12 @@ const collect = (parts) => {
 };
 
 function compareChunkedWithWhole(reader, bytes, name, chunk) {
-  const whole = collect(readParts((b, n, o) => reader.read(b, n, o), bytes, name, { chunkBytes: bytes.length + 1 }));
-  const chunked = collect(readParts((b, n, o) => reader.read(b, n, o), bytes, name, { chunkBytes: chunk, firstChunkBytes: chunk }));
+  const whole = collect(
+    readParts((b, n, o) => reader.read(b, n, o), bytes, name, { chunkBytes: bytes.length + 1 }),
+  );
+  const chunked = collect(
+    readParts((b, n, o) => reader.read(b, n, o), bytes, name, { chunkBytes: chunk, firstChunkBytes: chunk }),
+  );
   assert.equal(whole.parts, 1);
   assert.ok(chunked.parts > 3, `${chunked.parts} parts`);
   assert.equal(chunked.bytes, bytes.length, 'the parts cover the file');
@@ -138,7 +168,11 @@ function compareChunkedWithWhole(reader, bytes, name, chunk) {
 
 test('a big .json array read in chunks gives what reading it whole gives (stand-in core)', () => {
   const reader = new CoreReader(numberingCore());
-  const bytes = encode(`\uFEFF[\n${tricky(200).map((r) => JSON.stringify(r, null, 2)).join(',\n')}\n]\n`);
+  const bytes = encode(
+    `\uFEFF[\n${tricky(200)
+      .map((r) => JSON.stringify(r, null, 2))
+      .join(',\n')}\n]\n`,
+  );
   const { whole } = compareChunkedWithWhole(reader, bytes, 'tricky.json', 2000);
   assert.ok(whole.problems.some((p) => p.where === 'record 195'));
   assert.ok(whole.articles.some(([id]) => id === 'tricky.json#196'));
@@ -146,36 +180,78 @@ test('a big .json array read in chunks gives what reading it whole gives (stand-
 
 test('files that are not split: invalid JSON, an object, small files, other formats', () => {
   const calls = [];
-  const read = (b) => { calls.push(decode(b).slice(0, 12)); return { articles: [], problems: [] }; };
+  const read = (b) => {
+    calls.push(decode(b).slice(0, 12));
+    return { articles: [], problems: [] };
+  };
   const big = `[${'{"text": "x"},'.repeat(100)}]`; // a trailing comma: invalid
   assert.equal(collect(readParts(read, encode(big), 'bad.json', { chunkBytes: 100 })).parts, 1);
-  assert.equal(collect(readParts(read, encode(`{"articles": [${'{"text": "x"},'.repeat(99)}{}]}`), 'o.json', { chunkBytes: 100 })).parts, 1);
+  assert.equal(
+    collect(
+      readParts(read, encode(`{"articles": [${'{"text": "x"},'.repeat(99)}{}]}`), 'o.json', {
+        chunkBytes: 100,
+      }),
+    ).parts,
+    1,
+  );
   assert.equal(collect(readParts(read, encode('[{"text": "a"}, {"text": "b"}]'), 'small.json', {})).parts, 1);
-  assert.equal(collect(readParts(read, encode(big.replace(',]', ']')), 'a.txt', { chunkBytes: 100 })).parts, 1);
-  assert.equal(collect(readParts(read, new Uint8Array(), 'empty.json', { chunkBytes: 100 })).parts, 1, 'empty: the core says so');
+  assert.equal(
+    collect(readParts(read, encode(big.replace(',]', ']')), 'a.txt', { chunkBytes: 100 })).parts,
+    1,
+  );
+  assert.equal(
+    collect(readParts(read, new Uint8Array(), 'empty.json', { chunkBytes: 100 })).parts,
+    1,
+    'empty: the core says so',
+  );
   assert.equal(calls.length, 5);
 });
 
 const realCore = path.join(ROOT, 'build-wasm/bin/lectern-core.js');
 
-test('a big .json array read in chunks gives what reading it whole gives (the real core)', { skip: !existsSync(realCore) && 'the core is not built' }, async () => {
-  const factory = createRequire(import.meta.url)(realCore);
-  const reader = new CoreReader(await factory());
-  const bytes = encode(`[\r\n${tricky(120).map((r) => JSON.stringify(r)).join(',\r\n')}\r\n]`);
-  const { whole } = compareChunkedWithWhole(reader, bytes, 'real.json', 1500);
-  assert.ok(whole.articles.length > 40 && whole.problems.length > 40);
-  assert.ok(whole.problems.some((p) => p.where === 'record 118'), JSON.stringify(whole.problems.slice(-3)));
-  assert.ok(whole.articles.some(([id]) => id === 'real.json#119'), 'default ids count over the whole file');
-  // A lone surrogate: JSON.parse accepts it, the core does not. The chunk holding it is refused, with
-  // the line counted over the whole file; the other chunks still come in.
-  const lines = tricky(60).map((r) => JSON.stringify(r));
-  lines[40] = '{"id": "bad", "text": "lone \\ud800 surrogate"}';
-  const bad = encode(`[\n${lines.join(',\n')}\n]`);
-  const parts = collect(readParts((b, n, o) => reader.read(b, n, o), bad, 'bad.json', { chunkBytes: 600, firstChunkBytes: 600 }));
-  const wholeBad = collect(readParts((b, n, o) => reader.read(b, n, o), bad, 'bad.json', { chunkBytes: bad.length + 1 }));
-  assert.deepEqual(wholeBad.articles, []);
-  assert.equal(wholeBad.problems.length, 1);
-  const refused = parts.problems.filter((p) => !p.where);
-  assert.deepEqual(refused.map((p) => p.message), wholeBad.problems.map((p) => p.message), 'same message, same line');
-  assert.ok(parts.articles.length > 10);
-});
+test(
+  'a big .json array read in chunks gives what reading it whole gives (the real core)',
+  { skip: !existsSync(realCore) && 'the core is not built' },
+  async () => {
+    const factory = createRequire(import.meta.url)(realCore);
+    const reader = new CoreReader(await factory());
+    const bytes = encode(
+      `[\r\n${tricky(120)
+        .map((r) => JSON.stringify(r))
+        .join(',\r\n')}\r\n]`,
+    );
+    const { whole } = compareChunkedWithWhole(reader, bytes, 'real.json', 1500);
+    assert.ok(whole.articles.length > 40 && whole.problems.length > 40);
+    assert.ok(
+      whole.problems.some((p) => p.where === 'record 118'),
+      JSON.stringify(whole.problems.slice(-3)),
+    );
+    assert.ok(
+      whole.articles.some(([id]) => id === 'real.json#119'),
+      'default ids count over the whole file',
+    );
+    // A lone surrogate: JSON.parse accepts it, the core does not. The chunk holding it is refused, with
+    // the line counted over the whole file; the other chunks still come in.
+    const lines = tricky(60).map((r) => JSON.stringify(r));
+    lines[40] = '{"id": "bad", "text": "lone \\ud800 surrogate"}';
+    const bad = encode(`[\n${lines.join(',\n')}\n]`);
+    const parts = collect(
+      readParts((b, n, o) => reader.read(b, n, o), bad, 'bad.json', {
+        chunkBytes: 600,
+        firstChunkBytes: 600,
+      }),
+    );
+    const wholeBad = collect(
+      readParts((b, n, o) => reader.read(b, n, o), bad, 'bad.json', { chunkBytes: bad.length + 1 }),
+    );
+    assert.deepEqual(wholeBad.articles, []);
+    assert.equal(wholeBad.problems.length, 1);
+    const refused = parts.problems.filter((p) => !p.where);
+    assert.deepEqual(
+      refused.map((p) => p.message),
+      wholeBad.problems.map((p) => p.message),
+      'same message, same line',
+    );
+    assert.ok(parts.articles.length > 10);
+  },
+);

@@ -25,8 +25,19 @@ test('the article key ignores whitespace differences and Unicode normalisation',
 });
 
 test('records: normalised article, words, display row', () => {
-  const r = makeRecord({ id: 7, title: null, body: 'Hello there. Bye.', sentences: [{ start: 0, end: 12 }, { start: 5, end: 2 }], paragraphs: 'x' },
-    { fileName: 'f.txt', importedAt: 5, seq: 3 });
+  const r = makeRecord(
+    {
+      id: 7,
+      title: null,
+      body: 'Hello there. Bye.',
+      sentences: [
+        { start: 0, end: 12 },
+        { start: 5, end: 2 },
+      ],
+      paragraphs: 'x',
+    },
+    { fileName: 'f.txt', importedAt: 5, seq: 3 },
+  );
   assert.equal(r.article.recordId, '7');
   assert.equal(r.article.title, '');
   assert.deepEqual(r.article.sentences, Uint32Array.from([0, 12]), 'packed; bad spans dropped');
@@ -37,7 +48,10 @@ test('records: normalised article, words, display row', () => {
   const row = rowOf(r);
   assert.deepEqual([row.displayTitle, row.titleFromText, row.words, row.seq], ['Hello there.', true, 3, 3]);
   assert.equal(normaliseArticle(undefined).body, '');
-  const counted = makeRecord({ body: '中国外交部发言人', wordCount: 3 }, { fileName: 'f', importedAt: 0, seq: 1 });
+  const counted = makeRecord(
+    { body: '中国外交部发言人', wordCount: 3 },
+    { fileName: 'f', importedAt: 0, seq: 1 },
+  );
   assert.equal(counted.words, 3, "the core's word count is used when it gives one");
 });
 
@@ -47,14 +61,20 @@ test('collection keeps import order, refuses duplicates, removes and restores', 
   assert.equal(c.add(rec('b', 2)), true);
   assert.equal(c.add(rec('a', 1)), true);
   assert.equal(c.add(rec('a', 9)), false);
-  assert.deepEqual(c.list().map((r) => r.id), ['a', 'b']);
+  assert.deepEqual(
+    c.list().map((r) => r.id),
+    ['a', 'b'],
+  );
   assert.equal(c.nextSeq(), 3);
   const removed = c.remove('a');
   assert.equal(removed.id, 'a');
   assert.equal(c.remove('zzz'), undefined);
   assert.equal(c.size, 1);
   c.add(removed); // undo puts it back where it was
-  assert.deepEqual(c.list().map((r) => r.id), ['a', 'b']);
+  assert.deepEqual(
+    c.list().map((r) => r.id),
+    ['a', 'b'],
+  );
   assert.equal(c.clear().length, 2);
   assert.equal(c.size, 0);
 });
@@ -63,7 +83,9 @@ test('seeds load on first run only, or always when nothing is stored', () => {
   assert.equal(shouldLoadSeeds({ persistent: true, initialised: false }), true);
   assert.equal(shouldLoadSeeds({ persistent: true, initialised: true }), false);
   assert.equal(shouldLoadSeeds({ persistent: false, initialised: false }), true);
-  assert.deepEqual(parseSeeds('[{"name":"a.txt","text":"x"},{"name":1},null]'), [{ name: 'a.txt', text: 'x' }]);
+  assert.deepEqual(parseSeeds('[{"name":"a.txt","text":"x"},{"name":1},null]'), [
+    { name: 'a.txt', text: 'x' },
+  ]);
   assert.deepEqual(parseSeeds('not json'), []);
   assert.deepEqual(parseSeeds(''), []);
   assert.deepEqual(parseSeeds('{}'), []);
@@ -77,9 +99,15 @@ test('hash routes', () => {
 });
 
 test('spans are packed, validated and unpacked', () => {
-  const packed = packSpans([{ start: 0, end: 3 }, { start: 4, end: 2 }, { start: 5, end: 99 }, null, { start: 5, end: 9 }], 10);
+  const packed = packSpans(
+    [{ start: 0, end: 3 }, { start: 4, end: 2 }, { start: 5, end: 99 }, null, { start: 5, end: 9 }],
+    10,
+  );
   assert.deepEqual(packed, Uint32Array.from([0, 3, 5, 9]));
-  assert.deepEqual(spanList(packed), [{ start: 0, end: 3 }, { start: 5, end: 9 }]);
+  assert.deepEqual(spanList(packed), [
+    { start: 0, end: 3 },
+    { start: 5, end: 9 },
+  ]);
   assert.deepEqual(packSpans(packed, 10), packed);
   assert.deepEqual(firstSpan(packed), { start: 0, end: 3 });
   assert.equal(firstSpan(new Uint32Array(0)), null);

@@ -37,7 +37,10 @@ test('missing values go last in both directions; ties keep import order', () => 
   assert.equal(ids(sortRows(rows, { column: 'source', direction: 'ascending' })), 'ecadb');
   assert.equal(ids(sortRows(rows, { column: 'source', direction: 'descending' })), 'adceb');
   assert.equal(ids(sortRows(rows, { column: 'date', direction: 'descending' })), 'adecb');
-  assert.equal(ids(sortRows(rows, { column: 'date', direction: 'ascending' })), 'cadb'.slice(0, 1) + 'e' + 'adb');
+  assert.equal(
+    ids(sortRows(rows, { column: 'date', direction: 'ascending' })),
+    'cadb'.slice(0, 1) + 'e' + 'adb',
+  );
 });
 
 test('words sort numerically', () => {

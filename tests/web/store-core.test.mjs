@@ -8,11 +8,24 @@ test('openStore falls back to memory, saying why, when IndexedDB is missing or r
   const none = await openStore({ indexedDB: undefined });
   assert.equal(none.persistent, false);
   assert.match(none.reason, /no IndexedDB/);
-  const refusing = { open() { throw new DOMException('denied', 'SecurityError'); } };
+  const refusing = {
+    open() {
+      throw new DOMException('denied', 'SecurityError');
+    },
+  };
   const refused = await openStore({ indexedDB: refusing });
   assert.equal(refused.persistent, false);
   assert.match(refused.reason, /does not allow this page to store data/);
-  const failing = { open() { const req = {}; setTimeout(() => { req.error = new DOMException('broken', 'UnknownError'); req.onerror(); }); return req; } };
+  const failing = {
+    open() {
+      const req = {};
+      setTimeout(() => {
+        req.error = new DOMException('broken', 'UnknownError');
+        req.onerror();
+      });
+      return req;
+    },
+  };
   const failed = await openStore({ indexedDB: failing });
   assert.match(failed.reason, /could not be opened \(broken\)/);
 });
@@ -33,13 +46,19 @@ test('storage errors are described for people', () => {
   assert.match(describeStorageError(new Error('boom')), /failed \(boom\)/);
 });
 
-test('the core is loaded once and called with the page\'s options', async () => {
+test("the core is loaded once and called with the page's options", async () => {
   resetCoreForTests();
   let created = 0;
   let seen;
   const factory = async () => {
     created++;
-    return { readFile: (bytes, name, options) => { seen = { bytes, name, options: JSON.parse(options) }; return '{"articles":[{"id":"x"}],"problems":[]}'; }, version: () => '1.2.3' };
+    return {
+      readFile: (bytes, name, options) => {
+        seen = { bytes, name, options: JSON.parse(options) };
+        return '{"articles":[{"id":"x"}],"problems":[]}';
+      },
+      version: () => '1.2.3',
+    };
   };
   const [a, b] = await Promise.all([loadCore(factory), loadCore(factory)]);
   assert.equal(a, b);
@@ -55,10 +74,20 @@ test('the core is loaded once and called with the page\'s options', async () => 
 test('a failing core load can be retried; bad output and a missing core are errors', async () => {
   resetCoreForTests();
   await assert.rejects(loadCore(undefined), /reading engine is missing/);
-  await assert.rejects(loadCore(async () => { throw new Error('wasm failed'); }), /wasm failed/);
+  await assert.rejects(
+    loadCore(async () => {
+      throw new Error('wasm failed');
+    }),
+    /wasm failed/,
+  );
   const ok = await loadCore(fakeCoreFactory());
   assert.match(ok.version(), /fake/);
-  const broken = new CoreReader({ readFile: () => 'not json', version: () => { throw new Error('x'); } });
+  const broken = new CoreReader({
+    readFile: () => 'not json',
+    version: () => {
+      throw new Error('x');
+    },
+  });
   assert.throws(() => broken.read(encode('x'), 'a.txt'), /malformed output/);
   assert.equal(broken.version(), 'unknown');
   assert.throws(() => new CoreReader({}), /no readFile/);

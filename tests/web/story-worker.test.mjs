@@ -46,7 +46,13 @@ function storyCoreFactory(log, { throwOnAdd = null } = {}) {
     };
     module.diffTexts = (a, b, options) => {
       log.diffs.push([a, b, options]);
-      return JSON.stringify({ offsetUnit: 'utf16', a: { sentences: [] }, b: { sentences: [] }, groups: [], summary: {} });
+      return JSON.stringify({
+        offsetUnit: 'utf16',
+        a: { sentences: [] },
+        b: { sentences: [] },
+        groups: [],
+        summary: {},
+      });
     };
     return module;
   };
@@ -71,10 +77,14 @@ class FakeWorker {
   deliver(listeners, message) {
     const data = structuredClone(message);
     // A terminated worker neither receives nor answers anything again.
-    setTimeout(() => { if (!this.terminated) for (const f of listeners.message || []) f({ data }); }, 0);
+    setTimeout(() => {
+      if (!this.terminated) for (const f of listeners.message || []) f({ data });
+    }, 0);
   }
 
-  addEventListener(type, f) { (this.listeners[type] ||= []).push(f); }
+  addEventListener(type, f) {
+    (this.listeners[type] ||= []).push(f);
+  }
 
   postMessage(message) {
     this.sent.push(message);
@@ -82,7 +92,9 @@ class FakeWorker {
     else this.deliver(this.scopeListeners, message);
   }
 
-  busy() { this.held = []; }
+  busy() {
+    this.held = [];
+  }
 
   resume() {
     const held = this.held ?? [];
@@ -90,27 +102,39 @@ class FakeWorker {
     for (const m of held) this.deliver(this.scopeListeners, m);
   }
 
-  terminate() { this.terminated = true; }
+  terminate() {
+    this.terminated = true;
+  }
 }
 
 async function workerReader(factory) {
   let worker;
   const reader = await startReader({
-    spawn: () => { worker = new FakeWorker(factory); return { worker }; },
+    spawn: () => {
+      worker = new FakeWorker(factory);
+      return { worker };
+    },
     log: () => assert.fail('no fallback expected'),
   });
   assert.equal(reader.kind, 'worker');
   return { reader, worker: () => worker };
 }
 
-const entries = [['a1', 'First text.'], ['b1', 'Second text.'], ['a2', 'Third text.'], ['c1', 'Fourth.']];
+const entries = [
+  ['a1', 'First text.'],
+  ['b1', 'Second text.'],
+  ['a2', 'Third text.'],
+  ['c1', 'Fourth.'],
+];
 
 test('worker: the clusterer gets every article in batches; its JSON comes back; it is freed', async () => {
   const log = newLog();
   const { reader, worker } = await workerReader(storyCoreFactory(log));
   const progress = [];
   const json = await clusterArticles(reader, entries, {
-    coreOptions: '{"threshold":0.5}', onProgress: (p) => progress.push(p.done), batchOptions: { maxItems: 3 },
+    coreOptions: '{"threshold":0.5}',
+    onProgress: (p) => progress.push(p.done),
+    batchOptions: { maxItems: 3 },
   });
   assert.deepEqual(JSON.parse(json).clusters, [{ members: ['a1', 'a2'] }]);
   assert.equal(log.clusterers.length, 1);
@@ -120,7 +144,10 @@ test('worker: the clusterer gets every article in batches; its JSON comes back; 
   assert.equal(log.clusterers[0].deleted, true, 'finish frees the clusterer');
   assert.deepEqual(progress, [0, 3, 4]);
   const steps = worker().sent.filter((m) => m.type === 'cluster');
-  assert.deepEqual(steps.map((m) => m.op), ['begin', 'add', 'add', 'finish']);
+  assert.deepEqual(
+    steps.map((m) => m.op),
+    ['begin', 'add', 'add', 'finish'],
+  );
   assert.equal(new Set(steps.map((m) => m.session)).size, 1, 'one session');
   assert.equal(new Set(steps.map((m) => m.id)).size, 4, 'each step its own request');
 });
@@ -129,15 +156,27 @@ test('worker: a cancelled grouping frees the clusterer; a failing one too, and s
   const log = newLog();
   const { reader, worker } = await workerReader(storyCoreFactory(log, { throwOnAdd: 'a2' }));
   let n = 0;
-  await assert.rejects(clusterArticles(reader, entries, { isCancelled: () => ++n > 1, batchOptions: { maxItems: 1 } }), /cancelled/);
+  await assert.rejects(
+    clusterArticles(reader, entries, { isCancelled: () => ++n > 1, batchOptions: { maxItems: 1 } }),
+    /cancelled/,
+  );
   assert.equal(log.clusterers[0].deleted, true);
   assert.equal(worker().sent.at(-1).op, 'cancel');
-  await assert.rejects(clusterArticles(reader, entries, { batchOptions: { maxItems: 1 } }), /the core aborted/);
+  await assert.rejects(
+    clusterArticles(reader, entries, { batchOptions: { maxItems: 1 } }),
+    /the core aborted/,
+  );
   assert.equal(log.clusterers[1].deleted, true);
   // The worker still answers afterwards.
-  const json = await clusterArticles(reader, [['x1', 'a'], ['x2', 'b']]);
+  const json = await clusterArticles(reader, [
+    ['x1', 'a'],
+    ['x2', 'b'],
+  ]);
   assert.deepEqual(JSON.parse(json).clusters, [{ members: ['x1', 'x2'] }]);
-  assert.ok(log.clusterers.every((c) => c.deleted), 'no clusterer left behind');
+  assert.ok(
+    log.clusterers.every((c) => c.deleted),
+    'no clusterer left behind',
+  );
 });
 
 test('worker: a core without StoryClusterer says so (the page then shows no versions)', async () => {
@@ -152,17 +191,32 @@ test('worker: diffTexts is one of the calls the page may make, with the two bodi
   const json = await reader.call('diffTexts', 'Body A.', 'Body B.', '');
   assert.equal(JSON.parse(json).offsetUnit, 'utf16');
   assert.deepEqual(log.diffs, [['Body A.', 'Body B.', '']]);
-  await assert.rejects(reader.call('StoryClusterer', ''), /no function StoryClusterer/, 'only the listed functions');
+  await assert.rejects(
+    reader.call('StoryClusterer', ''),
+    /no function StoryClusterer/,
+    'only the listed functions',
+  );
 });
 
 test('main thread (no worker): the same steps, with the page yielding between batches', async () => {
   const log = newLog();
   const factory = storyCoreFactory(log);
-  const reader = new WorkerReader(() => { throw new Error('no workers here'); }, {
-    fallback: async () => new CoreReader(await factory()), log: () => {},
-  });
+  const reader = new WorkerReader(
+    () => {
+      throw new Error('no workers here');
+    },
+    {
+      fallback: async () => new CoreReader(await factory()),
+      log: () => {},
+    },
+  );
   let yields = 0;
-  const json = await clusterArticles(reader, entries, { yieldFn: async () => { yields++; }, batchOptions: { maxItems: 2 } });
+  const json = await clusterArticles(reader, entries, {
+    yieldFn: async () => {
+      yields++;
+    },
+    batchOptions: { maxItems: 2 },
+  });
   assert.equal(reader.kind, 'main-thread');
   assert.deepEqual(JSON.parse(json).clusters, [{ members: ['a1', 'a2'] }]);
   assert.equal(yields, 2);
@@ -174,11 +228,15 @@ function within(promise, ms, what) {
   let timer;
   return Promise.race([
     promise,
-    new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what}: still waiting after ${ms} ms`)), ms); }),
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what}: still waiting after ${ms} ms`)), ms);
+    }),
   ]).finally(() => clearTimeout(timer));
 }
 
-const until = async (condition) => { while (!condition()) await new Promise((r) => setTimeout(r, 1)); };
+const until = async (condition) => {
+  while (!condition()) await new Promise((r) => setTimeout(r, 1));
+};
 
 /** A story core whose readFile fails (as a core that aborts) for bad.txt. */
 function failingReadFactory(log) {
@@ -186,7 +244,10 @@ function failingReadFactory(log) {
   return async () => {
     const module = await stories();
     const readFile = module.readFile;
-    module.readFile = (...args) => { if (args[1] === 'bad.txt') throw new Error('RuntimeError: unreachable'); return readFile(...args); };
+    module.readFile = (...args) => {
+      if (args[1] === 'bad.txt') throw new Error('RuntimeError: unreachable');
+      return readFile(...args);
+    };
     return module;
   };
 }
@@ -197,13 +258,20 @@ test('worker restarted after a failed read: the requests still waiting on it fai
   const first = worker();
   // An import starts while a grouping is under way: the scheduler cancels it, and the run sends a
   // cancel step to the worker, which is busy reading the file that then fails.
-  const scheduler = new ClusterScheduler((isCancelled) => clusterArticles(reader, entries, {
-    isCancelled, batchOptions: { maxItems: 1 },
-  }), { delayMs: 0 });
+  const scheduler = new ClusterScheduler(
+    (isCancelled) =>
+      clusterArticles(reader, entries, {
+        isCancelled,
+        batchOptions: { maxItems: 1 },
+      }),
+    { delayMs: 0 },
+  );
   scheduler.schedule(0);
   await until(() => first.sent.some((m) => m.op === 'add'));
   first.busy();
-  const reading = (async () => { for await (const _ of reader.readParts(encode('x'), 'bad.txt')); })();
+  const reading = (async () => {
+    for await (const _ of reader.readParts(encode('x'), 'bad.txt'));
+  })();
   const diff = reader.call('diffTexts', 'Body A.', 'Body B.', '');
   scheduler.cancel();
   first.resume();
@@ -234,19 +302,27 @@ test('a diff in flight when its worker is restarted fails, and is not kept: the 
   const { reader, worker } = await workerReader(failingReadFactory(log));
   const fake = {
     diffs: new Map(),
-    app: { readerReady: Promise.resolve(reader), collection: { get: (id) => ({ article: { body: `Body ${id}.` } }) } },
+    app: {
+      readerReady: Promise.resolve(reader),
+      collection: { get: (id) => ({ article: { body: `Body ${id}.` } }) },
+    },
   };
   const diff = (a, b) => StoryController.prototype.diff.call(fake, a, b);
   const first = worker();
   first.busy(); // reading a file: the diff waits behind it
-  const reading = (async () => { for await (const _ of reader.readParts(encode('x'), 'bad.txt')); })();
+  const reading = (async () => {
+    for await (const _ of reader.readParts(encode('x'), 'bad.txt'));
+  })();
   const pending = diff('a', 'b');
   await until(() => first.held.length > 1);
   first.resume();
   await assert.rejects(reading, /unreachable/);
   await assert.rejects(within(pending, 1000, 'the diff'), /worker was restarted/);
   assert.equal(fake.diffs.size, 0, 'the failed diff is dropped from the cache');
-  assert.equal(JSON.parse(JSON.stringify(await within(diff('a', 'b'), 1000, 'the diff again'))).offsetUnit, 'utf16');
+  assert.equal(
+    JSON.parse(JSON.stringify(await within(diff('a', 'b'), 1000, 'the diff again'))).offsetUnit,
+    'utf16',
+  );
   assert.deepEqual(log.diffs.at(-1), ['Body a.', 'Body b.', '']);
   // A failure of an older request for the pair does not drop a newer one.
   const stale = Promise.reject(new Error('old'));

@@ -19,7 +19,9 @@ class FakeWorker {
     this.sent = [];
     this.mute = false; // drop the worker's messages (a worker that hangs)
     const scope = {
-      postMessage: (m) => { if (!this.mute) this.deliver(this.listeners, 'message', m); },
+      postMessage: (m) => {
+        if (!this.mute) this.deliver(this.listeners, 'message', m);
+      },
       addEventListener: (type, f) => (this.scopeListeners[type] ||= []).push(f),
     };
     if (!silent) serveCore(scope, factory);
@@ -28,17 +30,23 @@ class FakeWorker {
   deliver(listeners, type, message, transfer = []) {
     if (this.terminated) return;
     const data = structuredClone(message, { transfer });
-    setTimeout(() => { if (!this.terminated) for (const f of listeners[type] || []) f({ data }); }, 0);
+    setTimeout(() => {
+      if (!this.terminated) for (const f of listeners[type] || []) f({ data });
+    }, 0);
   }
 
-  addEventListener(type, f) { (this.listeners[type] ||= []).push(f); }
+  addEventListener(type, f) {
+    (this.listeners[type] ||= []).push(f);
+  }
 
   postMessage(message, transfer) {
     this.sent.push(message.type);
     this.deliver(this.scopeListeners, 'message', message, transfer);
   }
 
-  terminate() { this.terminated = true; }
+  terminate() {
+    this.terminated = true;
+  }
 
   /** As the browser does when the worker's script throws. */
   crash(message) {
@@ -57,7 +65,12 @@ function spawner(make) {
   const spawn = () => {
     const worker = make(spawned.length);
     spawned.push(worker);
-    return { worker, release: () => { worker.released = true; } };
+    return {
+      worker,
+      release: () => {
+        worker.released = true;
+      },
+    };
   };
   return { spawn, spawned };
 }
@@ -68,13 +81,20 @@ test('files are read in the worker, part by part; the bytes are transferred', as
   assert.equal(reader.kind, 'worker');
   assert.match(reader.version(), /fake-core/);
   assert.equal(spawned[0].released, true, 'the blob: URL is freed once the worker started');
-  const lines = Array.from({ length: 400 }, (_, i) => JSON.stringify({ id: `r${i}`, text: `Record ${i} text.` }));
+  const lines = Array.from({ length: 400 }, (_, i) =>
+    JSON.stringify({ id: `r${i}`, text: `Record ${i} text.` }),
+  );
   const bytes = encode(lines.join('\n'));
   const size = bytes.length;
-  const parts = await collect(reader.readParts(bytes, 'feed.jsonl', { chunkBytes: 2000, firstChunkBytes: 2000, clock: () => 0 }));
+  const parts = await collect(
+    reader.readParts(bytes, 'feed.jsonl', { chunkBytes: 2000, firstChunkBytes: 2000, clock: () => 0 }),
+  );
   assert.equal(bytes.length, 0, 'transferred to the worker');
   assert.ok(parts.length > 5);
-  assert.equal(parts.reduce((n, p) => n + p.bytes, 0), size);
+  assert.equal(
+    parts.reduce((n, p) => n + p.bytes, 0),
+    size,
+  );
   const articles = parts.flatMap((p) => p.articles);
   assert.equal(articles.length, 400);
   assert.match(articles[0].key, /^[0-9a-f]{16}$/, 'prepared in the worker');
@@ -94,31 +114,67 @@ test('the importer adds what the worker reads, and shows a busy bar while a big 
   const collection = new Collection();
   const progress = [];
   const text = `Big headline\n\n${'A sentence of the big file. '.repeat(50000)}`;
-  const result = await importInputs([textInput('big.txt', text), textInput('small.txt', 'Small one.\n\nIts text.')], {
-    reader, collection, yieldNow: async () => {}, onProgress: (p) => progress.push(p),
-  });
+  const result = await importInputs(
+    [textInput('big.txt', text), textInput('small.txt', 'Small one.\n\nIts text.')],
+    {
+      reader,
+      collection,
+      yieldNow: async () => {},
+      onProgress: (p) => progress.push(p),
+    },
+  );
   assert.equal(result.added.length, 2);
   assert.equal(collection.size, 2);
   const waiting = progress.filter((p) => p.waiting);
-  assert.deepEqual(waiting.map((p) => p.fileName), ['big.txt'], 'busy only for the big file, before its part came');
+  assert.deepEqual(
+    waiting.map((p) => p.fileName),
+    ['big.txt'],
+    'busy only for the big file, before its part came',
+  );
   assert.ok(progress.at(-1).done);
 });
 
 test('no worker: a spawn that throws, a "failed" core, no answer in time — the main thread reads', async () => {
   for (const [label, make, timeoutMs] of [
-    ['throws', () => { throw new Error('Worker blocked by policy'); }],
-    ['fails', () => new FakeWorker(async () => { throw new Error('CompileError: wasm blocked'); })],
+    [
+      'throws',
+      () => {
+        throw new Error('Worker blocked by policy');
+      },
+    ],
+    [
+      'fails',
+      () =>
+        new FakeWorker(async () => {
+          throw new Error('CompileError: wasm blocked');
+        }),
+    ],
     ['silent', () => new FakeWorker(null, { silent: true }), 30],
-    ['crashes', () => { const w = new FakeWorker(null, { silent: true }); setTimeout(() => w.crash('SyntaxError'), 5); return w; }],
+    [
+      'crashes',
+      () => {
+        const w = new FakeWorker(null, { silent: true });
+        setTimeout(() => w.crash('SyntaxError'), 5);
+        return w;
+      },
+    ],
   ]) {
     resetCoreForTests();
     const logged = [];
     const { spawn, spawned } = spawner(make);
-    const reader = await startReader({ spawn, timeoutMs: timeoutMs ?? 5000, fallback: () => loadCore(fakeCoreFactory()), log: (m) => logged.push(m) });
+    const reader = await startReader({
+      spawn,
+      timeoutMs: timeoutMs ?? 5000,
+      fallback: () => loadCore(fakeCoreFactory()),
+      log: (m) => logged.push(m),
+    });
     assert.equal(reader.kind, 'main-thread', label);
     assert.equal(logged.length, 1, label);
     assert.match(logged[0], /main thread/, label);
-    assert.ok(spawned.every((w) => w.terminated), `${label}: the worker is stopped`);
+    assert.ok(
+      spawned.every((w) => w.terminated),
+      `${label}: the worker is stopped`,
+    );
     const parts = await collect(reader.readParts(encode('Headline\n\nText here.'), 'a.txt'));
     assert.equal(parts[0].articles.length, 1, label);
     assert.match(reader.version(), /fake-core/);
@@ -129,7 +185,13 @@ test('no worker: a spawn that throws, a "failed" core, no answer in time — the
 test('a worker that fails during a read: the file fails, the next one gets a new worker', async () => {
   const failing = async () => {
     const core = await fakeCoreFactory()();
-    return { ...core, readFile: (...args) => { if (args[1] === 'bad.txt') throw new Error('RuntimeError: unreachable'); return core.readFile(...args); } };
+    return {
+      ...core,
+      readFile: (...args) => {
+        if (args[1] === 'bad.txt') throw new Error('RuntimeError: unreachable');
+        return core.readFile(...args);
+      },
+    };
   };
   const { spawn, spawned } = spawner(() => new FakeWorker(failing));
   const reader = await startReader({ spawn });
@@ -159,21 +221,45 @@ test('CSP violations inside the worker are reported on the page as errors', asyn
   const original = console.error;
   console.error = (m) => errors.push(m);
   try {
-    for (const f of spawned[0].scopeListeners.securitypolicyviolation) f({ violatedDirective: 'connect-src', blockedURI: 'https://example.com/x' });
+    for (const f of spawned[0].scopeListeners.securitypolicyviolation)
+      f({ violatedDirective: 'connect-src', blockedURI: 'https://example.com/x' });
     await new Promise((r) => setTimeout(r, 10));
   } finally {
     console.error = original;
   }
-  assert.deepEqual(errors, ['Content-Security-Policy violation in the reading worker: connect-src blocked https://example.com/x']);
+  assert.deepEqual(errors, [
+    'Content-Security-Policy violation in the reading worker: connect-src blocked https://example.com/x',
+  ]);
 });
 
-test('pageWorkerSpawner: a blob: worker from the core\'s script text and the glue', () => {
+test("pageWorkerSpawner: a blob: worker from the core's script text and the glue", () => {
   const made = [];
   const revoked = [];
-  const doc = { getElementById: (id) => ({ 'lectern-core': { textContent: 'var createLecternCore = 1;' }, 'lectern-worker': { textContent: 'glue();' } })[id] ?? null };
-  class FakeBlob { constructor(parts, options) { this.parts = parts; this.type = options.type; } }
-  class W { constructor(url, options) { made.push({ url, options }); } }
-  const Url = { createObjectURL: (blob) => { made.push(blob); return 'blob:null/1'; }, revokeObjectURL: (u) => revoked.push(u) };
+  const doc = {
+    getElementById: (id) =>
+      ({
+        'lectern-core': { textContent: 'var createLecternCore = 1;' },
+        'lectern-worker': { textContent: 'glue();' },
+      })[id] ?? null,
+  };
+  class FakeBlob {
+    constructor(parts, options) {
+      this.parts = parts;
+      this.type = options.type;
+    }
+  }
+  class W {
+    constructor(url, options) {
+      made.push({ url, options });
+    }
+  }
+  const Url = {
+    createObjectURL: (blob) => {
+      made.push(blob);
+      return 'blob:null/1';
+    },
+    revokeObjectURL: (u) => revoked.push(u),
+  };
   const { worker, release } = pageWorkerSpawner({ document: doc, Worker: W, Blob: FakeBlob, URL: Url })();
   assert.ok(worker instanceof W);
   assert.equal(made[0].parts.join(''), 'var createLecternCore = 1;\n;\nglue();');
@@ -182,10 +268,20 @@ test('pageWorkerSpawner: a blob: worker from the core\'s script text and the glu
   release();
   assert.deepEqual(revoked, ['blob:null/1']);
   const noScripts = { getElementById: () => null };
-  assert.throws(() => pageWorkerSpawner({ document: noScripts, Worker: W, Blob: FakeBlob, URL: Url })(), /no worker script/);
+  assert.throws(
+    () => pageWorkerSpawner({ document: noScripts, Worker: W, Blob: FakeBlob, URL: Url })(),
+    /no worker script/,
+  );
   assert.throws(() => pageWorkerSpawner({ document: doc, Worker: undefined })(), /no Web Workers/);
-  class Refused { constructor() { throw new DOMException('denied', 'SecurityError'); } }
-  assert.throws(() => pageWorkerSpawner({ document: doc, Worker: Refused, Blob: FakeBlob, URL: Url })(), /denied/);
+  class Refused {
+    constructor() {
+      throw new DOMException('denied', 'SecurityError');
+    }
+  }
+  assert.throws(
+    () => pageWorkerSpawner({ document: doc, Worker: Refused, Blob: FakeBlob, URL: Url })(),
+    /denied/,
+  );
   assert.deepEqual(revoked, ['blob:null/1', 'blob:null/1'], 'the URL is freed when the worker is refused');
 });
 
@@ -201,16 +297,29 @@ test('WorkerReader starts one worker for reads that come at once', async () => {
   assert.equal(spawned.length, 1);
 });
 
-test('the core\'s JSON functions are called by name in the worker (and on the main thread)', async () => {
+test("the core's JSON functions are called by name in the worker (and on the main thread)", async () => {
   const base = fakeCoreFactory();
-  const factory = async () => ({ ...(await base()), contentHash: (t) => `hash:${t}`, annotationsCreate: (r) => JSON.stringify({ echo: JSON.parse(r) }) });
+  const factory = async () => ({
+    ...(await base()),
+    contentHash: (t) => `hash:${t}`,
+    annotationsCreate: (r) => JSON.stringify({ echo: JSON.parse(r) }),
+  });
   const { spawn } = spawner(() => new FakeWorker(factory));
   const reader = await startReader({ spawn, log: () => assert.fail('no fallback expected') });
   assert.equal(await reader.call('contentHash', 'abc'), 'hash:abc');
   assert.deepEqual(JSON.parse(await reader.call('annotationsCreate', '{"a":1}')), { echo: { a: 1 } });
   await assert.rejects(reader.call('readFile', 'x'), /no function readFile for the page/);
-  await assert.rejects(reader.call('annotationsAnchor', '[]', '[]', '{}'), /no annotationsAnchor \(rebuild the core\)/);
-  const main = await startReader({ spawn: () => { throw new Error('no workers here'); }, fallback: async () => new CoreReader(await factory()), log: () => {} });
+  await assert.rejects(
+    reader.call('annotationsAnchor', '[]', '[]', '{}'),
+    /no annotationsAnchor \(rebuild the core\)/,
+  );
+  const main = await startReader({
+    spawn: () => {
+      throw new Error('no workers here');
+    },
+    fallback: async () => new CoreReader(await factory()),
+    log: () => {},
+  });
   assert.equal(main.kind, 'main-thread');
   assert.equal(await main.call('contentHash', 'x'), 'hash:x');
 });

@@ -19,8 +19,12 @@ export function isJsonName(name) {
 
 /** A safe, readable piece of a file name. */
 export function slug(text, max = 40) {
-  const s = String(text ?? '').normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/gu, '');
+  const s = String(text ?? '')
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/gu, '');
   return [...s].slice(0, max).join('').replace(/-+$/u, '') || 'untitled';
 }
 
@@ -53,7 +57,9 @@ export function importSentence(file, r) {
   if (r.conflicts) parts.push(`${plural(r.conflicts, 'conflicting version')} kept side by side`);
   if (r.deletedHere) parts.push(`${plural(r.deletedHere, 'annotation')} you deleted since left out`);
   let text = `${file}: ${parts.join(', ')}.`;
-  if (r.orphaned) text += ` ${r.orphaned === 1 ? 'One was' : `${r.orphaned} were`} not found in any article here (orphaned: kept, listed under Annotations).`;
-  if (r.errors.length) text += ` ${plural(r.errors.length, 'annotation')} in the file ${r.errors.length === 1 ? 'was' : 'were'} invalid and left out.`;
+  if (r.orphaned)
+    text += ` ${r.orphaned === 1 ? 'One was' : `${r.orphaned} were`} not found in any article here (orphaned: kept, listed under Annotations).`;
+  if (r.errors.length)
+    text += ` ${plural(r.errors.length, 'annotation')} in the file ${r.errors.length === 1 ? 'was' : 'were'} invalid and left out.`;
   return text;
 }

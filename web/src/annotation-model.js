@@ -47,7 +47,8 @@ export function quoteOf(a) {
 /** {start, end} in code points, or null. */
 export function positionOf(a) {
   const s = selectorsOf(a).find((x) => x.type === 'TextPositionSelector');
-  if (!s || !Number.isInteger(s.start) || !Number.isInteger(s.end) || s.start < 0 || s.end < s.start) return null;
+  if (!s || !Number.isInteger(s.start) || !Number.isInteger(s.end) || s.start < 0 || s.end < s.start)
+    return null;
   return { start: s.start, end: s.end };
 }
 
@@ -142,9 +143,18 @@ export function editAnnotation(a, { tags, note, noteFormat, modified }) {
     if (t.color) b['schema:color'] = t.color;
     return b;
   });
-  const text = note === undefined ? oldNote?.text ?? '' : String(note);
+  const text = note === undefined ? (oldNote?.text ?? '') : String(note);
   const format = noteFormat ?? oldNote?.format ?? 'text/plain';
-  const noteBodies = text.trim() ? [{ type: 'TextualBody', purpose: 'commenting', value: text, format: NOTE_FORMATS.includes(format) ? format : 'text/plain' }] : [];
+  const noteBodies = text.trim()
+    ? [
+        {
+          type: 'TextualBody',
+          purpose: 'commenting',
+          value: text,
+          format: NOTE_FORMATS.includes(format) ? format : 'text/plain',
+        },
+      ]
+    : [];
   const body = [...tagBodies, ...noteBodies, ...others.map((b) => structuredClone(b))];
   if (body.length) copy.body = body;
   else delete copy.body;
@@ -203,7 +213,11 @@ export function nowAfter(after = '', now = Date.now()) {
 
 /** Lower case, without accents, whitespace collapsed: for matching. */
 export function foldForSearch(text) {
-  return String(text ?? '').normalize('NFKD').replace(/\p{M}+/gu, '').toLocaleLowerCase('en').replace(/\s+/gu, ' ');
+  return String(text ?? '')
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLocaleLowerCase('en')
+    .replace(/\s+/gu, ' ');
 }
 
 /**
@@ -212,7 +226,10 @@ export function foldForSearch(text) {
  * @param {{view: object, articleId?: string, articleTitle?: string, status?: string}[]} items
  * @param {{query?: string, tag?: string, article?: string, author?: string, status?: string}} filters
  */
-export function filterAnnotations(items, { query = '', tag = '', article = '', author = '', status = '' } = {}) {
+export function filterAnnotations(
+  items,
+  { query = '', tag = '', article = '', author = '', status = '' } = {},
+) {
   const words = foldForSearch(query).split(' ').filter(Boolean);
   const tagKey = foldForSearch(tag);
   return items.filter((it) => {
@@ -222,8 +239,15 @@ export function filterAnnotations(items, { query = '', tag = '', article = '', a
     if (author && authorKey(v.creator) !== author) return false;
     if (status && it.status !== status && !(status === 'conflict' && v.conflicts.length)) return false;
     if (!words.length) return true;
-    const hay = foldForSearch([v.quote, v.note?.text ?? '', v.tags.map((t) => t.name).join(' '),
-      authorLabel(v.creator), it.articleTitle ?? v.title].join(' \u0001 '));
+    const hay = foldForSearch(
+      [
+        v.quote,
+        v.note?.text ?? '',
+        v.tags.map((t) => t.name).join(' '),
+        authorLabel(v.creator),
+        it.articleTitle ?? v.title,
+      ].join(' \u0001 '),
+    );
     return words.every((w) => hay.includes(w));
   });
 }
@@ -243,7 +267,9 @@ export function authorsOf(views) {
 
 /** Items sorted by position (start, then end, then id). */
 export function readingOrder(items) {
-  return [...items].sort((a, b) => (a.start - b.start) || (a.end - b.end) || String(a.id).localeCompare(String(b.id)));
+  return [...items].sort(
+    (a, b) => a.start - b.start || a.end - b.end || String(a.id).localeCompare(String(b.id)),
+  );
 }
 
 // --- Highlights --------------------------------------------------------------------------------

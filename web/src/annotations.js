@@ -13,9 +13,25 @@
 // passage; where it does not, that version lists it as "not in this version".
 import { OffsetMap } from './offsets.js';
 import {
-  authorKey, containment, conflictsOf, editAnnotation, isNewer, modifiedOf, nowAfter, positionOf,
-  quoteOf, readingOrder, recolorAnnotation, resolveConflict, shingles, tagsOf, targetHash, targetTitle,
-  targetUrl, VERSION_THRESHOLD, viewOf,
+  authorKey,
+  containment,
+  conflictsOf,
+  editAnnotation,
+  isNewer,
+  modifiedOf,
+  nowAfter,
+  positionOf,
+  quoteOf,
+  readingOrder,
+  recolorAnnotation,
+  resolveConflict,
+  shingles,
+  tagsOf,
+  targetHash,
+  targetTitle,
+  targetUrl,
+  VERSION_THRESHOLD,
+  viewOf,
 } from './annotation-model.js';
 import { normaliseTagName, TagSet } from './tags.js';
 import { UndoStack } from './undo.js';
@@ -59,8 +75,16 @@ export class AnnotationBook {
    * @param {(what: string, detail?: object) => void} [o.onChange]
    * @param {(error: Error) => void} [o.onStorageError]
    */
-  constructor({ call, store, articles, user = () => ({ id: '', name: '' }), now = () => Date.now(), bus = null,
-    onChange = () => {}, onStorageError = () => {} }) {
+  constructor({
+    call,
+    store,
+    articles,
+    user = () => ({ id: '', name: '' }),
+    now = () => Date.now(),
+    bus = null,
+    onChange = () => {},
+    onStorageError = () => {},
+  }) {
     this.call = call;
     this.store = store;
     this.articles = articles;
@@ -97,7 +121,9 @@ export class AnnotationBook {
     let tags = [];
     try {
       tags = (await this.store.getMeta(TAGS_META)) ?? [];
-    } catch { /* the tags come back from the annotations below */ }
+    } catch {
+      /* the tags come back from the annotations below */
+    }
     this.tags = new TagSet(tags);
     this.savedTags = JSON.stringify(this.tags.toJSON());
     for (const r of this.live()) for (const t of tagsOf(r.annotation)) this.tags.ensure(t.name, t.color);
@@ -115,7 +141,9 @@ export class AnnotationBook {
     try {
       const tags = await this.store.getMeta(TAGS_META);
       if (Array.isArray(tags)) this.mergeTags(tags);
-    } catch { /* keep ours */ }
+    } catch {
+      /* keep ours */
+    }
     if (changed.length) this.onChange('records', { ids: changed, remote: true });
   }
 
@@ -131,7 +159,9 @@ export class AnnotationBook {
       try {
         const tags = await this.store.getMeta(TAGS_META);
         if (Array.isArray(tags) && this.mergeTags(tags)) this.onChange('tags', { remote: true });
-      } catch { /* keep ours */ }
+      } catch {
+        /* keep ours */
+      }
       return;
     }
     const changed = this.adopt(rows);
@@ -211,7 +241,9 @@ export class AnnotationBook {
   }
 
   /** Whether some changes are only in memory (storage failed). */
-  get hasUnsaved() { return this.unsaved.size > 0; }
+  get hasUnsaved() {
+    return this.unsaved.size > 0;
+  }
 
   // --- Reading ---------------------------------------------------------------------------------
 
@@ -264,16 +296,23 @@ export class AnnotationBook {
       const quote = quoteOf(a)?.exact ?? '';
       if (pos && quote) {
         const u = this.offsetsOf(own).rangeToUtf16(pos.start, pos.end);
-        if (own.article.body.slice(u.start, u.end) === quote) return { article: own, start: pos.start, end: pos.end, kind: 'own' };
+        if (own.article.body.slice(u.start, u.end) === quote)
+          return { article: own, start: pos.start, end: pos.end, kind: 'own' };
       }
     }
     const anchor = record.anchor;
     if (anchor?.status === 'anchored' && this.articles.has(anchor.article)) {
-      return { article: this.articles.get(anchor.article), start: anchor.start, end: anchor.end, kind: own ? 'own' : 'anchored' };
+      return {
+        article: this.articles.get(anchor.article),
+        start: anchor.start,
+        end: anchor.end,
+        kind: own ? 'own' : 'anchored',
+      };
     }
     // Its article is here but the quote is not at its position: the core looks for it once
     // (recheck); if it is not found there either, it is an orphan that belongs to that article.
-    if (own && !(anchor?.status === 'orphan' && anchor.near === own.id) && !this.recheckFailed.has(record.id)) return { article: null, recheck: own };
+    if (own && !(anchor?.status === 'orphan' && anchor.near === own.id) && !this.recheckFailed.has(record.id))
+      return { article: null, recheck: own };
     return null;
   }
 
@@ -307,12 +346,22 @@ export class AnnotationBook {
       if (home?.recheck === article) recheck.push(r);
       if (!home?.article) {
         // An orphan made on another copy of this article (the core said so when it looked).
-        if (!home?.recheck && r.anchor?.near === article.id) missing.push({ id: r.id, from: null, orphan: true, record: r, view: viewOf(r.annotation) });
+        if (!home?.recheck && r.anchor?.near === article.id)
+          missing.push({ id: r.id, from: null, orphan: true, record: r, view: viewOf(r.annotation) });
         continue;
       }
       if (home.article === article) {
         const u = map.rangeToUtf16(home.start, home.end);
-        highlights.push({ id: r.id, start: u.start, end: u.end, cpStart: home.start, cpEnd: home.end, kind: home.kind, record: r, view: viewOf(r.annotation) });
+        highlights.push({
+          id: r.id,
+          start: u.start,
+          end: u.end,
+          cpStart: home.start,
+          cpEnd: home.end,
+          kind: home.kind,
+          record: r,
+          view: viewOf(r.annotation),
+        });
       } else {
         if (!fromOthers.has(home.article.id)) fromOthers.set(home.article.id, []);
         fromOthers.get(home.article.id).push(r);
@@ -334,7 +383,17 @@ export class AnnotationBook {
         if (known.status === 'unknown') continue;
         if (known.status === 'anchored') {
           const u = map.rangeToUtf16(known.start, known.end);
-          highlights.push({ id: r.id, start: u.start, end: u.end, cpStart: known.start, cpEnd: known.end, kind: 'carried', from: other, record: r, view });
+          highlights.push({
+            id: r.id,
+            start: u.start,
+            end: u.end,
+            cpStart: known.start,
+            cpEnd: known.end,
+            kind: 'carried',
+            from: other,
+            record: r,
+            view,
+          });
         } else {
           missing.push({ id: r.id, from: other, record: r, view });
         }
@@ -367,16 +426,26 @@ export class AnnotationBook {
     if (this.anchoring.has(article.id)) return this.anchoring.get(article.id);
     const run = (async () => {
       try {
-        const results = await this.anchor(records.map((r) => r.annotation), [article]);
+        const results = await this.anchor(
+          records.map((r) => r.annotation),
+          [article],
+        );
         for (const r of records) {
           const res = results.get(r.id);
-          this.carried.set(carryKey(r, article), res?.status === 'anchored'
-            ? { status: 'anchored', start: res.start, end: res.end, score: res.score }
-            : { status: 'orphan' });
+          this.carried.set(
+            carryKey(r, article),
+            res?.status === 'anchored'
+              ? { status: 'anchored', start: res.start, end: res.end, score: res.score }
+              : { status: 'orphan' },
+          );
         }
       } catch (error) {
         // Not known (the core could not be asked): shown neither as carried nor as missing.
-        for (const r of records) this.carried.set(carryKey(r, article), { status: 'unknown', error: String(error?.message || error) });
+        for (const r of records)
+          this.carried.set(carryKey(r, article), {
+            status: 'unknown',
+            error: String(error?.message || error),
+          });
         console.warn('Lectern: annotations of other versions could not be placed:', error);
       } finally {
         this.anchoring.delete(article.id);
@@ -395,7 +464,10 @@ export class AnnotationBook {
     try {
       let results;
       try {
-        results = await this.anchor(todo.map((r) => r.annotation), [article]);
+        results = await this.anchor(
+          todo.map((r) => r.annotation),
+          [article],
+        );
       } catch (error) {
         for (const r of todo) this.recheckFailed.add(r.id);
         console.warn('Lectern: annotations could not be placed again:', error);
@@ -405,9 +477,25 @@ export class AnnotationBook {
       const updated = [];
       for (const r of todo) {
         const res = results.get(r.id);
-        const anchor = res?.status === 'anchored'
-          ? { status: 'anchored', article: article.id, start: res.start, end: res.end, score: res.score, match: res.match }
-          : { status: 'orphan', article: '', near: article.id, start: 0, end: 0, score: res?.score ?? 0, match: '' };
+        const anchor =
+          res?.status === 'anchored'
+            ? {
+                status: 'anchored',
+                article: article.id,
+                start: res.start,
+                end: res.end,
+                score: res.score,
+                match: res.match,
+              }
+            : {
+                status: 'orphan',
+                article: '',
+                near: article.id,
+                start: 0,
+                end: 0,
+                score: res?.score ?? 0,
+                match: '',
+              };
         const current = this.records.get(r.id);
         if (current !== r) continue;
         const next = { ...r, anchor };
@@ -430,9 +518,19 @@ export class AnnotationBook {
   async anchor(annotations, articles) {
     const out = new Map();
     if (!annotations.length || !articles.length) return out;
-    const json = await this.call('annotationsAnchor', JSON.stringify(annotations),
-      JSON.stringify(articles.map((r) => ({ id: r.id, body: r.article.body, title: r.article.title || undefined, url: r.article.url || undefined }))),
-      JSON.stringify({ offsetUnit: 'codepoint' }));
+    const json = await this.call(
+      'annotationsAnchor',
+      JSON.stringify(annotations),
+      JSON.stringify(
+        articles.map((r) => ({
+          id: r.id,
+          body: r.article.body,
+          title: r.article.title || undefined,
+          url: r.article.url || undefined,
+        })),
+      ),
+      JSON.stringify({ offsetUnit: 'codepoint' }),
+    );
     const res = parseCore(json, 'anchoring');
     for (const x of res.results ?? []) out.set(x.id, x);
     return out;
@@ -460,7 +558,8 @@ export class AnnotationBook {
     const take = (results) => {
       for (const [id, res] of results) {
         const prev = best.get(id);
-        if (res.status === 'anchored' && (!prev || prev.status !== 'anchored' || res.score > prev.score)) best.set(id, res);
+        if (res.status === 'anchored' && (!prev || prev.status !== 'anchored' || res.score > prev.score))
+          best.set(id, res);
         else if (!prev) best.set(id, res);
       }
     };
@@ -468,7 +567,12 @@ export class AnnotationBook {
       const hash = targetHash(a);
       const title = targetTitle(a).trim();
       const url = targetUrl(a);
-      return all.filter((r) => (hash && r.id === hash.slice(0, 16)) || (title && r.article.title.trim() === title) || (url && r.article.url === url));
+      return all.filter(
+        (r) =>
+          (hash && r.id === hash.slice(0, 16)) ||
+          (title && r.article.title.trim() === title) ||
+          (url && r.article.url === url),
+      );
     };
     const candidates = [...new Set(todo.flatMap(likely))];
     if (candidates.length) take(await this.anchor(todo, candidates));
@@ -479,9 +583,27 @@ export class AnnotationBook {
     }
     for (const a of todo) {
       const res = best.get(a.id);
-      anchors.set(a.id, res?.status === 'anchored'
-        ? { status: 'anchored', article: res.article, start: res.start, end: res.end, score: res.score, match: res.match }
-        : { status: 'orphan', article: '', near: res?.article ?? '', start: 0, end: 0, score: res?.score ?? 0, match: '' });
+      anchors.set(
+        a.id,
+        res?.status === 'anchored'
+          ? {
+              status: 'anchored',
+              article: res.article,
+              start: res.start,
+              end: res.end,
+              score: res.score,
+              match: res.match,
+            }
+          : {
+              status: 'orphan',
+              article: '',
+              near: res?.article ?? '',
+              start: 0,
+              end: 0,
+              score: res?.score ?? 0,
+              match: '',
+            },
+      );
     }
     return anchors;
   }
@@ -496,10 +618,14 @@ export class AnnotationBook {
     if (!orphans.length || !articles.length) return 0;
     const results = new Map();
     for (let i = 0; i < articles.length; i += SEARCH_CHUNK) {
-      const found = await this.anchor(orphans.map((r) => r.annotation), articles.slice(i, i + SEARCH_CHUNK));
+      const found = await this.anchor(
+        orphans.map((r) => r.annotation),
+        articles.slice(i, i + SEARCH_CHUNK),
+      );
       for (const [id, res] of found) {
         const prev = results.get(id);
-        if (res.status === 'anchored' && (!prev || prev.status !== 'anchored' || res.score > prev.score)) results.set(id, res);
+        if (res.status === 'anchored' && (!prev || prev.status !== 'anchored' || res.score > prev.score))
+          results.set(id, res);
         else if (!prev) results.set(id, res);
       }
     }
@@ -509,9 +635,30 @@ export class AnnotationBook {
       const current = this.records.get(r.id);
       if (current !== r) continue;
       if (res?.status === 'anchored') {
-        updated.push({ ...r, anchor: { status: 'anchored', article: res.article, start: res.start, end: res.end, score: res.score, match: res.match } });
+        updated.push({
+          ...r,
+          anchor: {
+            status: 'anchored',
+            article: res.article,
+            start: res.start,
+            end: res.end,
+            score: res.score,
+            match: res.match,
+          },
+        });
       } else if (res?.article && !r.anchor?.near) {
-        updated.push({ ...r, anchor: { status: 'orphan', article: '', near: res.article, start: 0, end: 0, score: res.score ?? 0, match: '' } });
+        updated.push({
+          ...r,
+          anchor: {
+            status: 'orphan',
+            article: '',
+            near: res.article,
+            start: 0,
+            end: 0,
+            score: res.score ?? 0,
+            match: '',
+          },
+        });
       }
     }
     for (const r of updated) this.records.set(r.id, r);
@@ -540,7 +687,8 @@ export class AnnotationBook {
       after.set(id, annotation);
       let record;
       if (annotation) {
-        const sameTarget = old?.annotation && JSON.stringify(old.annotation.target) === JSON.stringify(annotation.target);
+        const sameTarget =
+          old?.annotation && JSON.stringify(old.annotation.target) === JSON.stringify(annotation.target);
         record = { id, hash: targetHash(annotation), modified: modifiedOf(annotation), annotation };
         const anchor = anchors.has(id) ? anchors.get(id) : sameTarget ? old.anchor : undefined;
         if (anchor) record.anchor = anchor;
@@ -574,21 +722,46 @@ export class AnnotationBook {
     return annotation.id;
   }
 
-  async makeAnnotation(article, { start, end, unit = 'utf16', tags = [], note = '', noteFormat = 'text/markdown', id = uuid(), created, creator }) {
+  async makeAnnotation(
+    article,
+    {
+      start,
+      end,
+      unit = 'utf16',
+      tags = [],
+      note = '',
+      noteFormat = 'text/markdown',
+      id = uuid(),
+      created,
+      creator,
+    },
+  ) {
     const names = [];
     for (const t of tags) {
-      const tag = this.tags.ensure(typeof t === 'string' ? t : t?.name, typeof t === 'object' ? t?.color : undefined);
+      const tag = this.tags.ensure(
+        typeof t === 'string' ? t : t?.name,
+        typeof t === 'object' ? t?.color : undefined,
+      );
       if (tag && !names.some((n) => n.name === tag.name)) names.push({ name: tag.name, color: tag.color });
     }
     const now = this.stamp();
     const me = creator ?? this.user();
     const request = {
-      body: article.article.body, title: article.article.title || undefined, url: article.article.url || undefined,
-      start, end, offsetUnit: unit === 'codepoint' ? 'codepoint' : 'utf16',
-      tags: names, note: String(note ?? ''), noteFormat, id: String(id).startsWith('urn:') ? id : `urn:uuid:${id}`,
-      created: created ?? now, modified: now,
+      body: article.article.body,
+      title: article.article.title || undefined,
+      url: article.article.url || undefined,
+      start,
+      end,
+      offsetUnit: unit === 'codepoint' ? 'codepoint' : 'utf16',
+      tags: names,
+      note: String(note ?? ''),
+      noteFormat,
+      id: String(id).startsWith('urn:') ? id : `urn:uuid:${id}`,
+      created: created ?? now,
+      modified: now,
     };
-    if (me && (me.id || me.name)) request.creator = { ...(me.id ? { id: me.id } : {}), ...(me.name ? { name: me.name } : {}) };
+    if (me && (me.id || me.name))
+      request.creator = { ...(me.id ? { id: me.id } : {}), ...(me.name ? { name: me.name } : {}) };
     const res = parseCore(await this.call('annotationsCreate', JSON.stringify(request)), 'a new annotation');
     if (!res?.annotation) throw new Error('the reading engine made no annotation');
     return res.annotation;
@@ -598,10 +771,17 @@ export class AnnotationBook {
   async update(id, { tags, note, noteFormat }) {
     const r = this.get(id);
     if (!r) return false;
-    const list = tags?.map((t) => this.tags.ensure(typeof t === 'string' ? t : t.name, typeof t === 'object' ? t.color : undefined))
-      .filter(Boolean).map((t) => ({ name: t.name, color: t.color }));
+    const list = tags
+      ?.map((t) =>
+        this.tags.ensure(typeof t === 'string' ? t : t.name, typeof t === 'object' ? t.color : undefined),
+      )
+      .filter(Boolean)
+      .map((t) => ({ name: t.name, color: t.color }));
     const next = editAnnotation(r.annotation, {
-      tags: list ? dedupeTags(list) : undefined, note, noteFormat, modified: this.stamp(r.modified),
+      tags: list ? dedupeTags(list) : undefined,
+      note,
+      noteFormat,
+      modified: this.stamp(r.modified),
     });
     await this.apply(new Map([[id, next]]), { label: 'Edit' });
     return true;
@@ -615,7 +795,9 @@ export class AnnotationBook {
     const tag = this.tags.ensure(name);
     if (!tag) return false;
     const has = current.some((t) => t.name.toLocaleLowerCase('en') === tag.name.toLocaleLowerCase('en'));
-    const next = has ? current.filter((t) => t.name.toLocaleLowerCase('en') !== tag.name.toLocaleLowerCase('en')) : [...current, tag];
+    const next = has
+      ? current.filter((t) => t.name.toLocaleLowerCase('en') !== tag.name.toLocaleLowerCase('en'))
+      : [...current, tag];
     return this.update(id, { tags: next });
   }
 
@@ -632,12 +814,19 @@ export class AnnotationBook {
     if (!r) return false;
     const v = viewOf(r.annotation);
     const fresh = await this.makeAnnotation(article, {
-      start, end, tags: v.tags, note: v.note?.text ?? '', noteFormat: v.note?.format ?? 'text/plain', id: r.id,
-      created: v.created || undefined, creator: v.creator.id || v.creator.name ? v.creator : undefined,
+      start,
+      end,
+      tags: v.tags,
+      note: v.note?.text ?? '',
+      noteFormat: v.note?.format ?? 'text/plain',
+      id: r.id,
+      created: v.created || undefined,
+      creator: v.creator.id || v.creator.name ? v.creator : undefined,
     });
     // Keep what the core does not set from a request (other bodies, conflicts, extra properties).
     const next = { ...structuredClone(r.annotation), target: fresh.target, modified: this.stamp(r.modified) };
-    if (Array.isArray(fresh['@context']) || Array.isArray(next['@context'])) next['@context'] = r.annotation['@context'];
+    if (Array.isArray(fresh['@context']) || Array.isArray(next['@context']))
+      next['@context'] = r.annotation['@context'];
     await this.apply(new Map([[id, next]]), { label: 'Attach', anchors: new Map([[id, undefined]]) });
     return true;
   }
@@ -665,9 +854,18 @@ export class AnnotationBook {
       const tags = tagsOf(r.annotation);
       const key = authorKey(viewOf(r.annotation).creator);
       if (key && mine && key !== mine) continue;
-      const tag = tags.find((t) => t.name.toLocaleLowerCase('en') === normaliseTagName(name).toLocaleLowerCase('en'));
+      const tag = tags.find(
+        (t) => t.name.toLocaleLowerCase('en') === normaliseTagName(name).toLocaleLowerCase('en'),
+      );
       if (!tag || tag.color === this.tags.colorOf(name)) continue;
-      changes.set(r.id, recolorAnnotation(r.annotation, (n) => (this.tags.has(n) ? this.tags.colorOf(n) : null), this.stamp(r.modified)));
+      changes.set(
+        r.id,
+        recolorAnnotation(
+          r.annotation,
+          (n) => (this.tags.has(n) ? this.tags.colorOf(n) : null),
+          this.stamp(r.modified),
+        ),
+      );
     }
     if (changes.size) await this.apply(changes, { label: 'Tag colour' });
     else this.onChange('tags', {});
@@ -687,7 +885,10 @@ export class AnnotationBook {
     const changes = new Map();
     for (const [id, annotation] of step.apply) {
       const current = this.records.get(id);
-      changes.set(id, annotation ? { ...structuredClone(annotation), modified: this.stamp(current?.modified) } : null);
+      changes.set(
+        id,
+        annotation ? { ...structuredClone(annotation), modified: this.stamp(current?.modified) } : null,
+      );
     }
     await this.apply(changes, { undoable: false });
     return step.label;
@@ -703,11 +904,23 @@ export class AnnotationBook {
    */
   async importText(text, { label = 'Import' } = {}) {
     const existing = this.live().map((r) => r.annotation);
-    const res = parseCore(await this.call('annotationsImport', JSON.stringify(existing), String(text)), 'the import');
-    const problems = (list) => (Array.isArray(list) ? list : []).map((e) => (e.path ? `${e.path}: ${e.message}` : String(e.message ?? e)));
+    const res = parseCore(
+      await this.call('annotationsImport', JSON.stringify(existing), String(text)),
+      'the import',
+    );
+    const problems = (list) =>
+      (Array.isArray(list) ? list : []).map((e) =>
+        e.path ? `${e.path}: ${e.message}` : String(e.message ?? e),
+      );
     const summary = {
-      imported: res.imported ?? 0, duplicates: res.duplicates ?? 0, conflicts: res.conflicts ?? 0, orphaned: 0,
-      errors: problems(res.errors), warnings: problems(res.warnings), ids: [], fatal: false,
+      imported: res.imported ?? 0,
+      duplicates: res.duplicates ?? 0,
+      conflicts: res.conflicts ?? 0,
+      orphaned: 0,
+      errors: problems(res.errors),
+      warnings: problems(res.warnings),
+      ids: [],
+      fatal: false,
       container: res.container ?? '',
     };
     const changed = new Set(res.changed ?? []);
@@ -751,7 +964,9 @@ export class AnnotationBook {
       list = list.filter((r) => tagsOf(r.annotation).some((t) => t.name.toLocaleLowerCase('en') === k));
     }
     const pos = (r) => this.homeOf(r)?.start ?? 0;
-    return list.sort((a, b) => (a.hash.localeCompare(b.hash)) || (pos(a) - pos(b)) || a.id.localeCompare(b.id)).map((r) => r.annotation);
+    return list
+      .sort((a, b) => a.hash.localeCompare(b.hash) || pos(a) - pos(b) || a.id.localeCompare(b.id))
+      .map((r) => r.annotation);
   }
 
   /**
@@ -760,8 +975,19 @@ export class AnnotationBook {
    */
   async exportText({ format = 'jsonld', articleId = '', tag = '', label = '' } = {}) {
     const list = this.selectForExport({ articleId, tag });
-    const res = parseCore(await this.call('annotationsExport', JSON.stringify(list), JSON.stringify({ format, label: label || undefined })), 'the export');
-    return { text: String(res.text ?? ''), mediaType: String(res.mediaType ?? 'application/json'), count: res.count ?? list.length };
+    const res = parseCore(
+      await this.call(
+        'annotationsExport',
+        JSON.stringify(list),
+        JSON.stringify({ format, label: label || undefined }),
+      ),
+      'the export',
+    );
+    return {
+      text: String(res.text ?? ''),
+      mediaType: String(res.mediaType ?? 'application/json'),
+      count: res.count ?? list.length,
+    };
   }
 }
 
@@ -780,5 +1006,10 @@ function dedupeTags(list) {
 }
 
 function validRecord(r) {
-  return Boolean(r && typeof r.id === 'string' && r.id && (r.deleted || (r.annotation && typeof r.annotation === 'object')));
+  return Boolean(
+    r &&
+    typeof r.id === 'string' &&
+    r.id &&
+    (r.deleted || (r.annotation && typeof r.annotation === 'object')),
+  );
 }

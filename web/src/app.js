@@ -11,9 +11,7 @@ import { groupRows } from './stories.js';
 import { commandFor } from './keys.js';
 import { INITIALISED_KEY, parseSeeds, shouldLoadSeeds } from './seeds.js';
 import { openStore, describeStorageError } from './store.js';
-import {
-  duplicatesNotice, groupByFile, importSummary, problemText,
-} from './problems.js';
+import { duplicatesNotice, groupByFile, importSummary, problemText } from './problems.js';
 import { pastedFileName, plural, truncate } from './format.js';
 import { h, icon, ICONS, isControl, isEditable } from './ui/dom.js';
 import { LibraryView } from './ui/library.js';
@@ -38,7 +36,9 @@ export class App {
     this.sort = loadSort();
     this.groupVersions = loadGroupVersions();
     // Resolves with the core (worker-client.js) once it is loaded; views that need it wait here.
-    this.readerReady = new Promise((resolve, reject) => { this.readerLoaded = { resolve, reject }; });
+    this.readerReady = new Promise((resolve, reject) => {
+      this.readerLoaded = { resolve, reject };
+    });
     this.readerReady.catch(() => {});
     this.view = 'library';
     this.currentId = null;
@@ -53,19 +53,34 @@ export class App {
 
   buildShell() {
     this.fileInput = h('input', {
-      type: 'file', multiple: true, id: 'import-input', class: 'visually-hidden', 'data-testid': 'import-input',
-      'aria-label': 'Import files', tabindex: '-1',
+      type: 'file',
+      multiple: true,
+      id: 'import-input',
+      class: 'visually-hidden',
+      'data-testid': 'import-input',
+      'aria-label': 'Import files',
+      tabindex: '-1',
       onchange: () => {
         const files = [...this.fileInput.files].map((file) => ({ file, name: file.name }));
         this.fileInput.value = '';
         if (files.length) this.importFiles(files);
       },
-      oncancel: () => { this.replaceSeedsAfterImport = false; },
+      oncancel: () => {
+        this.replaceSeedsAfterImport = false;
+      },
     });
-    this.storageStatus = h('span', { class: 'storage-status', 'data-testid': 'storage-status' }, 'Opening storage…');
+    this.storageStatus = h(
+      'span',
+      { class: 'storage-status', 'data-testid': 'storage-status' },
+      'Opening storage…',
+    );
     this.versionText = h('span', { class: 'core-version', 'data-testid': 'core-version' });
-    this.loading = h('div', { class: 'loading', 'data-testid': 'loading', role: 'status' },
-      h('span', { class: 'spinner', 'aria-hidden': 'true' }), 'Starting the reader…');
+    this.loading = h(
+      'div',
+      { class: 'loading', 'data-testid': 'loading', role: 'status' },
+      h('span', { class: 'spinner', 'aria-hidden': 'true' }),
+      'Starting the reader…',
+    );
 
     this.messages = new MessageList();
     this.progress = new ProgressView();
@@ -81,24 +96,32 @@ export class App {
       open: (id) => this.openArticle(id),
       remove: (id) => this.removeArticles([id]),
       sort: (column) => this.setSort(nextSort(this.sort, column)),
-      select: (id) => { this.currentId = id; },
+      select: (id) => {
+        this.currentId = id;
+      },
       chooseFiles: () => this.chooseFiles(),
       pasteText: () => this.pasteDialog.open(),
       removeAll: () => this.confirmRemoveAll(),
       removeSeeds: () => this.removeSeeds(),
-      replaceSeeds: () => { this.replaceSeedsAfterImport = true; this.chooseFiles(); },
+      replaceSeeds: () => {
+        this.replaceSeedsAfterImport = true;
+        this.chooseFiles();
+      },
       loadSeeds: () => this.loadSeeds({ manual: true }),
     });
-    this.readerView = new ReaderView({
-      back: () => this.showLibrary(),
-      next: () => this.step(1),
-      previous: () => this.step(-1),
-      toggleOriginal: () => this.toggleOriginal(),
-      remove: (id) => this.removeArticles([id]),
-      toggleSidebar: () => this.annotations.toggleSidebar(),
-      compare: (a, b) => this.stories.openCompare(a, b),
-      variants: (id) => this.stories.openVariants(id),
-    }, this.annotations.sidebar.el);
+    this.readerView = new ReaderView(
+      {
+        back: () => this.showLibrary(),
+        next: () => this.step(1),
+        previous: () => this.step(-1),
+        toggleOriginal: () => this.toggleOriginal(),
+        remove: (id) => this.removeArticles([id]),
+        toggleSidebar: () => this.annotations.toggleSidebar(),
+        compare: (a, b) => this.stories.openCompare(a, b),
+        variants: (id) => this.stories.openVariants(id),
+      },
+      this.annotations.sidebar.el,
+    );
     this.annotations.installReaderEvents(this.readerView.body);
     this.dropZone = new DropZone({
       files: (inputs) => this.importFiles(inputs),
@@ -106,40 +129,108 @@ export class App {
       enabled: () => !this.anyDialogOpen(),
     });
 
-    const header = h('header', { class: 'topbar' }, h('div', { class: 'topbar-inner' },
-      h('a', { class: 'skip-link', href: '#main' }, 'Skip to content'),
-      h('div', { class: 'brand' },
-        h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, 'L'),
-        h('span', { class: 'brand-name' }, 'Lectern'),
-        h('span', { class: 'brand-tagline wide-only' }, 'a reader for news collections')),
-      h('div', { class: 'topbar-actions' },
-        h('button', { type: 'button', class: 'button primary', 'data-testid': 'import-button', onclick: () => this.chooseFiles() },
-          icon(ICONS.upload), 'Import files…'),
-        h('button', { type: 'button', class: 'button', 'data-testid': 'paste-button', onclick: () => this.pasteDialog.open() },
-          icon(ICONS.paste), 'Paste text…'),
-        this.annotationsButton = h('button', {
-          type: 'button', class: 'button', 'data-testid': 'annotations-button', onclick: () => this.showAnnotations(),
-          title: 'Every annotation in the collection: search, filters, import and export', 'aria-label': 'Annotations',
-        }, icon(ICONS.note), h('span', { class: 'wide-only' }, 'Annotations'),
-        this.annotationCount = h('span', { class: 'count-badge', 'data-testid': 'annotation-count' }, '0')),
-        h('button', {
-          type: 'button', class: 'button quiet', 'data-testid': 'shortcuts-button', 'aria-label': 'Keyboard shortcuts',
-          title: 'Keyboard shortcuts (?)', onclick: () => this.shortcutsDialog.open(),
-        }, icon(ICONS.keyboard), h('span', { class: 'wide-only' }, 'Shortcuts')),
-        this.fileInput)));
-    this.main = h('main', { id: 'main', tabindex: '-1' }, this.loading, this.library.el, this.readerView.el, this.annotations.view.el,
-      this.stories.compareView.el, this.stories.variantsView.el);
-    const footer = h('footer', { class: 'footer' },
+    const header = h(
+      'header',
+      { class: 'topbar' },
+      h(
+        'div',
+        { class: 'topbar-inner' },
+        h('a', { class: 'skip-link', href: '#main' }, 'Skip to content'),
+        h(
+          'div',
+          { class: 'brand' },
+          h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, 'L'),
+          h('span', { class: 'brand-name' }, 'Lectern'),
+          h('span', { class: 'brand-tagline wide-only' }, 'a reader for news collections'),
+        ),
+        h(
+          'div',
+          { class: 'topbar-actions' },
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'button primary',
+              'data-testid': 'import-button',
+              onclick: () => this.chooseFiles(),
+            },
+            icon(ICONS.upload),
+            'Import files…',
+          ),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'button',
+              'data-testid': 'paste-button',
+              onclick: () => this.pasteDialog.open(),
+            },
+            icon(ICONS.paste),
+            'Paste text…',
+          ),
+          (this.annotationsButton = h(
+            'button',
+            {
+              type: 'button',
+              class: 'button',
+              'data-testid': 'annotations-button',
+              onclick: () => this.showAnnotations(),
+              title: 'Every annotation in the collection: search, filters, import and export',
+              'aria-label': 'Annotations',
+            },
+            icon(ICONS.note),
+            h('span', { class: 'wide-only' }, 'Annotations'),
+            (this.annotationCount = h(
+              'span',
+              { class: 'count-badge', 'data-testid': 'annotation-count' },
+              '0',
+            )),
+          )),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'button quiet',
+              'data-testid': 'shortcuts-button',
+              'aria-label': 'Keyboard shortcuts',
+              title: 'Keyboard shortcuts (?)',
+              onclick: () => this.shortcutsDialog.open(),
+            },
+            icon(ICONS.keyboard),
+            h('span', { class: 'wide-only' }, 'Shortcuts'),
+          ),
+          this.fileInput,
+        ),
+      ),
+    );
+    this.main = h(
+      'main',
+      { id: 'main', tabindex: '-1' },
+      this.loading,
+      this.library.el,
+      this.readerView.el,
+      this.annotations.view.el,
+      this.stories.compareView.el,
+      this.stories.variantsView.el,
+    );
+    const footer = h(
+      'footer',
+      { class: 'footer' },
       h('span', {}, 'Lectern reads everything on this computer; nothing is sent anywhere.'),
-      this.storageStatus, this.versionText);
+      this.storageStatus,
+      this.versionText,
+    );
     this.root.replaceChildren(
       header,
       h('div', { class: 'notices' }, this.progress.el, this.messages.el),
       this.main,
       footer,
       this.dropZone.el,
-      this.pasteDialog.el, this.shortcutsDialog.el, this.confirmDialog.el,
-      ...this.annotations.floating);
+      this.pasteDialog.el,
+      this.shortcutsDialog.el,
+      this.confirmDialog.el,
+      ...this.annotations.floating,
+    );
     this.library.el.hidden = true;
   }
 
@@ -159,7 +250,8 @@ export class App {
     this.updateStorageStatus();
     if (!this.store.persistent) {
       this.messages.show({
-        kind: 'warning', key: 'storage',
+        kind: 'warning',
+        key: 'storage',
         text: `Lectern cannot save your articles or annotations in this browser: ${this.store.reason}. They stay available until you close or reload the page (export your annotations to keep them).`,
       });
     }
@@ -177,7 +269,8 @@ export class App {
     } catch (error) {
       this.readerLoaded.reject(error);
       this.messages.show({
-        kind: 'error', key: 'core',
+        kind: 'error',
+        key: 'core',
         text: `The reading engine could not be started (${error?.message || error}). Articles already in the library can be read, but nothing new can be imported.`,
       });
       this.loading.hidden = true;
@@ -240,9 +333,18 @@ export class App {
   async importFiles(items) {
     items = await this.annotations.takeAnnotationFiles(items);
     if (!items.length) return null;
-    const inputs = items.map((item) => (item.file
-      ? { name: item.name, size: item.file.size, read: () => readBlobBytes(item.file) }
-      : { name: item.name, size: 0, isDirectory: item.isDirectory, empty: item.empty, error: item.error, read: async () => new Uint8Array() }));
+    const inputs = items.map((item) =>
+      item.file
+        ? { name: item.name, size: item.file.size, read: () => readBlobBytes(item.file) }
+        : {
+            name: item.name,
+            size: 0,
+            isDirectory: item.isDirectory,
+            empty: item.empty,
+            error: item.error,
+            read: async () => new Uint8Array(),
+          },
+    );
     return this.runImport(inputs, {});
   }
 
@@ -264,7 +366,11 @@ export class App {
         this.reader = await startReader();
         this.readerLoaded.resolve(this.reader);
       } catch (error) {
-        this.messages.show({ kind: 'error', key: 'core', text: `Nothing can be imported: the reading engine could not be started (${error?.message || error}).` });
+        this.messages.show({
+          kind: 'error',
+          key: 'core',
+          text: `Nothing can be imported: the reading engine could not be started (${error?.message || error}).`,
+        });
         return null;
       }
     }
@@ -305,8 +411,12 @@ export class App {
     if (result.added.length) this.annotations.articlesAdded(result.added.map((r) => r.id)); // orphans may find their article
     if (replaced) {
       this.messages.show({
-        kind: 'info', key: 'seeds',
-        text: replaced === 1 ? 'The sample article was replaced by your files.' : `The ${replaced} sample articles were replaced by your files.`,
+        kind: 'info',
+        key: 'seeds',
+        text:
+          replaced === 1
+            ? 'The sample article was replaced by your files.'
+            : `The ${replaced} sample articles were replaced by your files.`,
       });
     }
     if (this.view === 'reader') this.showReader(this.currentId, { focus: false });
@@ -321,15 +431,20 @@ export class App {
     if (pasted && result.added.length === 1) {
       const id = result.added[0].id;
       this.messages.show({
-        kind: 'success', key: 'import', text: `Added the pasted text as “${truncate(rowOf(result.added[0]).displayTitle, 80)}”.`,
+        kind: 'success',
+        key: 'import',
+        text: `Added the pasted text as “${truncate(rowOf(result.added[0]).displayTitle, 80)}”.`,
         action: { label: 'Open it', run: () => this.openArticle(id) },
       });
     } else if (!(quiet && !groups.length) && !(pasted && !result.added.length)) {
       this.messages.show({
-        kind: result.added.length ? 'success' : 'info', key: 'import',
+        kind: result.added.length ? 'success' : 'info',
+        key: 'import',
         text: importSummary({
-          added: result.added.length, duplicates: result.duplicates.length,
-          files: result.fileCount, problemFiles: groups.length,
+          added: result.added.length,
+          duplicates: result.duplicates.length,
+          files: result.fileCount,
+          problemFiles: groups.length,
         }),
       });
     }
@@ -339,7 +454,8 @@ export class App {
         this.messages.show({ kind: 'error', key, text: problemText(group.problems[0]) });
       } else {
         this.messages.show({
-          kind: 'error', key,
+          kind: 'error',
+          key,
           text: `${group.file}: ${plural(group.problems.length, 'problem')}; everything else in the file was imported.`,
           details: group.problems.map((p) => [p.where, p.message].filter(Boolean).join(': ')),
           detailsLabel: `Show the ${plural(group.problems.length, 'problem')}`,
@@ -353,7 +469,8 @@ export class App {
     }
     for (const [file, dups] of dupsByFile) {
       this.messages.show({
-        kind: 'warning', key: `duplicate:${file}`,
+        kind: 'warning',
+        key: `duplicate:${file}`,
         text: duplicatesNotice(pasted ? 'Pasted text' : file, dups.length, truncate(dups[0].title, 80)),
         action: dups.length === 1 ? { label: 'Show it', run: () => this.openArticle(dups[0].id) } : null,
       });
@@ -375,18 +492,23 @@ export class App {
     this.storageWarned = true;
     this.updateStorageStatus(true);
     this.messages.show({
-      kind: 'warning', key: 'storage',
-      text: action === 'read'
-        ? `Lectern could not read the articles saved in this browser: ${describeStorageError(error, action)}.`
-        : `Lectern could not save to this browser's storage: ${describeStorageError(error, action)}. Everything imported is still here until you close or reload the page; remove articles you no longer need to make room.`,
+      kind: 'warning',
+      key: 'storage',
+      text:
+        action === 'read'
+          ? `Lectern could not read the articles saved in this browser: ${describeStorageError(error, action)}.`
+          : `Lectern could not save to this browser's storage: ${describeStorageError(error, action)}. Everything imported is still here until you close or reload the page; remove articles you no longer need to make room.`,
     });
   }
 
   updateStorageStatus(failed = this.storageWarned) {
     const persistent = Boolean(this.store?.persistent);
     const unsaved = Boolean(this.annotations?.book?.hasUnsaved);
-    this.storageStatus.textContent = !persistent ? 'Not saved: storage unavailable'
-      : failed || unsaved ? 'Storage failed: recent changes may not be saved' : 'Saved in this browser';
+    this.storageStatus.textContent = !persistent
+      ? 'Not saved: storage unavailable'
+      : failed || unsaved
+        ? 'Storage failed: recent changes may not be saved'
+        : 'Saved in this browser';
     this.storageStatus.classList.toggle('warn', !persistent || failed);
   }
 
@@ -401,8 +523,13 @@ export class App {
     if (wasCurrent || removed.some((r) => r.id === this.library.selectedId)) {
       const rows = this.sortedRows(true, removed);
       const index = rows.findIndex((r) => r.id === (wasCurrent ? this.currentId : this.library.selectedId));
-      nextId = rows.slice(index + 1).find((r) => this.collection.has(r.id))?.id
-        ?? rows.slice(0, Math.max(0, index)).reverse().find((r) => this.collection.has(r.id))?.id ?? null;
+      nextId =
+        rows.slice(index + 1).find((r) => this.collection.has(r.id))?.id ??
+        rows
+          .slice(0, Math.max(0, index))
+          .reverse()
+          .find((r) => this.collection.has(r.id))?.id ??
+        null;
     }
     try {
       await this.store?.deleteIds(removed.map((r) => r.id));
@@ -418,10 +545,16 @@ export class App {
       else this.showLibrary({ replace: true });
     }
     if (!quiet) {
-      const label = removed.length === 1
-        ? `Removed “${truncate(rowOf(removed[0]).displayTitle, 80)}”.`
-        : `Removed ${plural(removed.length, 'article')}.`;
-      this.messages.show({ kind: 'info', key: 'undo', text: label, action: { label: 'Undo', run: () => this.restore(removed) } });
+      const label =
+        removed.length === 1
+          ? `Removed “${truncate(rowOf(removed[0]).displayTitle, 80)}”.`
+          : `Removed ${plural(removed.length, 'article')}.`;
+      this.messages.show({
+        kind: 'info',
+        key: 'undo',
+        text: label,
+        action: { label: 'Undo', run: () => this.restore(removed) },
+      });
     }
     return removed;
   }
@@ -455,7 +588,12 @@ export class App {
     this.stories.collectionChanged({ removed: removed.map((r) => r.id) });
     this.renderLibrary();
     this.showLibrary();
-    this.messages.show({ kind: 'info', key: 'undo', text: `Removed all ${plural(removed.length, 'article')}.`, action: { label: 'Undo', run: () => this.restore(removed) } });
+    this.messages.show({
+      kind: 'info',
+      key: 'undo',
+      text: `Removed all ${plural(removed.length, 'article')}.`,
+      action: { label: 'Undo', run: () => this.restore(removed) },
+    });
   }
 
   async removeSeeds() {
@@ -479,17 +617,21 @@ export class App {
     const rows = this.groupVersions ? groupRows(sorted, this.stories.stories) : sorted;
     this.rows = rows;
     this.library.render(rows, this.sort, {
-      seedCount: rows.filter((r) => r.seed).length, windowed,
+      seedCount: rows.filter((r) => r.seed).length,
+      windowed,
       grouping: { on: this.groupVersions, stories: this.stories.stories.size },
     });
-    if (this.currentId && this.collection.has(this.currentId) && this.view === 'library') this.library.select(this.currentId);
+    if (this.currentId && this.collection.has(this.currentId) && this.view === 'library')
+      this.library.select(this.currentId);
   }
 
   setGroupVersions(on) {
     this.groupVersions = on;
     try {
       localStorage.setItem(GROUP_KEY, on ? '1' : '0');
-    } catch { /* not important */ }
+    } catch {
+      /* not important */
+    }
     this.renderLibrary();
   }
 
@@ -508,7 +650,9 @@ export class App {
     this.sort = sort;
     try {
       localStorage.setItem(SORT_KEY, JSON.stringify(sort));
-    } catch { /* not important */ }
+    } catch {
+      /* not important */
+    }
     this.renderLibrary();
   }
 
@@ -529,7 +673,11 @@ export class App {
       this.showReader(r.id);
     } else {
       if (r.view === 'reader' && this.reader) {
-        this.messages.show({ kind: 'warning', key: 'route', text: 'The article in the link is not in this library.' });
+        this.messages.show({
+          kind: 'warning',
+          key: 'route',
+          text: 'The article in the link is not in this library.',
+        });
         history.replaceState(null, '', LIBRARY_HASH);
       }
       this.showLibraryView();
@@ -575,7 +723,13 @@ export class App {
 
   /** Shows one view's element and hides the others. */
   showOnly(el) {
-    for (const v of [this.library.el, this.readerView.el, this.annotations.view.el, this.stories.compareView.el, this.stories.variantsView.el]) {
+    for (const v of [
+      this.library.el,
+      this.readerView.el,
+      this.annotations.view.el,
+      this.stories.compareView.el,
+      this.stories.variantsView.el,
+    ]) {
       v.hidden = v !== el;
     }
   }
@@ -649,9 +803,13 @@ export class App {
   installGlobalHandlers() {
     window.addEventListener('hashchange', () => this.route());
     window.addEventListener('popstate', () => this.route());
-    window.addEventListener('scroll', () => {
-      if (this.view === 'library') this.libraryScroll = window.scrollY;
-    }, { passive: true });
+    window.addEventListener(
+      'scroll',
+      () => {
+        if (this.view === 'library') this.libraryScroll = window.scrollY;
+      },
+      { passive: true },
+    );
     document.addEventListener('keydown', (e) => this.handleKey(e));
     document.addEventListener('paste', (e) => this.handlePaste(e));
     this.dropZone.install(window);
@@ -681,32 +839,63 @@ export class App {
 
   run(command) {
     switch (command) {
-      case 'help': this.shortcutsDialog.open(); return true;
-      case 'next': return this.view === 'library' ? this.library.move(1) : this.step(1);
-      case 'previous': return this.view === 'library' ? this.library.move(-1) : this.step(-1);
-      case 'first': return this.library.move('first');
-      case 'last': return this.library.move('last');
-      case 'open': if (this.library.selectedId) this.openArticle(this.library.selectedId); return true;
-      case 'remove': if (this.library.selectedId) this.removeArticles([this.library.selectedId]); return true;
+      case 'help':
+        this.shortcutsDialog.open();
+        return true;
+      case 'next':
+        return this.view === 'library' ? this.library.move(1) : this.step(1);
+      case 'previous':
+        return this.view === 'library' ? this.library.move(-1) : this.step(-1);
+      case 'first':
+        return this.library.move('first');
+      case 'last':
+        return this.library.move('last');
+      case 'open':
+        if (this.library.selectedId) this.openArticle(this.library.selectedId);
+        return true;
+      case 'remove':
+        if (this.library.selectedId) this.removeArticles([this.library.selectedId]);
+        return true;
       case 'back':
         if (this.view === 'compare' || this.view === 'variants') this.stories.back();
         else this.showLibrary();
         return true;
-      case 'next-change': return this.view === 'compare' ? this.stories.stepChange(1) : this.stories.variantsView.step(1);
-      case 'previous-change': return this.view === 'compare' ? this.stories.stepChange(-1) : this.stories.variantsView.step(-1);
-      case 'swap': this.stories.swap(); return true;
-      case 'toggle-original': this.toggleOriginal(); return true;
-      case 'next-sentence': return this.readerView.moveSentence(1);
-      case 'previous-sentence': return this.readerView.moveSentence(-1);
-      case 'undo': if (this.view === 'library') return false; this.annotations.undo(); return true;
-      case 'redo': if (this.view === 'library') return false; this.annotations.redo(); return true;
-      case 'tag': return this.annotations.openEditor('tags');
-      case 'note': return this.annotations.openEditor('note');
-      case 'sidebar': return this.annotations.focusSidebar();
-      case 'highlight-card': return this.annotations.openCard(document.activeElement);
-      case 'delete-highlight': return this.annotations.deleteFocused();
-      case 'highlight-back': return this.annotations.highlightBack();
-      case 'sentence-card': return this.annotations.openSentenceCard(document.activeElement);
+      case 'next-change':
+        return this.view === 'compare' ? this.stories.stepChange(1) : this.stories.variantsView.step(1);
+      case 'previous-change':
+        return this.view === 'compare' ? this.stories.stepChange(-1) : this.stories.variantsView.step(-1);
+      case 'swap':
+        this.stories.swap();
+        return true;
+      case 'toggle-original':
+        this.toggleOriginal();
+        return true;
+      case 'next-sentence':
+        return this.readerView.moveSentence(1);
+      case 'previous-sentence':
+        return this.readerView.moveSentence(-1);
+      case 'undo':
+        if (this.view === 'library') return false;
+        this.annotations.undo();
+        return true;
+      case 'redo':
+        if (this.view === 'library') return false;
+        this.annotations.redo();
+        return true;
+      case 'tag':
+        return this.annotations.openEditor('tags');
+      case 'note':
+        return this.annotations.openEditor('note');
+      case 'sidebar':
+        return this.annotations.focusSidebar();
+      case 'highlight-card':
+        return this.annotations.openCard(document.activeElement);
+      case 'delete-highlight':
+        return this.annotations.deleteFocused();
+      case 'highlight-back':
+        return this.annotations.highlightBack();
+      case 'sentence-card':
+        return this.annotations.openSentenceCard(document.activeElement);
       default:
         if (command.startsWith('tag-')) return this.annotations.quickTag(Number(command.slice(4)));
         return false;
@@ -744,13 +933,28 @@ export class App {
     const r = this.collection.get(String(id));
     if (!r) return null;
     const a = r.article;
-    return { id: r.id, title: a.title || rowOf(r).displayTitle, source: a.source, date: a.date, url: a.url, body: a.body, fileName: r.fileName };
+    return {
+      id: r.id,
+      title: a.title || rowOf(r).displayTitle,
+      source: a.source,
+      date: a.date,
+      url: a.url,
+      body: a.body,
+      fileName: r.fileName,
+    };
   }
 
   articles() {
-    return this.collection.list().map(rowOf).map(({ id, title, displayTitle, source, date, words }) => ({
-      id, title: title || displayTitle, source, date, words,
-    }));
+    return this.collection
+      .list()
+      .map(rowOf)
+      .map(({ id, title, displayTitle, source, date, words }) => ({
+        id,
+        title: title || displayTitle,
+        source,
+        date,
+        words,
+      }));
   }
 
   async removeArticle(id) {
@@ -770,7 +974,14 @@ function loadGroupVersions() {
 function loadSort() {
   try {
     const s = JSON.parse(localStorage.getItem(SORT_KEY) || 'null');
-    if (s && (s.column === null || typeof s.column === 'string') && (s.direction === 'ascending' || s.direction === 'descending')) return s;
-  } catch { /* storage may be unavailable */ }
+    if (
+      s &&
+      (s.column === null || typeof s.column === 'string') &&
+      (s.direction === 'ascending' || s.direction === 'descending')
+    )
+      return s;
+  } catch {
+    /* storage may be unavailable */
+  }
   return { column: null, direction: 'ascending' };
 }

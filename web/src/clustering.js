@@ -49,9 +49,17 @@ export function* batches(entries, { maxChars = BATCH_CHARS, maxItems = BATCH_ITE
  * @returns {Promise<string>} the core's JSON
  * @throws {ClusteringCancelled} when isCancelled() said so
  */
-export async function clusterArticles(reader, entries, {
-  coreOptions = '', onProgress = () => {}, isCancelled = () => false, yieldFn = yieldToEventLoop, batchOptions,
-} = {}) {
+export async function clusterArticles(
+  reader,
+  entries,
+  {
+    coreOptions = '',
+    onProgress = () => {},
+    isCancelled = () => false,
+    yieldFn = yieldToEventLoop,
+    batchOptions,
+  } = {},
+) {
   const session = await reader.openClusterer(coreOptions);
   let done = 0;
   try {
@@ -83,7 +91,9 @@ function settlesWithin(promise, ms) {
   let timer;
   return Promise.race([
     Promise.resolve(promise).catch(() => {}),
-    new Promise((resolve) => { timer = setTimeout(resolve, ms); }),
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, ms);
+    }),
   ]).finally(() => clearTimeout(timer));
 }
 
@@ -97,9 +107,15 @@ export class ClusterScheduler {
    * @param {(isCancelled: () => boolean) => Promise<void>} run  throws ClusteringCancelled when cancelled
    * @param {{delayMs?: number, setTimer?: Function, clearTimer?: Function, onError?: (e: Error) => void}} [options]
    */
-  constructor(run, {
-    delayMs = 600, setTimer = (f, ms) => setTimeout(f, ms), clearTimer = (t) => clearTimeout(t), onError = () => {},
-  } = {}) {
+  constructor(
+    run,
+    {
+      delayMs = 600,
+      setTimer = (f, ms) => setTimeout(f, ms),
+      clearTimer = (t) => clearTimeout(t),
+      onError = () => {},
+    } = {},
+  ) {
     this.run = run;
     this.delayMs = delayMs;
     this.setTimer = setTimer;
@@ -121,7 +137,8 @@ export class ClusterScheduler {
     if (this.timer !== null) this.clearTimer(this.timer);
     this.timer = this.setTimer(() => {
       this.timer = null;
-      if (this.current) this.pending = true; // starts when the cancelled run has stopped
+      if (this.current)
+        this.pending = true; // starts when the cancelled run has stopped
       else this.start();
     }, delayMs);
   }

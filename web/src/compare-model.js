@@ -65,7 +65,10 @@ export function compareModel(diff, a, b) {
   });
   const changeRows = rows.filter((r) => r.kind !== 'same').map((r) => r.group);
   return {
-    a, b, rows, changeRows,
+    a,
+    b,
+    rows,
+    changeRows,
     summary: summarise(diff, rows, aSentences, bSentences, a.label, b.label),
     named: namedChanges(diff, rows),
     // Names and numbers the core found but did not list (it lists at most so many per group).
@@ -143,19 +146,28 @@ export function range(idx) {
 
 function rowLabel(kind, ai, bi, aLabel, bLabel) {
   switch (kind) {
-    case 'onlyA': return `${range(ai)}: only in ${aLabel}`;
-    case 'onlyB': return `${range(bi)}: only in ${bLabel}`;
-    case 'merged': return `${range(ai)} → ${range(bi)}: merged`;
-    case 'split': return `${range(ai)} → ${range(bi)}: split`;
-    case 'moved': return `${range(ai)} ↔ ${range(bi)}: moved`;
-    case 'same': return `${range(ai)} ↔ ${range(bi)}: same`;
-    default: return `${range(ai)} ↔ ${range(bi)}: changed`;
+    case 'onlyA':
+      return `${range(ai)}: only in ${aLabel}`;
+    case 'onlyB':
+      return `${range(bi)}: only in ${bLabel}`;
+    case 'merged':
+      return `${range(ai)} → ${range(bi)}: merged`;
+    case 'split':
+      return `${range(ai)} → ${range(bi)}: split`;
+    case 'moved':
+      return `${range(ai)} ↔ ${range(bi)}: moved`;
+    case 'same':
+      return `${range(ai)} ↔ ${range(bi)}: same`;
+    default:
+      return `${range(ai)} ↔ ${range(bi)}: changed`;
   }
 }
 
 function movedNote(bi, bLabel) {
   if (!bi.length) return null;
-  return bi[0] === 0 ? `moved: ${bLabel} has it first` : `moved: in ${bLabel} it comes after sentence ${bi[0]}`;
+  return bi[0] === 0
+    ? `moved: ${bLabel} has it first`
+    : `moved: in ${bLabel} it comes after sentence ${bi[0]}`;
 }
 
 function namedChanges(diff, rows) {
@@ -170,7 +182,8 @@ function namedChanges(diff, rows) {
     if (!text) continue;
     const kind = c.kind === 'number' ? 'number' : 'name';
     const key = `${kind}\u0000${text}`;
-    if (!byText.has(key)) byText.set(key, { group: c.group, groups: [], kind, a: String(c.a ?? ''), b: String(c.b ?? ''), text });
+    if (!byText.has(key))
+      byText.set(key, { group: c.group, groups: [], kind, a: String(c.a ?? ''), b: String(c.b ?? ''), text });
     const entry = byText.get(key);
     if (!entry.groups.includes(c.group)) entry.groups.push(c.group);
   }
@@ -180,9 +193,12 @@ function namedChanges(diff, rows) {
 function summarise(diff, rows, aSentences, bSentences, aLabel, bLabel) {
   const s = diff.summary ?? {};
   const count = (kind) => rows.filter((r) => r.kind === kind).length;
-  const sentencesOf = (kind, side) => rows.filter((r) => r.kind === kind).reduce((n, r) => n + r[side].length, 0);
-  const wordsOf = (kind, side) => rows.filter((r) => r.kind === kind)
-    .reduce((n, r) => n + r[side].reduce((m, x) => m + countWords(x.text), 0), 0);
+  const sentencesOf = (kind, side) =>
+    rows.filter((r) => r.kind === kind).reduce((n, r) => n + r[side].length, 0);
+  const wordsOf = (kind, side) =>
+    rows
+      .filter((r) => r.kind === kind)
+      .reduce((n, r) => n + r[side].reduce((m, x) => m + countWords(x.text), 0), 0);
   const rewritten = ['changed', 'merged', 'split', 'moved'];
   const num = (v, fallback) => (Number.isFinite(v) ? v : fallback);
   const summary = {
@@ -192,9 +208,16 @@ function summarise(diff, rows, aSentences, bSentences, aLabel, bLabel) {
     same: { sentences: sentencesOf('same', 'a') },
     changed: {
       groups: rewritten.reduce((n, k) => n + count(k), 0),
-      changed: count('changed'), merged: count('merged'), split: count('split'), moved: count('moved'),
+      changed: count('changed'),
+      merged: count('merged'),
+      split: count('split'),
+      moved: count('moved'),
     },
-    words: { equal: num(s.wordsEqual, 0), deleted: num(s.wordsDeleted, 0), inserted: num(s.wordsInserted, 0) },
+    words: {
+      equal: num(s.wordsEqual, 0),
+      deleted: num(s.wordsDeleted, 0),
+      inserted: num(s.wordsInserted, 0),
+    },
   };
   summary.lines = summaryLines(summary, aLabel, bLabel);
   return summary;
@@ -203,17 +226,30 @@ function summarise(diff, rows, aSentences, bSentences, aLabel, bLabel) {
 /** The summary in words: what B drops, adds and changes relative to A. */
 export function summaryLines(s, aLabel, bLabel) {
   const lines = [];
-  lines.push(s.dropped.sentences
-    ? `${bLabel} leaves out ${plural(s.dropped.sentences, 'sentence')} of ${aLabel}'s ${s.sentences.a} (${plural(s.dropped.words, 'word')}).`
-    : `${bLabel} leaves out none of ${aLabel}'s sentences.`);
-  lines.push(s.added.sentences
-    ? `${bLabel} adds ${plural(s.added.sentences, 'sentence')} of its own (${plural(s.added.words, 'word')}).`
-    : `${bLabel} adds no sentences of its own.`);
+  lines.push(
+    s.dropped.sentences
+      ? `${bLabel} leaves out ${plural(s.dropped.sentences, 'sentence')} of ${aLabel}'s ${s.sentences.a} (${plural(s.dropped.words, 'word')}).`
+      : `${bLabel} leaves out none of ${aLabel}'s sentences.`,
+  );
+  lines.push(
+    s.added.sentences
+      ? `${bLabel} adds ${plural(s.added.sentences, 'sentence')} of its own (${plural(s.added.words, 'word')}).`
+      : `${bLabel} adds no sentences of its own.`,
+  );
   const c = s.changed;
   if (c.groups) {
-    const how = [['changed', 'reworded'], ['merged', 'merged'], ['split', 'split'], ['moved', 'moved']]
-      .filter(([k]) => c[k]).map(([k, w]) => `${c[k]} ${w}`).join(', ');
-    lines.push(`${plural(c.groups, 'passage')} ${c.groups === 1 ? 'differs' : 'differ'} (${how}): ${plural(s.words.deleted, 'word')} removed, ${plural(s.words.inserted, 'word')} added in all.`);
+    const how = [
+      ['changed', 'reworded'],
+      ['merged', 'merged'],
+      ['split', 'split'],
+      ['moved', 'moved'],
+    ]
+      .filter(([k]) => c[k])
+      .map(([k, w]) => `${c[k]} ${w}`)
+      .join(', ');
+    lines.push(
+      `${plural(c.groups, 'passage')} ${c.groups === 1 ? 'differs' : 'differ'} (${how}): ${plural(s.words.deleted, 'word')} removed, ${plural(s.words.inserted, 'word')} added in all.`,
+    );
   } else {
     lines.push('No shared sentence is worded differently.');
   }
@@ -231,7 +267,8 @@ export function stepChange(changeRows, current, delta) {
   const at = changeRows.indexOf(current);
   if (at < 0) {
     // On a row that is no change ("same"): the next change after it, or the previous before it.
-    const next = delta > 0 ? changeRows.find((g) => g > current) : [...changeRows].reverse().find((g) => g < current);
+    const next =
+      delta > 0 ? changeRows.find((g) => g > current) : [...changeRows].reverse().find((g) => g < current);
     return next ?? (delta > 0 ? changeRows.at(-1) : changeRows[0]);
   }
   return changeRows[Math.max(0, Math.min(changeRows.length - 1, at + delta))];

@@ -14,8 +14,16 @@ export const READ_OPTIONS = Object.freeze({ plain: false, offsetUnit: 'utf16', w
  * out, never an exception for bad input. Used for annotations (annotations.js) and to compare two
  * versions of a story (diffTexts; ui/story-controller.js).
  */
-export const CALLABLE = Object.freeze(['contentHash', 'describeRange', 'annotationsCreate',
-  'annotationsCheck', 'annotationsImport', 'annotationsExport', 'annotationsAnchor', 'diffTexts']);
+export const CALLABLE = Object.freeze([
+  'contentHash',
+  'describeRange',
+  'annotationsCreate',
+  'annotationsCheck',
+  'annotationsImport',
+  'annotationsExport',
+  'annotationsAnchor',
+  'diffTexts',
+]);
 
 let loading = null;
 
@@ -163,7 +171,9 @@ export class ClusterSession {
     this.clusterer = null;
     try {
       c?.delete();
-    } catch { /* already freed */ }
+    } catch {
+      /* already freed */
+    }
   }
 }
 

@@ -4,7 +4,8 @@ import { firstSpan } from './spans.js';
 // A word is a run of letters, marks and digits, allowing inner apostrophes, hyphens and dots
 // ("don't", "state-run", "U.S."). Han, kana and Thai have no spaces between words, so each of
 // their characters counts as one (a rough but stable measure of length).
-const WORD_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]|[\p{L}\p{M}\p{N}]+(?:['’.\-‐][\p{L}\p{M}\p{N}]+)*/gu;
+const WORD_RE =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]|[\p{L}\p{M}\p{N}]+(?:['’.\-‐][\p{L}\p{M}\p{N}]+)*/gu;
 
 /** Number of words in `text`. */
 export function countWords(text) {
@@ -17,7 +18,9 @@ export function countWords(text) {
 
 /** Collapses whitespace and cuts `text` to at most `max` characters at a word boundary, adding "…". */
 export function truncate(text, max) {
-  const t = String(text ?? '').replace(/\s+/gu, ' ').trim();
+  const t = String(text ?? '')
+    .replace(/\s+/gu, ' ')
+    .trim();
   if (t.length <= max) return t;
   const space = t.slice(0, max).lastIndexOf(' ');
   return (space > max * 0.5 ? t.slice(0, space) : t.slice(0, max - 1)).replace(/[\s,;:.–—-]+$/u, '') + '…';
@@ -31,7 +34,9 @@ export const TITLE_MAX = 140;
  * @returns {{text: string, fromText: boolean}}
  */
 export function displayTitle(article) {
-  const title = String(article?.title ?? '').replace(/\s+/gu, ' ').trim();
+  const title = String(article?.title ?? '')
+    .replace(/\s+/gu, ' ')
+    .trim();
   if (title) return { text: truncate(title, TITLE_MAX), fromText: false };
   const span = firstSpan(article?.sentences);
   const first = span ? String(article?.body ?? '').slice(span.start, span.end) : '';

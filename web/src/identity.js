@@ -6,7 +6,10 @@ const encoder = new TextEncoder();
 
 /** The body text as compared for duplicates: NFC, whitespace runs collapsed, trimmed. */
 export function normaliseForIdentity(body) {
-  return String(body ?? '').normalize('NFC').replace(/\s+/gu, ' ').trim();
+  return String(body ?? '')
+    .normalize('NFC')
+    .replace(/\s+/gu, ' ')
+    .trim();
 }
 
 /** A 16-hex-digit key (the first 64 bits of SHA-256 of the normalised body). */

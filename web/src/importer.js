@@ -7,8 +7,13 @@ import { CHUNK_BYTES, FIRST_CHUNK_BYTES } from './chunking.js';
 import { readParts } from './reading.js';
 import { recordFromPrepared, rowOf } from './records.js';
 import {
-  MAX_FILE_BYTES, coreFailureProblem, directoryProblem, emptyArticleProblem, normaliseProblem,
-  tooLargeProblem, unreadableProblem,
+  MAX_FILE_BYTES,
+  coreFailureProblem,
+  directoryProblem,
+  emptyArticleProblem,
+  normaliseProblem,
+  tooLargeProblem,
+  unreadableProblem,
 } from './problems.js';
 import { yieldToEventLoop } from './yield.js';
 
@@ -61,17 +66,34 @@ export const WAITING_BYTES = 1024 * 1024;
  */
 export async function importInputs(inputs, deps) {
   const {
-    reader, collection, onAdded = () => {}, onProgress = () => {}, yieldNow = yieldToEventLoop,
-    seed = false, now = () => Date.now(), chunkBytes = CHUNK_BYTES, maxFileBytes = MAX_FILE_BYTES,
-    firstChunkBytes = Math.min(FIRST_CHUNK_BYTES, chunkBytes), clock = () => performance.now(),
+    reader,
+    collection,
+    onAdded = () => {},
+    onProgress = () => {},
+    yieldNow = yieldToEventLoop,
+    seed = false,
+    now = () => Date.now(),
+    chunkBytes = CHUNK_BYTES,
+    maxFileBytes = MAX_FILE_BYTES,
+    firstChunkBytes = Math.min(FIRST_CHUNK_BYTES, chunkBytes),
+    clock = () => performance.now(),
   } = deps;
   const out = { added: [], duplicates: [], problems: [], results: [], fileCount: inputs.length };
   const bytesTotal = inputs.reduce((sum, f) => sum + (f.isDirectory ? 0 : Math.max(0, f.size || 0)), 0);
   let bytesDone = 0;
   let records = 0;
-  const progress = (fileIndex, fileName, { done = false, waiting = false, fileBytes = 0 } = {}) => onProgress({
-    fileIndex, fileCount: inputs.length, fileName, bytesDone, bytesTotal, records, done, waiting, fileBytes,
-  });
+  const progress = (fileIndex, fileName, { done = false, waiting = false, fileBytes = 0 } = {}) =>
+    onProgress({
+      fileIndex,
+      fileCount: inputs.length,
+      fileName,
+      bytesDone,
+      bytesTotal,
+      records,
+      done,
+      waiting,
+      fileBytes,
+    });
   const addFresh = async (fresh) => {
     if (!fresh.length) return;
     out.added.push(...fresh);
@@ -107,9 +129,10 @@ export async function importInputs(inputs, deps) {
     const size = bytes.length;
     const importedAt = now();
     const options = { chunkBytes, firstChunkBytes, clock };
-    const parts = typeof reader.readParts === 'function'
-      ? reader.readParts(bytes, name, options)
-      : readParts((b, n, o) => reader.read(b, n, o), bytes, name, options);
+    const parts =
+      typeof reader.readParts === 'function'
+        ? reader.readParts(bytes, name, options)
+        : readParts((b, n, o) => reader.read(b, n, o), bytes, name, options);
     // Drops this function's reference, so the bytes can be collected while the parts are read.
     // eslint-disable-next-line no-useless-assignment
     bytes = null;
@@ -134,16 +157,38 @@ export async function importInputs(inputs, deps) {
         let sliceBegan = clock();
         for (const prepared of part.articles) {
           records++;
-          const record = recordFromPrepared(prepared, { fileName: name, importedAt, seq: collection.nextSeq(), seed });
+          const record = recordFromPrepared(prepared, {
+            fileName: name,
+            importedAt,
+            seq: collection.nextSeq(),
+            seed,
+          });
           const title = rowOf(record).displayTitle;
           if (!record.article.body.trim()) {
-            out.problems.push(emptyArticleProblem(name, record.article.recordId && record.article.recordId !== name ? `record “${record.article.recordId}”` : ''));
+            out.problems.push(
+              emptyArticleProblem(
+                name,
+                record.article.recordId && record.article.recordId !== name
+                  ? `record “${record.article.recordId}”`
+                  : '',
+              ),
+            );
           } else if (collection.add(record)) {
             fresh.push(record);
-            out.results.push({ id: record.id, title: record.article.title || title, added: true, file: name });
+            out.results.push({
+              id: record.id,
+              title: record.article.title || title,
+              added: true,
+              file: name,
+            });
           } else {
             out.duplicates.push({ file: name, id: record.id, title });
-            out.results.push({ id: record.id, title: record.article.title || title, added: false, file: name });
+            out.results.push({
+              id: record.id,
+              title: record.article.title || title,
+              added: false,
+              file: name,
+            });
           }
           if (clock() - sliceBegan > SLICE_MS) {
             await addFresh(fresh);

@@ -133,9 +133,13 @@ export function renumberChunk(result, { fileName, first, count, linesBefore, own
     if (m) {
       const n = Number(m[1]);
       p.where = `record ${first + n}`;
-      if (defaultId(n) && typeof p.message === 'string') p.message = p.message.split(`${name}#${n})`).join(`${name}#${first + n})`);
+      if (defaultId(n) && typeof p.message === 'string')
+        p.message = p.message.split(`${name}#${n})`).join(`${name}#${first + n})`);
     } else if (!p?.where && typeof p?.message === 'string') {
-      p.message = p.message.replace(/(error near line )([0-9]+)/u, (_, text, line) => `${text}${Number(line) + linesBefore}`);
+      p.message = p.message.replace(
+        /(error near line )([0-9]+)/u,
+        (_, text, line) => `${text}${Number(line) + linesBefore}`,
+      );
     }
   }
   return result;

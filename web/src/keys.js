@@ -9,11 +9,19 @@ export const SHORTCUTS = Object.freeze([
   { keys: ['Esc'], action: 'Back to the library' },
   { keys: ['o'], action: 'Reader: switch between cleaned and original text' },
   { keys: ['→', '←'], action: 'Reader: next / previous sentence (Tab also moves through sentences)' },
-  { keys: ['1–9'], action: 'Reader: tag the selected text (or the focused sentence) with tag 1–9; on a highlight, add or remove that tag' },
+  {
+    keys: ['1–9'],
+    action:
+      'Reader: tag the selected text (or the focused sentence) with tag 1–9; on a highlight, add or remove that tag',
+  },
   { keys: ['t'], action: 'Reader: tag the selected text or the focused sentence; on a highlight, edit it' },
   { keys: ['n'], action: 'Reader: add a note to the selected text or the focused sentence' },
-  { keys: ['a'], action: 'Reader: go to the list of this article\'s annotations' },
-  { keys: ['Enter'], action: 'Reader, on a sentence or a highlight: show its annotations (on a highlight, Delete deletes it and Esc goes back to the list)' },
+  { keys: ['a'], action: "Reader: go to the list of this article's annotations" },
+  {
+    keys: ['Enter'],
+    action:
+      'Reader, on a sentence or a highlight: show its annotations (on a highlight, Delete deletes it and Esc goes back to the list)',
+  },
   { keys: ['Ctrl', 'Z'], action: 'Undo the last change to annotations (Ctrl+Shift+Z or Ctrl+Y: redo)' },
   { keys: ['Delete'], action: 'Library: remove the selected article (can be undone)' },
   { keys: ['n', 'j'], action: 'Compare and variants: go to the next change (p or k: the previous one)' },
@@ -44,13 +52,22 @@ export function commandFor(event, context) {
   if (key === '?') return 'help';
   if (context.view === 'library') {
     switch (key) {
-      case 'j': case 'ArrowDown': return 'next';
-      case 'k': case 'ArrowUp': return 'previous';
-      case 'Home': return context.control ? null : 'first';
-      case 'End': return context.control ? null : 'last';
-      case 'Enter': return context.control ? null : 'open';
-      case 'Delete': return context.control ? null : 'remove';
-      default: return null;
+      case 'j':
+      case 'ArrowDown':
+        return 'next';
+      case 'k':
+      case 'ArrowUp':
+        return 'previous';
+      case 'Home':
+        return context.control ? null : 'first';
+      case 'End':
+        return context.control ? null : 'last';
+      case 'Enter':
+        return context.control ? null : 'open';
+      case 'Delete':
+        return context.control ? null : 'remove';
+      default:
+        return null;
     }
   }
   if (context.view === 'reader') {
@@ -62,16 +79,32 @@ export function commandFor(event, context) {
       if (key === 'Escape') return 'highlight-back';
     }
     switch (key) {
-      case 't': case 'T': return 'tag';
-      case 'n': case 'N': return 'note';
-      case 'a': case 'A': return 'sidebar';
-      case 'j': case 'ArrowDown': return 'next';
-      case 'k': case 'ArrowUp': return 'previous';
-      case 'Escape': return 'back';
-      case 'o': case 'O': return 'toggle-original';
-      case 'ArrowRight': return 'next-sentence';
-      case 'ArrowLeft': return 'previous-sentence';
-      default: return null;
+      case 't':
+      case 'T':
+        return 'tag';
+      case 'n':
+      case 'N':
+        return 'note';
+      case 'a':
+      case 'A':
+        return 'sidebar';
+      case 'j':
+      case 'ArrowDown':
+        return 'next';
+      case 'k':
+      case 'ArrowUp':
+        return 'previous';
+      case 'Escape':
+        return 'back';
+      case 'o':
+      case 'O':
+        return 'toggle-original';
+      case 'ArrowRight':
+        return 'next-sentence';
+      case 'ArrowLeft':
+        return 'previous-sentence';
+      default:
+        return null;
     }
   }
   if (context.view === 'annotations') {
@@ -79,11 +112,21 @@ export function commandFor(event, context) {
   }
   if (context.view === 'compare' || context.view === 'variants') {
     switch (key) {
-      case 'n': case 'N': case 'j': return 'next-change';
-      case 'p': case 'P': case 'k': return 'previous-change';
-      case 's': case 'S': return context.view === 'compare' ? 'swap' : null;
-      case 'Escape': return 'back';
-      default: return null;
+      case 'n':
+      case 'N':
+      case 'j':
+        return 'next-change';
+      case 'p':
+      case 'P':
+      case 'k':
+        return 'previous-change';
+      case 's':
+      case 'S':
+        return context.view === 'compare' ? 'swap' : null;
+      case 'Escape':
+        return 'back';
+      default:
+        return null;
     }
   }
   return null;

@@ -61,7 +61,8 @@ export function parseMarkdown(source, depth = 0) {
     if (/^\s{0,3}>/u.test(line) && depth < MAX_DEPTH) {
       flush();
       const quoted = [];
-      while (i < lines.length && /^\s{0,3}>/u.test(lines[i])) quoted.push(lines[i++].replace(/^\s{0,3}>\s?/u, ''));
+      while (i < lines.length && /^\s{0,3}>/u.test(lines[i]))
+        quoted.push(lines[i++].replace(/^\s{0,3}>\s?/u, ''));
       i--;
       blocks.push({ type: 'blockquote', children: parseMarkdown(quoted.join('\n'), depth + 1) });
       continue;
@@ -79,7 +80,8 @@ export function parseMarkdown(source, depth = 0) {
         if (ordered && start === null) start = Number(m[1]);
         const itemLines = [m[2]];
         // Lines indented under an item continue it.
-        while (i < lines.length && /^\s{2,}\S/u.test(lines[i]) && !re.test(lines[i])) itemLines.push(lines[i++].trim());
+        while (i < lines.length && /^\s{2,}\S/u.test(lines[i]) && !re.test(lines[i]))
+          itemLines.push(lines[i++].trim());
         items.push({ type: 'item', children: inlineLines(itemLines, depth) });
       }
       i--;
@@ -95,8 +97,18 @@ export function parseMarkdown(source, depth = 0) {
 /** Plain text → paragraphs (blank lines) with their line breaks kept. */
 export function parsePlain(source) {
   const text = String(source ?? '').replace(/\r\n?/gu, '\n');
-  return text.split(/\n[^\S\n]*\n/u).map((p) => p.replace(/^\n+|\n+$/gu, '')).filter((p) => p.trim())
-    .map((p) => ({ type: 'paragraph', children: p.split('\n').flatMap((line, i) => (i ? [{ type: 'break' }, { type: 'text', text: line }] : [{ type: 'text', text: line }])) }));
+  return text
+    .split(/\n[^\S\n]*\n/u)
+    .map((p) => p.replace(/^\n+|\n+$/gu, ''))
+    .filter((p) => p.trim())
+    .map((p) => ({
+      type: 'paragraph',
+      children: p
+        .split('\n')
+        .flatMap((line, i) =>
+          i ? [{ type: 'break' }, { type: 'text', text: line }] : [{ type: 'text', text: line }],
+        ),
+    }));
 }
 
 function inlineLines(lines, depth) {
@@ -138,7 +150,10 @@ export function parseInline(source, depth = 0) {
       }
     }
     if ((c === '*' || c === '_') && depth < MAX_DEPTH) {
-      const strong = c === '*' ? /^\*\*(?=\S)([\s\S]*?\S)\*\*/u.exec(rest) : /^__(?=\S)([\s\S]*?\S)__(?![\p{L}\p{N}])/u.exec(rest);
+      const strong =
+        c === '*'
+          ? /^\*\*(?=\S)([\s\S]*?\S)\*\*/u.exec(rest)
+          : /^__(?=\S)([\s\S]*?\S)__(?![\p{L}\p{N}])/u.exec(rest);
       const wordBefore = i > 0 && /[\p{L}\p{N}]/u.test(s[i - 1]);
       if (strong && !(c === '_' && wordBefore)) {
         pushText();
@@ -146,7 +161,10 @@ export function parseInline(source, depth = 0) {
         i += strong[0].length;
         continue;
       }
-      const em = c === '*' ? /^\*(?=[^\s*])([\s\S]*?[^\s*])\*(?!\*)/u.exec(rest) : /^_(?=[^\s_])([\s\S]*?[^\s_])_(?![\p{L}\p{N}])/u.exec(rest);
+      const em =
+        c === '*'
+          ? /^\*(?=[^\s*])([\s\S]*?[^\s*])\*(?!\*)/u.exec(rest)
+          : /^_(?=[^\s_])([\s\S]*?[^\s_])_(?![\p{L}\p{N}])/u.exec(rest);
       if (em && !(c === '_' && wordBefore)) {
         pushText();
         out.push({ type: 'em', children: parseInline(em[1], depth + 1) });
@@ -155,7 +173,10 @@ export function parseInline(source, depth = 0) {
       }
     }
     if (c === '[' && depth < MAX_DEPTH) {
-      const m = /^\[((?:\\.|[^\]\\])*)\]\(\s*<?([^\s<>()]*(?:\([^\s<>()]*\)[^\s<>()]*)*)>?(?:\s+"[^"]*")?\s*\)/u.exec(rest);
+      const m =
+        /^\[((?:\\.|[^\]\\])*)\]\(\s*<?([^\s<>()]*(?:\([^\s<>()]*\)[^\s<>()]*)*)>?(?:\s+"[^"]*")?\s*\)/u.exec(
+          rest,
+        );
       if (m) {
         const href = safeHref(m[2]);
         if (href) {
@@ -192,5 +213,5 @@ export function parseInline(source, depth = 0) {
 
 /** The text of a tree, without markup (for search and for plain summaries). */
 export function plainText(nodes) {
-  return (nodes || []).map((n) => (n.type === 'break' ? '\n' : n.text ?? plainText(n.children))).join('');
+  return (nodes || []).map((n) => (n.type === 'break' ? '\n' : (n.text ?? plainText(n.children)))).join('');
 }

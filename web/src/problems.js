@@ -35,9 +35,10 @@ export function tooLargeProblem(file, size) {
 }
 
 export function unreadableProblem(file, error) {
-  const why = error?.name === 'NotReadableError' || error?.name === 'NotFoundError'
-    ? 'the browser could not read it (was it moved, deleted or changed?)'
-    : `could not be read${error?.message ? ` (${error.message})` : ''}`;
+  const why =
+    error?.name === 'NotReadableError' || error?.name === 'NotFoundError'
+      ? 'the browser could not read it (was it moved, deleted or changed?)'
+      : `could not be read${error?.message ? ` (${error.message})` : ''}`;
   return { file, where: '', message: why };
 }
 
@@ -48,7 +49,11 @@ export function coreFailureProblem(file, error) {
 
 export function directoryProblem(file, empty = false) {
   return {
-    file, where: '', message: empty ? 'is an empty folder' : 'is a folder, which cannot be read from here; drop the folder (or the files in it) onto the page instead',
+    file,
+    where: '',
+    message: empty
+      ? 'is an empty folder'
+      : 'is a folder, which cannot be read from here; drop the folder (or the files in it) onto the page instead',
   };
 }
 
@@ -81,7 +86,12 @@ export function groupByFile(problems) {
 export function importSummary({ added, duplicates, files, problemFiles }) {
   const parts = [];
   if (added > 0) parts.push(`Added ${plural(added, 'article')} from ${plural(files, 'file')}.`);
-  else parts.push(files === 1 ? 'No new articles were added.' : `No new articles were added from ${plural(files, 'file')}.`);
+  else
+    parts.push(
+      files === 1
+        ? 'No new articles were added.'
+        : `No new articles were added from ${plural(files, 'file')}.`,
+    );
   if (duplicates > 0) parts.push(`${plural(duplicates, 'duplicate')} skipped.`);
   if (problemFiles > 0) parts.push(`${plural(problemFiles, 'file')} had problems (see below).`);
   return parts.join(' ');

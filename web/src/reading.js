@@ -7,10 +7,19 @@
 // it is ready), or on the page's main thread when there is no worker (the importer then yields to
 // the event loop between parts). Pure: the core's read function is passed in.
 import {
-  adaptChunkSize, chunkEnd, countNewlines, shouldChunk, CHUNK_BYTES, FIRST_CHUNK_BYTES,
+  adaptChunkSize,
+  chunkEnd,
+  countNewlines,
+  shouldChunk,
+  CHUNK_BYTES,
+  FIRST_CHUNK_BYTES,
 } from './chunking.js';
 import {
-  chunkBytes as jsonChunk, isJsonName, newlinesIn, planJsonRecords, renumberChunk,
+  chunkBytes as jsonChunk,
+  isJsonName,
+  newlinesIn,
+  planJsonRecords,
+  renumberChunk,
 } from './json-split.js';
 import { prepareArticle } from './records.js';
 
@@ -37,7 +46,8 @@ import { prepareArticle } from './records.js';
  */
 export function* readParts(read, bytes, fileName, options = {}) {
   const {
-    chunkBytes = CHUNK_BYTES, firstChunkBytes = Math.min(FIRST_CHUNK_BYTES, chunkBytes),
+    chunkBytes = CHUNK_BYTES,
+    firstChunkBytes = Math.min(FIRST_CHUNK_BYTES, chunkBytes),
     clock = () => performance.now(),
   } = options;
   const size = bytes.length;

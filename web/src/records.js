@@ -49,7 +49,10 @@ export function prepareArticle(rawArticle) {
     article,
     // The core counts words with ICU's word breaks (dictionaries for Chinese and Japanese); the
     // page's own count is the fallback.
-    words: Number.isInteger(rawArticle?.wordCount) && rawArticle.wordCount >= 0 ? rawArticle.wordCount : countWords(article.body),
+    words:
+      Number.isInteger(rawArticle?.wordCount) && rawArticle.wordCount >= 0
+        ? rawArticle.wordCount
+        : countWords(article.body),
   };
 }
 

@@ -34,7 +34,8 @@ export function layoutBody(article) {
   const body = String(article.body ?? '');
   let paragraphs = spanList(article.paragraphs).filter((p) => valid(p, body.length));
   if (!paragraphs.length) paragraphs = paragraphsFromBlankLines(body);
-  const sentences = spanList(article.sentences).map((s, index) => ({ ...s, index }))
+  const sentences = spanList(article.sentences)
+    .map((s, index) => ({ ...s, index }))
     .filter((s) => valid(s, body.length) && s.end > s.start)
     .sort((a, b) => a.start - b.start || a.index - b.index);
 
@@ -56,6 +57,12 @@ export function layoutBody(article) {
 }
 
 function valid(span, length) {
-  return span && Number.isInteger(span.start) && Number.isInteger(span.end)
-    && span.start >= 0 && span.end <= length && span.start <= span.end;
+  return (
+    span &&
+    Number.isInteger(span.start) &&
+    Number.isInteger(span.end) &&
+    span.start >= 0 &&
+    span.end <= length &&
+    span.start <= span.end
+  );
 }

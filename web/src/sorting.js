@@ -21,7 +21,11 @@ export function nextSort(state, column) {
   return { column, direction: COLUMNS[column].firstDirection };
 }
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true, ignorePunctuation: true });
+const collator = new Intl.Collator(undefined, {
+  sensitivity: 'base',
+  numeric: true,
+  ignorePunctuation: true,
+});
 
 function keyOf(row, column) {
   switch (column) {

@@ -10,7 +10,13 @@ export function packSpans(spans, length) {
   const list = spanList(spans);
   const out = [];
   for (const s of list) {
-    if (Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.start <= s.end && s.end <= length) {
+    if (
+      Number.isInteger(s.start) &&
+      Number.isInteger(s.end) &&
+      s.start >= 0 &&
+      s.start <= s.end &&
+      s.end <= length
+    ) {
       out.push(s.start, s.end);
     }
   }

@@ -35,7 +35,11 @@ function done(tx) {
       // An error aborts the transaction; reject once, with the cause.
       event.preventDefault?.();
       reject(tx.error || event.target?.error);
-      try { tx.abort(); } catch { /* already finished */ }
+      try {
+        tx.abort();
+      } catch {
+        /* already finished */
+      }
     };
   });
 }
@@ -135,21 +139,40 @@ export class MemoryStore {
     this.annotations = new Map();
   }
 
-  async loadAll() { return [...this.articles.values()]; }
+  async loadAll() {
+    return [...this.articles.values()];
+  }
 
-  async getMeta(key) { return this.meta.get(key); }
+  async getMeta(key) {
+    return this.meta.get(key);
+  }
 
-  async setMeta(key, value) { this.meta.set(key, value); }
+  async setMeta(key, value) {
+    this.meta.set(key, value);
+  }
 
-  async putAll(records) { for (const r of records) this.articles.set(r.id, r); }
+  async putAll(records) {
+    for (const r of records) this.articles.set(r.id, r);
+  }
 
-  async deleteIds(ids) { for (const id of ids) this.articles.delete(id); }
+  async deleteIds(ids) {
+    for (const id of ids) this.articles.delete(id);
+  }
 
-  async clearArticles() { this.articles.clear(); }
+  async clearArticles() {
+    this.articles.clear();
+  }
 
-  async loadAnnotations() { return [...this.annotations.values()].map((r) => structuredClone(r)); }
+  async loadAnnotations() {
+    return [...this.annotations.values()].map((r) => structuredClone(r));
+  }
 
-  async getAnnotations(ids) { return ids.map((id) => this.annotations.get(id)).filter(Boolean).map((r) => structuredClone(r)); }
+  async getAnnotations(ids) {
+    return ids
+      .map((id) => this.annotations.get(id))
+      .filter(Boolean)
+      .map((r) => structuredClone(r));
+  }
 
   async putAnnotations(records) {
     const result = { written: [], stale: [] };
@@ -196,11 +219,17 @@ export async function openStore({ indexedDB = globalThis.indexedDB, timeoutMs = 
       };
       request.onsuccess = () => {
         clearTimeout(timer);
-        if (timedOut) request.result.close(); // too late: this page already works from memory
+        if (timedOut)
+          request.result.close(); // too late: this page already works from memory
         else resolve(request.result);
       };
-      request.onerror = () => { clearTimeout(timer); reject(request.error); };
-      request.onblocked = () => { /* wait: another tab will close its connection */ };
+      request.onerror = () => {
+        clearTimeout(timer);
+        reject(request.error);
+      };
+      request.onblocked = () => {
+        /* wait: another tab will close its connection */
+      };
     });
     return new IdbStore(db);
   } catch (error) {
@@ -212,11 +241,12 @@ export async function openStore({ indexedDB = globalThis.indexedDB, timeoutMs = 
 export function describeStorageError(error, action = 'write') {
   const name = error?.name || '';
   if (name === 'QuotaExceededError' || /quota/iu.test(String(error?.message))) {
-    return 'the browser\'s storage for this page is full (quota exceeded)';
+    return "the browser's storage for this page is full (quota exceeded)";
   }
   if (name === 'SecurityError' || name === 'InvalidStateError') {
     return 'the browser does not allow this page to store data (private window, or storage disabled for files)';
   }
-  if (action === 'open') return `the browser's storage could not be opened${error?.message ? ` (${error.message})` : ''}`;
+  if (action === 'open')
+    return `the browser's storage could not be opened${error?.message ? ` (${error.message})` : ''}`;
   return `the browser's storage failed${error?.message ? ` (${error.message})` : ''}`;
 }

@@ -30,10 +30,16 @@ export class Stories {
     // One pass over the pairs (the core may list only some of a big story's pairs, so not every
     // version has one): the closest first, then the earlier in the story, as otherVersions sorts.
     for (const p of this.pairs.values()) {
-      for (const [id, other] of [[p.a, p.b], [p.b, p.a]]) {
+      for (const [id, other] of [
+        [p.a, p.b],
+        [p.b, p.a],
+      ]) {
         const now = this.best.get(id);
-        if (!now || p.containment > now.pair.containment
-          || (p.containment === now.pair.containment && this.order.get(other) < this.order.get(now.id))) {
+        if (
+          !now ||
+          p.containment > now.pair.containment ||
+          (p.containment === now.pair.containment && this.order.get(other) < this.order.get(now.id))
+        ) {
           this.best.set(id, { id: other, pair: p });
         }
       }
@@ -59,7 +65,8 @@ export class Stories {
     const stories = [];
     const storyOf = new Map(); // id → its story (an article is in one story)
     for (const c of data.clusters) {
-      const members = (Array.isArray(c?.members) ? c.members : []).map(String)
+      const members = (Array.isArray(c?.members) ? c.members : [])
+        .map(String)
         .filter((id) => has(id) && !storyOf.has(id));
       if (members.length < 2) continue;
       const story = { members, pairs: [] };
@@ -97,7 +104,8 @@ export class Stories {
   otherVersions(id) {
     const story = this.storyOf(id);
     if (!story) return [];
-    return story.members.filter((m) => m !== id)
+    return story.members
+      .filter((m) => m !== id)
       .map((m, order) => ({ id: m, pair: this.pair(id, m), order }))
       .sort((x, y) => (y.pair?.containment ?? -1) - (x.pair?.containment ?? -1) || x.order - y.order)
       .map(({ id: m, pair }) => ({ id: m, pair }));
@@ -107,9 +115,14 @@ export class Stories {
   without(ids) {
     const gone = new Set(ids);
     if (![...gone].some((id) => this.byId.has(id))) return this;
-    return new Stories(this.clusters
-      .map((s) => ({ members: s.members.filter((m) => !gone.has(m)), pairs: s.pairs.filter((p) => !gone.has(p.a) && !gone.has(p.b)) }))
-      .filter((s) => s.members.length >= 2));
+    return new Stories(
+      this.clusters
+        .map((s) => ({
+          members: s.members.filter((m) => !gone.has(m)),
+          pairs: s.pairs.filter((p) => !gone.has(p.a) && !gone.has(p.b)),
+        }))
+        .filter((s) => s.members.length >= 2),
+    );
   }
 
   /** For window.lectern.clusters(): copies. */
@@ -119,8 +132,13 @@ export class Stories {
 }
 
 function isPair(p) {
-  return p && typeof p.a === 'string' && typeof p.b === 'string'
-    && Number.isFinite(p.containment) && Number.isFinite(p.jaccard);
+  return (
+    p &&
+    typeof p.a === 'string' &&
+    typeof p.b === 'string' &&
+    Number.isFinite(p.containment) &&
+    Number.isFinite(p.jaccard)
+  );
 }
 
 /** A similarity as a whole percentage (containment: how much of the shorter one is in the other). */
@@ -140,8 +158,10 @@ export function sharedExplanation(pair, otherTitle = '') {
   const c = sharedPercent(pair);
   const j = Math.round(Math.max(0, Math.min(1, pair.jaccard)) * 100);
   const other = otherTitle ? ` and “${otherTitle}”` : '';
-  return `${c}% of the shorter version's word sequences also appear in the longer one (containment). `
-    + `Of all the word sequences in this version${other} together, ${j}% are in both (Jaccard).`;
+  return (
+    `${c}% of the shorter version's word sequences also appear in the longer one (containment). ` +
+    `Of all the word sequences in this version${other} together, ${j}% are in both (Jaccard).`
+  );
 }
 
 /**
@@ -186,14 +206,19 @@ export function groupRows(rows, stories) {
       if (!pair) {
         let best = stories.closest(m.id);
         // Its closest was left out of these rows: the closest of those listed (one story's pairs).
-        if (best && !listed.has(best.id)) best = stories.otherVersions(m.id).find((v) => v.pair && listed.has(v.id)) ?? null;
+        if (best && !listed.has(best.id))
+          best = stories.otherVersions(m.id).find((v) => v.pair && listed.has(v.id)) ?? null;
         if (best) ({ id: pairWith, pair } = best);
         else pairWith ??= members[1].id;
       }
       out.push({
         ...m,
         story: {
-          size: members.length, index: k, leadId: lead, pair, pairWith,
+          size: members.length,
+          index: k,
+          leadId: lead,
+          pair,
+          pairWith,
           position: k === 0 ? 'first' : k === members.length - 1 ? 'last' : 'middle',
         },
       });

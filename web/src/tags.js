@@ -5,7 +5,16 @@
 
 /** Distinct colours that read well as tints and underlines on light and dark pages. */
 export const PALETTE = Object.freeze([
-  '#e0a100', '#2f7ed8', '#d9534f', '#3a9d5d', '#8e5bd0', '#e07b39', '#1b9aaa', '#c2418f', '#7a8b2f', '#6d7780',
+  '#e0a100',
+  '#2f7ed8',
+  '#d9534f',
+  '#3a9d5d',
+  '#8e5bd0',
+  '#e07b39',
+  '#1b9aaa',
+  '#c2418f',
+  '#7a8b2f',
+  '#6d7780',
 ]);
 
 export const DEFAULT_COLOR = '#8a9097';
@@ -15,13 +24,17 @@ export const MAX_TAG_LENGTH = 60;
 
 /** A tag name as kept: whitespace collapsed, trimmed, at most MAX_TAG_LENGTH characters; '' if none. */
 export function normaliseTagName(name) {
-  const s = String(name ?? '').replace(/\s+/gu, ' ').trim();
+  const s = String(name ?? '')
+    .replace(/\s+/gu, ' ')
+    .trim();
   return [...s].slice(0, MAX_TAG_LENGTH).join('');
 }
 
 /** "#rrggbb" in lower case, from "#rgb" or "#rrggbb"; null when not a colour. */
 export function normaliseColor(color) {
-  const s = String(color ?? '').trim().toLowerCase();
+  const s = String(color ?? '')
+    .trim()
+    .toLowerCase();
   if (/^#[0-9a-f]{6}$/u.test(s)) return s;
   if (/^#[0-9a-f]{3}$/u.test(s)) return `#${s[1]}${s[1]}${s[2]}${s[2]}${s[3]}${s[3]}`;
   return null;
@@ -44,9 +57,13 @@ export class TagSet {
     for (const t of Array.isArray(tags) ? tags : []) this.ensure(t?.name, t?.color);
   }
 
-  get size() { return this.tags.length; }
+  get size() {
+    return this.tags.length;
+  }
 
-  list() { return this.tags.map((t) => ({ ...t })); }
+  list() {
+    return this.tags.map((t) => ({ ...t }));
+  }
 
   /** The tag with this name (compared without case), or null. */
   get(name) {
@@ -54,7 +71,9 @@ export class TagSet {
     return this.tags.find((t) => key(t.name) === k) ?? null;
   }
 
-  has(name) { return Boolean(this.get(name)); }
+  has(name) {
+    return Boolean(this.get(name));
+  }
 
   /**
    * The tag named `name`, made when missing (with `color`, else the next palette colour).
@@ -98,7 +117,7 @@ export class TagSet {
   /** The tag with shortcut `n` (1–9), or null. */
   byShortcut(n) {
     const i = Number(n) - 1;
-    return Number.isInteger(i) && i >= 0 && i < 9 ? this.tags[i] ?? null : null;
+    return Number.isInteger(i) && i >= 0 && i < 9 ? (this.tags[i] ?? null) : null;
   }
 
   /** Tags whose names start with (then contain) `prefix`, for suggestions. */
@@ -110,5 +129,7 @@ export class TagSet {
     return [...starts, ...contains].slice(0, limit);
   }
 
-  toJSON() { return this.list(); }
+  toJSON() {
+    return this.list();
+  }
 }

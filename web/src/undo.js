@@ -20,14 +20,22 @@ export class UndoStack {
     this.undone = [];
   }
 
-  get canUndo() { return this.done.length > 0; }
+  get canUndo() {
+    return this.done.length > 0;
+  }
 
-  get canRedo() { return this.undone.length > 0; }
+  get canRedo() {
+    return this.undone.length > 0;
+  }
 
   /** The label of the step undo would revert ("" when none). */
-  get undoLabel() { return this.done.at(-1)?.label ?? ''; }
+  get undoLabel() {
+    return this.done.at(-1)?.label ?? '';
+  }
 
-  get redoLabel() { return this.undone.at(-1)?.label ?? ''; }
+  get redoLabel() {
+    return this.undone.at(-1)?.label ?? '';
+  }
 
   /** @returns {{label: string, apply: Map<string, object|null>}|null} what to write */
   undo() {

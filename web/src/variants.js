@@ -32,10 +32,18 @@
  */
 export function variantTable(reference, others) {
   const n = reference.sentences.length;
-  const columns = [{ id: reference.id, label: reference.label, reference: true, counts: null }]
-    .concat(others.map((o) => ({ id: o.id, label: o.label, reference: false, counts: { same: 0, changed: 0, moved: 0, cut: 0, added: 0 } })));
+  const columns = [{ id: reference.id, label: reference.label, reference: true, counts: null }].concat(
+    others.map((o) => ({
+      id: o.id,
+      label: o.label,
+      reference: false,
+      counts: { same: 0, changed: 0, moved: 0, cut: 0, added: 0 },
+    })),
+  );
   // base[i][k]: the cell of version k (0 = reference) in reference row i.
-  const base = Array.from({ length: n }, (_, i) => [{ state: 'reference', text: sentenceText(reference.sentences[i]) }]);
+  const base = Array.from({ length: n }, (_, i) => [
+    { state: 'reference', text: sentenceText(reference.sentences[i]) },
+  ]);
   const inserted = new Map(); // reference row after which (−1: before the first) → added rows
   others.forEach((other, k) => {
     const column = k + 1;
@@ -52,7 +60,9 @@ export function variantTable(reference, others) {
       }
       anchor = Math.max(anchor, a.at(-1));
       const parts = Array.isArray(g.words) ? g.words : [];
-      a.forEach((i, pos) => { base[i][column] = cellFor(g.kind, { pos, a, b, text, parts, theirs }); });
+      a.forEach((i, pos) => {
+        base[i][column] = cellFor(g.kind, { pos, a, b, text, parts, theirs });
+      });
     }
     for (let i = 0; i < n; i++) if (!base[i][column]) base[i][column] = { state: 'cut' }; // no group covered it
   });
@@ -60,14 +70,22 @@ export function variantTable(reference, others) {
   const rows = [];
   const pushInserted = (after) => {
     for (const added of inserted.get(after) ?? []) {
-      const cells = columns.map((_, c) => (c === 0 ? { state: 'absent' } : added.cells.get(c) ?? { state: 'absent' }));
+      const cells = columns.map((_, c) =>
+        c === 0 ? { state: 'absent' } : (added.cells.get(c) ?? { state: 'absent' }),
+      );
       rows.push({ key: `added-${after}-${rows.length}`, kind: 'added', index: null, cells, differs: true });
     }
   };
   pushInserted(-1);
   for (let i = 0; i < n; i++) {
     const cells = base[i];
-    rows.push({ key: `ref-${i}`, kind: 'reference', index: i, cells, differs: cells.some((c, k) => k > 0 && c.state !== 'same') });
+    rows.push({
+      key: `ref-${i}`,
+      kind: 'reference',
+      index: i,
+      cells,
+      differs: cells.some((c, k) => k > 0 && c.state !== 'same'),
+    });
     pushInserted(i);
   }
   for (const row of rows) {
@@ -75,7 +93,8 @@ export function variantTable(reference, others) {
       const counts = columns[c].counts;
       if (!counts) return;
       if (cell.state === 'merged-above') return;
-      if (cell.state === 'same' || cell.state === 'cut' || cell.state === 'added' || cell.state === 'moved') counts[cell.state]++;
+      if (cell.state === 'same' || cell.state === 'cut' || cell.state === 'added' || cell.state === 'moved')
+        counts[cell.state]++;
       else if (cell.state === 'changed') counts.changed++;
     });
   }

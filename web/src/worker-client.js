@@ -15,7 +15,9 @@ export const WORKER_START_MS = 10000;
  * blob: URL once the worker has started, or failed to).
  */
 export function pageWorkerSpawner({
-  document: doc = globalThis.document, Worker: WorkerClass = globalThis.Worker, Blob: BlobClass = globalThis.Blob,
+  document: doc = globalThis.document,
+  Worker: WorkerClass = globalThis.Worker,
+  Blob: BlobClass = globalThis.Blob,
   URL: Url = globalThis.URL,
 } = {}) {
   return () => {
@@ -25,7 +27,10 @@ export function pageWorkerSpawner({
     if (!core || !glue) throw new Error('this page has no worker script');
     const url = Url.createObjectURL(new BlobClass([core, '\n;\n', glue], { type: 'text/javascript' }));
     try {
-      return { worker: new WorkerClass(url, { name: 'lectern-core' }), release: () => Url.revokeObjectURL(url) };
+      return {
+        worker: new WorkerClass(url, { name: 'lectern-core' }),
+        release: () => Url.revokeObjectURL(url),
+      };
     } catch (error) {
       Url.revokeObjectURL(url);
       throw error;
@@ -46,7 +51,10 @@ export class WorkerReader {
    * @param {() => Promise<import('./core.js').CoreReader>} [options.fallback]  the main-thread core
    * @param {(message: string) => void} [options.log]  for the switch to the main thread
    */
-  constructor(spawn, { timeoutMs = WORKER_START_MS, fallback = () => loadCore(), log = (m) => console.info(m) } = {}) {
+  constructor(
+    spawn,
+    { timeoutMs = WORKER_START_MS, fallback = () => loadCore(), log = (m) => console.info(m) } = {},
+  ) {
     this.spawn = spawn;
     this.timeoutMs = timeoutMs;
     this.fallback = fallback;
@@ -71,7 +79,10 @@ export class WorkerReader {
   /** Resolves once a worker is ready; rejects when it cannot start (see useMainThread). */
   ensureWorker() {
     if (this.worker && !this.starting) return Promise.resolve();
-    if (!this.starting) this.starting = this.startWorker().finally(() => { this.starting = null; });
+    if (!this.starting)
+      this.starting = this.startWorker().finally(() => {
+        this.starting = null;
+      });
     return this.starting;
   }
 
@@ -98,7 +109,10 @@ export class WorkerReader {
           resolve();
         }
       };
-      const timer = setTimeout(() => settle(new Error(`the worker did not start within ${Math.round(this.timeoutMs / 1000)} s`)), this.timeoutMs);
+      const timer = setTimeout(
+        () => settle(new Error(`the worker did not start within ${Math.round(this.timeoutMs / 1000)} s`)),
+        this.timeoutMs,
+      );
       this.worker = worker;
       worker.addEventListener('message', (event) => {
         const m = event.data;
@@ -124,7 +138,9 @@ export class WorkerReader {
 
   onMessage(worker, m) {
     if (m?.type === 'csp') {
-      console.error(`Content-Security-Policy violation in the reading worker: ${m.directive} blocked ${m.blocked || '(inline)'}`);
+      console.error(
+        `Content-Security-Policy violation in the reading worker: ${m.directive} blocked ${m.blocked || '(inline)'}`,
+      );
       return;
     }
     const request = this.requests.get(m?.id);
@@ -159,7 +175,9 @@ export class WorkerReader {
   discard(worker, error = new Error('the worker was stopped')) {
     try {
       worker.terminate();
-    } catch { /* already gone */ }
+    } catch {
+      /* already gone */
+    }
     if (this.worker === worker) this.worker = null;
     for (const [id, request] of this.requests) {
       if (request.worker !== worker) continue;
@@ -176,7 +194,9 @@ export class WorkerReader {
   /** Gives up on workers: reads on the main thread from now on. */
   async useMainThread(reason) {
     if (!this.main) {
-      this.log(`Lectern: reading files on the page's main thread (${reason?.message || reason}); the page may pause during long imports.`);
+      this.log(
+        `Lectern: reading files on the page's main thread (${reason?.message || reason}); the page may pause during long imports.`,
+      );
       this.main = await this.fallback();
     }
     return this.main;
@@ -238,7 +258,9 @@ export class WorkerReader {
       add: async (items) => Number(await step('add', { items })),
       finish: () => step('finish'),
       // A worker that stopped has freed everything already.
-      cancel: async () => { if (this.worker === worker) await step('cancel').catch(() => {}); },
+      cancel: async () => {
+        if (this.worker === worker) await step('cancel').catch(() => {});
+      },
     };
   }
 
@@ -259,7 +281,7 @@ export class WorkerReader {
    * @param {import('./reading.js').ReadOptions} [options]
    * @returns {AsyncGenerator<import('./reading.js').ReadPart>}
    */
-  async* readParts(bytes, fileName, options = {}) {
+  async *readParts(bytes, fileName, options = {}) {
     if (!this.main) {
       try {
         await this.ensureWorker();
@@ -279,12 +301,18 @@ export class WorkerReader {
     try {
       const buffer = ownBuffer(bytes);
       const { chunkBytes, firstChunkBytes } = options;
-      worker.postMessage({ type: 'read', id, fileName: String(fileName), buffer, options: { chunkBytes, firstChunkBytes } }, [buffer]);
+      worker.postMessage(
+        { type: 'read', id, fileName: String(fileName), buffer, options: { chunkBytes, firstChunkBytes } },
+        [buffer],
+      );
       for (;;) {
         if (request.parts.length) yield request.parts.shift();
         else if (request.error) throw request.error;
         else if (request.ended) return;
-        else await new Promise((resolve) => { request.wake = resolve; });
+        else
+          await new Promise((resolve) => {
+            request.wake = resolve;
+          });
         request.wake = null;
       }
     } finally {
@@ -295,8 +323,10 @@ export class WorkerReader {
 
 /** An ArrayBuffer holding exactly `bytes`, that may be transferred (theirs when it is, else a copy). */
 function ownBuffer(bytes) {
-  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
-    && Object.prototype.toString.call(bytes.buffer) === '[object ArrayBuffer]';
+  const whole =
+    bytes.byteOffset === 0 &&
+    bytes.byteLength === bytes.buffer.byteLength &&
+    Object.prototype.toString.call(bytes.buffer) === '[object ArrayBuffer]';
   return whole ? bytes.buffer : bytes.slice().buffer;
 }
 

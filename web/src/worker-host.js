@@ -27,7 +27,8 @@ export function serveCore(scope, factory) {
     post({ type: 'csp', directive: String(e.violatedDirective || ''), blocked: String(e.blockedURI || '') });
   });
   const loading = (async () => {
-    if (typeof factory !== 'function') throw new Error('the worker has no reading engine (no createLecternCore)');
+    if (typeof factory !== 'function')
+      throw new Error('the worker has no reading engine (no createLecternCore)');
     return new CoreReader(await factory());
   })();
   loading.then(

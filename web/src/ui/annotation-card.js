@@ -24,8 +24,13 @@ export function authorName(creator) {
 export function tagChip(name, color, { shortcut = null } = {}) {
   const swatch = h('span', { class: 'swatch', 'aria-hidden': 'true' });
   swatch.style.setProperty('background-color', color);
-  return h('span', { class: 'tag-chip static', 'data-testid': 'tag-chip', 'data-tag': name },
-    swatch, h('span', { class: 'tag-name' }, name), shortcut ? h('kbd', { 'aria-hidden': 'true' }, String(shortcut)) : null);
+  return h(
+    'span',
+    { class: 'tag-chip static', 'data-testid': 'tag-chip', 'data-tag': name },
+    swatch,
+    h('span', { class: 'tag-name' }, name),
+    shortcut ? h('kbd', { 'aria-hidden': 'true' }, String(shortcut)) : null,
+  );
 }
 
 /** "2024-09-14 08:00" in local time, or the text as given. */
@@ -50,37 +55,124 @@ export function shortTime(iso) {
  * @param {(index: number) => void} [o.keepVersion]  for conflicts (-1: the shown one)
  * @returns {HTMLElement[]} the card's children
  */
-export function cardContent(view, { colorOf, status = '', statusKind = '', quoteMax = 220, actions = [], open = null, openLabel = '', keepVersion = null }) {
+export function cardContent(
+  view,
+  {
+    colorOf,
+    status = '',
+    statusKind = '',
+    quoteMax = 220,
+    actions = [],
+    open = null,
+    openLabel = '',
+    keepVersion = null,
+  },
+) {
   const quoteText = `“${truncate(view.quote, quoteMax)}”`;
   const quote = open
-    ? h('button', { type: 'button', class: 'card-quote', 'data-testid': 'card-open', onclick: open, 'aria-label': openLabel || `Go to the highlight ${truncate(view.quote, 80)}` }, quoteText)
+    ? h(
+        'button',
+        {
+          type: 'button',
+          class: 'card-quote',
+          'data-testid': 'card-open',
+          onclick: open,
+          'aria-label': openLabel || `Go to the highlight ${truncate(view.quote, 80)}`,
+        },
+        quoteText,
+      )
     : h('p', { class: 'card-quote' }, quoteText);
   const tags = view.tags.length
-    ? h('div', { class: 'card-tags', 'aria-label': 'Tags' }, view.tags.map((t) => tagChip(t.name, colorOf(t.name, t.color))))
+    ? h(
+        'div',
+        { class: 'card-tags', 'aria-label': 'Tags' },
+        view.tags.map((t) => tagChip(t.name, colorOf(t.name, t.color))),
+      )
     : null;
-  const note = view.note?.text ? h('div', { class: 'card-note', 'data-testid': 'card-note' }, renderNote(view.note.text, view.note.format)) : null;
-  const meta = h('p', { class: 'card-meta' },
+  const note = view.note?.text
+    ? h(
+        'div',
+        { class: 'card-note', 'data-testid': 'card-note' },
+        renderNote(view.note.text, view.note.format),
+      )
+    : null;
+  const meta = h(
+    'p',
+    { class: 'card-meta' },
     h('span', { class: 'card-author', 'data-testid': 'card-author' }, authorName(view.creator)),
-    view.modified ? [' · ', h('time', { datetime: view.modified }, shortTime(view.modified))] : null);
-  const statusLine = status ? h('p', { class: `card-status ${statusKind}`, 'data-testid': 'card-status' }, status) : null;
+    view.modified ? [' · ', h('time', { datetime: view.modified }, shortTime(view.modified))] : null,
+  );
+  const statusLine = status
+    ? h('p', { class: `card-status ${statusKind}`, 'data-testid': 'card-status' }, status)
+    : null;
   const conflicts = view.conflicts.length ? conflictBlock(view, colorOf, keepVersion) : null;
-  const bar = actions.length ? h('div', { class: 'card-actions' }, actions.map((a) => h('button', {
-    type: 'button', class: `button quiet small${a.danger ? ' danger' : ''}`, 'data-testid': a.testid, onclick: a.run,
-    'aria-label': a.ariaLabel || null,
-  }, a.icon ? icon(a.icon) : null, a.label))) : null;
+  const bar = actions.length
+    ? h(
+        'div',
+        { class: 'card-actions' },
+        actions.map((a) =>
+          h(
+            'button',
+            {
+              type: 'button',
+              class: `button quiet small${a.danger ? ' danger' : ''}`,
+              'data-testid': a.testid,
+              onclick: a.run,
+              'aria-label': a.ariaLabel || null,
+            },
+            a.icon ? icon(a.icon) : null,
+            a.label,
+          ),
+        ),
+      )
+    : null;
   return [quote, tags, note, statusLine, conflicts, meta, bar].filter(Boolean);
 }
 
 function conflictBlock(view, colorOf, keepVersion) {
   const versions = [view, ...view.conflicts.map((c) => viewOf(c))];
-  return h('div', { class: 'card-conflicts', 'data-testid': 'conflict-versions' },
+  return h(
+    'div',
+    { class: 'card-conflicts', 'data-testid': 'conflict-versions' },
     h('p', { class: 'conflict-title' }, `${versions.length} versions of this annotation disagree:`),
-    h('div', { class: 'conflict-grid' }, versions.map((v, i) => h('div', { class: 'conflict-version', 'data-testid': 'conflict-version' },
-      h('p', { class: 'card-meta' }, h('strong', {}, authorName(v.creator)), v.modified ? ` · ${shortTime(v.modified)}` : '', i === 0 ? ' (shown)' : ''),
-      v.tags.length ? h('div', { class: 'card-tags' }, v.tags.map((t) => tagChip(t.name, colorOf(t.name, t.color)))) : null,
-      v.note?.text ? h('div', { class: 'card-note' }, renderNote(v.note.text, v.note.format)) : h('p', { class: 'muted small' }, 'No note.'),
-      keepVersion ? h('button', {
-        type: 'button', class: 'button small', 'data-testid': 'keep-version',
-        onclick: () => keepVersion(i - 1),
-      }, 'Keep this version') : null))));
+    h(
+      'div',
+      { class: 'conflict-grid' },
+      versions.map((v, i) =>
+        h(
+          'div',
+          { class: 'conflict-version', 'data-testid': 'conflict-version' },
+          h(
+            'p',
+            { class: 'card-meta' },
+            h('strong', {}, authorName(v.creator)),
+            v.modified ? ` · ${shortTime(v.modified)}` : '',
+            i === 0 ? ' (shown)' : '',
+          ),
+          v.tags.length
+            ? h(
+                'div',
+                { class: 'card-tags' },
+                v.tags.map((t) => tagChip(t.name, colorOf(t.name, t.color))),
+              )
+            : null,
+          v.note?.text
+            ? h('div', { class: 'card-note' }, renderNote(v.note.text, v.note.format))
+            : h('p', { class: 'muted small' }, 'No note.'),
+          keepVersion
+            ? h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'button small',
+                  'data-testid': 'keep-version',
+                  onclick: () => keepVersion(i - 1),
+                },
+                'Keep this version',
+              )
+            : null,
+        ),
+      ),
+    ),
+  );
 }

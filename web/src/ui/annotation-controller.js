@@ -4,7 +4,13 @@
 import { AnnotationBook } from '../annotations.js';
 import { startReader } from '../worker-client.js';
 import { authorKey, authorsOf, filterAnnotations, tagsOf, viewOf } from '../annotation-model.js';
-import { exportFileName, importSentence, isJsonName, looksLikeAnnotations, SNIFF_BYTES } from '../annotation-files.js';
+import {
+  exportFileName,
+  importSentence,
+  isJsonName,
+  looksLikeAnnotations,
+  SNIFF_BYTES,
+} from '../annotation-files.js';
 import { describeStorageError } from '../store.js';
 import { rowOf } from '../records.js';
 import { plural, truncate } from '../format.js';
@@ -103,7 +109,9 @@ export class AnnotationController {
   /** Starts the annotation core (its own worker) ahead of the first use. */
   warm() {
     if (!this.core) this.core = startReader();
-    this.core.catch(() => { this.core = null; });
+    this.core.catch(() => {
+      this.core = null;
+    });
   }
 
   /** The core's JSON functions: a worker of its own, so annotating never waits for an import. */
@@ -129,28 +137,43 @@ export class AnnotationController {
     try {
       channel = new BroadcastChannel(CHANNEL);
       channel.onmessage = (e) => receive(e.data);
-    } catch { /* storage events below */ }
+    } catch {
+      /* storage events below */
+    }
     window.addEventListener('storage', (e) => {
       if (e.key !== PING_KEY || !e.newValue) return;
       try {
         receive(JSON.parse(e.newValue));
-      } catch { /* not ours */ }
+      } catch {
+        /* not ours */
+      }
     });
     return {
       post: (m) => {
-        try { channel?.postMessage(m); } catch { /* closed */ }
-        try { localStorage.setItem(PING_KEY, JSON.stringify({ ...m, nonce: uuid() })); } catch { /* no storage */ }
+        try {
+          channel?.postMessage(m);
+        } catch {
+          /* closed */
+        }
+        try {
+          localStorage.setItem(PING_KEY, JSON.stringify({ ...m, nonce: uuid() }));
+        } catch {
+          /* no storage */
+        }
       },
     };
   }
 
   storageFailed(error, action) {
     this.app.messages.show({
-      kind: 'warning', key: 'annotation-storage',
-      text: action === 'read'
-        ? `Lectern could not read the annotations saved in this browser: ${describeStorageError(error, 'read')}.`
-        : `Your annotations could not be saved in this browser: ${describeStorageError(error, 'write')}. They are kept on this page and saved as soon as storage works again; export them (Annotations → Export) to keep a copy.`,
-      action: action === 'read' ? null : { label: 'Export now', run: () => this.exportAs({ format: 'jsonld' }) },
+      kind: 'warning',
+      key: 'annotation-storage',
+      text:
+        action === 'read'
+          ? `Lectern could not read the annotations saved in this browser: ${describeStorageError(error, 'read')}.`
+          : `Your annotations could not be saved in this browser: ${describeStorageError(error, 'write')}. They are kept on this page and saved as soon as storage works again; export them (Annotations → Export) to keep a copy.`,
+      action:
+        action === 'read' ? null : { label: 'Export now', run: () => this.exportAs({ format: 'jsonld' }) },
     });
     this.app.updateStorageStatus(true);
   }
@@ -173,7 +196,8 @@ export class AnnotationController {
     this.app.setAnnotationCount(this.book.live().length);
   }
 
-  colorOf = (name, fallback) => (this.book?.tags.has(name) ? this.book.tags.colorOf(name) : fallback || DEFAULT_COLOR);
+  colorOf = (name, fallback) =>
+    this.book?.tags.has(name) ? this.book.tags.colorOf(name) : fallback || DEFAULT_COLOR;
 
   highlightColor(view) {
     return view.tags.length ? this.colorOf(view.tags[0].name, view.tags[0].color) : HIGHLIGHT_COLOR;
@@ -182,7 +206,10 @@ export class AnnotationController {
   label(view, kind, from) {
     const tags = view.tags.map((t) => t.name).join(', ') || 'Highlight';
     const who = authorName(view.creator);
-    const where = kind === 'carried' ? ` — carried over from “${truncate(from ? rowOf(from).displayTitle : '', 50)}”` : '';
+    const where =
+      kind === 'carried'
+        ? ` — carried over from “${truncate(from ? rowOf(from).displayTitle : '', 50)}”`
+        : '';
     return `${tags} (${who})${where}`;
   }
 
@@ -190,7 +217,12 @@ export class AnnotationController {
   placements(record) {
     const p = this.book.placementsFor(record);
     const highlights = p.highlights.map((x) => ({
-      id: x.id, start: x.start, end: x.end, kind: x.kind, color: this.highlightColor(x.view), label: this.label(x.view, x.kind, x.from),
+      id: x.id,
+      start: x.start,
+      end: x.end,
+      kind: x.kind,
+      color: this.highlightColor(x.view),
+      label: this.label(x.view, x.kind, x.from),
     }));
     return { p, highlights };
   }
@@ -203,10 +235,17 @@ export class AnnotationController {
     if (highlights) this.app.readerView.setHighlights(highlights);
     this.sidebar.render({
       items: p.highlights.map((x) => ({
-        id: x.id, view: x.view, kind: x.kind, from: x.from, fromTitle: x.from ? truncate(rowOf(x.from).displayTitle, 70) : '',
+        id: x.id,
+        view: x.view,
+        kind: x.kind,
+        from: x.from,
+        fromTitle: x.from ? truncate(rowOf(x.from).displayTitle, 70) : '',
         here: record.article.body.slice(x.start, x.end),
       })),
-      missing: p.missing.map((m) => ({ ...m, fromTitle: m.from ? truncate(rowOf(m.from).displayTitle, 70) : '' })),
+      missing: p.missing.map((m) => ({
+        ...m,
+        fromTitle: m.from ? truncate(rowOf(m.from).displayTitle, 70) : '',
+      })),
       pending: p.pending,
       colorOf: this.colorOf,
       history: this.history(),
@@ -238,7 +277,11 @@ export class AnnotationController {
 
   toggleSidebar() {
     this.sidebarShown = !this.sidebarShown;
-    try { localStorage.setItem(SIDEBAR_KEY, this.sidebarShown ? '1' : '0'); } catch { /* fine */ }
+    try {
+      localStorage.setItem(SIDEBAR_KEY, this.sidebarShown ? '1' : '0');
+    } catch {
+      /* fine */
+    }
     this.renderReader();
   }
 
@@ -252,15 +295,24 @@ export class AnnotationController {
 
   items() {
     const order = new Map(this.app.collection.list().map((r, i) => [r.id, i]));
-    return this.book.live().map((r) => {
-      const home = this.book.homeOf(r);
-      const article = home?.article ?? null;
-      return {
-        id: r.id, record: r, view: viewOf(r.annotation), articleId: article?.id ?? '',
-        articleTitle: article ? rowOf(article).displayTitle : '', status: article ? 'placed' : 'orphan',
-        kind: home?.kind ?? 'orphan', start: home?.start ?? 0, order: article ? order.get(article.id) : Infinity,
-      };
-    }).sort((a, b) => (a.order - b.order) || (a.start - b.start) || a.id.localeCompare(b.id));
+    return this.book
+      .live()
+      .map((r) => {
+        const home = this.book.homeOf(r);
+        const article = home?.article ?? null;
+        return {
+          id: r.id,
+          record: r,
+          view: viewOf(r.annotation),
+          articleId: article?.id ?? '',
+          articleTitle: article ? rowOf(article).displayTitle : '',
+          status: article ? 'placed' : 'orphan',
+          kind: home?.kind ?? 'orphan',
+          start: home?.start ?? 0,
+          order: article ? order.get(article.id) : Infinity,
+        };
+      })
+      .sort((a, b) => a.order - b.order || a.start - b.start || a.id.localeCompare(b.id));
   }
 
   renderCollection() {
@@ -268,8 +320,19 @@ export class AnnotationController {
     const items = this.items();
     const filtered = filterAnnotations(items, this.view.filters);
     const tagCounts = new Map();
-    for (const it of items) for (const t of it.view.tags) tagCounts.set(t.name.toLocaleLowerCase('en'), (tagCounts.get(t.name.toLocaleLowerCase('en')) ?? 0) + 1);
-    const tags = this.book.tags.list().map((t) => ({ ...t, shortcut: this.book.tags.shortcutOf(t.name), count: tagCounts.get(t.name.toLocaleLowerCase('en')) ?? 0 }));
+    for (const it of items)
+      for (const t of it.view.tags)
+        tagCounts.set(
+          t.name.toLocaleLowerCase('en'),
+          (tagCounts.get(t.name.toLocaleLowerCase('en')) ?? 0) + 1,
+        );
+    const tags = this.book.tags
+      .list()
+      .map((t) => ({
+        ...t,
+        shortcut: this.book.tags.shortcutOf(t.name),
+        count: tagCounts.get(t.name.toLocaleLowerCase('en')) ?? 0,
+      }));
     const articles = [];
     const seen = new Set();
     for (const it of items) {
@@ -278,14 +341,25 @@ export class AnnotationController {
         articles.push({ id: it.articleId, title: it.articleTitle });
       }
     }
-    const orphans = items.filter((it) => it.status === 'orphan').map((it) => {
-      const near = it.record.anchor?.near ? this.app.collection.get(it.record.anchor.near) : null;
-      return { id: it.id, view: it.view, nearTitle: near ? rowOf(near).displayTitle : '' };
-    });
-    const authors = authorsOf(items.map((i) => i.view)).map((a) => ({ ...a, label: a.key === authorKey(this.user) ? `${this.user.name || 'You'} (you)` : a.label }));
+    const orphans = items
+      .filter((it) => it.status === 'orphan')
+      .map((it) => {
+        const near = it.record.anchor?.near ? this.app.collection.get(it.record.anchor.near) : null;
+        return { id: it.id, view: it.view, nearTitle: near ? rowOf(near).displayTitle : '' };
+      });
+    const authors = authorsOf(items.map((i) => i.view)).map((a) => ({
+      ...a,
+      label: a.key === authorKey(this.user) ? `${this.user.name || 'You'} (you)` : a.label,
+    }));
     this.view.render({
-      items: filtered, total: items.length, tags, articles, authors, orphans,
-      colorOf: this.colorOf, attaching: this.attaching,
+      items: filtered,
+      total: items.length,
+      tags,
+      articles,
+      authors,
+      orphans,
+      colorOf: this.colorOf,
+      attaching: this.attaching,
     });
   }
 
@@ -315,8 +389,13 @@ export class AnnotationController {
     if (!rect) return;
     this.card.close({ restore: false });
     this.tooltip.hide();
-    const tags = this.book.tags.list().slice(0, 9).map((t) => ({ ...t, shortcut: this.book.tags.shortcutOf(t.name) }));
-    const attach = this.attaching ? { quote: viewOf(this.book.get(this.attaching)?.annotation ?? {}).quote } : null;
+    const tags = this.book.tags
+      .list()
+      .slice(0, 9)
+      .map((t) => ({ ...t, shortcut: this.book.tags.shortcutOf(t.name) }));
+    const attach = this.attaching
+      ? { quote: viewOf(this.book.get(this.attaching)?.annotation ?? {}).quote }
+      : null;
     this.toolbar.show({ tags, attach }, rect);
   }
 
@@ -358,7 +437,11 @@ export class AnnotationController {
     try {
       id = await this.book.create(record, { start: r.start, end: r.end, tags, note, noteFormat });
     } catch (error) {
-      this.app.messages.show({ kind: 'error', key: 'annotate', text: `The highlight could not be made: ${error?.message || error}.` });
+      this.app.messages.show({
+        kind: 'error',
+        key: 'annotate',
+        text: `The highlight could not be made: ${error?.message || error}.`,
+      });
       return null;
     }
     this.renderReader();
@@ -366,12 +449,17 @@ export class AnnotationController {
     const made = this.book.get(id); // (an undo may already have taken it back)
     if (made) {
       const view = viewOf(made.annotation);
-      this.app.readerView.announce(`Highlighted${view.tags.length ? ` with ${view.tags.map((t) => t.name).join(', ')}` : ''}. Ctrl+Z undoes it.`);
+      this.app.readerView.announce(
+        `Highlighted${view.tags.length ? ` with ${view.tags.map((t) => t.name).join(', ')}` : ''}. Ctrl+Z undoes it.`,
+      );
     }
     // Focus stays where the user moved it meanwhile; only a focus lost with the redraw comes back.
     const lost = !document.activeElement || document.activeElement === document.body;
     if (lost && focusAfter?.isConnected) focusAfter.focus({ preventScroll: true });
-    else if (lost && r.source === 'sentence') this.app.readerView.body.querySelector(`.sentence[data-start="${r.start}"]`)?.focus({ preventScroll: true });
+    else if (lost && r.source === 'sentence')
+      this.app.readerView.body
+        .querySelector(`.sentence[data-start="${r.start}"]`)
+        ?.focus({ preventScroll: true });
     return id;
   }
 
@@ -406,12 +494,16 @@ export class AnnotationController {
     const rect = range.element?.getBoundingClientRect() ?? this.app.readerView.selectionRect();
     const returnTo = range.element ?? null;
     this.toolbar.hide();
-    this.editor.open({ mode: 'new', quote: record.article.body.slice(range.start, range.end), focus, rect }, {
-      save: (result) => this.createFromSelection(result.tags, { note: result.note, noteFormat: result.noteFormat, range }),
-      closed: (how) => {
-        if (how !== 'save' && returnTo?.isConnected) returnTo.focus({ preventScroll: true });
+    this.editor.open(
+      { mode: 'new', quote: record.article.body.slice(range.start, range.end), focus, rect },
+      {
+        save: (result) =>
+          this.createFromSelection(result.tags, { note: result.note, noteFormat: result.noteFormat, range }),
+        closed: (how) => {
+          if (how !== 'save' && returnTo?.isConnected) returnTo.focus({ preventScroll: true });
+        },
       },
-    });
+    );
     return true;
   }
 
@@ -422,20 +514,28 @@ export class AnnotationController {
     const mark = this.app.view === 'reader' ? this.app.readerView.marksOf(id)[0] : null;
     const returnTo = document.activeElement;
     this.card.close({ restore: false });
-    this.editor.open({
-      mode: 'edit', quote: view.quote, tags: view.tags.map((t) => t.name), note: view.note?.text ?? '',
-      noteFormat: view.note?.format ?? 'text/markdown', focus, rect: mark?.getBoundingClientRect() ?? null,
-    }, {
-      save: async (result) => {
-        await this.book.update(id, { tags: result.tags, note: result.note, noteFormat: result.noteFormat });
-        this.app.readerView.announce('Annotation saved.');
-        this.refocus(id, returnTo);
+    this.editor.open(
+      {
+        mode: 'edit',
+        quote: view.quote,
+        tags: view.tags.map((t) => t.name),
+        note: view.note?.text ?? '',
+        noteFormat: view.note?.format ?? 'text/markdown',
+        focus,
+        rect: mark?.getBoundingClientRect() ?? null,
       },
-      remove: () => this.remove(id),
-      closed: (how) => {
-        if (how === 'cancel') this.refocus(id, returnTo);
+      {
+        save: async (result) => {
+          await this.book.update(id, { tags: result.tags, note: result.note, noteFormat: result.noteFormat });
+          this.app.readerView.announce('Annotation saved.');
+          this.refocus(id, returnTo);
+        },
+        remove: () => this.remove(id),
+        closed: (how) => {
+          if (how === 'cancel') this.refocus(id, returnTo);
+        },
       },
-    });
+    );
   }
 
   refocus(id, fallback) {
@@ -454,11 +554,16 @@ export class AnnotationController {
     await this.book.remove([id]);
     this.card.close({ restore: false });
     this.app.messages.show({
-      kind: 'info', key: 'annotation-undo', text: `Deleted the annotation “${truncate(quote, 60)}”.`,
+      kind: 'info',
+      key: 'annotation-undo',
+      text: `Deleted the annotation “${truncate(quote, 60)}”.`,
       action: { label: 'Undo', run: () => this.undo() },
     });
     this.app.readerView.announce('Annotation deleted. Ctrl+Z brings it back.');
-    if (start != null && this.app.view === 'reader') this.app.readerView.body.querySelector(`.sentence[data-start="${CSS.escape(start)}"]`)?.focus({ preventScroll: true });
+    if (start != null && this.app.view === 'reader')
+      this.app.readerView.body
+        .querySelector(`.sentence[data-start="${CSS.escape(start)}"]`)
+        ?.focus({ preventScroll: true });
   }
 
   async undo() {
@@ -476,7 +581,12 @@ export class AnnotationController {
 
   async keepVersion(id, index) {
     await this.book.keepVersion(id, index);
-    this.app.messages.show({ kind: 'success', key: 'annotation-undo', text: 'Kept one version of the annotation; the others were dropped.', action: { label: 'Undo', run: () => this.undo() } });
+    this.app.messages.show({
+      kind: 'success',
+      key: 'annotation-undo',
+      text: 'Kept one version of the annotation; the others were dropped.',
+      action: { label: 'Undo', run: () => this.undo() },
+    });
   }
 
   async setColor(name, color) {
@@ -485,12 +595,25 @@ export class AnnotationController {
   }
 
   setName(name) {
-    const clean = String(name ?? '').replace(/\s+/gu, ' ').trim().slice(0, 80);
+    const clean = String(name ?? '')
+      .replace(/\s+/gu, ' ')
+      .trim()
+      .slice(0, 80);
     this.user = { ...this.user, name: clean };
     setCurrentUser(authorKey(this.user));
-    try { localStorage.setItem(USER_KEY, JSON.stringify(this.user)); } catch { /* kept for this page */ }
+    try {
+      localStorage.setItem(USER_KEY, JSON.stringify(this.user));
+    } catch {
+      /* kept for this page */
+    }
     this.view.setName(clean);
-    this.app.messages.show({ kind: 'success', key: 'user-name', text: clean ? `Your new annotations will be signed “${clean}”.` : 'Your new annotations will not carry a name.' });
+    this.app.messages.show({
+      kind: 'success',
+      key: 'user-name',
+      text: clean
+        ? `Your new annotations will be signed “${clean}”.`
+        : 'Your new annotations will not carry a name.',
+    });
   }
 
   /** After the first annotation without a name: say where to set it (once). */
@@ -499,13 +622,22 @@ export class AnnotationController {
     try {
       if (localStorage.getItem(NAME_ASKED_KEY)) return;
       localStorage.setItem(NAME_ASKED_KEY, '1');
-    } catch { /* ask this once on this page */ }
+    } catch {
+      /* ask this once on this page */
+    }
     if (this.nameAsked) return;
     this.nameAsked = true;
     this.app.messages.show({
-      kind: 'info', key: 'user-name',
+      kind: 'info',
+      key: 'user-name',
       text: 'Your annotations carry no name yet, so colleagues who import them will see “Anonymous”. Set your name once under Annotations → You.',
-      action: { label: 'Set my name', run: () => { this.app.showAnnotations(); this.view.nameInput.focus(); } },
+      action: {
+        label: 'Set my name',
+        run: () => {
+          this.app.showAnnotations();
+          this.view.nameInput.focus();
+        },
+      },
     });
   }
 
@@ -521,7 +653,12 @@ export class AnnotationController {
   highlightBack() {
     const active = document.activeElement;
     const ids = active?.dataset?.ids?.split(' ') ?? [];
-    if (this.jumpedFrom && ids.includes(this.jumpedFrom) && this.sidebarShown && this.sidebar.focusItem(this.jumpedFrom)) {
+    if (
+      this.jumpedFrom &&
+      ids.includes(this.jumpedFrom) &&
+      this.sidebarShown &&
+      this.sidebar.focusItem(this.jumpedFrom)
+    ) {
       this.jumpedFrom = null;
       return true;
     }
@@ -534,16 +671,33 @@ export class AnnotationController {
     const record = this.currentRecord();
     if (!record) return false;
     const { p } = this.placements(record);
-    const entries = ids.map((id) => p.highlights.find((x) => x.id === id)).filter(Boolean).map((x) => ({
-      view: x.view,
-      status: x.kind === 'carried' ? `Carried over from “${truncate(rowOf(x.from).displayTitle, 60)}”` : x.kind === 'anchored' ? 'Re-anchored: made on a different copy of this article' : '',
-      statusKind: x.kind,
-      actions: x.kind === 'carried'
-        ? [{ label: 'Open the original', testid: 'card-open-original', run: () => this.app.openArticle(x.from.id) }]
-        : [{ label: 'Edit', testid: 'card-edit', icon: null, run: () => this.edit(x.id) },
-          { label: 'Delete', testid: 'card-delete', danger: true, run: () => this.remove(x.id) }],
-      keepVersion: x.kind === 'carried' ? null : (i) => this.keepVersion(x.id, i),
-    }));
+    const entries = ids
+      .map((id) => p.highlights.find((x) => x.id === id))
+      .filter(Boolean)
+      .map((x) => ({
+        view: x.view,
+        status:
+          x.kind === 'carried'
+            ? `Carried over from “${truncate(rowOf(x.from).displayTitle, 60)}”`
+            : x.kind === 'anchored'
+              ? 'Re-anchored: made on a different copy of this article'
+              : '',
+        statusKind: x.kind,
+        actions:
+          x.kind === 'carried'
+            ? [
+                {
+                  label: 'Open the original',
+                  testid: 'card-open-original',
+                  run: () => this.app.openArticle(x.from.id),
+                },
+              ]
+            : [
+                { label: 'Edit', testid: 'card-edit', icon: null, run: () => this.edit(x.id) },
+                { label: 'Delete', testid: 'card-delete', danger: true, run: () => this.remove(x.id) },
+              ],
+        keepVersion: x.kind === 'carried' ? null : (i) => this.keepVersion(x.id, i),
+      }));
     if (!entries.length) return false;
     this.tooltip.hide();
     const back = this.jumpedFrom && ids.includes(this.jumpedFrom) ? () => this.highlightBack() : null;
@@ -565,7 +719,12 @@ export class AnnotationController {
     const records = ids.map((id) => this.app.collection.get(id)).filter(Boolean);
     try {
       const n = await this.book.adoptOrphans(records);
-      if (n) this.app.messages.show({ kind: 'success', key: 'adopted', text: `${plural(n, 'orphaned annotation')} found ${n === 1 ? 'its' : 'their'} place in the new articles.` });
+      if (n)
+        this.app.messages.show({
+          kind: 'success',
+          key: 'adopted',
+          text: `${plural(n, 'orphaned annotation')} found ${n === 1 ? 'its' : 'their'} place in the new articles.`,
+        });
     } catch (error) {
       console.warn('Lectern: orphans could not be looked for in the new articles:', error);
     }
@@ -583,10 +742,14 @@ export class AnnotationController {
     const record = this.currentRecord();
     if (!record || !this.book) return;
     const { p } = this.placements(record);
-    const lines = mark.dataset.ids.split(' ').map((id) => p.highlights.find((x) => x.id === id)).filter(Boolean).map((x) => ({
-      color: this.highlightColor(x.view),
-      text: `${x.view.tags.map((t) => t.name).join(', ') || 'Highlight'} — ${authorName(x.view.creator)}${x.kind === 'carried' ? ' (carried over)' : ''}${x.view.note?.text ? ': note' : ''}`,
-    }));
+    const lines = mark.dataset.ids
+      .split(' ')
+      .map((id) => p.highlights.find((x) => x.id === id))
+      .filter(Boolean)
+      .map((x) => ({
+        color: this.highlightColor(x.view),
+        text: `${x.view.tags.map((t) => t.name).join(', ') || 'Highlight'} — ${authorName(x.view.creator)}${x.kind === 'carried' ? ' (carried over)' : ''}${x.view.note?.text ? ': note' : ''}`,
+      }));
     if (lines.length) this.tooltip.show(mark, lines);
   }
 
@@ -620,7 +783,8 @@ export class AnnotationController {
     this.attaching = id;
     const quote = viewOf(r.annotation).quote;
     this.app.messages.show({
-      kind: 'info', key: 'attach',
+      kind: 'info',
+      key: 'attach',
       text: `Attaching “${truncate(quote, 80)}”: open an article, select the passage it belongs to, then choose “Attach here”.`,
       action: { label: 'Cancel', run: () => this.cancelAttach() },
     });
@@ -646,11 +810,20 @@ export class AnnotationController {
     try {
       await this.book.attach(id, record, range);
     } catch (error) {
-      this.app.messages.show({ kind: 'error', key: 'attach', text: `The annotation could not be attached: ${error?.message || error}.` });
+      this.app.messages.show({
+        kind: 'error',
+        key: 'attach',
+        text: `The annotation could not be attached: ${error?.message || error}.`,
+      });
       return;
     }
     this.attaching = null;
-    this.app.messages.show({ kind: 'success', key: 'attach', text: 'Attached the annotation to the selected passage.', action: { label: 'Undo', run: () => this.undo() } });
+    this.app.messages.show({
+      kind: 'success',
+      key: 'attach',
+      text: 'Attached the annotation to the selected passage.',
+      action: { label: 'Undo', run: () => this.undo() },
+    });
     this.renderReader();
     this.jumpTo(id);
   }
@@ -670,7 +843,9 @@ export class AnnotationController {
         let head = '';
         try {
           head = await item.file.slice(0, SNIFF_BYTES).text();
-        } catch { /* read as an article file */ }
+        } catch {
+          /* read as an article file */
+        }
         if (looksLikeAnnotations(head)) {
           mine.push(item.file);
           continue;
@@ -686,14 +861,22 @@ export class AnnotationController {
     for (const file of files) {
       const name = file.name || 'annotations.json';
       if (file.size > MAX_IMPORT_BYTES) {
-        this.app.messages.show({ kind: 'error', key: `annotations:${name}`, text: `${name}: too large to import as annotations (${Math.round(file.size / 1048576)} MB; the limit is 32 MB).` });
+        this.app.messages.show({
+          kind: 'error',
+          key: `annotations:${name}`,
+          text: `${name}: too large to import as annotations (${Math.round(file.size / 1048576)} MB; the limit is 32 MB).`,
+        });
         continue;
       }
       let text;
       try {
         text = await file.text();
       } catch (error) {
-        this.app.messages.show({ kind: 'error', key: `annotations:${name}`, text: `${name}: could not be read (${error?.message || error}).` });
+        this.app.messages.show({
+          kind: 'error',
+          key: `annotations:${name}`,
+          text: `${name}: could not be read (${error?.message || error}).`,
+        });
         continue;
       }
       await this.importText(text, name);
@@ -706,8 +889,19 @@ export class AnnotationController {
     try {
       summary = await this.book.importText(text, { label: `Import of ${name}` });
     } catch (error) {
-      this.app.messages.show({ kind: 'error', key: `annotations:${name}`, text: `${name}: the annotations could not be imported (${error?.message || error}). Nothing was changed.` });
-      return { imported: 0, duplicates: 0, conflicts: 0, orphaned: 0, errors: [String(error?.message || error)], fatal: true };
+      this.app.messages.show({
+        kind: 'error',
+        key: `annotations:${name}`,
+        text: `${name}: the annotations could not be imported (${error?.message || error}). Nothing was changed.`,
+      });
+      return {
+        imported: 0,
+        duplicates: 0,
+        conflicts: 0,
+        orphaned: 0,
+        errors: [String(error?.message || error)],
+        fatal: true,
+      };
     }
     const details = summary.errors.length && !summary.fatal ? summary.errors : null;
     this.app.messages.show({
@@ -731,12 +925,20 @@ export class AnnotationController {
     try {
       out = await this.book.exportText({ format, articleId, tag, label });
     } catch (error) {
-      this.app.messages.show({ kind: 'error', key: 'export', text: `The export failed: ${error?.message || error}.` });
+      this.app.messages.show({
+        kind: 'error',
+        key: 'export',
+        text: `The export failed: ${error?.message || error}.`,
+      });
       return null;
     }
     const name = exportFileName({ format, tag, articleTitle: title });
     download(name, out.text, out.mediaType);
-    this.app.messages.show({ kind: 'success', key: 'export', text: `Exported ${plural(out.count, 'annotation')} to ${name} (in your downloads).` });
+    this.app.messages.show({
+      kind: 'success',
+      key: 'export',
+      text: `Exported ${plural(out.count, 'annotation')} to ${name} (in your downloads).`,
+    });
     return { name, ...out };
   }
 
@@ -745,9 +947,17 @@ export class AnnotationController {
   async annotate({ articleId, start, end, tags = [], note = '', noteFormat = 'text/markdown' } = {}) {
     const record = this.app.collection.get(String(articleId));
     if (!record) throw new Error(`no article with the id ${articleId}`);
-    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start) throw new Error('start and end must be code point offsets with start < end');
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start)
+      throw new Error('start and end must be code point offsets with start < end');
     const names = (Array.isArray(tags) ? tags : [tags]).map(String);
-    const id = await this.book.create(record, { start, end, unit: 'codepoint', tags: names, note: String(note ?? ''), noteFormat });
+    const id = await this.book.create(record, {
+      start,
+      end,
+      unit: 'codepoint',
+      tags: names,
+      note: String(note ?? ''),
+      noteFormat,
+    });
     return id;
   }
 
@@ -756,7 +966,9 @@ export class AnnotationController {
     let list = this.book.live();
     if (articleId != null) list = list.filter((r) => this.book.homeOf(r)?.article?.id === String(articleId));
     const pos = (r) => this.book.homeOf(r)?.start ?? 0;
-    return list.sort((a, b) => pos(a) - pos(b) || a.id.localeCompare(b.id)).map((r) => structuredClone(r.annotation));
+    return list
+      .sort((a, b) => pos(a) - pos(b) || a.id.localeCompare(b.id))
+      .map((r) => structuredClone(r.annotation));
   }
 
   async exportObject() {
@@ -767,7 +979,13 @@ export class AnnotationController {
   async importFrom(objectOrString) {
     const text = typeof objectOrString === 'string' ? objectOrString : JSON.stringify(objectOrString);
     const s = await this.importText(text, 'imported annotations');
-    return { imported: s.imported, duplicates: s.duplicates, conflicts: s.conflicts ?? 0, orphaned: s.orphaned, errors: s.errors };
+    return {
+      imported: s.imported,
+      duplicates: s.duplicates,
+      conflicts: s.conflicts ?? 0,
+      orphaned: s.orphaned,
+      errors: s.errors,
+    };
   }
 }
 
@@ -784,10 +1002,17 @@ function download(name, text, mediaType) {
 function loadUser() {
   try {
     const u = JSON.parse(localStorage.getItem(USER_KEY) || 'null');
-    if (u && typeof u.id === 'string' && u.id) return { id: u.id, name: typeof u.name === 'string' ? u.name : '' };
-  } catch { /* new */ }
+    if (u && typeof u.id === 'string' && u.id)
+      return { id: u.id, name: typeof u.name === 'string' ? u.name : '' };
+  } catch {
+    /* new */
+  }
   const user = { id: `urn:uuid:${uuid()}`, name: '' };
-  try { localStorage.setItem(USER_KEY, JSON.stringify(user)); } catch { /* kept for this page */ }
+  try {
+    localStorage.setItem(USER_KEY, JSON.stringify(user));
+  } catch {
+    /* kept for this page */
+  }
   return user;
 }
 
@@ -798,4 +1023,3 @@ function loadSidebarShown() {
     return true;
   }
 }
-

@@ -30,8 +30,11 @@ export class SelectionToolbar {
   constructor(on) {
     this.on = on;
     this.el = h('div', {
-      class: 'selection-toolbar', role: 'toolbar', 'aria-label': 'Annotate the selected text',
-      'data-testid': 'selection-toolbar', hidden: true,
+      class: 'selection-toolbar',
+      role: 'toolbar',
+      'aria-label': 'Annotate the selected text',
+      'data-testid': 'selection-toolbar',
+      hidden: true,
     });
     // A toolbar: arrow keys move between its buttons.
     this.el.addEventListener('keydown', (e) => {
@@ -53,33 +56,98 @@ export class SelectionToolbar {
   show({ tags, attach = null }, rect) {
     const items = [];
     if (attach) {
-      items.push(h('button', {
-        type: 'button', class: 'tool primary', 'data-testid': 'toolbar-attach', onmousedown: keepSelection,
-        onclick: () => this.on.attach(), title: `Attach “${truncate(attach.quote, 80)}” to the selected text`,
-      }, icon(ICONS.link), 'Attach here'),
-      h('button', { type: 'button', class: 'tool', 'data-testid': 'toolbar-attach-cancel', onmousedown: keepSelection, onclick: () => this.on.cancelAttach() }, 'Cancel'));
+      items.push(
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'tool primary',
+            'data-testid': 'toolbar-attach',
+            onmousedown: keepSelection,
+            onclick: () => this.on.attach(),
+            title: `Attach “${truncate(attach.quote, 80)}” to the selected text`,
+          },
+          icon(ICONS.link),
+          'Attach here',
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'tool',
+            'data-testid': 'toolbar-attach-cancel',
+            onmousedown: keepSelection,
+            onclick: () => this.on.cancelAttach(),
+          },
+          'Cancel',
+        ),
+      );
     } else {
-      items.push(h('button', {
-        type: 'button', class: 'tool', 'data-testid': 'toolbar-highlight', onmousedown: keepSelection,
-        onclick: () => this.on.highlight(), title: 'Highlight without a tag',
-      }, icon(ICONS.highlight), 'Highlight'));
+      items.push(
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'tool',
+            'data-testid': 'toolbar-highlight',
+            onmousedown: keepSelection,
+            onclick: () => this.on.highlight(),
+            title: 'Highlight without a tag',
+          },
+          icon(ICONS.highlight),
+          'Highlight',
+        ),
+      );
       for (const t of tags.slice(0, 5)) {
         const swatch = h('span', { class: 'swatch', 'aria-hidden': 'true' });
         swatch.style.setProperty('background-color', t.color);
-        items.push(h('button', {
-          type: 'button', class: 'tool', 'data-testid': 'toolbar-tag', 'data-tag': t.name, onmousedown: keepSelection,
-          onclick: () => this.on.tag(t.name), title: t.shortcut ? `Tag “${t.name}” (${t.shortcut})` : `Tag “${t.name}”`,
-          'aria-label': `Tag ${t.name}${t.shortcut ? `, shortcut ${t.shortcut}` : ''}`,
-        }, swatch, h('span', { class: 'tool-label' }, truncate(t.name, 18)), t.shortcut ? h('kbd', { 'aria-hidden': 'true' }, String(t.shortcut)) : null));
+        items.push(
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'tool',
+              'data-testid': 'toolbar-tag',
+              'data-tag': t.name,
+              onmousedown: keepSelection,
+              onclick: () => this.on.tag(t.name),
+              title: t.shortcut ? `Tag “${t.name}” (${t.shortcut})` : `Tag “${t.name}”`,
+              'aria-label': `Tag ${t.name}${t.shortcut ? `, shortcut ${t.shortcut}` : ''}`,
+            },
+            swatch,
+            h('span', { class: 'tool-label' }, truncate(t.name, 18)),
+            t.shortcut ? h('kbd', { 'aria-hidden': 'true' }, String(t.shortcut)) : null,
+          ),
+        );
       }
-      items.push(h('button', {
-        type: 'button', class: 'tool', 'data-testid': 'toolbar-more', onmousedown: keepSelection,
-        onclick: () => this.on.more('tags'), title: 'Tags and a note (t)',
-      }, icon(ICONS.tag), 'Tag…'),
-      h('button', {
-        type: 'button', class: 'tool', 'data-testid': 'toolbar-note', onmousedown: keepSelection,
-        onclick: () => this.on.more('note'), title: 'Add a note (n)',
-      }, icon(ICONS.note), 'Note…'));
+      items.push(
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'tool',
+            'data-testid': 'toolbar-more',
+            onmousedown: keepSelection,
+            onclick: () => this.on.more('tags'),
+            title: 'Tags and a note (t)',
+          },
+          icon(ICONS.tag),
+          'Tag…',
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'tool',
+            'data-testid': 'toolbar-note',
+            onmousedown: keepSelection,
+            onclick: () => this.on.more('note'),
+            title: 'Add a note (n)',
+          },
+          icon(ICONS.note),
+          'Note…',
+        ),
+      );
     }
     replaceChildren(this.el, items);
     this.el.hidden = false;
@@ -90,7 +158,9 @@ export class SelectionToolbar {
     this.el.hidden = true;
   }
 
-  get shown() { return !this.el.hidden; }
+  get shown() {
+    return !this.el.hidden;
+  }
 }
 
 export class AnnotationEditor {
@@ -103,40 +173,127 @@ export class AnnotationEditor {
     this.handlers = null;
     this.titleEl = h('h2', { id: 'editor-title' }, 'Highlight');
     this.quote = h('blockquote', { class: 'editor-quote', 'data-testid': 'editor-quote' });
-    this.chips = h('div', { class: 'tag-chips', role: 'group', 'aria-label': 'Tags (1–9 toggle the first nine)', 'data-testid': 'editor-tags' });
+    this.chips = h('div', {
+      class: 'tag-chips',
+      role: 'group',
+      'aria-label': 'Tags (1–9 toggle the first nine)',
+      'data-testid': 'editor-tags',
+    });
     this.newTag = h('input', {
-      type: 'text', class: 'text-input', id: 'editor-new-tag', 'data-testid': 'editor-new-tag', autocomplete: 'off',
-      placeholder: 'New tag, then Enter', maxlength: '60', list: 'editor-tag-suggestions', 'aria-label': 'Add a tag',
+      type: 'text',
+      class: 'text-input',
+      id: 'editor-new-tag',
+      'data-testid': 'editor-new-tag',
+      autocomplete: 'off',
+      placeholder: 'New tag, then Enter',
+      maxlength: '60',
+      list: 'editor-tag-suggestions',
+      'aria-label': 'Add a tag',
     });
     this.suggestions = h('datalist', { id: 'editor-tag-suggestions' });
     this.note = h('textarea', {
-      id: 'editor-note', class: 'note-input', 'data-testid': 'editor-note', rows: '4',
+      id: 'editor-note',
+      class: 'note-input',
+      'data-testid': 'editor-note',
+      rows: '4',
       placeholder: 'A note (optional). Markdown: **bold**, *italic*, [text](address), - lists',
     });
-    this.markdown = h('input', { type: 'checkbox', id: 'editor-markdown', 'data-testid': 'editor-markdown', checked: true });
-    this.preview = h('div', { class: 'note-preview card-note', 'data-testid': 'editor-preview', 'aria-live': 'polite', hidden: true });
+    this.markdown = h('input', {
+      type: 'checkbox',
+      id: 'editor-markdown',
+      'data-testid': 'editor-markdown',
+      checked: true,
+    });
+    this.preview = h('div', {
+      class: 'note-preview card-note',
+      'data-testid': 'editor-preview',
+      'aria-live': 'polite',
+      hidden: true,
+    });
     this.extra = h('div', { class: 'editor-extra' });
-    this.deleteButton = h('button', { type: 'button', class: 'button quiet danger', 'data-testid': 'editor-delete', onclick: () => this.finish('delete') }, icon(ICONS.trash), 'Delete');
-    this.saveButton = h('button', { type: 'submit', class: 'button primary', 'data-testid': 'editor-save' }, 'Save');
-    const form = h('form', { method: 'dialog', class: 'editor-form' },
-      h('div', { class: 'dialog-head' }, this.titleEl,
-        h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Close', 'data-testid': 'editor-close', onclick: () => this.finish('cancel') }, icon(ICONS.close))),
-      h('div', { class: 'dialog-body' },
+    this.deleteButton = h(
+      'button',
+      {
+        type: 'button',
+        class: 'button quiet danger',
+        'data-testid': 'editor-delete',
+        onclick: () => this.finish('delete'),
+      },
+      icon(ICONS.trash),
+      'Delete',
+    );
+    this.saveButton = h(
+      'button',
+      { type: 'submit', class: 'button primary', 'data-testid': 'editor-save' },
+      'Save',
+    );
+    const form = h(
+      'form',
+      { method: 'dialog', class: 'editor-form' },
+      h(
+        'div',
+        { class: 'dialog-head' },
+        this.titleEl,
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'icon-button',
+            'aria-label': 'Close',
+            'data-testid': 'editor-close',
+            onclick: () => this.finish('cancel'),
+          },
+          icon(ICONS.close),
+        ),
+      ),
+      h(
+        'div',
+        { class: 'dialog-body' },
         this.quote,
-        h('fieldset', { class: 'editor-field' },
-          h('legend', { class: 'field-label' }, 'Tags ', h('span', { class: 'hint-inline' }, '1–9 toggle the first nine')),
+        h(
+          'fieldset',
+          { class: 'editor-field' },
+          h(
+            'legend',
+            { class: 'field-label' },
+            'Tags ',
+            h('span', { class: 'hint-inline' }, '1–9 toggle the first nine'),
+          ),
           this.chips,
-          h('div', { class: 'new-tag-row' }, this.newTag, this.suggestions)),
-        h('div', { class: 'editor-field' },
-          h('div', { class: 'note-label-row' },
+          h('div', { class: 'new-tag-row' }, this.newTag, this.suggestions),
+        ),
+        h(
+          'div',
+          { class: 'editor-field' },
+          h(
+            'div',
+            { class: 'note-label-row' },
             h('label', { for: 'editor-note', class: 'field-label' }, 'Note'),
-            h('label', { class: 'checkbox' }, this.markdown, 'Markdown')),
+            h('label', { class: 'checkbox' }, this.markdown, 'Markdown'),
+          ),
           this.note,
-          this.preview),
-        this.extra),
-      h('div', { class: 'dialog-actions editor-actions' }, this.deleteButton, h('span', { class: 'toolbar-spacer' }),
-        h('button', { type: 'button', class: 'button quiet', 'data-testid': 'editor-cancel', onclick: () => this.finish('cancel') }, 'Cancel'),
-        this.saveButton));
+          this.preview,
+        ),
+        this.extra,
+      ),
+      h(
+        'div',
+        { class: 'dialog-actions editor-actions' },
+        this.deleteButton,
+        h('span', { class: 'toolbar-spacer' }),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'button quiet',
+            'data-testid': 'editor-cancel',
+            onclick: () => this.finish('cancel'),
+          },
+          'Cancel',
+        ),
+        this.saveButton,
+      ),
+    );
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       this.finish('save');
@@ -158,7 +315,15 @@ export class AnnotationEditor {
     });
     this.note.addEventListener('input', () => this.updatePreview());
     this.markdown.addEventListener('change', () => this.updatePreview());
-    this.dialog = h('dialog', { class: 'dialog annotation-editor', 'data-testid': 'annotation-editor', 'aria-labelledby': 'editor-title' }, form);
+    this.dialog = h(
+      'dialog',
+      {
+        class: 'dialog annotation-editor',
+        'data-testid': 'annotation-editor',
+        'aria-labelledby': 'editor-title',
+      },
+      form,
+    );
     this.dialog.addEventListener('keydown', (e) => this.onKey(e));
     this.dialog.addEventListener('cancel', (e) => {
       e.preventDefault();
@@ -172,7 +337,19 @@ export class AnnotationEditor {
    *          focus?: 'tags'|'note', rect?: DOMRect, extra?: Node[]}} o
    * @param {{save(result: {tags: string[], note: string, noteFormat: string}): void, remove?(): void, closed?(): void}} handlers
    */
-  open({ mode, quote, tags = [], note = '', noteFormat = 'text/markdown', focus = 'tags', rect = null, extra = [] }, handlers) {
+  open(
+    {
+      mode,
+      quote,
+      tags = [],
+      note = '',
+      noteFormat = 'text/markdown',
+      focus = 'tags',
+      rect = null,
+      extra = [],
+    },
+    handlers,
+  ) {
     this.handlers = handlers;
     this.mode = mode;
     this.titleEl.textContent = mode === 'edit' ? 'Edit annotation' : 'Highlight and tag';
@@ -209,38 +386,66 @@ export class AnnotationEditor {
     if (focus !== 'note' && !this.chips.querySelector('button')) this.newTag.focus();
   }
 
-  get isOpen() { return this.dialog.open; }
+  get isOpen() {
+    return this.dialog.open;
+  }
 
   renderChips() {
     const tags = this.deps.tags();
     const all = tags.list();
     // Tags the annotation has that the list lacks (cannot happen after ensure, but be safe).
     for (const n of this.selected) if (!tags.has(n)) all.push({ name: n, color: tags.colorOf(n) });
-    replaceChildren(this.chips, all.map((t) => {
-      const on = this.selected.some((s) => s.toLocaleLowerCase('en') === t.name.toLocaleLowerCase('en'));
-      const shortcut = tags.shortcutOf(t.name);
-      const color = h('input', {
-        type: 'color', class: 'tag-color', value: t.color, 'data-testid': 'editor-tag-color', 'data-tag': t.name,
-        'aria-label': `Colour of the tag ${t.name}`, title: `Change the colour of “${t.name}”`,
-      });
-      color.addEventListener('change', async () => {
-        await this.deps.setColor(t.name, color.value);
-        this.renderChips();
-      });
-      return h('span', { class: `chip-group${on ? ' on' : ''}` },
-        color,
-        h('button', {
-          type: 'button', class: 'chip-toggle', 'aria-pressed': String(on), 'data-testid': 'editor-tag', 'data-tag': t.name,
-          onclick: () => this.toggle(t.name), title: shortcut ? `Add or remove “${t.name}” (${shortcut})` : `Add or remove “${t.name}”`,
-        }, h('span', { class: 'tag-name' }, t.name), shortcut ? h('kbd', { 'aria-hidden': 'true' }, String(shortcut)) : null));
-    }));
-    replaceChildren(this.suggestions, all.map((t) => h('option', { value: t.name })));
+    replaceChildren(
+      this.chips,
+      all.map((t) => {
+        const on = this.selected.some((s) => s.toLocaleLowerCase('en') === t.name.toLocaleLowerCase('en'));
+        const shortcut = tags.shortcutOf(t.name);
+        const color = h('input', {
+          type: 'color',
+          class: 'tag-color',
+          value: t.color,
+          'data-testid': 'editor-tag-color',
+          'data-tag': t.name,
+          'aria-label': `Colour of the tag ${t.name}`,
+          title: `Change the colour of “${t.name}”`,
+        });
+        color.addEventListener('change', async () => {
+          await this.deps.setColor(t.name, color.value);
+          this.renderChips();
+        });
+        return h(
+          'span',
+          { class: `chip-group${on ? ' on' : ''}` },
+          color,
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'chip-toggle',
+              'aria-pressed': String(on),
+              'data-testid': 'editor-tag',
+              'data-tag': t.name,
+              onclick: () => this.toggle(t.name),
+              title: shortcut ? `Add or remove “${t.name}” (${shortcut})` : `Add or remove “${t.name}”`,
+            },
+            h('span', { class: 'tag-name' }, t.name),
+            shortcut ? h('kbd', { 'aria-hidden': 'true' }, String(shortcut)) : null,
+          ),
+        );
+      }),
+    );
+    replaceChildren(
+      this.suggestions,
+      all.map((t) => h('option', { value: t.name })),
+    );
   }
 
   toggle(name) {
     const k = name.toLocaleLowerCase('en');
     const had = this.selected.some((s) => s.toLocaleLowerCase('en') === k);
-    this.selected = had ? this.selected.filter((s) => s.toLocaleLowerCase('en') !== k) : [...this.selected, name];
+    this.selected = had
+      ? this.selected.filter((s) => s.toLocaleLowerCase('en') !== k)
+      : [...this.selected, name];
     const focused = document.activeElement?.dataset?.tag;
     this.renderChips();
     if (focused) this.chips.querySelector(`button[data-tag="${CSS.escape(focused)}"]`)?.focus();
@@ -250,7 +455,8 @@ export class AnnotationEditor {
     const name = normaliseTagName(this.newTag.value);
     if (!name) return;
     const tag = this.deps.tags().ensure(name);
-    if (!this.selected.some((s) => s.toLocaleLowerCase('en') === tag.name.toLocaleLowerCase('en'))) this.selected.push(tag.name);
+    if (!this.selected.some((s) => s.toLocaleLowerCase('en') === tag.name.toLocaleLowerCase('en')))
+      this.selected.push(tag.name);
     this.newTag.value = '';
     this.renderChips();
     this.newTag.focus();
@@ -259,7 +465,12 @@ export class AnnotationEditor {
   updatePreview() {
     const md = this.markdown.checked && this.note.value.trim();
     this.preview.hidden = !md;
-    if (md) replaceChildren(this.preview, h('p', { class: 'preview-label' }, 'Preview'), renderNote(this.note.value, 'text/markdown'));
+    if (md)
+      replaceChildren(
+        this.preview,
+        h('p', { class: 'preview-label' }, 'Preview'),
+        renderNote(this.note.value, 'text/markdown'),
+      );
   }
 
   onKey(e) {
@@ -283,7 +494,11 @@ export class AnnotationEditor {
     const handlers = this.handlers;
     this.handlers = null;
     if (how === 'save') this.addTyped();
-    const result = { tags: [...this.selected], note: this.note.value, noteFormat: this.markdown.checked ? 'text/markdown' : 'text/plain' };
+    const result = {
+      tags: [...this.selected],
+      note: this.note.value,
+      noteFormat: this.markdown.checked ? 'text/markdown' : 'text/plain',
+    };
     if (this.dialog.open) this.dialog.close();
     if (!handlers) return;
     if (how === 'save') handlers.save(result);
@@ -296,16 +511,41 @@ export class AnnotationEditor {
 export class HighlightCard {
   constructor() {
     this.list = h('ul', { class: 'card-list' });
-    this.backButton = h('button', { type: 'button', class: 'button quiet small', 'data-testid': 'card-back', hidden: true }, icon(ICONS.back), 'Back to the list');
-    this.el = h('div', {
-      class: 'highlight-card', role: 'dialog', 'aria-label': 'Annotations on this passage', 'data-testid': 'highlight-card', hidden: true,
-      tabindex: '-1',
-    },
-    h('div', { class: 'highlight-card-head' },
-      h('span', { class: 'highlight-card-title' }, 'On this passage'),
-      this.backButton,
-      h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Close', 'data-testid': 'card-close', onclick: () => this.close() }, icon(ICONS.close))),
-    this.list);
+    this.backButton = h(
+      'button',
+      { type: 'button', class: 'button quiet small', 'data-testid': 'card-back', hidden: true },
+      icon(ICONS.back),
+      'Back to the list',
+    );
+    this.el = h(
+      'div',
+      {
+        class: 'highlight-card',
+        role: 'dialog',
+        'aria-label': 'Annotations on this passage',
+        'data-testid': 'highlight-card',
+        hidden: true,
+        tabindex: '-1',
+      },
+      h(
+        'div',
+        { class: 'highlight-card-head' },
+        h('span', { class: 'highlight-card-title' }, 'On this passage'),
+        this.backButton,
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'icon-button',
+            'aria-label': 'Close',
+            'data-testid': 'card-close',
+            onclick: () => this.close(),
+          },
+          icon(ICONS.close),
+        ),
+      ),
+      this.list,
+    );
     this.el.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') {
         e.preventDefault();
@@ -314,7 +554,13 @@ export class HighlightCard {
       }
     });
     this.el.addEventListener('focusout', (e) => {
-      if (!this.el.hidden && e.relatedTarget && !this.el.contains(e.relatedTarget) && e.relatedTarget !== this.returnTo) this.close({ restore: false });
+      if (
+        !this.el.hidden &&
+        e.relatedTarget &&
+        !this.el.contains(e.relatedTarget) &&
+        e.relatedTarget !== this.returnTo
+      )
+        this.close({ restore: false });
     });
   }
 
@@ -325,8 +571,22 @@ export class HighlightCard {
    */
   open(entries, mark, { colorOf, back = null }) {
     this.returnTo = mark;
-    replaceChildren(this.list, entries.map((e) => h('li', { class: 'annotation-card', 'data-testid': 'card-item', 'data-id': e.view.id },
-      cardContent(e.view, { colorOf, status: e.status, statusKind: e.statusKind, actions: e.actions, keepVersion: e.keepVersion }))));
+    replaceChildren(
+      this.list,
+      entries.map((e) =>
+        h(
+          'li',
+          { class: 'annotation-card', 'data-testid': 'card-item', 'data-id': e.view.id },
+          cardContent(e.view, {
+            colorOf,
+            status: e.status,
+            statusKind: e.statusKind,
+            actions: e.actions,
+            keepVersion: e.keepVersion,
+          }),
+        ),
+      ),
+    );
     this.backButton.hidden = !back;
     this.backButton.onclick = back;
     this.el.hidden = false;
@@ -341,19 +601,41 @@ export class HighlightCard {
     if (restore && hadFocus && this.returnTo?.isConnected) this.returnTo.focus({ preventScroll: true });
   }
 
-  get shown() { return !this.el.hidden; }
+  get shown() {
+    return !this.el.hidden;
+  }
 }
 
 /** A tooltip listing the tags of the highlight that has focus. */
 export class HighlightTooltip {
   constructor() {
-    this.el = h('div', { class: 'hl-tooltip', role: 'tooltip', id: 'hl-tooltip', 'data-testid': 'highlight-tooltip', hidden: true });
+    this.el = h('div', {
+      class: 'hl-tooltip',
+      role: 'tooltip',
+      id: 'hl-tooltip',
+      'data-testid': 'highlight-tooltip',
+      hidden: true,
+    });
   }
 
   show(mark, lines) {
-    replaceChildren(this.el, lines.map((l) => h('div', { class: 'hl-tooltip-line' },
-      l.color ? (() => { const s = h('span', { class: 'swatch', 'aria-hidden': 'true' }); s.style.setProperty('background-color', l.color); return s; })() : null,
-      l.text)));
+    replaceChildren(
+      this.el,
+      lines.map((l) =>
+        h(
+          'div',
+          { class: 'hl-tooltip-line' },
+          l.color
+            ? (() => {
+                const s = h('span', { class: 'swatch', 'aria-hidden': 'true' });
+                s.style.setProperty('background-color', l.color);
+                return s;
+              })()
+            : null,
+          l.text,
+        ),
+      ),
+    );
     this.el.hidden = false;
     mark.setAttribute('aria-describedby', 'hl-tooltip');
     placeNear(this.el, mark.getBoundingClientRect(), { above: true, gap: 6 });

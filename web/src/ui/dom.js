@@ -45,14 +45,20 @@ export function isEditable(el) {
   if (el instanceof HTMLTextAreaElement) return !el.readOnly;
   if (el instanceof HTMLSelectElement) return true;
   if (el instanceof HTMLInputElement) {
-    return !['button', 'checkbox', 'color', 'file', 'radio', 'range', 'reset', 'submit', 'image'].includes(el.type);
+    return !['button', 'checkbox', 'color', 'file', 'radio', 'range', 'reset', 'submit', 'image'].includes(
+      el.type,
+    );
   }
   return false;
 }
 
 /** Whether an element is an interactive control that handles Enter/Space itself. */
 export function isControl(el) {
-  return Boolean(el && el instanceof Element && el.closest('button, a[href], input, select, textarea, summary, [role="button"]'));
+  return Boolean(
+    el &&
+    el instanceof Element &&
+    el.closest('button, a[href], input, select, textarea, summary, [role="button"]'),
+  );
 }
 
 /** An SVG icon from path data (paths are ours, not from articles). */
@@ -89,7 +95,10 @@ export const ICONS = {
   redo: ['M15 8h4.5V3.5', 'M19.2 8a8 8 0 1 0 1.3 5.5'],
   download: ['M12 4v11', 'M7.5 10.5 12 15l4.5-4.5', 'M5 19.5h14'],
   search: ['M10.5 4.5a6 6 0 1 1 0 12 6 6 0 0 1 0-12z', 'M15 15l5 5'],
-  link: ['M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1', 'M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1'],
+  link: [
+    'M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1',
+    'M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1',
+  ],
   edit: ['M4 20h4L19 9l-4-4L4 16z', 'M13.5 6.5l4 4'],
   swap: ['M4 8h14', 'M14.5 4.5 18 8l-3.5 3.5', 'M20 16H6', 'M9.5 12.5 6 16l3.5 3.5'],
   compare: ['M4 4.5h6.5v15H4z', 'M13.5 4.5H20v15h-6.5z', 'M6 9h2.5M6 12h2.5M15.5 9H18M15.5 12H18'],

@@ -10,9 +10,17 @@ export class DropZone {
   constructor(on) {
     this.on = on;
     this.depth = 0;
-    this.el = h('div', { class: 'drop-overlay', 'data-testid': 'dropzone', hidden: true, 'aria-hidden': 'true' },
-      h('div', { class: 'drop-overlay-box' }, icon(ICONS.upload), h('p', {}, 'Drop to import'),
-        h('p', { class: 'hint' }, '.txt, .html, .json and .jsonl files, or folders of them')));
+    this.el = h(
+      'div',
+      { class: 'drop-overlay', 'data-testid': 'dropzone', hidden: true, 'aria-hidden': 'true' },
+      h(
+        'div',
+        { class: 'drop-overlay-box' },
+        icon(ICONS.upload),
+        h('p', {}, 'Drop to import'),
+        h('p', { class: 'hint' }, '.txt, .html, .json and .jsonl files, or folders of them'),
+      ),
+    );
   }
 
   install(target = window) {
@@ -86,7 +94,9 @@ async function collectEntry(entry, prefix = '') {
     const reader = entry.createReader();
     const children = [];
     for (;;) {
-      const batch = await new Promise((resolve, reject) => reader.readEntries(resolve, reject)).catch(() => []);
+      const batch = await new Promise((resolve, reject) => reader.readEntries(resolve, reject)).catch(
+        () => [],
+      );
       if (!batch.length) break;
       children.push(...batch);
     }

@@ -32,9 +32,17 @@ export function buildBody(article, highlights, { dark = false } = {}) {
       const start = at;
       const end = start + piece.text.length;
       at = end;
-      const container = piece.kind === 'sentence'
-        ? h('span', { class: 'sentence', tabindex: '0', 'data-testid': 'sentence', 'data-index': piece.index, 'data-start': start, 'data-end': end })
-        : p;
+      const container =
+        piece.kind === 'sentence'
+          ? h('span', {
+              class: 'sentence',
+              tabindex: '0',
+              'data-testid': 'sentence',
+              'data-index': piece.index,
+              'data-start': start,
+              'data-end': end,
+            })
+          : p;
       for (const seg of segmentRange(start, end, highlights)) {
         const node = document.createTextNode(body.slice(seg.start, seg.end));
         offsets.set(node, seg.start);
@@ -43,11 +51,17 @@ export function buildBody(article, highlights, { dark = false } = {}) {
           continue;
         }
         const layers = seg.ids.map((id) => byId.get(id)).filter(Boolean);
-        const mark = h('mark', {
-          class: 'hl', 'data-testid': 'highlight', 'data-ids': seg.ids.join(' '),
-          'data-kind': layers.every((l) => l.kind === 'carried') ? 'carried' : 'own',
-          title: layers.map((l) => l.label).join('\n'),
-        }, node);
+        const mark = h(
+          'mark',
+          {
+            class: 'hl',
+            'data-testid': 'highlight',
+            'data-ids': seg.ids.join(' '),
+            'data-kind': layers.every((l) => l.kind === 'carried') ? 'carried' : 'own',
+            title: layers.map((l) => l.label).join('\n'),
+          },
+          node,
+        );
         paintMark(mark, layers, dark);
         container.append(mark);
       }
@@ -67,7 +81,9 @@ export function paintMark(mark, layers, dark = false) {
     const c = l.color;
     const y = `calc(100% - ${i * 3}px)`;
     if (l.kind === 'carried') {
-      images.push(`repeating-linear-gradient(90deg, ${c} 0 5px, transparent 5px 8px) 0 ${y} / 100% 2px no-repeat`);
+      images.push(
+        `repeating-linear-gradient(90deg, ${c} 0 5px, transparent 5px 8px) 0 ${y} / 100% 2px no-repeat`,
+      );
       tints.push(`linear-gradient(${tint(c, dark ? 0.14 : 0.08)}, ${tint(c, dark ? 0.14 : 0.08)})`);
     } else {
       images.push(`linear-gradient(${c}, ${c}) 0 ${y} / 100% 2px no-repeat`);
@@ -127,7 +143,8 @@ function nearestText(root, offsets, node, edge) {
   while ((t = walker.nextNode())) {
     if (!offsets.has(t)) continue;
     const position = node.compareDocumentPosition(t);
-    if (position & Node.DOCUMENT_POSITION_FOLLOWING) return edge === 'start' || !before ? offsets.get(t) : offsets.get(before) + before.data.length;
+    if (position & Node.DOCUMENT_POSITION_FOLLOWING)
+      return edge === 'start' || !before ? offsets.get(t) : offsets.get(before) + before.data.length;
     before = t;
   }
   return before ? offsets.get(before) + before.data.length : null;
@@ -141,8 +158,12 @@ export function rangeOffsets(root, offsets, range) {
   const startInside = root.contains(range.startContainer);
   const endInside = root.contains(range.endContainer);
   if (!startInside && !endInside && !range.intersectsNode(root)) return null;
-  const start = startInside ? pointOffset(root, offsets, range.startContainer, range.startOffset, 'start') : pointOffset(root, offsets, root, 0, 'start');
-  const end = endInside ? pointOffset(root, offsets, range.endContainer, range.endOffset, 'end') : pointOffset(root, offsets, root, root.childNodes.length, 'end');
+  const start = startInside
+    ? pointOffset(root, offsets, range.startContainer, range.startOffset, 'start')
+    : pointOffset(root, offsets, root, 0, 'start');
+  const end = endInside
+    ? pointOffset(root, offsets, range.endContainer, range.endOffset, 'end')
+    : pointOffset(root, offsets, root, root.childNodes.length, 'end');
   if (start == null || end == null || end <= start) return null;
   return { start, end };
 }
@@ -174,6 +195,13 @@ export function sameHighlights(a, b) {
   if (a.length !== b.length) return false;
   return a.every((x, i) => {
     const y = b[i];
-    return x.id === y.id && x.start === y.start && x.end === y.end && x.color === y.color && x.kind === y.kind && x.label === y.label;
+    return (
+      x.id === y.id &&
+      x.start === y.start &&
+      x.end === y.end &&
+      x.color === y.color &&
+      x.kind === y.kind &&
+      x.label === y.label
+    );
   });
 }

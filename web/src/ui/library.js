@@ -20,46 +20,109 @@ export class LibraryView {
     this.selectedId = null;
 
     this.count = h('p', { class: 'library-count', 'data-testid': 'article-count', 'aria-live': 'polite' });
-    this.removeAllButton = h('button', {
-      type: 'button', class: 'button quiet danger', 'data-testid': 'remove-all', onclick: () => on.removeAll(),
-    }, icon(ICONS.trash), 'Remove all…');
-    this.groupButton = h('button', {
-      type: 'button', class: 'button quiet toggle', 'data-testid': 'group-versions', 'aria-pressed': 'true', hidden: true,
-      onclick: () => on.toggleGrouping?.(), title: 'Keep the versions of one story together in the list',
-    }, icon(ICONS.compare), 'Group versions');
+    this.removeAllButton = h(
+      'button',
+      {
+        type: 'button',
+        class: 'button quiet danger',
+        'data-testid': 'remove-all',
+        onclick: () => on.removeAll(),
+      },
+      icon(ICONS.trash),
+      'Remove all…',
+    );
+    this.groupButton = h(
+      'button',
+      {
+        type: 'button',
+        class: 'button quiet toggle',
+        'data-testid': 'group-versions',
+        'aria-pressed': 'true',
+        hidden: true,
+        onclick: () => on.toggleGrouping?.(),
+        title: 'Keep the versions of one story together in the list',
+      },
+      icon(ICONS.compare),
+      'Group versions',
+    );
 
-    this.seedBanner = h('div', { class: 'seed-banner', 'data-testid': 'seed-banner', hidden: true, role: 'note' },
-      h('p', {},
+    this.seedBanner = h(
+      'div',
+      { class: 'seed-banner', 'data-testid': 'seed-banner', hidden: true, role: 'note' },
+      h(
+        'p',
+        {},
         h('strong', {}, 'These are sample articles. '),
-        'Import your own files to work with them, and remove the samples when you no longer need them.'),
-      h('div', { class: 'seed-actions' },
-        h('button', { type: 'button', class: 'button', 'data-testid': 'replace-seeds', onclick: () => on.replaceSeeds() },
-          'Replace the samples with my files…'),
-        h('button', { type: 'button', class: 'button quiet', 'data-testid': 'remove-seeds', onclick: () => on.removeSeeds() },
-          'Remove the samples')));
+        'Import your own files to work with them, and remove the samples when you no longer need them.',
+      ),
+      h(
+        'div',
+        { class: 'seed-actions' },
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'button',
+            'data-testid': 'replace-seeds',
+            onclick: () => on.replaceSeeds(),
+          },
+          'Replace the samples with my files…',
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'button quiet',
+            'data-testid': 'remove-seeds',
+            onclick: () => on.removeSeeds(),
+          },
+          'Remove the samples',
+        ),
+      ),
+    );
 
-    this.dropTarget = h('div', { class: 'drop-target', 'data-testid': 'drop-target' },
+    this.dropTarget = h(
+      'div',
+      { class: 'drop-target', 'data-testid': 'drop-target' },
       icon(ICONS.upload),
-      h('p', {},
+      h(
+        'p',
+        {},
         h('strong', {}, 'Drop files anywhere on this page'),
         ' — .txt, .html, .json or .jsonl, many at once — or ',
-        h('button', { type: 'button', class: 'link-button', onclick: () => on.chooseFiles() }, 'choose files'),
+        h(
+          'button',
+          { type: 'button', class: 'link-button', onclick: () => on.chooseFiles() },
+          'choose files',
+        ),
         ', or ',
         h('button', { type: 'button', class: 'link-button', onclick: () => on.pasteText() }, 'paste text'),
-        '.'));
+        '.',
+      ),
+    );
 
     this.headerCells = {};
     const headRow = h('tr', {});
     for (const [column, spec] of Object.entries(COLUMNS)) {
       const indicator = h('span', { class: 'sort-indicator', 'aria-hidden': 'true' });
-      const button = h('button', {
-        type: 'button', class: 'sort-button', 'data-testid': `sort-${column}`, onclick: () => on.sort(column),
-      }, spec.label, indicator);
+      const button = h(
+        'button',
+        {
+          type: 'button',
+          class: 'sort-button',
+          'data-testid': `sort-${column}`,
+          onclick: () => on.sort(column),
+        },
+        spec.label,
+        indicator,
+      );
       const th = h('th', { scope: 'col', class: `col-${column}`, 'aria-sort': 'none' }, button);
       this.headerCells[column] = { th, indicator };
       headRow.append(th);
     }
-    headRow.append(h('th', { scope: 'col', class: 'col-actions' }, h('span', { class: 'visually-hidden' }, 'Actions')));
+    headRow.append(
+      h('th', { scope: 'col', class: 'col-actions' }, h('span', { class: 'visually-hidden' }, 'Actions')),
+    );
     this.caption = h('caption', { class: 'visually-hidden' });
     this.tbody = h('tbody', {
       onclick: (e) => this.handleClick(e),
@@ -69,8 +132,13 @@ export class LibraryView {
         if (id && id !== this.selectedId) this.select(id);
       },
     });
-    this.table = h('table', { class: 'library-table', 'data-testid': 'library-table', 'aria-describedby': 'library-help' },
-      this.caption, h('thead', {}, headRow), this.tbody);
+    this.table = h(
+      'table',
+      { class: 'library-table', 'data-testid': 'library-table', 'aria-describedby': 'library-help' },
+      this.caption,
+      h('thead', {}, headRow),
+      this.tbody,
+    );
     this.table.style.setProperty('--row-height', `${ROW_HEIGHT}px`);
     let pending = false;
     const onScroll = () => {
@@ -83,27 +151,69 @@ export class LibraryView {
     };
     window.addEventListener('scroll', onScroll, { passive: true });
     window.addEventListener('resize', onScroll, { passive: true });
-    this.help = h('p', { id: 'library-help', class: 'visually-hidden' },
-      'Use j and k or the arrow keys to move between articles, Enter to open one. Press ? for all shortcuts.');
+    this.help = h(
+      'p',
+      { id: 'library-help', class: 'visually-hidden' },
+      'Use j and k or the arrow keys to move between articles, Enter to open one. Press ? for all shortcuts.',
+    );
 
-    this.empty = h('div', { class: 'library-empty', 'data-testid': 'library-empty', hidden: true },
+    this.empty = h(
+      'div',
+      { class: 'library-empty', 'data-testid': 'library-empty', hidden: true },
       h('h2', {}, 'No articles yet'),
-      h('p', {}, 'Drop news articles onto this page, choose files, or paste text. Everything stays on this computer.'),
-      h('div', { class: 'empty-actions' },
-        h('button', { type: 'button', class: 'button primary', onclick: () => on.chooseFiles() }, icon(ICONS.upload), 'Choose files…'),
-        h('button', { type: 'button', class: 'button', onclick: () => on.pasteText() }, icon(ICONS.paste), 'Paste text…'),
-        h('button', { type: 'button', class: 'button quiet', 'data-testid': 'load-seeds', onclick: () => on.loadSeeds() },
-          'Load the sample articles')));
+      h(
+        'p',
+        {},
+        'Drop news articles onto this page, choose files, or paste text. Everything stays on this computer.',
+      ),
+      h(
+        'div',
+        { class: 'empty-actions' },
+        h(
+          'button',
+          { type: 'button', class: 'button primary', onclick: () => on.chooseFiles() },
+          icon(ICONS.upload),
+          'Choose files…',
+        ),
+        h(
+          'button',
+          { type: 'button', class: 'button', onclick: () => on.pasteText() },
+          icon(ICONS.paste),
+          'Paste text…',
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'button quiet',
+            'data-testid': 'load-seeds',
+            onclick: () => on.loadSeeds(),
+          },
+          'Load the sample articles',
+        ),
+      ),
+    );
 
-    this.el = h('section', { id: 'library', class: 'view library', 'data-testid': 'library', 'aria-labelledby': 'library-heading' },
-      h('div', { class: 'view-head' },
+    this.el = h(
+      'section',
+      {
+        id: 'library',
+        class: 'view library',
+        'data-testid': 'library',
+        'aria-labelledby': 'library-heading',
+      },
+      h(
+        'div',
+        { class: 'view-head' },
         h('div', { class: 'view-title' }, h('h1', { id: 'library-heading' }, 'Library'), this.count),
-        h('div', { class: 'view-tools' }, this.groupButton, this.removeAllButton)),
+        h('div', { class: 'view-tools' }, this.groupButton, this.removeAllButton),
+      ),
       this.seedBanner,
       this.dropTarget,
       this.help,
       h('div', { class: 'table-wrap' }, this.table),
-      this.empty);
+      this.empty,
+    );
   }
 
   /**
@@ -118,7 +228,10 @@ export class LibraryView {
     this.rows = rows;
     this.groupButton.hidden = grouping.stories === 0;
     this.groupButton.setAttribute('aria-pressed', String(grouping.on));
-    this.table.classList.toggle('has-stories', rows.some((r) => r.story));
+    this.table.classList.toggle(
+      'has-stories',
+      rows.some((r) => r.story),
+    );
     this.windowed = windowed;
     this.indexById = new Map(rows.map((r, i) => [r.id, i]));
     this.count.textContent = rows.length ? plural(rows.length, 'article') : 'No articles';
@@ -163,13 +276,14 @@ export class LibraryView {
       end = Math.min(n, Math.max(0, first) + visible + OVERSCAN);
       // Render in steps of OVERSCAN rows, so small scrolls do not re-render.
       start -= start % OVERSCAN;
-      end = Math.min(n, end + (OVERSCAN - (end % OVERSCAN)) % OVERSCAN);
+      end = Math.min(n, end + ((OVERSCAN - (end % OVERSCAN)) % OVERSCAN));
     } else if (this.virtual()) {
       end = Math.min(n, 2 * OVERSCAN);
     }
     if (!force && start === this.windowStart && end === this.windowEnd) return;
     const focusedId = this.tbody.contains(document.activeElement)
-      ? document.activeElement.closest('tr[data-id]')?.dataset.id : null;
+      ? document.activeElement.closest('tr[data-id]')?.dataset.id
+      : null;
     const focusedSelector = focusedId && document.activeElement.dataset?.testid;
     this.windowStart = start;
     this.windowEnd = end;
@@ -193,42 +307,108 @@ export class LibraryView {
   }
 
   renderRow(row, index) {
-    const title = h('a', {
-      href: readerHash(row.id), class: row.titleFromText ? 'title untitled' : 'title', 'data-testid': 'open-article',
-      tabindex: '-1', title: row.displayTitle,
-    }, row.displayTitle);
+    const title = h(
+      'a',
+      {
+        href: readerHash(row.id),
+        class: row.titleFromText ? 'title untitled' : 'title',
+        'data-testid': 'open-article',
+        tabindex: '-1',
+        title: row.displayTitle,
+      },
+      row.displayTitle,
+    );
     const story = row.story;
-    const titleCell = h('td', { class: 'col-title' }, h('div', { class: 'title-cell' },
-      title,
-      row.titleFromText ? h('span', { class: 'visually-hidden' }, ' (no title; first sentence shown)') : null,
-      row.seed ? h('span', { class: 'badge', title: 'One of the sample articles shipped with Lectern' }, 'sample') : null,
-      story ? storyChip(row, story) : null));
-    const storyButtons = story ? [
-      h('button', {
-        type: 'button', class: 'icon-button story-action', 'data-testid': 'compare-article', 'data-action': 'compare',
-        'aria-label': `Compare “${row.displayTitle}” with another version`, title: 'Compare with another version, side by side', tabindex: '-1',
-      }, icon(ICONS.compare)),
-      story.size >= 3 ? h('button', {
-        type: 'button', class: 'icon-button story-action', 'data-testid': 'variants-article', 'data-action': 'variants',
-        'aria-label': `All ${story.size} versions of “${row.displayTitle}”`, title: `All ${story.size} versions in one table`, tabindex: '-1',
-      }, icon(ICONS.table)) : null,
-    ] : [];
+    const titleCell = h(
+      'td',
+      { class: 'col-title' },
+      h(
+        'div',
+        { class: 'title-cell' },
+        title,
+        row.titleFromText
+          ? h('span', { class: 'visually-hidden' }, ' (no title; first sentence shown)')
+          : null,
+        row.seed
+          ? h('span', { class: 'badge', title: 'One of the sample articles shipped with Lectern' }, 'sample')
+          : null,
+        story ? storyChip(row, story) : null,
+      ),
+    );
+    const storyButtons = story
+      ? [
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'icon-button story-action',
+              'data-testid': 'compare-article',
+              'data-action': 'compare',
+              'aria-label': `Compare “${row.displayTitle}” with another version`,
+              title: 'Compare with another version, side by side',
+              tabindex: '-1',
+            },
+            icon(ICONS.compare),
+          ),
+          story.size >= 3
+            ? h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'icon-button story-action',
+                  'data-testid': 'variants-article',
+                  'data-action': 'variants',
+                  'aria-label': `All ${story.size} versions of “${row.displayTitle}”`,
+                  title: `All ${story.size} versions in one table`,
+                  tabindex: '-1',
+                },
+                icon(ICONS.table),
+              )
+            : null,
+        ]
+      : [];
     const trClass = story ? `story story-${story.position}` : null;
-    return h('tr', {
-      'data-testid': 'library-row', 'data-id': row.id, tabindex: '-1', 'aria-rowindex': index + 2, class: trClass,
-      'data-story': story ? story.leadId : null,
-    },
+    return h(
+      'tr',
+      {
+        'data-testid': 'library-row',
+        'data-id': row.id,
+        tabindex: '-1',
+        'aria-rowindex': index + 2,
+        class: trClass,
+        'data-story': story ? story.leadId : null,
+      },
       titleCell,
-      h('td', { class: row.source ? 'col-source' : 'col-source missing', title: row.source || null }, row.source || '—'),
-      h('td', { class: row.date ? 'col-date' : 'col-date missing' },
-        row.date ? h('time', { datetime: row.date }, formatDate(row.date)) : '—'),
+      h(
+        'td',
+        { class: row.source ? 'col-source' : 'col-source missing', title: row.source || null },
+        row.source || '—',
+      ),
+      h(
+        'td',
+        { class: row.date ? 'col-date' : 'col-date missing' },
+        row.date ? h('time', { datetime: row.date }, formatDate(row.date)) : '—',
+      ),
       h('td', { class: 'col-words' }, formatCount(row.words)),
-      h('td', { class: 'col-actions' },
+      h(
+        'td',
+        { class: 'col-actions' },
         storyButtons,
-        h('button', {
-          type: 'button', class: 'icon-button', 'data-testid': 'remove-article', 'data-action': 'remove',
-          'aria-label': `Remove “${row.displayTitle}”`, title: 'Remove this article', tabindex: '-1',
-        }, icon(ICONS.trash))));
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'icon-button',
+            'data-testid': 'remove-article',
+            'data-action': 'remove',
+            'aria-label': `Remove “${row.displayTitle}”`,
+            title: 'Remove this article',
+            tabindex: '-1',
+          },
+          icon(ICONS.trash),
+        ),
+      ),
+    );
   }
 
   handleClick(event) {
@@ -273,7 +453,8 @@ export class LibraryView {
     const rowTop = bodyTop + index * ROW_HEIGHT;
     const stickyBottom = this.stickyOffset();
     if (rowTop < window.scrollY + stickyBottom) window.scrollTo(0, rowTop - stickyBottom);
-    else if (rowTop + ROW_HEIGHT > window.scrollY + window.innerHeight) window.scrollTo(0, rowTop + ROW_HEIGHT - window.innerHeight + 8);
+    else if (rowTop + ROW_HEIGHT > window.scrollY + window.innerHeight)
+      window.scrollTo(0, rowTop + ROW_HEIGHT - window.innerHeight + 8);
     this.renderWindow();
   }
 
@@ -334,16 +515,27 @@ const OVERSCAN = 20;
 function storyChip(row, story) {
   const shared = sharedLabel(story.pair);
   // On narrow screens the first row says only "2 versions" (the other row has the percentage).
-  const text = story.index === 0
-    ? [`${story.size} versions`, story.size === 2 && shared ? h('span', { class: 'wide-only' }, ` · ${shared}`) : null]
-    : shared || 'version';
-  const explanation = story.index === 0 && story.size > 2
-    ? `${story.size} versions of one story are listed together here.`
-    : sharedExplanation(story.pair);
-  return h('span', {
-    class: `story-chip ${story.index === 0 ? 'lead' : 'member'}`, 'data-testid': story.index === 0 ? 'story-size' : 'story-shared',
-    title: explanation,
-  }, h('span', { class: 'visually-hidden' }, story.index === 0 ? ' — ' : ' — another version, '), text);
+  const text =
+    story.index === 0
+      ? [
+          `${story.size} versions`,
+          story.size === 2 && shared ? h('span', { class: 'wide-only' }, ` · ${shared}`) : null,
+        ]
+      : shared || 'version';
+  const explanation =
+    story.index === 0 && story.size > 2
+      ? `${story.size} versions of one story are listed together here.`
+      : sharedExplanation(story.pair);
+  return h(
+    'span',
+    {
+      class: `story-chip ${story.index === 0 ? 'lead' : 'member'}`,
+      'data-testid': story.index === 0 ? 'story-size' : 'story-shared',
+      title: explanation,
+    },
+    h('span', { class: 'visually-hidden' }, story.index === 0 ? ' — ' : ' — another version, '),
+    text,
+  );
 }
 
 function spacer(rows) {

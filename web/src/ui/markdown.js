@@ -4,7 +4,13 @@
 import { parseMarkdown, parsePlain, safeHref } from '../markdown.js';
 
 const TAGS = {
-  paragraph: 'p', blockquote: 'blockquote', list: null, item: 'li', strong: 'strong', em: 'em', code: 'code',
+  paragraph: 'p',
+  blockquote: 'blockquote',
+  list: null,
+  item: 'li',
+  strong: 'strong',
+  em: 'em',
+  code: 'code',
 };
 
 /**
@@ -22,8 +28,10 @@ export function renderNote(text, format, doc = globalThis.document) {
 
 function build(node, doc) {
   switch (node.type) {
-    case 'text': return doc.createTextNode(String(node.text ?? ''));
-    case 'break': return doc.createElement('br');
+    case 'text':
+      return doc.createTextNode(String(node.text ?? ''));
+    case 'break':
+      return doc.createElement('br');
     case 'code-block': {
       const pre = doc.createElement('pre');
       const code = doc.createElement('code');
@@ -42,7 +50,8 @@ function build(node, doc) {
     }
     case 'list': {
       const list = doc.createElement(node.ordered ? 'ol' : 'ul');
-      if (node.ordered && Number.isInteger(node.start) && node.start !== 1) list.setAttribute('start', String(node.start));
+      if (node.ordered && Number.isInteger(node.start) && node.start !== 1)
+        list.setAttribute('start', String(node.start));
       appendAll(list, node.children, doc);
       return list;
     }

@@ -8,14 +8,31 @@ export class MessageList {
   constructor() {
     this.nextId = 1;
     this.list = h('ul', { class: 'message-list', 'data-testid': 'message-list' });
-    this.dismissAll = h('button', {
-      type: 'button', class: 'link-button', 'data-testid': 'messages-dismiss-all', hidden: true,
-      onclick: () => this.clear(),
-    }, 'Dismiss all');
-    this.el = h('section', {
-      id: 'messages', class: 'messages', 'data-testid': 'messages', 'aria-label': 'Messages',
-      'aria-live': 'polite', 'aria-relevant': 'additions text', hidden: true,
-    }, this.list, h('div', { class: 'messages-foot' }, this.dismissAll));
+    this.dismissAll = h(
+      'button',
+      {
+        type: 'button',
+        class: 'link-button',
+        'data-testid': 'messages-dismiss-all',
+        hidden: true,
+        onclick: () => this.clear(),
+      },
+      'Dismiss all',
+    );
+    this.el = h(
+      'section',
+      {
+        id: 'messages',
+        class: 'messages',
+        'data-testid': 'messages',
+        'aria-label': 'Messages',
+        'aria-live': 'polite',
+        'aria-relevant': 'additions text',
+        hidden: true,
+      },
+      this.list,
+      h('div', { class: 'messages-foot' }, this.dismissAll),
+    );
   }
 
   /**
@@ -26,26 +43,68 @@ export class MessageList {
    */
   show({ kind = 'info', text, key, details, detailsLabel, action }) {
     const id = `m${this.nextId++}`;
-    const body = h('div', { class: 'message-body' }, h('p', { class: 'message-text', 'data-testid': 'message-text' }, text));
+    const body = h(
+      'div',
+      { class: 'message-body' },
+      h('p', { class: 'message-text', 'data-testid': 'message-text' }, text),
+    );
     if (details && details.length) {
       const shown = details.slice(0, MAX_DETAILS);
       const items = shown.map((d) => h('li', {}, d));
-      if (details.length > shown.length) items.push(h('li', { class: 'muted' }, `… and ${details.length - shown.length} more`));
-      body.append(h('details', {},
-        h('summary', {}, detailsLabel || `Show ${details.length} details`),
-        h('ul', { class: 'message-details', 'data-testid': 'message-details' }, items)));
+      if (details.length > shown.length)
+        items.push(h('li', { class: 'muted' }, `… and ${details.length - shown.length} more`));
+      body.append(
+        h(
+          'details',
+          {},
+          h('summary', {}, detailsLabel || `Show ${details.length} details`),
+          h('ul', { class: 'message-details', 'data-testid': 'message-details' }, items),
+        ),
+      );
     }
-    const li = h('li', { class: `message ${kind}`, 'data-testid': 'message', 'data-kind': kind, 'data-id': id, role: kind === 'error' ? 'alert' : null },
-      h('span', { class: 'message-icon', 'aria-hidden': 'true' }, { error: '!', warning: '!', success: '✓', info: 'i' }[kind] || 'i'),
+    const li = h(
+      'li',
+      {
+        class: `message ${kind}`,
+        'data-testid': 'message',
+        'data-kind': kind,
+        'data-id': id,
+        role: kind === 'error' ? 'alert' : null,
+      },
+      h(
+        'span',
+        { class: 'message-icon', 'aria-hidden': 'true' },
+        { error: '!', warning: '!', success: '✓', info: 'i' }[kind] || 'i',
+      ),
       body,
-      action ? h('button', {
-        type: 'button', class: 'button small', 'data-testid': 'message-action',
-        onclick: () => { this.dismiss(id); action.run(); },
-      }, action.label) : null,
-      h('button', {
-        type: 'button', class: 'icon-button', 'data-testid': 'message-dismiss', 'aria-label': 'Dismiss this message',
-        title: 'Dismiss', onclick: () => this.dismiss(id),
-      }, icon(ICONS.close)));
+      action
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'button small',
+              'data-testid': 'message-action',
+              onclick: () => {
+                this.dismiss(id);
+                action.run();
+              },
+            },
+            action.label,
+          )
+        : null,
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'icon-button',
+          'data-testid': 'message-dismiss',
+          'aria-label': 'Dismiss this message',
+          title: 'Dismiss',
+          onclick: () => this.dismiss(id),
+        },
+        icon(ICONS.close),
+      ),
+    );
     if (key) {
       li.dataset.key = key;
       // The newest message goes last; an older one with the same key is removed.
@@ -62,7 +121,10 @@ export class MessageList {
     const hadFocus = li?.contains(document.activeElement);
     li?.remove();
     this.update();
-    if (hadFocus) (this.list.querySelector('[data-testid="message-dismiss"]') || document.getElementById('main'))?.focus?.();
+    if (hadFocus)
+      (
+        this.list.querySelector('[data-testid="message-dismiss"]') || document.getElementById('main')
+      )?.focus?.();
   }
 
   dismissKey(key) {

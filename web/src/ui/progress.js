@@ -8,12 +8,26 @@ export class ProgressView {
     this.label = h('p', { class: 'progress-label', id: 'progress-label', 'data-testid': 'progress-label' });
     this.detail = h('p', { class: 'progress-detail', 'data-testid': 'progress-detail' });
     this.bar = h('progress', {
-      class: 'progress-bar', 'data-testid': 'progress-bar', max: '1', value: '0', 'aria-labelledby': 'progress-label',
+      class: 'progress-bar',
+      'data-testid': 'progress-bar',
+      max: '1',
+      value: '0',
+      'aria-labelledby': 'progress-label',
     });
-    this.el = h('div', {
-      id: 'progress', class: 'progress', 'data-testid': 'progress', role: 'region', hidden: true,
-      'aria-label': 'Import progress',
-    }, this.label, this.bar, this.detail);
+    this.el = h(
+      'div',
+      {
+        id: 'progress',
+        class: 'progress',
+        'data-testid': 'progress',
+        role: 'region',
+        hidden: true,
+        'aria-label': 'Import progress',
+      },
+      this.label,
+      this.bar,
+      this.detail,
+    );
   }
 
   /**
@@ -49,9 +63,10 @@ export class ProgressView {
     this.el.dataset.task = 'import';
     this.el.setAttribute('aria-label', 'Import progress');
     this.el.dataset.state = 'running';
-    this.label.textContent = p.fileCount > 1
-      ? `Importing file ${formatCount(p.fileIndex + 1)} of ${formatCount(p.fileCount)}: ${p.fileName}`
-      : `Importing ${p.fileName}`;
+    this.label.textContent =
+      p.fileCount > 1
+        ? `Importing file ${formatCount(p.fileIndex + 1)} of ${formatCount(p.fileCount)}: ${p.fileName}`
+        : `Importing ${p.fileName}`;
     this.bar.max = Math.max(1, p.bytesTotal);
     // Busy (indeterminate) while a big file is read and nothing of it has come back yet.
     if (p.waiting) this.bar.removeAttribute('value');

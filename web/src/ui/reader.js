@@ -18,69 +18,176 @@ export class ReaderView {
     this.highlights = [];
     this.offsets = new WeakMap();
 
-    this.position = h('span', { class: 'reader-position', 'data-testid': 'reader-position', 'aria-live': 'polite' });
-    this.prevButton = h('button', {
-      type: 'button', class: 'button quiet', 'data-testid': 'previous-article', onclick: () => on.previous(),
-      title: 'Previous article (k)',
-    }, icon(ICONS.up), 'Previous');
-    this.nextButton = h('button', {
-      type: 'button', class: 'button quiet', 'data-testid': 'next-article', onclick: () => on.next(),
-      title: 'Next article (j)',
-    }, icon(ICONS.down), 'Next');
-    this.toggleButton = h('button', {
-      type: 'button', class: 'button toggle', 'data-testid': 'toggle-original', 'aria-pressed': 'false',
-      onclick: () => on.toggleOriginal(), title: 'Switch between the cleaned and the original text (o)',
-    }, icon(ICONS.file), 'Original text');
-    this.sidebarButton = h('button', {
-      type: 'button', class: 'button toggle', 'data-testid': 'sidebar-toggle', 'aria-pressed': 'true',
-      'aria-controls': 'annotations-sidebar', title: 'Show or hide this article\'s annotations (a)',
-      onclick: () => on.toggleSidebar?.(),
-    }, icon(ICONS.note), 'Annotations', this.sidebarCount = h('span', { class: 'count-badge', 'data-testid': 'sidebar-count' }, '0'));
-    this.compareButton = h('button', {
-      type: 'button', class: 'button', 'data-testid': 'reader-compare-closest', hidden: true,
-      onclick: () => this.record && this.closestId && on.compare?.(this.record.id, this.closestId),
-    }, icon(ICONS.compare), 'Compare');
-    this.removeButton = h('button', {
-      type: 'button', class: 'button quiet danger', 'data-testid': 'reader-remove', title: 'Remove this article',
-      onclick: () => this.record && on.remove(this.record.id),
-    }, icon(ICONS.trash), 'Remove');
+    this.position = h('span', {
+      class: 'reader-position',
+      'data-testid': 'reader-position',
+      'aria-live': 'polite',
+    });
+    this.prevButton = h(
+      'button',
+      {
+        type: 'button',
+        class: 'button quiet',
+        'data-testid': 'previous-article',
+        onclick: () => on.previous(),
+        title: 'Previous article (k)',
+      },
+      icon(ICONS.up),
+      'Previous',
+    );
+    this.nextButton = h(
+      'button',
+      {
+        type: 'button',
+        class: 'button quiet',
+        'data-testid': 'next-article',
+        onclick: () => on.next(),
+        title: 'Next article (j)',
+      },
+      icon(ICONS.down),
+      'Next',
+    );
+    this.toggleButton = h(
+      'button',
+      {
+        type: 'button',
+        class: 'button toggle',
+        'data-testid': 'toggle-original',
+        'aria-pressed': 'false',
+        onclick: () => on.toggleOriginal(),
+        title: 'Switch between the cleaned and the original text (o)',
+      },
+      icon(ICONS.file),
+      'Original text',
+    );
+    this.sidebarButton = h(
+      'button',
+      {
+        type: 'button',
+        class: 'button toggle',
+        'data-testid': 'sidebar-toggle',
+        'aria-pressed': 'true',
+        'aria-controls': 'annotations-sidebar',
+        title: "Show or hide this article's annotations (a)",
+        onclick: () => on.toggleSidebar?.(),
+      },
+      icon(ICONS.note),
+      'Annotations',
+      (this.sidebarCount = h('span', { class: 'count-badge', 'data-testid': 'sidebar-count' }, '0')),
+    );
+    this.compareButton = h(
+      'button',
+      {
+        type: 'button',
+        class: 'button',
+        'data-testid': 'reader-compare-closest',
+        hidden: true,
+        onclick: () => this.record && this.closestId && on.compare?.(this.record.id, this.closestId),
+      },
+      icon(ICONS.compare),
+      'Compare',
+    );
+    this.removeButton = h(
+      'button',
+      {
+        type: 'button',
+        class: 'button quiet danger',
+        'data-testid': 'reader-remove',
+        title: 'Remove this article',
+        onclick: () => this.record && on.remove(this.record.id),
+      },
+      icon(ICONS.trash),
+      'Remove',
+    );
 
     this.kicker = h('p', { class: 'kicker', 'data-testid': 'reader-meta' });
-    this.title = h('h1', { id: 'reader-title', class: 'article-title', 'data-testid': 'reader-title', tabindex: '-1' });
+    this.title = h('h1', {
+      id: 'reader-title',
+      class: 'article-title',
+      'data-testid': 'reader-title',
+      tabindex: '-1',
+    });
     this.dateline = h('p', { class: 'dateline', 'data-testid': 'reader-dateline' });
     this.provenance = h('p', { class: 'provenance', 'data-testid': 'reader-provenance' });
-    this.versions = h('aside', { class: 'reader-versions', 'data-testid': 'reader-versions', hidden: true, 'aria-labelledby': 'versions-heading' });
+    this.versions = h('aside', {
+      class: 'reader-versions',
+      'data-testid': 'reader-versions',
+      hidden: true,
+      'aria-labelledby': 'versions-heading',
+    });
     this.body = h('div', {
-      class: 'article-body', 'data-testid': 'reader-body',
+      class: 'article-body',
+      'data-testid': 'reader-body',
       onkeydown: (e) => this.handleBodyKey(e),
     });
-    this.originalLabel = h('p', { class: 'original-label', hidden: true },
-      'Original text, as read from the file, before cleaning:');
-    this.original = h('pre', { class: 'original', 'data-testid': 'reader-original', hidden: true, tabindex: '0' });
-    this.announcer = h('p', { class: 'visually-hidden', 'data-testid': 'reader-announce', 'aria-live': 'polite' });
+    this.originalLabel = h(
+      'p',
+      { class: 'original-label', hidden: true },
+      'Original text, as read from the file, before cleaning:',
+    );
+    this.original = h('pre', {
+      class: 'original',
+      'data-testid': 'reader-original',
+      hidden: true,
+      tabindex: '0',
+    });
+    this.announcer = h('p', {
+      class: 'visually-hidden',
+      'data-testid': 'reader-announce',
+      'aria-live': 'polite',
+    });
     this.sidebar = sidebar;
 
-    this.el = h('article', {
-      id: 'reader', class: 'view reader', 'data-testid': 'reader', hidden: true, 'aria-labelledby': 'reader-title',
-    },
-    h('nav', { class: 'reader-toolbar', 'aria-label': 'Article' },
-      h('button', {
-        type: 'button', class: 'button quiet', 'data-testid': 'back-to-library', onclick: () => on.back(),
-        title: 'Back to the library (Esc)',
-      }, icon(ICONS.back), 'Library'),
-      this.position,
-      h('span', { class: 'toolbar-spacer' }),
-      this.prevButton, this.nextButton, this.compareButton, this.toggleButton, this.sidebarButton, this.removeButton),
-    h('div', { class: 'reader-layout' },
-      h('div', { class: 'page' },
-        h('header', { class: 'article-head' }, this.kicker, this.title, this.dateline, this.provenance),
-        this.body,
-        this.originalLabel,
-        this.original,
-        // At the end, so the article does not move when the versions are found after it is shown.
-        this.versions),
-      sidebar),
-    this.announcer);
+    this.el = h(
+      'article',
+      {
+        id: 'reader',
+        class: 'view reader',
+        'data-testid': 'reader',
+        hidden: true,
+        'aria-labelledby': 'reader-title',
+      },
+      h(
+        'nav',
+        { class: 'reader-toolbar', 'aria-label': 'Article' },
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'button quiet',
+            'data-testid': 'back-to-library',
+            onclick: () => on.back(),
+            title: 'Back to the library (Esc)',
+          },
+          icon(ICONS.back),
+          'Library',
+        ),
+        this.position,
+        h('span', { class: 'toolbar-spacer' }),
+        this.prevButton,
+        this.nextButton,
+        this.compareButton,
+        this.toggleButton,
+        this.sidebarButton,
+        this.removeButton,
+      ),
+      h(
+        'div',
+        { class: 'reader-layout' },
+        h(
+          'div',
+          { class: 'page' },
+          h('header', { class: 'article-head' }, this.kicker, this.title, this.dateline, this.provenance),
+          this.body,
+          this.originalLabel,
+          this.original,
+          // At the end, so the article does not move when the versions are found after it is shown.
+          this.versions,
+        ),
+        sidebar,
+      ),
+      this.announcer,
+    );
   }
 
   /**
@@ -102,27 +209,64 @@ export class ReaderView {
       this.versions.replaceChildren();
       return;
     }
-    const items = versions.map((v) => h('li', { 'data-testid': 'reader-version', 'data-id': v.id },
-      h('a', { href: readerHash(v.id), class: 'version-title', title: v.title },
-        h('span', { class: 'outlet' }, v.label), ': ', v.title),
-      v.shared ? h('span', { class: 'story-chip member', title: v.explanation }, v.shared) : null,
-      h('button', {
-        type: 'button', class: 'button small', 'data-testid': 'reader-compare', 'data-id': v.id,
-        onclick: () => this.on.compare?.(id, v.id), title: `Compare this article with the ${v.label} version, side by side`,
-      }, icon(ICONS.compare), 'Compare')));
-    replaceChildren(this.versions,
-      h('h2', { id: 'versions-heading' }, size === 2 ? 'Another version of this story' : `${size - 1} other versions of this story`),
+    const items = versions.map((v) =>
+      h(
+        'li',
+        { 'data-testid': 'reader-version', 'data-id': v.id },
+        h(
+          'a',
+          { href: readerHash(v.id), class: 'version-title', title: v.title },
+          h('span', { class: 'outlet' }, v.label),
+          ': ',
+          v.title,
+        ),
+        v.shared ? h('span', { class: 'story-chip member', title: v.explanation }, v.shared) : null,
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'button small',
+            'data-testid': 'reader-compare',
+            'data-id': v.id,
+            onclick: () => this.on.compare?.(id, v.id),
+            title: `Compare this article with the ${v.label} version, side by side`,
+          },
+          icon(ICONS.compare),
+          'Compare',
+        ),
+      ),
+    );
+    replaceChildren(
+      this.versions,
+      h(
+        'h2',
+        { id: 'versions-heading' },
+        size === 2 ? 'Another version of this story' : `${size - 1} other versions of this story`,
+      ),
       h('ul', {}, items),
-      size >= 3 ? h('button', {
-        type: 'button', class: 'button small', 'data-testid': 'reader-variants', onclick: () => this.on.variants?.(id),
-        title: 'Every version of this story in one table',
-      }, icon(ICONS.table), `All ${size} versions`) : null);
+      size >= 3
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'button small',
+              'data-testid': 'reader-variants',
+              onclick: () => this.on.variants?.(id),
+              title: 'Every version of this story in one table',
+            },
+            icon(ICONS.table),
+            `All ${size} versions`,
+          )
+        : null,
+    );
   }
 
   /** Says `text` to screen readers (a polite live region). */
   announce(text) {
     this.announcer.textContent = '';
-    setTimeout(() => { this.announcer.textContent = text; }, 30);
+    setTimeout(() => {
+      this.announcer.textContent = text;
+    }, 30);
   }
 
   setSidebarShown(shown, count) {
@@ -141,7 +285,8 @@ export class ReaderView {
     if (changed) this.highlights = highlights ?? [];
     else if (highlights) this.setHighlights(highlights);
     const a = record.article;
-    this.position.textContent = index >= 0 ? `Article ${formatCount(index + 1)} of ${formatCount(total)}` : '';
+    this.position.textContent =
+      index >= 0 ? `Article ${formatCount(index + 1)} of ${formatCount(total)}` : '';
     this.prevButton.disabled = index <= 0;
     this.nextButton.disabled = index < 0 || index >= total - 1;
 
@@ -151,8 +296,12 @@ export class ReaderView {
       this.title.classList.toggle('untitled', !a.title);
       const kicker = [];
       if (a.source) kicker.push(h('span', { class: 'outlet', 'data-testid': 'reader-outlet' }, a.source));
-      if (a.date) kicker.push(h('time', { datetime: a.date, 'data-testid': 'reader-date' }, formatDate(a.date)));
-      replaceChildren(this.kicker, kicker.flatMap((x, i) => (i ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), x] : [x])));
+      if (a.date)
+        kicker.push(h('time', { datetime: a.date, 'data-testid': 'reader-date' }, formatDate(a.date)));
+      replaceChildren(
+        this.kicker,
+        kicker.flatMap((x, i) => (i ? [h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), x] : [x])),
+      );
       this.kicker.hidden = kicker.length === 0;
       this.dateline.textContent = a.dateline;
       // The dateline normally opens the body too; show it apart only when it does not.
@@ -162,7 +311,10 @@ export class ReaderView {
       replaceChildren(this.provenance, provenance.join(' · '));
       const url = safeUrl(a.url);
       if (url) {
-        this.provenance.append(' · ', h('a', { href: url, rel: 'noopener noreferrer', target: '_blank', class: 'source-link' }, 'source'));
+        this.provenance.append(
+          ' · ',
+          h('a', { href: url, rel: 'noopener noreferrer', target: '_blank', class: 'source-link' }, 'source'),
+        );
       } else if (a.url) {
         this.provenance.append(' · ', a.url);
       }
@@ -189,13 +341,16 @@ export class ReaderView {
     if (!this.record) return;
     // A selection in the body is kept across the redraw (by its offsets).
     const selection = document.getSelection();
-    const selected = selection && selection.rangeCount && !selection.isCollapsed
-      ? rangeOffsets(this.body, this.offsets, selection.getRangeAt(0)) : null;
+    const selected =
+      selection && selection.rangeCount && !selection.isCollapsed
+        ? rangeOffsets(this.body, this.offsets, selection.getRangeAt(0))
+        : null;
     const active = document.activeElement;
     let restore = null;
     if (active && this.body.contains(active)) {
       if (active.classList.contains('sentence')) restore = { sentence: active.dataset.index };
-      else if (active.classList.contains('hl')) restore = { ids: active.dataset.ids, start: active.closest('.sentence')?.dataset.start };
+      else if (active.classList.contains('hl'))
+        restore = { ids: active.dataset.ids, start: active.closest('.sentence')?.dataset.start };
     }
     this.renderBody(this.record.article);
     if (selected) {
@@ -205,10 +360,16 @@ export class ReaderView {
         selection.addRange(range);
       }
     }
-    if (restore?.sentence != null) this.body.querySelector(`.sentence[data-index="${CSS.escape(restore.sentence)}"]`)?.focus({ preventScroll: true });
+    if (restore?.sentence != null)
+      this.body
+        .querySelector(`.sentence[data-index="${CSS.escape(restore.sentence)}"]`)
+        ?.focus({ preventScroll: true });
     else if (restore?.ids) {
       const first = restore.ids.split(' ')[0];
-      if (!this.focusHighlight(first, { scroll: false })) this.body.querySelector(`.sentence[data-start="${CSS.escape(restore.start ?? '')}"]`)?.focus({ preventScroll: true });
+      if (!this.focusHighlight(first, { scroll: false }))
+        this.body
+          .querySelector(`.sentence[data-start="${CSS.escape(restore.start ?? '')}"]`)
+          ?.focus({ preventScroll: true });
     }
   }
 
@@ -311,7 +472,8 @@ function firstVisible(elements) {
 
 function lastVisible(elements) {
   const height = window.innerHeight;
-  for (let i = elements.length - 1; i >= 0; i--) if (elements[i].getBoundingClientRect().top < height) return i;
+  for (let i = elements.length - 1; i >= 0; i--)
+    if (elements[i].getBoundingClientRect().top < height) return i;
   return elements.length - 1;
 }
 

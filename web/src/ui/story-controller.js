@@ -29,7 +29,9 @@ export class StoryController {
     this.cameFrom = null; // the hash the view was opened from, when the app pushed it
     this.shownToken = 0;
     // Settles once the first grouping has finished (or cannot happen): deep links wait for it.
-    this.firstRun = new Promise((resolve) => { this.firstRunDone = resolve; });
+    this.firstRun = new Promise((resolve) => {
+      this.firstRunDone = resolve;
+    });
     app.readerReady.catch(() => this.firstRunDone());
     this.scheduler = new ClusterScheduler((isCancelled) => this.cluster(isCancelled), {
       delayMs: CLUSTER_DELAY_MS,
@@ -95,12 +97,23 @@ export class StoryController {
       const json = await clusterArticles(app.reader, entries, {
         isCancelled,
         onProgress: ({ done, total }) => {
-          if (showProgress && !isCancelled() && !importing()) app.progress.task({ task: 'cluster', label: 'Finding versions of the same story', done, total, detail: `${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} articles compared` });
+          if (showProgress && !isCancelled() && !importing())
+            app.progress.task({
+              task: 'cluster',
+              label: 'Finding versions of the same story',
+              done,
+              total,
+              detail: `${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} articles compared`,
+            });
         },
       });
       if (isCancelled()) throw new ClusteringCancelled();
       this.setStories(Stories.fromCore(json, (id) => app.collection.has(id)));
-      this.lastRun = { articles: entries.length, ms: Math.round(performance.now() - started), engine: app.reader.kind };
+      this.lastRun = {
+        articles: entries.length,
+        ms: Math.round(performance.now() - started),
+        engine: app.reader.kind,
+      };
     } finally {
       delete app.root.dataset.clustering;
       if (showProgress) app.progress.endTask('cluster');
@@ -123,7 +136,11 @@ export class StoryController {
       console.info(`Lectern: versions of the same story are not shown (${message}).`);
       return;
     }
-    this.app.messages.show({ kind: 'warning', key: 'stories', text: `Lectern could not find the versions of each story: ${message}.` });
+    this.app.messages.show({
+      kind: 'warning',
+      key: 'stories',
+      text: `Lectern could not find the versions of each story: ${message}.`,
+    });
   }
 
   /** For window.lectern.clusters(): once nothing is scheduled or running. */
@@ -135,15 +152,22 @@ export class StoryController {
 
   /** The other versions of `id` for the reader and the library: [{id, label, title, shared, explanation}]. */
   versionsOf(id) {
-    return this.stories.otherVersions(id).map(({ id: other, pair }) => {
-      const r = this.app.collection.get(other);
-      if (!r) return null;
-      const row = rowOf(r);
-      return {
-        id: other, label: row.source || 'Unknown outlet', title: row.displayTitle, date: row.date,
-        shared: sharedLabel(pair), explanation: sharedExplanation(pair, row.displayTitle),
-      };
-    }).filter(Boolean);
+    return this.stories
+      .otherVersions(id)
+      .map(({ id: other, pair }) => {
+        const r = this.app.collection.get(other);
+        if (!r) return null;
+        const row = rowOf(r);
+        return {
+          id: other,
+          label: row.source || 'Unknown outlet',
+          title: row.displayTitle,
+          date: row.date,
+          shared: sharedLabel(pair),
+          explanation: sharedExplanation(pair, row.displayTitle),
+        };
+      })
+      .filter(Boolean);
   }
 
   // --- Diffs ---------------------------------------------------------------------------------
@@ -164,7 +188,9 @@ export class StoryController {
     })();
     this.diffs.set(key, run);
     // A failed diff is not kept (the next try asks again); a newer one for the same pair stays.
-    run.catch(() => { if (this.diffs.get(key) === run) this.diffs.delete(key); });
+    run.catch(() => {
+      if (this.diffs.get(key) === run) this.diffs.delete(key);
+    });
     while (this.diffs.size > DIFF_CACHE) this.diffs.delete(this.diffs.keys().next().value);
     return run;
   }
@@ -223,10 +249,16 @@ export class StoryController {
     const ra = collection.get(a);
     const rb = collection.get(b);
     if (!ra || !rb) {
-      view.showPending(versionInfo(ra, a), versionInfo(rb, b), { backLabel: this.backLabel(), storyId: null });
-      view.showMessage(ra || rb
-        ? 'One of the two articles in this link is not in this library.'
-        : 'The articles in this link are not in this library.', 'warning');
+      view.showPending(versionInfo(ra, a), versionInfo(rb, b), {
+        backLabel: this.backLabel(),
+        storyId: null,
+      });
+      view.showMessage(
+        ra || rb
+          ? 'One of the two articles in this link is not in this library.'
+          : 'The articles in this link are not in this library.',
+        'warning',
+      );
       return;
     }
     const [la, lb] = versionLabels(rowOf(ra), rowOf(rb));
@@ -236,7 +268,10 @@ export class StoryController {
     const storyId = story && story.members.length >= 3 && story.members.includes(b) ? a : null;
     view.showPending(va, vb, { backLabel: this.backLabel(), storyId });
     if (a === b) {
-      view.showMessage('This is the same article on both sides. Choose another version of the story to compare it with.', 'info');
+      view.showMessage(
+        'This is the same article on both sides. Choose another version of the story to compare it with.',
+        'info',
+      );
       return;
     }
     try {
@@ -275,9 +310,12 @@ export class StoryController {
     }
     if (!this.app.collection.has(id) || !story) {
       view.showPending(0, this.backLabel());
-      view.showMessage(this.app.collection.has(id)
-        ? 'This article has no other versions in the library.'
-        : 'The article in this link is not in this library.', 'warning');
+      view.showMessage(
+        this.app.collection.has(id)
+          ? 'This article has no other versions in the library.'
+          : 'The article in this link is not in this library.',
+        'warning',
+      );
       return;
     }
     const versions = story.members.map((m) => versionInfo(this.app.collection.get(m), m));
@@ -285,7 +323,10 @@ export class StoryController {
     try {
       const table = await this.variantTable(id);
       if (token !== this.shownToken) return;
-      view.show(table, table.columns.map((c) => versions.find((v) => v.id === c.id)));
+      view.show(
+        table,
+        table.columns.map((c) => versions.find((v) => v.id === c.id)),
+      );
     } catch (error) {
       if (token !== this.shownToken) return;
       view.showMessage(`The versions could not be compared: ${error?.message || error}.`, 'error');
@@ -296,13 +337,18 @@ export class StoryController {
   async variantTable(id) {
     const story = this.stories.storyOf(id);
     if (!story) throw new Error('this article has no other versions in the library');
-    const versions = story.members.map((m) => this.app.collection.get(m)).filter(Boolean).map(rowOf);
+    const versions = story.members
+      .map((m) => this.app.collection.get(m))
+      .filter(Boolean)
+      .map(rowOf);
     const reference = chooseReference(versions);
     // A wire story carried by hundreds of outlets would make hundreds of diffs and columns: the
     // table shows the version asked for and the first others, and says how many it leaves out.
     const all = versions.filter((v) => v.id !== reference.id);
-    const others = [...all.filter((v) => v.id === id), ...all.filter((v) => v.id !== id)]
-      .slice(0, MAX_VARIANT_COLUMNS - 1);
+    const others = [...all.filter((v) => v.id === id), ...all.filter((v) => v.id !== id)].slice(
+      0,
+      MAX_VARIANT_COLUMNS - 1,
+    );
     const labels = uniqueLabels([reference, ...others]);
     const diffs = [];
     for (const other of others) diffs.push(await this.diff(reference.id, other.id)); // one at a time: the worker does one anyway
@@ -321,14 +367,26 @@ function versionInfo(record, id) {
   if (!record) return { id, title: 'Not in this library', source: '', date: '', words: 0, label: '?' };
   const row = rowOf(record);
   return {
-    id, title: row.displayTitle, untitled: row.titleFromText, source: row.source, date: row.date, words: row.words,
+    id,
+    title: row.displayTitle,
+    untitled: row.titleFromText,
+    source: row.source,
+    date: row.date,
+    words: row.words,
     label: row.source || row.displayTitle,
   };
 }
 
 /** Outlet names, told apart by date (then by number) where two versions share one. */
 function uniqueLabels(rows) {
-  const tell = (labels, extra) => labels.map((label, i) => (labels.filter((x) => x === label).length > 1 ? extra(label, i) : label));
-  const withDates = tell(rows.map((r) => r.source || 'Untitled'), (label, i) => (rows[i].date ? `${label} (${rows[i].date})` : label));
-  return tell(withDates, (label, i) => `${label} #${withDates.slice(0, i + 1).filter((x) => x === label).length}`);
+  const tell = (labels, extra) =>
+    labels.map((label, i) => (labels.filter((x) => x === label).length > 1 ? extra(label, i) : label));
+  const withDates = tell(
+    rows.map((r) => r.source || 'Untitled'),
+    (label, i) => (rows[i].date ? `${label} (${rows[i].date})` : label),
+  );
+  return tell(
+    withDates,
+    (label, i) => `${label} #${withDates.slice(0, i + 1).filter((x) => x === label).length}`,
+  );
 }
