@@ -9,7 +9,7 @@
 //   1. <style>: web/src/styles.css, minified;
 //   2. <script id="lectern-core">: the core (an Emscripten MODULARIZE + SINGLE_FILE build defining
 //      the global createLecternCore, with its .wasm embedded as base64);
-//   3. <script type="text/plain" id="lectern-worker">: web/src/worker.js bundled by esbuild, the
+//   3. <script type="text/plain" id="lectern-worker">: web/src/core/worker.js bundled by esbuild, the
 //      glue of the core worker. Not run by the page: the page starts a Web Worker from a blob: URL
 //      holding the core's text (element 2, id="lectern-core") followed by this glue;
 //   4. <script type="application/json" id="seeds">: the sample articles, shared/seeds/*.txt;
@@ -141,7 +141,7 @@ export async function build(options) {
       })
     ).outputFiles[0].text.trim();
   const appJs = escapeScript(await bundleOf('src/main.js'));
-  const workerJs = escapeScript(await bundleOf('src/worker.js'));
+  const workerJs = escapeScript(await bundleOf('src/core/worker.js'));
   const css = (
     await esbuild.transform(readFileSync(path.join(WEB, 'src/styles.css'), 'utf8'), {
       loader: 'css',

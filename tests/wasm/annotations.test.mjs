@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { articleKey, normaliseForIdentity } from '../../web/src/identity.js';
+import { articleKey, normaliseForIdentity } from '../../web/src/import/identity.js';
 
 const require = createRequire(import.meta.url);
 const Ajv = require('ajv-draft-04');

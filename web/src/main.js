@@ -122,7 +122,7 @@
 //   variants(id) → Promise<{columns: [{id, label, reference, counts}], rows: [{kind, index, cells:
 //     [{state, text?, parts?, …}]}]}>: the variant table of id's story (variants.js).
 //   clusterStats() → {articles, ms, engine} of the last grouping, or null.
-import { App } from './app.js';
+import { App } from './shell/app.js';
 
 function boot() {
   const root = document.getElementById('app');
