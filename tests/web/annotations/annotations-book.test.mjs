@@ -27,9 +27,11 @@ const skip = core ? false : `no core with annotation functions at ${corePath}`;
 
 const fixture = (name) => readFileSync(path.join(ROOT, 'tests/fixtures/annotations', name), 'utf8');
 
+const hashOf = (text) => core.contentHash(text);
+
 function recordOf(name, text, seq) {
   const { articles } = core.read(new TextEncoder().encode(text), name);
-  return makeRecord(articles[0], { fileName: name, importedAt: 0, seq });
+  return makeRecord(articles[0], hashOf, { fileName: name, importedAt: 0, seq });
 }
 
 function setup({
@@ -441,10 +443,12 @@ test(
         title: 'Spaced story',
         body: 'The  council   met on Monday. It approved   the budget for the harbour.',
       },
+      hashOf,
       { fileName: 'a', importedAt: 0, seq: 1 },
     );
     const other = makeRecord(
       { title: 'Spaced story', body: 'The council met on Monday. It approved the budget for the harbour.' },
+      hashOf,
       { fileName: 'b', importedAt: 0, seq: 2 },
     );
     const collection = new Collection([spaced]);

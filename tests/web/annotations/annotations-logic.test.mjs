@@ -12,9 +12,20 @@ import {
   utf16ToCodePoint,
   codePointToUtf16,
 } from '../../../web/src/core/offsets.js';
-import { parseMarkdown, parseInline, safeHref, plainText } from '../../../web/src/annotations/note-markdown.js';
+import {
+  parseMarkdown,
+  parseInline,
+  safeHref,
+  plainText,
+} from '../../../web/src/annotations/note-markdown.js';
 import { renderNote } from '../../../web/src/annotations/ui/note-view.js';
-import { TagSet, normaliseColor, normaliseTagName, PALETTE, tint } from '../../../web/src/annotations/tags.js';
+import {
+  TagSet,
+  normaliseColor,
+  normaliseTagName,
+  PALETTE,
+  tint,
+} from '../../../web/src/annotations/tags.js';
 import { UndoStack } from '../../../web/src/annotations/undo.js';
 import {
   authorsOf,
@@ -35,7 +46,6 @@ import {
   readingOrder,
 } from '../../../web/src/annotations/annotation-model.js';
 import { MemoryStore } from '../../../web/src/storage/store.js';
-import { contentHash, articleKey } from '../../../web/src/import/identity.js';
 import { fakeDocument, serialise, elements } from '../fake-dom.mjs';
 import { ROOT } from '../helpers.mjs';
 
@@ -418,12 +428,6 @@ test('versions of a story: seeds 000 and 001 are, the others are not', () => {
   const b = shingles(readFileSync(path.join(ROOT, 'tests/fixtures/annotations/article-v2.txt'), 'utf8'));
   assert.ok(containment(a, b) >= VERSION_THRESHOLD);
   assert.equal(containment(new Set(), a), 0);
-});
-
-test('the content hash: its first 16 digits are the article key', () => {
-  const body = 'Café\u0301  𝔸\n\nb';
-  assert.equal(contentHash(body).slice(0, 16), articleKey(body));
-  assert.match(contentHash(body), /^[0-9a-f]{64}$/);
 });
 
 test('keys: tagging, notes, the sidebar, highlights and undo in the reader', async () => {

@@ -103,6 +103,7 @@ test('unreadable files and folders become problems', async () => {
 test('a failing core is reported for that file and the batch goes on', async () => {
   const deps = await setup();
   const reader = {
+    contentHash: (t) => deps.reader.contentHash(t),
     read(bytes, name) {
       if (name === 'bad.txt') throw new Error('memory access out of bounds');
       return deps.reader.read(bytes, name);
@@ -131,6 +132,7 @@ test('big .jsonl files are read in chunks with the right line numbers; good reco
   const bytes = encode(`${lines.join('\n')}\n`);
   const calls = [];
   const reader = {
+    contentHash: (t) => deps.reader.contentHash(t),
     read: (b, name, opts) => {
       calls.push(opts.firstLine);
       return deps.reader.read(b, name, opts);
@@ -180,7 +182,10 @@ test('yields to the event loop between chunks and files', async () => {
 
 test('articles with no text are reported, not added', async () => {
   const deps = await setup();
-  const reader = { read: () => ({ articles: [{ id: 'x', title: 'Empty', body: '  ' }], problems: [] }) };
+  const reader = {
+    read: () => ({ articles: [{ id: 'x', title: 'Empty', body: '  ' }], problems: [] }),
+    contentHash: String,
+  };
   const result = await importInputs([textInput('empty.json', '[]')], { ...deps, reader });
   assert.equal(result.added.length, 0);
   assert.match(result.problems[0].message, /no text/);
@@ -212,6 +217,7 @@ test('chunks of a big .jsonl shrink when reading is slow, and lines stay right',
   let t = 0;
   const sizes = [];
   const reader = {
+    contentHash: (t) => deps.reader.contentHash(t),
     read(b, name, opts) {
       sizes.push(b.length);
       t += b.length / 1000; // 1000 bytes per ms: a 512 KB chunk takes half a second
@@ -249,7 +255,7 @@ test('a part with many articles is added in slices, yielding in between; progres
     // As the worker does: an async iterator of prepared parts.
     async *readParts(bytes) {
       const { prepareArticle } = await import('../../../web/src/library/records.js');
-      yield { articles: raw.map(prepareArticle), problems: [], bytes: bytes.length };
+      yield { articles: raw.map((a) => prepareArticle(a, String)), problems: [], bytes: bytes.length };
     },
   };
   let yields = 0;

@@ -94,6 +94,7 @@ test('renumberChunk: record numbers, default ids and line numbers count over the
 function numberingCore() {
   return {
     version: () => 'numbering',
+    contentHash: String,
     readFile(bytes, name) {
       const articles = [];
       const problems = [];
@@ -152,12 +153,8 @@ const collect = (parts) => {
 };
 
 function compareChunkedWithWhole(reader, bytes, name, chunk) {
-  const whole = collect(
-    readParts((b, n, o) => reader.read(b, n, o), bytes, name, { chunkBytes: bytes.length + 1 }),
-  );
-  const chunked = collect(
-    readParts((b, n, o) => reader.read(b, n, o), bytes, name, { chunkBytes: chunk, firstChunkBytes: chunk }),
-  );
+  const whole = collect(readParts(reader, bytes, name, { chunkBytes: bytes.length + 1 }));
+  const chunked = collect(readParts(reader, bytes, name, { chunkBytes: chunk, firstChunkBytes: chunk }));
   assert.equal(whole.parts, 1);
   assert.ok(chunked.parts > 3, `${chunked.parts} parts`);
   assert.equal(chunked.bytes, bytes.length, 'the parts cover the file');
@@ -185,22 +182,38 @@ test('files that are not split: invalid JSON, an object, small files, other form
     return { articles: [], problems: [] };
   };
   const big = `[${'{"text": "x"},'.repeat(100)}]`; // a trailing comma: invalid
-  assert.equal(collect(readParts(read, encode(big), 'bad.json', { chunkBytes: 100 })).parts, 1);
+  assert.equal(
+    collect(readParts({ read, contentHash: String }, encode(big), 'bad.json', { chunkBytes: 100 })).parts,
+    1,
+  );
   assert.equal(
     collect(
-      readParts(read, encode(`{"articles": [${'{"text": "x"},'.repeat(99)}{}]}`), 'o.json', {
-        chunkBytes: 100,
-      }),
+      readParts(
+        { read, contentHash: String },
+        encode(`{"articles": [${'{"text": "x"},'.repeat(99)}{}]}`),
+        'o.json',
+        {
+          chunkBytes: 100,
+        },
+      ),
     ).parts,
     1,
   );
-  assert.equal(collect(readParts(read, encode('[{"text": "a"}, {"text": "b"}]'), 'small.json', {})).parts, 1);
   assert.equal(
-    collect(readParts(read, encode(big.replace(',]', ']')), 'a.txt', { chunkBytes: 100 })).parts,
+    collect(
+      readParts({ read, contentHash: String }, encode('[{"text": "a"}, {"text": "b"}]'), 'small.json', {}),
+    ).parts,
     1,
   );
   assert.equal(
-    collect(readParts(read, new Uint8Array(), 'empty.json', { chunkBytes: 100 })).parts,
+    collect(
+      readParts({ read, contentHash: String }, encode(big.replace(',]', ']')), 'a.txt', { chunkBytes: 100 }),
+    ).parts,
+    1,
+  );
+  assert.equal(
+    collect(readParts({ read, contentHash: String }, new Uint8Array(), 'empty.json', { chunkBytes: 100 }))
+      .parts,
     1,
     'empty: the core says so',
   );
@@ -236,14 +249,12 @@ test(
     lines[40] = '{"id": "bad", "text": "lone \\ud800 surrogate"}';
     const bad = encode(`[\n${lines.join(',\n')}\n]`);
     const parts = collect(
-      readParts((b, n, o) => reader.read(b, n, o), bad, 'bad.json', {
+      readParts(reader, bad, 'bad.json', {
         chunkBytes: 600,
         firstChunkBytes: 600,
       }),
     );
-    const wholeBad = collect(
-      readParts((b, n, o) => reader.read(b, n, o), bad, 'bad.json', { chunkBytes: bad.length + 1 }),
-    );
+    const wholeBad = collect(readParts(reader, bad, 'bad.json', { chunkBytes: bad.length + 1 }));
     assert.deepEqual(wholeBad.articles, []);
     assert.equal(wholeBad.problems.length, 1);
     const refused = parts.problems.filter((p) => !p.where);

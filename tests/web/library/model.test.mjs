@@ -1,28 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { articleKey, normaliseForIdentity } from '../../../web/src/import/identity.js';
-import { sha256Hex } from '../../../web/src/import/sha256.js';
 import { Collection } from '../../../web/src/library/collection.js';
 import { makeRecord, normaliseArticle, rowOf, isValidRecord } from '../../../web/src/library/records.js';
 import { parseSeeds, shouldLoadSeeds } from '../../../web/src/library/seeds.js';
 import { firstSpan, packSpans, spanCount, spanList } from '../../../web/src/reader/spans.js';
 import { parseHash, readerHash } from '../../../web/src/shell/router.js';
 import { createHash } from 'node:crypto';
-import { encode } from '../helpers.mjs';
 
-test('sha256Hex matches node:crypto', () => {
-  for (const s of ['', 'abc', 'a'.repeat(55), 'a'.repeat(56), 'a'.repeat(64), 'é'.repeat(5000)]) {
-    assert.equal(sha256Hex(encode(s)), createHash('sha256').update(s).digest('hex'));
-  }
-});
-
-test('the article key ignores whitespace differences and Unicode normalisation', () => {
-  assert.equal(articleKey('A  b\n\nc '), articleKey('A b c'));
-  assert.equal(articleKey('Caf\u00e9'), articleKey('Cafe\u0301'));
-  assert.notEqual(articleKey('A b c'), articleKey('A b d'));
-  assert.match(articleKey('x'), /^[0-9a-f]{16}$/);
-  assert.equal(normaliseForIdentity(null), '');
-});
+/** A stand-in for the core's contentHash (tests/wasm checks the real one). */
+const contentHash = (/** @type {string} */ text) => createHash('sha256').update(text).digest('hex');
 
 test('records: normalised article, words, display row', () => {
   const r = makeRecord(
@@ -35,24 +21,23 @@ test('records: normalised article, words, display row', () => {
         { start: 5, end: 2 },
       ],
       paragraphs: 'x',
+      wordCount: 3,
     },
+    contentHash,
     { fileName: 'f.txt', importedAt: 5, seq: 3 },
   );
   assert.equal(r.article.recordId, '7');
   assert.equal(r.article.title, '');
   assert.deepEqual(r.article.sentences, Uint32Array.from([0, 12]), 'packed; bad spans dropped');
   assert.deepEqual(r.article.paragraphs, new Uint32Array(0));
-  assert.equal(r.words, 3);
+  assert.equal(r.words, 3, "the core's word count");
+  assert.equal(r.hash, contentHash('Hello there. Bye.'), "the core's content hash of the body");
+  assert.equal(r.id, r.hash.slice(0, 16), 'the article key is its first 16 digits');
   assert.equal(isValidRecord(r), true);
   assert.equal(isValidRecord({ id: 'x' }), false);
   const row = rowOf(r);
   assert.deepEqual([row.displayTitle, row.titleFromText, row.words, row.seq], ['Hello there.', true, 3, 3]);
   assert.equal(normaliseArticle(undefined).body, '');
-  const counted = makeRecord(
-    { body: '中国外交部发言人', wordCount: 3 },
-    { fileName: 'f', importedAt: 0, seq: 1 },
-  );
-  assert.equal(counted.words, 3, "the core's word count is used when it gives one");
 });
 
 test('collection keeps import order, refuses duplicates, removes and restores', () => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { countWords } from '../../../web/src/stories/compare-model.js';
 import {
-  countWords,
   displayTitle,
   formatBytes,
   formatDate,

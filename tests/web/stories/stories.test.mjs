@@ -3,8 +3,19 @@
 // (clustering.js), the debounced reruns, routes and keys.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Stories, groupRows, sharedLabel, sharedExplanation, sharedPercent } from '../../../web/src/stories/stories.js';
-import { ClusterScheduler, ClusteringCancelled, batches, clusterArticles } from '../../../web/src/stories/clustering.js';
+import {
+  Stories,
+  groupRows,
+  sharedLabel,
+  sharedExplanation,
+  sharedPercent,
+} from '../../../web/src/stories/stories.js';
+import {
+  ClusterScheduler,
+  ClusteringCancelled,
+  batches,
+  clusterArticles,
+} from '../../../web/src/stories/clustering.js';
 import { sortRows } from '../../../web/src/library/sorting.js';
 import { parseHash, compareHash, variantsHash } from '../../../web/src/shell/router.js';
 import { commandFor } from '../../../web/src/shell/keys.js';

@@ -35,7 +35,6 @@ import {
 } from './annotation-model.js';
 import { normaliseTagName, TagSet } from './tags.js';
 import { UndoStack } from './undo.js';
-import { contentHash } from '../import/identity.js';
 
 export const TAGS_META = 'annotationTags';
 /** Articles per core call when an imported annotation is looked for in the whole collection. */
@@ -99,7 +98,6 @@ export class AnnotationBook {
     this.history = new UndoStack();
     this.unsaved = new Map();
     this.saving = Promise.resolve();
-    this.hashes = new WeakMap(); // article record → content hash
     this.shingleCache = new WeakMap(); // article record → shingles
     this.offsetMaps = new WeakMap(); // article record → OffsetMap of its body
     this.carried = new Map(); // `${annotation id}|${modified}|${article id}` → {status, start, end}
@@ -257,15 +255,6 @@ export class AnnotationBook {
     return r && !r.deleted ? r : null;
   }
 
-  hashOf(article) {
-    let h = this.hashes.get(article);
-    if (!h) {
-      h = contentHash(article.article.body);
-      this.hashes.set(article, h);
-    }
-    return h;
-  }
-
   /** The offset converter of an article's body (made once per article). */
   offsetsOf(article) {
     let m = this.offsetMaps.get(article);
@@ -280,7 +269,7 @@ export class AnnotationBook {
   articleForHash(hash) {
     if (!hash) return null;
     const r = this.articles.get(hash.slice(0, 16));
-    return r && this.hashOf(r) === hash ? r : null;
+    return r && r.hash === hash ? r : null;
   }
 
   /**

@@ -6,30 +6,35 @@
 // requests; it loads one on the main thread only when there is no worker.
 import { readParts } from '../import/reading.js';
 
-/** Options the page always reads with (see the core's ReadOptions). */
-export const READ_OPTIONS = Object.freeze({ plain: false, offsetUnit: 'utf16', withOriginal: true });
+/** @typedef {import('./lectern-core.js').LecternCore} LecternCore */
+/** @typedef {import('./lectern-core.js').JsonFunctions} JsonFunctions */
+
+/** Options the page always reads with (see lectern-core.d.ts ReadFileOptions). */
+export const READ_OPTIONS = Object.freeze({ plain: false, offsetUnit: 'utf16' });
 
 /**
- * The core's functions the page may call by name (see wasm/binding/embind.cpp): JSON text in and
- * out, never an exception for bad input. Used for annotations (annotations.js) and to compare two
- * versions of a story (diffTexts; ui/story-controller.js).
+ * The core's JSON functions the page may call by name: every one of JsonFunctions in
+ * lectern-core.d.ts, no more and no fewer (the type makes tsc say so). Used for annotations
+ * (annotations.js) and to compare two versions of a story (diffTexts; stories/story-controller.js).
+ * @type {{[name in keyof JsonFunctions]: true}}
  */
-export const CALLABLE = Object.freeze([
-  'contentHash',
-  'describeRange',
-  'annotationsCreate',
-  'annotationsCheck',
-  'annotationsImport',
-  'annotationsExport',
-  'annotationsAnchor',
-  'diffTexts',
-]);
+const JSON_FUNCTIONS = {
+  contentHash: true,
+  describeRange: true,
+  annotationsCreate: true,
+  annotationsCheck: true,
+  annotationsImport: true,
+  annotationsExport: true,
+  annotationsAnchor: true,
+  diffTexts: true,
+};
+export const CALLABLE = Object.freeze(/** @type {(keyof JsonFunctions)[]} */ (Object.keys(JSON_FUNCTIONS)));
 
 let loading = null;
 
 /**
  * Loads the core once; later calls return the same promise.
- * @param {() => Promise<object>} [factory] defaults to globalThis.createLecternCore
+ * @param {import('./lectern-core.js').CreateLecternCore} [factory] defaults to globalThis.createLecternCore
  * @returns {Promise<CoreReader>}
  */
 export function loadCore(factory = globalThis.createLecternCore) {
@@ -54,6 +59,7 @@ export function resetCoreForTests() {
 }
 
 export class CoreReader {
+  /** @param {LecternCore} module  what createLecternCore() resolved to */
   constructor(module) {
     if (!module || typeof module.readFile !== 'function') {
       throw new Error('the reading engine has no readFile function');
@@ -77,11 +83,21 @@ export class CoreReader {
    * @returns {string} what the function returned
    */
   call(fn, args = []) {
-    if (!CALLABLE.includes(fn)) throw new Error(`the reading engine has no function ${fn} for the page`);
-    if (typeof this.module[fn] !== 'function') {
+    const name = /** @type {keyof JsonFunctions} */ (fn);
+    if (!CALLABLE.includes(name)) throw new Error(`the reading engine has no function ${fn} for the page`);
+    const f = /** @type {(...args: (string|number)[]) => string} */ (this.module[name]);
+    if (typeof f !== 'function') {
       throw new Error(`this version of the reading engine has no ${fn} (rebuild the core)`);
     }
-    return String(this.module[fn](...args));
+    return String(f.apply(this.module, args));
+  }
+
+  /**
+   * The content hash of an article's body (64 hex digits; the article key is its first 16).
+   * @param {string} text
+   */
+  contentHash(text) {
+    return String(this.module.contentHash(String(text)));
   }
 
   /**
@@ -101,7 +117,7 @@ export class CoreReader {
    * @returns {Generator<import('../import/reading.js').ReadPart>}
    */
   readParts(bytes, fileName, options) {
-    return readParts((b, n, o) => this.read(b, n, o), bytes, fileName, options);
+    return readParts(this, bytes, fileName, options);
   }
 
   /**
@@ -109,12 +125,13 @@ export class CoreReader {
    * @param {Uint8Array} bytes
    * @param {string} fileName  decides the format (.txt, .html/.htm, .json, .jsonl)
    * @param {{firstLine?: number}} [options]
-   * @returns {{articles: object[], problems: {file: string, where: string, message: string}[]}}
+   * @returns {import('./lectern-core.js').ReadFileAnswer}
    * @throws when the core fails (a bug, or out of memory); bad input comes back as problems
    */
   read(bytes, fileName, { firstLine = 1 } = {}) {
     const options = JSON.stringify({ ...READ_OPTIONS, firstLine });
     const json = this.module.readFile(bytes, fileName, options);
+    /** @type {Partial<import('./lectern-core.js').ReadFileAnswer>} */
     let result;
     try {
       result = JSON.parse(json);
@@ -135,7 +152,10 @@ export class CoreReader {
  * free it, also after an error, and a session is used once.
  */
 export class ClusterSession {
+  /** @param {LecternCore} module @param {string} [optionsJson] */
   constructor(module, optionsJson = '') {
+    /** @type {import('./lectern-core.js').StoryClusterer | null} */
+    this.clusterer = null;
     if (typeof module?.StoryClusterer !== 'function') {
       throw new Error('this version of the reading engine cannot group stories (rebuild the core)');
     }

@@ -48,7 +48,8 @@ export const WAITING_BYTES = 1024 * 1024;
  * @param {object} deps
  * @param {{readParts?: Function, read?: Function}} deps.reader  a CoreReader or WorkerReader
  *   (readParts(bytes, name, options) → iterator of reading.js parts), or anything with the core's
- *   read(bytes, name, {firstLine}) (the parts are then made here)
+ *   read(bytes, name, {firstLine}) and contentHash(text) (reading.js ReadingCore: the parts are then
+ *   made here)
  * @param {import('../library/collection.js').Collection} deps.collection
  * @param {(records: object[]) => Promise<void>|void} [deps.onAdded]  after each part's new records
  *   were added to the collection (to persist and render them); errors are the caller's to handle
@@ -132,7 +133,7 @@ export async function importInputs(inputs, deps) {
     const parts =
       typeof reader.readParts === 'function'
         ? reader.readParts(bytes, name, options)
-        : readParts((b, n, o) => reader.read(b, n, o), bytes, name, options);
+        : readParts(reader, bytes, name, options);
     // Drops this function's reference, so the bytes can be collected while the parts are read.
     // eslint-disable-next-line no-useless-assignment
     bytes = null;

@@ -1,11 +1,12 @@
 // Library records: what is kept (in memory and in IndexedDB) for each article.
-import { articleKey } from '../import/identity.js';
-import { countWords, displayTitle } from '../shell/format.js';
+import { displayTitle } from '../shell/format.js';
 import { packSpans } from '../reader/spans.js';
 
 /**
  * @typedef {object} LibraryRecord
- * @property {string} id          content key of the body (see identity.js); the IndexedDB key
+ * @property {string} id          the article key: the first 16 hex digits of `hash`; the IndexedDB key
+ * @property {string} [hash]      the core's contentHash of the body (64 hex digits; records stored
+ *                                by older versions have none until the page adds it)
  * @property {object} article     the parsed article as the core gave it (with `original`)
  * @property {string} fileName    the file it was imported from
  * @property {number} importedAt  ms since the epoch
@@ -37,29 +38,33 @@ export function normaliseArticle(raw) {
 }
 
 /**
- * What the page keeps of a parsed article, before it becomes a record: the normalised article, its
- * content key and its word count. Done where the core runs (in the worker when there is one), so
- * the page's main thread has little left to do per article.
- * @returns {{key: string, article: object, words: number}}
+ * A parsed article prepared for the library.
+ * @typedef {object} PreparedArticle
+ * @property {string} key      the article key (see LibraryRecord id)
+ * @property {string} hash     the core's contentHash of the body
+ * @property {object} article  the normalised article (normaliseArticle)
+ * @property {number} words    the core's word count of the body
  */
-export function prepareArticle(rawArticle) {
+
+/**
+ * What the page keeps of a parsed article, before it becomes a record: the normalised article, its
+ * content hash and key, and its word count. Done where the core runs (in the worker when there is
+ * one), so the page's main thread has little left to do per article.
+ * @param {{body?: string, wordCount?: number}} rawArticle  an article of the core's readFile JSON
+ * @param {(text: string) => string} contentHash  the core's contentHash
+ * @returns {PreparedArticle}
+ */
+export function prepareArticle(rawArticle, contentHash) {
   const article = normaliseArticle(rawArticle);
-  return {
-    key: articleKey(article.body),
-    article,
-    // The core counts words with ICU's word breaks (dictionaries for Chinese and Japanese); the
-    // page's own count is the fallback.
-    words:
-      Number.isInteger(rawArticle?.wordCount) && rawArticle.wordCount >= 0
-        ? rawArticle.wordCount
-        : countWords(article.body),
-  };
+  const hash = contentHash(article.body);
+  return { key: hash.slice(0, 16), hash, article, words: Number(rawArticle?.wordCount) || 0 };
 }
 
 /** A record for a prepared article (see prepareArticle). */
 export function recordFromPrepared(prepared, { fileName, importedAt, seq, seed = false }) {
   return {
     id: prepared.key,
+    hash: prepared.hash,
     article: prepared.article,
     fileName: String(fileName ?? ''),
     importedAt,
@@ -69,9 +74,14 @@ export function recordFromPrepared(prepared, { fileName, importedAt, seq, seed =
   };
 }
 
-/** A record for a parsed article. */
-export function makeRecord(rawArticle, meta) {
-  return recordFromPrepared(prepareArticle(rawArticle), meta);
+/**
+ * A record for a parsed article.
+ * @param {object} rawArticle
+ * @param {(text: string) => string} contentHash  the core's contentHash
+ * @param {{fileName: string, importedAt: number, seq: number, seed?: boolean}} meta
+ */
+export function makeRecord(rawArticle, contentHash, meta) {
+  return recordFromPrepared(prepareArticle(rawArticle, contentHash), meta);
 }
 
 /** Whether a stored value looks like a record this version can show. */

@@ -266,6 +266,7 @@ export class App {
       this.reader = await startReader();
       this.readerLoaded.resolve(this.reader);
       this.versionText.textContent = `core ${this.reader.version()}`;
+      await this.addContentHashes(records);
     } catch (error) {
       this.readerLoaded.reject(error);
       this.messages.show({
@@ -478,6 +479,18 @@ export class App {
   }
 
   // --- Storage --------------------------------------------------------------------------------
+
+  /**
+   * Records stored by versions of the page before the core made content hashes have none: the core
+   * makes them now (annotations find their article by it), once.
+   */
+  async addContentHashes(records) {
+    const missing = records.filter((r) => !r.hash);
+    if (!missing.length) return;
+    for (const r of missing) r.hash = await this.reader.call('contentHash', r.article.body);
+    await this.persist(missing);
+    this.annotations.changed();
+  }
 
   async persist(records) {
     if (!this.store) return;

@@ -1,20 +1,5 @@
-// Pure formatting helpers: word counts, display titles, dates, sizes, counts.
+// Pure formatting helpers: display titles, dates, sizes, counts.
 import { firstSpan } from '../reader/spans.js';
-
-// A word is a run of letters, marks and digits, allowing inner apostrophes, hyphens and dots
-// ("don't", "state-run", "U.S."). Han, kana and Thai have no spaces between words, so each of
-// their characters counts as one (a rough but stable measure of length).
-const WORD_RE =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]|[\p{L}\p{M}\p{N}]+(?:['’.\-‐][\p{L}\p{M}\p{N}]+)*/gu;
-
-/** Number of words in `text`. */
-export function countWords(text) {
-  if (!text) return 0;
-  let n = 0;
-  WORD_RE.lastIndex = 0;
-  while (WORD_RE.exec(text) !== null) n++;
-  return n;
-}
 
 /** Collapses whitespace and cuts `text` to at most `max` characters at a word boundary, adding "…". */
 export function truncate(text, max) {

@@ -15,7 +15,7 @@
 // equal+delete texts of a group make A's text from its first sentence's start to its last one's
 // end; equal+insert B's. Groups come in A's reading order (onlyB after the group holding the B
 // sentence before them).
-import { countWords, plural } from '../shell/format.js';
+import { plural } from '../shell/format.js';
 
 export const KINDS = Object.freeze(['same', 'changed', 'merged', 'split', 'moved', 'onlyA', 'onlyB']);
 
@@ -188,6 +188,24 @@ function namedChanges(diff, rows) {
     if (!entry.groups.includes(c.group)) entry.groups.push(c.group);
   }
   return [...byText.values()];
+}
+
+// Words of the sentences only one version has, for the summary ("leaves out 3 sentences, 60
+// words"): the core's diff counts words per edit (wordsDeleted also counts words of changed
+// sentences) and binds no word counter, so these are counted here.
+// A word is a run of letters, marks and digits, allowing inner apostrophes, hyphens and dots
+// ("don't", "state-run", "U.S."). Han, kana and Thai have no spaces between words, so each of
+// their characters counts as one (a rough but stable measure of length).
+const WORD_RE =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]|[\p{L}\p{M}\p{N}]+(?:['’.\-‐][\p{L}\p{M}\p{N}]+)*/gu;
+
+/** Number of words in `text`. */
+export function countWords(text) {
+  if (!text) return 0;
+  let n = 0;
+  WORD_RE.lastIndex = 0;
+  while (WORD_RE.exec(text) !== null) n++;
+  return n;
 }
 
 function summarise(diff, rows, aSentences, bSentences, aLabel, bLabel) {

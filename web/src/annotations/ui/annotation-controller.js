@@ -326,13 +326,11 @@ export class AnnotationController {
           t.name.toLocaleLowerCase('en'),
           (tagCounts.get(t.name.toLocaleLowerCase('en')) ?? 0) + 1,
         );
-    const tags = this.book.tags
-      .list()
-      .map((t) => ({
-        ...t,
-        shortcut: this.book.tags.shortcutOf(t.name),
-        count: tagCounts.get(t.name.toLocaleLowerCase('en')) ?? 0,
-      }));
+    const tags = this.book.tags.list().map((t) => ({
+      ...t,
+      shortcut: this.book.tags.shortcutOf(t.name),
+      count: tagCounts.get(t.name.toLocaleLowerCase('en')) ?? 0,
+    }));
     const articles = [];
     const seen = new Set();
     for (const it of items) {
