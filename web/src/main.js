@@ -130,7 +130,16 @@ function boot() {
   const app = new App({ root, seedsJson });
   const ready = app.start().then(() => undefined);
   ready.catch((error) => console.error('Lectern could not start:', error));
-  window.lectern = Object.freeze({
+  window.lectern = lecternApi(app, ready);
+}
+
+/**
+ * window.lectern (see above).
+ * @param {App} app
+ * @param {Promise<void>} ready
+ */
+export function lecternApi(app, ready) {
+  return Object.freeze({
     ready,
     loadArticles: async (items) => {
       await ready;

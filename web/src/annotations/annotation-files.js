@@ -47,7 +47,8 @@ export function exportFileName({ format = 'jsonld', tag = '', articleTitle = '',
 /**
  * What an import did, in one sentence.
  * @param {string} file
- * @param {{imported: number, duplicates: number, conflicts: number, orphaned: number, errors: string[], fatal: boolean}} r
+ * @param {{imported: number, duplicates: number, conflicts: number, orphaned: number, deletedHere?: number,
+ *   errors: string[], fatal: boolean}} r
  */
 export function importSentence(file, r) {
   if (r.fatal) return `${file}: no annotations could be read: ${r.errors[0] ?? 'not an annotation file'}.`;

@@ -72,7 +72,7 @@ export class AnnotationBook {
    * @param {() => number} [o.now]
    * @param {{post(message: object): void}} [o.bus]  tells other tabs what changed
    * @param {(what: string, detail?: object) => void} [o.onChange]
-   * @param {(error: Error) => void} [o.onStorageError]
+   * @param {(error: Error, action: 'read'|'write') => void} [o.onStorageError]
    */
   constructor({
     call,
@@ -678,7 +678,13 @@ export class AnnotationBook {
       if (annotation) {
         const sameTarget =
           old?.annotation && JSON.stringify(old.annotation.target) === JSON.stringify(annotation.target);
-        record = { id, hash: targetHash(annotation), modified: modifiedOf(annotation), annotation };
+        record = {
+          id,
+          hash: targetHash(annotation),
+          modified: modifiedOf(annotation),
+          annotation,
+          anchor: undefined,
+        };
         const anchor = anchors.has(id) ? anchors.get(id) : sameTarget ? old.anchor : undefined;
         if (anchor) record.anchor = anchor;
         for (const t of tagsOf(annotation)) this.tags.ensure(t.name, t.color);
@@ -711,6 +717,12 @@ export class AnnotationBook {
     return annotation.id;
   }
 
+  /**
+   * The core's new annotation (not yet applied).
+   * @param {object} article  a library record
+   * @param {{start: number, end: number, unit?: 'utf16'|'codepoint', tags?: (string|{name: string, color?: string})[],
+   *   note?: string, noteFormat?: string, id?: string, created?: string, creator?: {id?: string, name?: string}}} request
+   */
   async makeAnnotation(
     article,
     {
@@ -756,7 +768,11 @@ export class AnnotationBook {
     return res.annotation;
   }
 
-  /** New tags and/or note for an annotation. */
+  /**
+   * New tags and/or note for an annotation.
+   * @param {string} id
+   * @param {{tags?: {name: string, color?: string}[], note?: string, noteFormat?: string}} changes
+   */
   async update(id, { tags, note, noteFormat }) {
     const r = this.get(id);
     if (!r) return false;
@@ -911,12 +927,12 @@ export class AnnotationBook {
       ids: [],
       fatal: false,
       container: res.container ?? '',
+      deletedHere: 0,
     };
     const changed = new Set(res.changed ?? []);
     summary.fatal = !res.container && summary.errors.length > 0 && !changed.size;
     // The core does not know what was deleted here: an annotation deleted after the version in
     // the file was modified stays deleted (last writer wins), and is counted apart.
-    summary.deletedHere = 0;
     for (const a of res.merged ?? []) {
       const here = this.records.get(a?.id);
       if (!changed.has(a?.id) || !here?.deleted || !isNewer(here, { modified: modifiedOf(a) })) continue;

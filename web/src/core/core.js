@@ -203,7 +203,7 @@ export async function readBlobBytes(blob) {
   // Older engines: FileReader.
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result));
+    reader.onload = () => resolve(new Uint8Array(/** @type {ArrayBuffer} */ (reader.result)));
     reader.onerror = () => reject(reader.error);
     reader.readAsArrayBuffer(blob);
   });

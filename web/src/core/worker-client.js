@@ -333,6 +333,9 @@ function ownBuffer(bytes) {
 /**
  * The page's reader: the core in a worker when one starts, else on the main thread (logged with
  * console.info). Rejects only when neither works.
+ * @param {{spawn?: () => {worker: Worker, release?: () => void}, timeoutMs?: number,
+ *   fallback?: () => Promise<import('./core.js').CoreReader>, log?: (message: string) => void}} [options]
+ *   as WorkerReader takes them; spawn: by default from the page's scripts
  * @returns {Promise<WorkerReader>}
  */
 export async function startReader({ spawn = pageWorkerSpawner(), timeoutMs, fallback, log } = {}) {

@@ -46,7 +46,7 @@ export const WAITING_BYTES = 1024 * 1024;
 /**
  * @param {ImportInput[]} inputs
  * @param {object} deps
- * @param {{readParts?: Function, read?: Function}} deps.reader  a CoreReader or WorkerReader
+ * @param {import('./reading.js').ReadingCore | {readParts: Function}} deps.reader  a CoreReader or WorkerReader
  *   (readParts(bytes, name, options) → iterator of reading.js parts), or anything with the core's
  *   read(bytes, name, {firstLine}) and contentHash(text) (reading.js ReadingCore: the parts are then
  *   made here)
@@ -131,7 +131,7 @@ export async function importInputs(inputs, deps) {
     const importedAt = now();
     const options = { chunkBytes, firstChunkBytes, clock };
     const parts =
-      typeof reader.readParts === 'function'
+      'readParts' in reader
         ? reader.readParts(bytes, name, options)
         : readParts(reader, bytes, name, options);
     // Drops this function's reference, so the bytes can be collected while the parts are read.

@@ -1,7 +1,7 @@
 // The library view: the collection as a sortable table, with the count, the sample-article banner,
 // a visible drop target and an empty state. Versions of one story (stories.js groupRows) sit
 // together, joined by a rail, with their similarity and Compare / All versions buttons.
-import { h, icon, ICONS, replaceChildren } from '../shell/dom.js';
+import { h, icon, ICONS, replaceChildren, focusedElement } from '../shell/dom.js';
 import { COLUMNS } from './sorting.js';
 import { formatCount, formatDate, plural } from '../shell/format.js';
 import { readerHash } from '../shell/router.js';
@@ -281,10 +281,11 @@ export class LibraryView {
       end = Math.min(n, 2 * OVERSCAN);
     }
     if (!force && start === this.windowStart && end === this.windowEnd) return;
-    const focusedId = this.tbody.contains(document.activeElement)
-      ? document.activeElement.closest('tr[data-id]')?.dataset.id
+    const active = focusedElement();
+    const focusedId = this.tbody.contains(active)
+      ? /** @type {HTMLElement|null} */ (active.closest('tr[data-id]'))?.dataset.id
       : null;
-    const focusedSelector = focusedId && document.activeElement.dataset?.testid;
+    const focusedSelector = focusedId && active.dataset?.testid;
     this.windowStart = start;
     this.windowEnd = end;
     this.rowEls.clear();

@@ -1,6 +1,6 @@
 // The reader view: one article, typeset for reading, with its sentences as focusable spans, and a
 // toggle to the original text.
-import { h, icon, ICONS, replaceChildren } from '../shell/dom.js';
+import { h, icon, ICONS, replaceChildren, focusedElement } from '../shell/dom.js';
 import { displayTitle, formatDate, formatCount, plural } from '../shell/format.js';
 import { buildBody, offsetsToRange, rangeOffsets, sameHighlights } from '../annotations/ui/highlights.js';
 import { readerHash } from '../shell/router.js';
@@ -345,12 +345,15 @@ export class ReaderView {
       selection && selection.rangeCount && !selection.isCollapsed
         ? rangeOffsets(this.body, this.offsets, selection.getRangeAt(0))
         : null;
-    const active = document.activeElement;
+    const active = focusedElement();
     let restore = null;
     if (active && this.body.contains(active)) {
       if (active.classList.contains('sentence')) restore = { sentence: active.dataset.index };
       else if (active.classList.contains('hl'))
-        restore = { ids: active.dataset.ids, start: active.closest('.sentence')?.dataset.start };
+        restore = {
+          ids: active.dataset.ids,
+          start: /** @type {HTMLElement|null} */ (active.closest('.sentence'))?.dataset.start,
+        };
     }
     this.renderBody(this.record.article);
     if (selected) {

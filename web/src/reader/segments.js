@@ -41,6 +41,7 @@ export function layoutBody(article) {
 
   let si = 0;
   return paragraphs.map((p) => {
+    /** @type {({kind: 'text', text: string} | {kind: 'sentence', index: number, text: string})[]} */
     const pieces = [];
     let at = p.start;
     while (si < sentences.length && sentences[si].end <= p.start) si++;

@@ -25,7 +25,7 @@ export function packSpans(spans, length) {
 
 /** Spans as [{start, end}], from a packed array or a list of objects (anything else: []). */
 export function spanList(spans) {
-  if (ArrayBuffer.isView(spans)) {
+  if (spans instanceof Uint32Array) {
     const out = [];
     for (let i = 0; i + 1 < spans.length; i += 2) out.push({ start: spans[i], end: spans[i + 1] });
     return out;
@@ -36,10 +36,10 @@ export function spanList(spans) {
 
 /** The first span, or null. */
 export function firstSpan(spans) {
-  if (ArrayBuffer.isView(spans)) return spans.length >= 2 ? { start: spans[0], end: spans[1] } : null;
+  if (spans instanceof Uint32Array) return spans.length >= 2 ? { start: spans[0], end: spans[1] } : null;
   return Array.isArray(spans) && spans[0] ? { start: spans[0].start, end: spans[0].end } : null;
 }
 
 export function spanCount(spans) {
-  return ArrayBuffer.isView(spans) ? spans.length >> 1 : Array.isArray(spans) ? spans.length : 0;
+  return spans instanceof Uint32Array ? spans.length >> 1 : Array.isArray(spans) ? spans.length : 0;
 }

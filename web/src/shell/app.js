@@ -43,6 +43,7 @@ export class App {
     this.view = 'library';
     this.currentId = null;
     this.showOriginal = false;
+    /** @type {Promise<unknown>} the import running (imports run one after another) */
     this.queue = Promise.resolve();
     this.storageWarned = false;
     this.replaceSeedsAfterImport = false;
@@ -329,7 +330,7 @@ export class App {
   /**
    * Imports files: W3C annotation files (.json that look like them) as annotations, the rest as
    * articles.
-   * @param {{file?: File, name: string, isDirectory?: boolean, error?: Error}[]} items
+   * @param {{file?: File, name: string, isDirectory?: boolean, empty?: boolean, error?: Error}[]} items
    */
   async importFiles(items) {
     items = await this.annotations.takeAnnotationFiles(items);

@@ -38,9 +38,14 @@ export function replaceChildren(el, ...children) {
   return append(el, children);
 }
 
+/** The focused element (typed as the HTML element it is in this page: dataset, focus()). */
+export function focusedElement() {
+  return /** @type {HTMLElement|null} */ (document.activeElement);
+}
+
 /** Whether an element takes text input (where our shortcuts and paste must not interfere). */
 export function isEditable(el) {
-  if (!el || !(el instanceof Element)) return false;
+  if (!el || !(el instanceof HTMLElement)) return false;
   if (el.isContentEditable) return true;
   if (el instanceof HTMLTextAreaElement) return !el.readOnly;
   if (el instanceof HTMLSelectElement) return true;

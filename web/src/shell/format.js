@@ -63,6 +63,7 @@ function dateFormat(locale, month, day) {
   const key = `${locale ?? ''}|${month}|${day}`;
   let f = dateFormats.get(key);
   if (!f) {
+    /** @type {Intl.DateTimeFormatOptions} */
     const opts = { timeZone: 'UTC', year: 'numeric' };
     if (month) opts.month = 'short';
     if (day) opts.day = 'numeric';

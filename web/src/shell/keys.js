@@ -32,8 +32,9 @@ export const SHORTCUTS = Object.freeze([
 
 /**
  * @param {{key: string, ctrlKey?: boolean, metaKey?: boolean, altKey?: boolean, shiftKey?: boolean}} event
- * @param {{view: 'library'|'reader'|'annotations'|'compare'|'variants', editable?: boolean, control?: boolean,
- *          dialogOpen?: boolean, onHighlight?: boolean}} context
+ * @param {{view: string, editable?: boolean, control?: boolean, dialogOpen?: boolean, onHighlight?: boolean,
+ *          onSentence?: boolean}} context
+ *   view: library | reader | annotations | compare | variants (router.js parseHash);
  *   editable: focus is in a text field; control: focus is on a button, link or form control (which
  *   Enter and Space activate themselves); dialogOpen: a modal dialog is open; onHighlight: focus is
  *   on a highlight in the reader; onSentence: on a sentence.

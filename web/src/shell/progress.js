@@ -51,7 +51,7 @@ export class ProgressView {
     if (this.el.dataset.task === task) this.update({ done: true });
   }
 
-  /** @param {import('../import/importer.js').ImportProgress} p */
+  /** @param {Partial<import('../import/importer.js').ImportProgress>} p  {done: true} hides the bar */
   update(p) {
     if (p.done) {
       this.el.hidden = true;

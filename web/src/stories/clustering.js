@@ -46,6 +46,7 @@ export function* batches(entries, { maxChars = BATCH_CHARS, maxItems = BATCH_ITE
  * @param {(p: {done: number, total: number}) => void} [options.onProgress]
  * @param {() => boolean} [options.isCancelled]  checked between batches
  * @param {() => Promise<void>} [options.yieldFn]  between batches on the main thread (no worker)
+ * @param {{maxChars?: number, maxItems?: number}} [options.batchOptions]  batch sizes (see batches)
  * @returns {Promise<string>} the core's JSON
  * @throws {ClusteringCancelled} when isCancelled() said so
  */

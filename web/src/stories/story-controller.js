@@ -3,6 +3,7 @@
 // collections), and runs the compare view (#compare=A,B) and the variant table (#variants=ID),
 // asking the core for the diffs (diffTexts). The app (app.js) routes to it and draws the library
 // and the reader with what it knows.
+import { focusedElement } from '../shell/dom.js';
 import { Stories, sharedLabel, sharedExplanation } from './stories.js';
 import { ClusterScheduler, ClusteringCancelled, clusterArticles } from './clustering.js';
 import { compareModel, stepChange, versionLabels } from './compare-model.js';
@@ -88,7 +89,7 @@ export class StoryController {
       this.setStories(new Stories());
       return;
     }
-    const entries = records.map((r) => [r.id, r.article.body]);
+    const entries = records.map((r) => /** @type {[string, string]} */ ([r.id, r.article.body]));
     const showProgress = entries.length >= PROGRESS_FROM;
     const importing = () => 'importing' in app.root.dataset;
     app.root.dataset.clustering = 'true';
@@ -227,7 +228,8 @@ export class StoryController {
   swap() {
     const r = parseHash(location.hash);
     if (r.view !== 'compare' || !r.a || !r.b) return;
-    const keep = this.compareView.el.contains(document.activeElement) ? document.activeElement : null;
+    const active = focusedElement();
+    const keep = this.compareView.el.contains(active) ? active : null;
     this.openCompare(r.b, r.a, { replace: true });
     if (keep?.dataset.testid === 'compare-swap') keep.focus({ preventScroll: true }); // the button stays under the user's hand
   }

@@ -22,13 +22,24 @@
  * @property {number} [count]   sentences of this version in the cell (split: 2 or more)
  * @property {number} [spans]   reference rows the cell covers (merged: 2 or more)
  * @property {number} [at]      1-based sentence number in this version (moved, added)
+ *
+ * @typedef {object} VariantRow
+ * @property {string} key
+ * @property {'reference'|'added'} kind
+ * @property {number|null} index  the reference sentence (null for added rows)
+ * @property {VariantCell[]} cells  one per column
+ * @property {boolean} differs
+ *
+ * @typedef {object} VariantTable
+ * @property {{id: string, label: string, reference: boolean, counts: object}[]} columns
+ * @property {VariantRow[]} rows
+ * @property {number} [versionsLeftOut]  versions of the story not in the table (too many to show)
  */
 
 /**
  * @param {{id: string, label: string, sentences: {text: string}[]}} reference
  * @param {{id: string, label: string, diff: object}[]} others  diff: diffTexts(reference, other)
- * @returns {{columns: {id: string, label: string, reference: boolean, counts: object}[],
- *            rows: {key: string, kind: 'reference'|'added', index: number|null, cells: VariantCell[], differs: boolean}[]}}
+ * @returns {VariantTable}
  */
 export function variantTable(reference, others) {
   const n = reference.sentences.length;
@@ -41,6 +52,7 @@ export function variantTable(reference, others) {
     })),
   );
   // base[i][k]: the cell of version k (0 = reference) in reference row i.
+  /** @type {VariantCell[][]} */
   const base = Array.from({ length: n }, (_, i) => [
     { state: 'reference', text: sentenceText(reference.sentences[i]) },
   ]);
@@ -67,6 +79,7 @@ export function variantTable(reference, others) {
     for (let i = 0; i < n; i++) if (!base[i][column]) base[i][column] = { state: 'cut' }; // no group covered it
   });
 
+  /** @type {VariantRow[]} */
   const rows = [];
   const pushInserted = (after) => {
     for (const added of inserted.get(after) ?? []) {
@@ -101,7 +114,10 @@ export function variantTable(reference, others) {
   return { columns, rows };
 }
 
-/** The cell of reference sentence a[pos] in a group of `kind`. */
+/**
+ * The cell of reference sentence a[pos] in a group of `kind`.
+ * @returns {VariantCell}
+ */
 function cellFor(kind, { pos, a, b, text, parts, theirs }) {
   if (kind === 'onlyA' || !b.length) return { state: 'cut' };
   if (kind === 'same') {

@@ -103,7 +103,7 @@ export class VariantsView {
   }
 
   /**
-   * @param {ReturnType<import('./variant-table.js').variantTable>} table
+   * @param {import('./variant-table.js').VariantTable} table
    * @param {{id: string, title: string, date: string, words: number}[]} versions  by column
    */
   show(table, versions) {

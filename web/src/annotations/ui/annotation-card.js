@@ -43,13 +43,19 @@ export function shortTime(iso) {
 }
 
 /**
+ * @typedef {(name: string, color?: string) => string} ColorOf  a tag's colour (its own, else the given one)
+ * @typedef {{label: string, testid: string, run: () => void, icon?: string[], danger?: boolean,
+ *   ariaLabel?: string}} CardAction
+ */
+
+/**
  * @param {object} view  annotation-model.js viewOf
  * @param {object} o
- * @param {(name: string) => string} o.colorOf
+ * @param {ColorOf} o.colorOf
  * @param {string} [o.status]  a line saying where it shows (e.g. "Carried over from …")
  * @param {string} [o.statusKind]  own | anchored | carried | missing | orphan
  * @param {number} [o.quoteMax]
- * @param {{label: string, testid: string, run: () => void, icon?: string[], danger?: boolean}[]} [o.actions]
+ * @param {CardAction[]} [o.actions]
  * @param {(() => void)} [o.open]  the quote is a button that does this (jump to the highlight)
  * @param {string} [o.openLabel]
  * @param {(index: number) => void} [o.keepVersion]  for conflicts (-1: the shown one)

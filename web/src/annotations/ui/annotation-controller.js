@@ -21,7 +21,7 @@ import { AnnotationEditor, HighlightCard, HighlightTooltip, SelectionToolbar } f
 import { AnnotationSidebar } from './annotation-sidebar.js';
 import { AnnotationsView } from './annotations-view.js';
 import { authorName, setCurrentUser } from './annotation-card.js';
-import { h } from '../../shell/dom.js';
+import { h, focusedElement } from '../../shell/dom.js';
 
 const USER_KEY = 'lectern.user';
 const NAME_ASKED_KEY = 'lectern.user.asked';
@@ -412,7 +412,7 @@ export class AnnotationController {
 
   /** The annotation a focused highlight stands for (the innermost one there). */
   focusedAnnotation() {
-    const active = document.activeElement;
+    const active = focusedElement();
     if (!active?.classList?.contains('hl')) return null;
     const ids = active.dataset.ids.split(' ').filter((id) => this.book.get(id));
     return ids.length ? ids[ids.length - 1] : null;
@@ -649,7 +649,7 @@ export class AnnotationController {
 
   /** Esc on a highlight: back to its sidebar item when we came from there, else its sentence. */
   highlightBack() {
-    const active = document.activeElement;
+    const active = focusedElement();
     const ids = active?.dataset?.ids?.split(' ') ?? [];
     if (
       this.jumpedFrom &&
@@ -660,7 +660,7 @@ export class AnnotationController {
       this.jumpedFrom = null;
       return true;
     }
-    active?.closest('.sentence')?.focus({ preventScroll: true });
+    /** @type {HTMLElement|null} */ (active?.closest('.sentence'))?.focus({ preventScroll: true });
     return true;
   }
 

@@ -1,7 +1,7 @@
 // The reader's sidebar: the article's annotations in reading order (click one to go to its
 // highlight; from the highlight, Esc or "Back to the list" comes back), those of other versions
 // of the story whose passage this version lacks, undo/redo, and the article's export.
-import { h, icon, ICONS, replaceChildren } from '../../shell/dom.js';
+import { h, icon, ICONS, replaceChildren, focusedElement } from '../../shell/dom.js';
 import { cardContent } from './annotation-card.js';
 import { plural, truncate } from '../../shell/format.js';
 
@@ -9,7 +9,8 @@ export class AnnotationSidebar {
   /**
    * @param {{jump(id: string): void, edit(id: string): void, remove(id: string): void, undo(): void,
    *          redo(): void, exportArticle(format: string): void, openCollection(): void,
-   *          openArticle(id: string): void, keepVersion(id: string, index: number): void}} on
+   *          openArticle(id: string): void, keepVersion(id: string, index: number): void,
+   *          attach(id: string): void}} on
    */
   constructor(on) {
     this.on = on;
@@ -133,15 +134,16 @@ export class AnnotationSidebar {
   }
 
   /**
-   * @param {{items: object[], missing: object[], pending: boolean, colorOf: Function,
+   * @param {{items: object[], missing: object[], pending: boolean, colorOf: import('./annotation-card.js').ColorOf,
    *          history: {canUndo: boolean, canRedo: boolean, undoLabel: string, redoLabel: string}}} state
    *   items: {id, view, kind: own|anchored|carried, from?: record, fromTitle?}
    */
   render({ items, missing, pending, colorOf, history }) {
-    const focusedId = this.el.contains(document.activeElement)
-      ? document.activeElement.closest('[data-id]')?.dataset.id
+    const active = focusedElement();
+    const focusedId = this.el.contains(active)
+      ? /** @type {HTMLElement|null} */ (active.closest('[data-id]'))?.dataset.id
       : null;
-    const focusedTestid = document.activeElement?.dataset?.testid;
+    const focusedTestid = active?.dataset?.testid;
     this.count.textContent = items.length ? `(${items.length})` : '';
     this.empty.hidden = items.length > 0;
     replaceChildren(
@@ -155,6 +157,7 @@ export class AnnotationSidebar {
             : it.kind === 'anchored'
               ? `Re-anchored: made on a different copy of this article.${hereText}`
               : '';
+        /** @type {import('./annotation-card.js').CardAction[]} */
         const actions = [
           {
             label: 'Edit',

@@ -250,13 +250,13 @@ export class AnnotationsView {
 
   /**
    * @param {object} s
-   * @param {{id, view, articleId, articleTitle, status, kind}[]} s.items  already filtered
+   * @param {{id, view, articleId?, articleTitle?, status?, kind?}[]} s.items  already filtered
    * @param {number} s.total
    * @param {{name, color, shortcut, count}[]} s.tags
    * @param {{id, title}[]} s.articles
    * @param {{key, label, count}[]} s.authors
-   * @param {{id, view, near}[]} s.orphans
-   * @param {Function} s.colorOf
+   * @param {{id, view, nearTitle?: string}[]} s.orphans
+   * @param {import('./annotation-card.js').ColorOf} s.colorOf
    * @param {string|null} s.attaching  id of the orphan being attached
    */
   render({ items, total, tags, articles, authors, orphans, colorOf, attaching }) {

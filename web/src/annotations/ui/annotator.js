@@ -1,7 +1,7 @@
 // Making and changing annotations in the reader: the small toolbar over a selection, the editor
 // (tags made on the fly with their colours and 1–9 shortcuts, and a note in plain text or
 // Markdown with a safe preview), and the card over a highlight (what is there, edit, delete).
-import { h, icon, ICONS, isEditable, replaceChildren } from '../../shell/dom.js';
+import { h, icon, ICONS, isEditable, replaceChildren, focusedElement } from '../../shell/dom.js';
 import { renderNote } from './note-view.js';
 import { cardContent } from './annotation-card.js';
 import { truncate } from '../../shell/format.js';
@@ -335,7 +335,8 @@ export class AnnotationEditor {
   /**
    * @param {{mode: 'new'|'edit', quote: string, tags?: string[], note?: string, noteFormat?: string,
    *          focus?: 'tags'|'note', rect?: DOMRect, extra?: Node[]}} o
-   * @param {{save(result: {tags: string[], note: string, noteFormat: string}): void, remove?(): void, closed?(): void}} handlers
+   * @param {{save(result: {tags: string[], note: string, noteFormat: string}): void, remove?(): void,
+   *   closed?(how: string): void}} handlers
    */
   open(
     {
@@ -446,7 +447,7 @@ export class AnnotationEditor {
     this.selected = had
       ? this.selected.filter((s) => s.toLocaleLowerCase('en') !== k)
       : [...this.selected, name];
-    const focused = document.activeElement?.dataset?.tag;
+    const focused = focusedElement()?.dataset?.tag;
     this.renderChips();
     if (focused) this.chips.querySelector(`button[data-tag="${CSS.escape(focused)}"]`)?.focus();
   }
@@ -565,9 +566,10 @@ export class HighlightCard {
   }
 
   /**
-   * @param {{view: object, status: string, statusKind: string, actions: object[], keepVersion?: Function}[]} entries
+   * @param {{view: object, status: string, statusKind: string, actions: import('./annotation-card.js').CardAction[],
+   *   keepVersion?: (index: number) => void}[]} entries
    * @param {HTMLElement} mark
-   * @param {{colorOf: Function, back?: () => void}} o
+   * @param {{colorOf: import('./annotation-card.js').ColorOf, back?: () => void}} o
    */
   open(entries, mark, { colorOf, back = null }) {
     this.returnTo = mark;

@@ -138,9 +138,11 @@ function lastText(node, offsets) {
 /** The offset of the mapped text nearest after (edge 'start') or before (edge 'end') `node`. */
 function nearestText(root, offsets, node, edge) {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  /** @type {Text|null} */
   let before = null;
+  /** @type {Text|null} */
   let t;
-  while ((t = walker.nextNode())) {
+  while ((t = /** @type {Text|null} */ (walker.nextNode()))) {
     if (!offsets.has(t)) continue;
     const position = node.compareDocumentPosition(t);
     if (position & Node.DOCUMENT_POSITION_FOLLOWING)
@@ -171,9 +173,15 @@ export function rangeOffsets(root, offsets, range) {
 /** A DOM Range over body offsets [start, end) (UTF-16), or null when the body lacks them. */
 export function offsetsToRange(root, offsets, start, end) {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  /** @type {[Text, number]|null} */
   let startPoint = null;
+  /** @type {[Text, number]|null} */
   let endPoint = null;
-  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+  for (
+    let t = /** @type {Text|null} */ (walker.nextNode());
+    t;
+    t = /** @type {Text|null} */ (walker.nextNode())
+  ) {
     const base = offsets.get(t);
     if (base == null) continue;
     const len = t.data.length;
