@@ -160,11 +160,11 @@ export function lecternApi(app, ready) {
     annotations: (articleId) => app.annotations.annotations(articleId),
     exportAnnotations: async () => {
       await ready;
-      return app.annotations.exportObject();
+      return app.annotations.transfer.exportObject();
     },
     importAnnotations: async (objectOrString) => {
       await ready;
-      return app.annotations.importFrom(objectOrString);
+      return app.annotations.transfer.importFrom(objectOrString);
     },
     clusters: async () => {
       await ready;

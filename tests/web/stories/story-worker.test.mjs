@@ -302,7 +302,7 @@ test('a diff in flight when its worker is restarted fails, and is not kept: the 
   const { reader, worker } = await workerReader(failingReadFactory(log));
   const fake = {
     diffs: new Map(),
-    app: {
+    deps: {
       readerReady: Promise.resolve(reader),
       collection: { get: (id) => ({ article: { body: `Body ${id}.` } }) },
     },
@@ -327,9 +327,9 @@ test('a diff in flight when its worker is restarted fails, and is not kept: the 
   // A failure of an older request for the pair does not drop a newer one.
   const stale = Promise.reject(new Error('old'));
   fake.diffs.clear();
-  fake.app.readerReady = Promise.resolve({ call: () => stale });
+  fake.deps.readerReady = Promise.resolve({ call: () => stale });
   const old = diff('c', 'd');
-  fake.app.readerReady = Promise.resolve(reader);
+  fake.deps.readerReady = Promise.resolve(reader);
   fake.diffs.clear(); // the pair was dropped (an article removed and added back) while the old one ran
   const fresh = diff('c', 'd');
   await assert.rejects(old, /old/);

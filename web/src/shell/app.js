@@ -88,8 +88,29 @@ export class App {
     this.pasteDialog = new PasteDialog((text) => this.importText(text));
     this.shortcutsDialog = new ShortcutsDialog();
     this.confirmDialog = new ConfirmDialog();
-    this.annotations = new AnnotationController(this);
-    this.stories = new StoryController(this);
+    this.annotations = new AnnotationController({
+      collection: this.collection,
+      messages: this.messages,
+      view: () => this.view,
+      currentId: () => this.currentId,
+      openArticle: (id) => this.openArticle(id),
+      showAnnotations: () => this.showAnnotations(),
+      showLibrary: () => this.showLibrary(),
+      setAnnotationCount: (n) => this.setAnnotationCount(n),
+      updateStorageStatus: (failed) => this.updateStorageStatus(failed),
+    });
+    this.stories = new StoryController({
+      collection: this.collection,
+      messages: this.messages,
+      progress: this.progress,
+      root: this.root,
+      reader: () => this.reader,
+      readerReady: this.readerReady,
+      openArticle: (id) => this.openArticle(id),
+      storiesChanged: () => this.storiesChanged(),
+      route: () => this.route(),
+      showLibrary: () => this.showLibrary(),
+    });
     this.library = new LibraryView({
       compare: (a, b) => this.stories.openCompare(a, b),
       variants: (id) => this.stories.openVariants(id),
@@ -123,7 +144,7 @@ export class App {
       },
       this.annotations.sidebar.el,
     );
-    this.annotations.installReaderEvents(this.readerView.body);
+    this.annotations.attachReader(this.readerView);
     this.dropZone = new DropZone({
       files: (inputs) => this.importFiles(inputs),
       text: (text) => this.importText(text),
@@ -247,7 +268,7 @@ export class App {
       this.storageFailed(error, 'read');
     }
     for (const r of records) this.collection.add(r);
-    await this.annotations.load();
+    await this.annotations.load(this.store);
     this.updateStorageStatus();
     if (!this.store.persistent) {
       this.messages.show({
@@ -333,7 +354,7 @@ export class App {
    * @param {{file?: File, name: string, isDirectory?: boolean, empty?: boolean, error?: Error}[]} items
    */
   async importFiles(items) {
-    items = await this.annotations.takeAnnotationFiles(items);
+    items = await this.annotations.transfer.takeAnnotationFiles(items);
     if (!items.length) return null;
     const inputs = items.map((item) =>
       item.file

@@ -19,10 +19,25 @@ export const PROGRESS_FROM = 500;
 export const CLUSTER_DELAY_MS = 700;
 const DIFF_CACHE = 24;
 
+/**
+ * What the stories need of the page.
+ * @typedef {object} StoryDeps
+ * @property {import('../library/collection.js').Collection} collection
+ * @property {import('../shell/messages.js').MessageList} messages
+ * @property {import('../shell/progress.js').ProgressView} progress  shows the grouping of big collections
+ * @property {HTMLElement} root  #app: data-clustering while grouping, data-importing while importing
+ * @property {() => import('../core/worker-client.js').WorkerReader|null} reader  the core, once started
+ * @property {Promise<import('../core/worker-client.js').WorkerReader>} readerReady  settles when it is
+ * @property {(id: string) => void} openArticle
+ * @property {() => void} storiesChanged  the library and the reader show the new stories
+ * @property {() => void} route  shows what the URL hash names
+ * @property {() => void} showLibrary
+ */
+
 export class StoryController {
-  /** @param {import('../shell/app.js').App} app */
-  constructor(app) {
-    this.app = app;
+  /** @param {StoryDeps} deps */
+  constructor(deps) {
+    this.deps = deps;
     this.stories = new Stories();
     this.clustered = false; // a first grouping has finished
     this.unavailable = null; // why the core cannot group stories, when it cannot
@@ -33,7 +48,7 @@ export class StoryController {
     this.firstRun = new Promise((resolve) => {
       this.firstRunDone = resolve;
     });
-    app.readerReady.catch(() => this.firstRunDone());
+    deps.readerReady.catch(() => this.firstRunDone());
     this.scheduler = new ClusterScheduler((isCancelled) => this.cluster(isCancelled), {
       delayMs: CLUSTER_DELAY_MS,
       onError: (error) => this.clusterFailed(error),
@@ -42,7 +57,7 @@ export class StoryController {
       back: () => this.back(),
       swap: () => this.swap(),
       variants: (id) => this.openVariants(id),
-      open: (id) => app.openArticle(id),
+      open: (id) => deps.openArticle(id),
     });
     this.variantsView = new VariantsView({
       back: () => this.back(),
@@ -62,9 +77,9 @@ export class StoryController {
       const before = this.stories;
       this.stories = this.stories.without(removed);
       for (const key of this.diffs.keys()) if (removed.some((id) => key.includes(id))) this.diffs.delete(key);
-      if (this.stories !== before) this.app.storiesChanged();
+      if (this.stories !== before) this.deps.storiesChanged();
     }
-    if (!this.app.reader || this.unavailable) return;
+    if (!this.deps.reader() || this.unavailable) return;
     this.scheduler.schedule(delayMs);
   }
 
@@ -83,23 +98,24 @@ export class StoryController {
   }
 
   async cluster(isCancelled) {
-    const { app } = this;
-    const records = app.collection.list();
+    const { deps } = this;
+    const reader = deps.reader();
+    const records = deps.collection.list();
     if (records.length < 2) {
       this.setStories(new Stories());
       return;
     }
     const entries = records.map((r) => /** @type {[string, string]} */ ([r.id, r.article.body]));
     const showProgress = entries.length >= PROGRESS_FROM;
-    const importing = () => 'importing' in app.root.dataset;
-    app.root.dataset.clustering = 'true';
+    const importing = () => 'importing' in deps.root.dataset;
+    deps.root.dataset.clustering = 'true';
     const started = performance.now();
     try {
-      const json = await clusterArticles(app.reader, entries, {
+      const json = await clusterArticles(reader, entries, {
         isCancelled,
         onProgress: ({ done, total }) => {
           if (showProgress && !isCancelled() && !importing())
-            app.progress.task({
+            deps.progress.task({
               task: 'cluster',
               label: 'Finding versions of the same story',
               done,
@@ -109,15 +125,15 @@ export class StoryController {
         },
       });
       if (isCancelled()) throw new ClusteringCancelled();
-      this.setStories(Stories.fromCore(json, (id) => app.collection.has(id)));
+      this.setStories(Stories.fromCore(json, (id) => deps.collection.has(id)));
       this.lastRun = {
         articles: entries.length,
         ms: Math.round(performance.now() - started),
-        engine: app.reader.kind,
+        engine: reader.kind,
       };
     } finally {
-      delete app.root.dataset.clustering;
-      if (showProgress) app.progress.endTask('cluster');
+      delete deps.root.dataset.clustering;
+      if (showProgress) deps.progress.endTask('cluster');
     }
   }
 
@@ -125,7 +141,7 @@ export class StoryController {
     this.stories = stories;
     this.clustered = true;
     this.firstRunDone();
-    this.app.storiesChanged();
+    this.deps.storiesChanged();
   }
 
   clusterFailed(error) {
@@ -137,7 +153,7 @@ export class StoryController {
       console.info(`Lectern: versions of the same story are not shown (${message}).`);
       return;
     }
-    this.app.messages.show({
+    this.deps.messages.show({
       kind: 'warning',
       key: 'stories',
       text: `Lectern could not find the versions of each story: ${message}.`,
@@ -156,7 +172,7 @@ export class StoryController {
     return this.stories
       .otherVersions(id)
       .map(({ id: other, pair }) => {
-        const r = this.app.collection.get(other);
+        const r = this.deps.collection.get(other);
         if (!r) return null;
         const row = rowOf(r);
         return {
@@ -178,9 +194,9 @@ export class StoryController {
     const key = `${a}\u0000${b}`;
     if (this.diffs.has(key)) return this.diffs.get(key);
     const run = (async () => {
-      const reader = await this.app.readerReady;
-      const ra = this.app.collection.get(a);
-      const rb = this.app.collection.get(b);
+      const reader = await this.deps.readerReady;
+      const ra = this.deps.collection.get(a);
+      const rb = this.deps.collection.get(b);
       if (!ra || !rb) throw new Error('that article is not in this library');
       const json = await reader.call('diffTexts', ra.article.body, rb.article.body, '');
       const diff = JSON.parse(json);
@@ -206,13 +222,13 @@ export class StoryController {
       this.cameFrom = location.hash || '#library';
       history.pushState(null, '', hash);
     }
-    this.app.route();
+    this.deps.route();
   }
 
   openVariants(id) {
     this.cameFrom = location.hash || '#library';
     history.pushState(null, '', variantsHash(id));
-    this.app.route();
+    this.deps.route();
   }
 
   /** Esc / Back: where the view was opened from (the browser's Back), else the library. */
@@ -221,7 +237,7 @@ export class StoryController {
       this.cameFrom = null;
       history.back();
     } else {
-      this.app.showLibrary();
+      this.deps.showLibrary();
     }
   }
 
@@ -247,7 +263,7 @@ export class StoryController {
   async showCompare(a, b) {
     const token = ++this.shownToken;
     const view = this.compareView;
-    const { collection } = this.app;
+    const { collection } = this.deps;
     const ra = collection.get(a);
     const rb = collection.get(b);
     if (!ra || !rb) {
@@ -310,17 +326,17 @@ export class StoryController {
       view.showMessage(`Versions of a story cannot be found: ${this.unavailable}.`, 'warning');
       return;
     }
-    if (!this.app.collection.has(id) || !story) {
+    if (!this.deps.collection.has(id) || !story) {
       view.showPending(0, this.backLabel());
       view.showMessage(
-        this.app.collection.has(id)
+        this.deps.collection.has(id)
           ? 'This article has no other versions in the library.'
           : 'The article in this link is not in this library.',
         'warning',
       );
       return;
     }
-    const versions = story.members.map((m) => versionInfo(this.app.collection.get(m), m));
+    const versions = story.members.map((m) => versionInfo(this.deps.collection.get(m), m));
     view.showPending(versions.length, this.backLabel());
     try {
       const table = await this.variantTable(id);
@@ -340,7 +356,7 @@ export class StoryController {
     const story = this.stories.storyOf(id);
     if (!story) throw new Error('this article has no other versions in the library');
     const versions = story.members
-      .map((m) => this.app.collection.get(m))
+      .map((m) => this.deps.collection.get(m))
       .filter(Boolean)
       .map(rowOf);
     const reference = chooseReference(versions);

@@ -3,40 +3,55 @@
 // to storage messages, to other tabs and to window.lectern. Built once by app.js.
 import { AnnotationBook } from '../annotations.js';
 import { startReader } from '../../core/worker-client.js';
-import { authorKey, authorsOf, filterAnnotations, tagsOf, viewOf } from '../annotation-model.js';
-import {
-  exportFileName,
-  importSentence,
-  isJsonName,
-  looksLikeAnnotations,
-  SNIFF_BYTES,
-} from '../annotation-files.js';
+import { authorKey, tagsOf, viewOf } from '../annotation-model.js';
+import { collectionListing } from '../collection-listing.js';
+import { cleanName, firstAskForName, loadUser, saveUser } from '../annotation-user.js';
+import { tabBus } from '../tab-bus.js';
+import { AnnotationTransfer } from './annotation-transfer.js';
 import { describeStorageError } from '../../storage/store.js';
 import { rowOf } from '../../library/records.js';
 import { plural, truncate } from '../../shell/format.js';
 import { DEFAULT_COLOR, HIGHLIGHT_COLOR } from '../tags.js';
-import { uuid } from '../annotations.js';
 import { ReaderView } from '../../reader/reader-view.js';
 import { AnnotationEditor, HighlightCard, HighlightTooltip, SelectionToolbar } from './annotator.js';
 import { AnnotationSidebar } from './annotation-sidebar.js';
 import { AnnotationsView } from './annotations-view.js';
 import { authorName, setCurrentUser } from './annotation-card.js';
-import { h, focusedElement } from '../../shell/dom.js';
+import { focusedElement } from '../../shell/dom.js';
 
-const USER_KEY = 'lectern.user';
-const NAME_ASKED_KEY = 'lectern.user.asked';
 const SIDEBAR_KEY = 'lectern.sidebar';
-const PING_KEY = 'lectern.annotations.ping';
-const CHANNEL = 'lectern-annotations';
-const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
+
+/**
+ * What the annotations need of the page.
+ * @typedef {object} AnnotationDeps
+ * @property {import('../../library/collection.js').Collection} collection
+ * @property {import('../../shell/messages.js').MessageList} messages
+ * @property {() => string} view  the view shown: library | reader | annotations | compare | variants
+ * @property {() => string|null} currentId  the article in the reader (or last shown)
+ * @property {(id: string) => void} openArticle
+ * @property {() => void} showAnnotations
+ * @property {() => void} showLibrary
+ * @property {(n: number) => void} setAnnotationCount  the top bar's count
+ * @property {(failed?: boolean) => void} updateStorageStatus  the footer's storage line
+ */
 
 export class AnnotationController {
-  /** @param {import('../../shell/app.js').App} app */
-  constructor(app) {
-    this.app = app;
+  /** @param {AnnotationDeps} deps */
+  constructor(deps) {
+    this.deps = deps;
+    /** @type {AnnotationBook|null} */
     this.book = null;
+    /** @type {ReaderView|null} set by attachReader */
+    this.reader = null;
     this.core = null;
     this.user = loadUser();
+    this.transfer = new AnnotationTransfer({
+      book: () => this.book,
+      messages: deps.messages,
+      articles: deps.collection,
+      showAnnotations: () => deps.showAnnotations(),
+      imported: () => this.render(),
+    });
     setCurrentUser(authorKey(this.user));
     this.sidebarShown = loadSidebarShown();
     this.attaching = null;
@@ -48,9 +63,9 @@ export class AnnotationController {
       remove: (id) => this.remove(id),
       undo: () => this.undo(),
       redo: () => this.redo(),
-      exportArticle: (format) => this.exportAs({ format, articleId: this.app.currentId }),
-      openCollection: () => this.app.showAnnotations(),
-      openArticle: (id) => this.app.openArticle(id),
+      exportArticle: (format) => this.transfer.exportAs({ format, articleId: this.deps.currentId() }),
+      openCollection: () => this.deps.showAnnotations(),
+      openArticle: (id) => this.deps.openArticle(id),
       keepVersion: (id, i) => this.keepVersion(id, i),
       attach: (id) => this.startAttach(id),
     });
@@ -72,12 +87,12 @@ export class AnnotationController {
       edit: (id) => this.edit(id),
       remove: (id) => this.remove(id),
       attach: (id) => this.startAttach(id),
-      importFiles: (files) => this.importFiles(files),
-      exportAs: (o) => this.exportAs(o),
+      importFiles: (files) => this.transfer.importFiles(files),
+      exportAs: (o) => this.transfer.exportAs(o),
       setName: (name) => this.setName(name),
       setColor: (name, color) => this.setColor(name, color),
       keepVersion: (id, i) => this.keepVersion(id, i),
-      back: () => this.app.showLibrary(),
+      back: () => this.deps.showLibrary(),
       changed: () => this.renderCollection(),
     });
     this.view.setName(this.user.name);
@@ -90,13 +105,18 @@ export class AnnotationController {
 
   // --- Startup ---------------------------------------------------------------------------------
 
-  async load() {
+  /** @param {object} store  where the annotations are kept (storage/store.js) */
+  async load(store) {
     this.book = new AnnotationBook({
       call: (fn, ...args) => this.call(fn, ...args),
-      store: this.app.store,
-      articles: this.app.collection,
+      store,
+      articles: this.deps.collection,
       user: () => this.user,
-      bus: this.makeBus(),
+      bus: tabBus((m) => {
+        if (!this.book || !m) return;
+        if (m.type === 'annotations' && Array.isArray(m.ids)) this.book.receive(m.ids);
+        else if (m.type === 'tags') this.book.receive('tags');
+      }),
       onChange: (what, detail) => this.changed(what, detail),
       onStorageError: (error, action) => this.storageFailed(error, action),
     });
@@ -127,45 +147,8 @@ export class AnnotationController {
     return reader.call(fn, ...args);
   }
 
-  makeBus() {
-    const receive = (m) => {
-      if (!this.book || !m) return;
-      if (m.type === 'annotations' && Array.isArray(m.ids)) this.book.receive(m.ids);
-      else if (m.type === 'tags') this.book.receive('tags');
-    };
-    let channel = null;
-    try {
-      channel = new BroadcastChannel(CHANNEL);
-      channel.onmessage = (e) => receive(e.data);
-    } catch {
-      /* storage events below */
-    }
-    window.addEventListener('storage', (e) => {
-      if (e.key !== PING_KEY || !e.newValue) return;
-      try {
-        receive(JSON.parse(e.newValue));
-      } catch {
-        /* not ours */
-      }
-    });
-    return {
-      post: (m) => {
-        try {
-          channel?.postMessage(m);
-        } catch {
-          /* closed */
-        }
-        try {
-          localStorage.setItem(PING_KEY, JSON.stringify({ ...m, nonce: uuid() }));
-        } catch {
-          /* no storage */
-        }
-      },
-    };
-  }
-
   storageFailed(error, action) {
-    this.app.messages.show({
+    this.deps.messages.show({
       kind: 'warning',
       key: 'annotation-storage',
       text:
@@ -173,9 +156,11 @@ export class AnnotationController {
           ? `Lectern could not read the annotations saved in this browser: ${describeStorageError(error, 'read')}.`
           : `Your annotations could not be saved in this browser: ${describeStorageError(error, 'write')}. They are kept on this page and saved as soon as storage works again; export them (Annotations → Export) to keep a copy.`,
       action:
-        action === 'read' ? null : { label: 'Export now', run: () => this.exportAs({ format: 'jsonld' }) },
+        action === 'read'
+          ? null
+          : { label: 'Export now', run: () => this.transfer.exportAs({ format: 'jsonld' }) },
     });
-    this.app.updateStorageStatus(true);
+    this.deps.updateStorageStatus(true);
   }
 
   // --- Rendering -------------------------------------------------------------------------------
@@ -191,9 +176,9 @@ export class AnnotationController {
 
   render() {
     if (!this.book) return;
-    if (this.app.view === 'reader') this.renderReader();
-    if (this.app.view === 'annotations') this.renderCollection();
-    this.app.setAnnotationCount(this.book.live().length);
+    if (this.deps.view() === 'reader') this.renderReader();
+    if (this.deps.view() === 'annotations') this.renderCollection();
+    this.deps.setAnnotationCount(this.book.live().length);
   }
 
   colorOf = (name, fallback) =>
@@ -229,10 +214,10 @@ export class AnnotationController {
 
   /** Draws the current article's highlights and sidebar. */
   renderReader({ highlights = null, p = null } = {}) {
-    const record = this.app.collection.get(this.app.currentId);
+    const record = this.deps.collection.get(this.deps.currentId());
     if (!record || !this.book) return;
     if (!p) ({ p, highlights } = this.placements(record));
-    if (highlights) this.app.readerView.setHighlights(highlights);
+    if (highlights) this.reader.setHighlights(highlights);
     this.sidebar.render({
       items: p.highlights.map((x) => ({
         id: x.id,
@@ -250,7 +235,7 @@ export class AnnotationController {
       colorOf: this.colorOf,
       history: this.history(),
     });
-    this.app.readerView.setSidebarShown(this.sidebarShown, p.highlights.length);
+    this.reader.setSidebarShown(this.sidebarShown, p.highlights.length);
   }
 
   /** For App.showReader: highlights to draw with the article, then the sidebar. */
@@ -293,69 +278,10 @@ export class AnnotationController {
 
   // --- Collection view -------------------------------------------------------------------------
 
-  items() {
-    const order = new Map(this.app.collection.list().map((r, i) => [r.id, i]));
-    return this.book
-      .live()
-      .map((r) => {
-        const home = this.book.homeOf(r);
-        const article = home?.article ?? null;
-        return {
-          id: r.id,
-          record: r,
-          view: viewOf(r.annotation),
-          articleId: article?.id ?? '',
-          articleTitle: article ? rowOf(article).displayTitle : '',
-          status: article ? 'placed' : 'orphan',
-          kind: home?.kind ?? 'orphan',
-          start: home?.start ?? 0,
-          order: article ? order.get(article.id) : Infinity,
-        };
-      })
-      .sort((a, b) => a.order - b.order || a.start - b.start || a.id.localeCompare(b.id));
-  }
-
   renderCollection() {
     if (!this.book) return;
-    const items = this.items();
-    const filtered = filterAnnotations(items, this.view.filters);
-    const tagCounts = new Map();
-    for (const it of items)
-      for (const t of it.view.tags)
-        tagCounts.set(
-          t.name.toLocaleLowerCase('en'),
-          (tagCounts.get(t.name.toLocaleLowerCase('en')) ?? 0) + 1,
-        );
-    const tags = this.book.tags.list().map((t) => ({
-      ...t,
-      shortcut: this.book.tags.shortcutOf(t.name),
-      count: tagCounts.get(t.name.toLocaleLowerCase('en')) ?? 0,
-    }));
-    const articles = [];
-    const seen = new Set();
-    for (const it of items) {
-      if (it.articleId && !seen.has(it.articleId)) {
-        seen.add(it.articleId);
-        articles.push({ id: it.articleId, title: it.articleTitle });
-      }
-    }
-    const orphans = items
-      .filter((it) => it.status === 'orphan')
-      .map((it) => {
-        const near = it.record.anchor?.near ? this.app.collection.get(it.record.anchor.near) : null;
-        return { id: it.id, view: it.view, nearTitle: near ? rowOf(near).displayTitle : '' };
-      });
-    const authors = authorsOf(items.map((i) => i.view)).map((a) => ({
-      ...a,
-      label: a.key === authorKey(this.user) ? `${this.user.name || 'You'} (you)` : a.label,
-    }));
     this.view.render({
-      items: filtered,
-      total: items.length,
-      tags,
-      articles,
-      authors,
-      orphans,
+      ...collectionListing(this.book, this.deps.collection, this.user, this.view.filters),
       colorOf: this.colorOf,
       attaching: this.attaching,
     });
@@ -366,7 +292,7 @@ export class AnnotationController {
     const r = this.book.get(id);
     const home = r && this.book.homeOf(r);
     if (!home?.article) return;
-    this.app.openArticle(home.article.id);
+    this.deps.openArticle(home.article.id);
     requestAnimationFrame(() => this.jumpTo(id));
   }
 
@@ -374,16 +300,16 @@ export class AnnotationController {
 
   /** Called on selectionchange (debounced) and pointer/key release in the reader. */
   selectionChanged() {
-    if (this.app.view !== 'reader' || this.editor.isOpen || !this.book) {
+    if (this.deps.view() !== 'reader' || this.editor.isOpen || !this.book) {
       this.toolbar.hide();
       return;
     }
-    const range = this.app.readerView.selectedRange();
+    const range = this.reader.selectedRange();
     if (!range) {
       this.toolbar.hide();
       return;
     }
-    const rect = this.app.readerView.selectionRect();
+    const rect = this.reader.selectionRect();
     if (!rect) return;
     this.card.close({ restore: false });
     this.tooltip.hide();
@@ -399,7 +325,7 @@ export class AnnotationController {
 
   /** The range to annotate: the selection in the body, else the focused sentence. */
   targetRange() {
-    const reader = this.app.readerView;
+    const reader = this.reader;
     const selected = reader.selectedRange();
     if (selected) return { ...selected, source: 'selection' };
     const active = document.activeElement;
@@ -419,7 +345,7 @@ export class AnnotationController {
   }
 
   currentRecord() {
-    return this.app.collection.get(this.app.currentId);
+    return this.deps.collection.get(this.deps.currentId());
   }
 
   async createFromSelection(tags, { note = '', noteFormat = 'text/markdown', range = null } = {}) {
@@ -435,7 +361,7 @@ export class AnnotationController {
     try {
       id = await this.book.create(record, { start: r.start, end: r.end, tags, note, noteFormat });
     } catch (error) {
-      this.app.messages.show({
+      this.deps.messages.show({
         kind: 'error',
         key: 'annotate',
         text: `The highlight could not be made: ${error?.message || error}.`,
@@ -447,7 +373,7 @@ export class AnnotationController {
     const made = this.book.get(id); // (an undo may already have taken it back)
     if (made) {
       const view = viewOf(made.annotation);
-      this.app.readerView.announce(
+      this.reader.announce(
         `Highlighted${view.tags.length ? ` with ${view.tags.map((t) => t.name).join(', ')}` : ''}. Ctrl+Z undoes it.`,
       );
     }
@@ -455,9 +381,7 @@ export class AnnotationController {
     const lost = !document.activeElement || document.activeElement === document.body;
     if (lost && focusAfter?.isConnected) focusAfter.focus({ preventScroll: true });
     else if (lost && r.source === 'sentence')
-      this.app.readerView.body
-        .querySelector(`.sentence[data-start="${r.start}"]`)
-        ?.focus({ preventScroll: true });
+      this.reader.body.querySelector(`.sentence[data-start="${r.start}"]`)?.focus({ preventScroll: true });
     return id;
   }
 
@@ -469,7 +393,7 @@ export class AnnotationController {
     if (focused) {
       this.book.toggleTag(focused, tag.name).then(() => {
         const has = tagsOf(this.book.get(focused)?.annotation ?? {}).some((t) => t.name === tag.name);
-        this.app.readerView.announce(`${has ? 'Added' : 'Removed'} the tag ${tag.name}.`);
+        this.reader.announce(`${has ? 'Added' : 'Removed'} the tag ${tag.name}.`);
       });
       return true;
     }
@@ -489,7 +413,7 @@ export class AnnotationController {
     const range = this.targetRange();
     const record = this.currentRecord();
     if (!range || !record) return false;
-    const rect = range.element?.getBoundingClientRect() ?? this.app.readerView.selectionRect();
+    const rect = range.element?.getBoundingClientRect() ?? this.reader.selectionRect();
     const returnTo = range.element ?? null;
     this.toolbar.hide();
     this.editor.open(
@@ -509,7 +433,7 @@ export class AnnotationController {
     const r = this.book.get(id);
     if (!r) return;
     const view = viewOf(r.annotation);
-    const mark = this.app.view === 'reader' ? this.app.readerView.marksOf(id)[0] : null;
+    const mark = this.deps.view() === 'reader' ? this.reader.marksOf(id)[0] : null;
     const returnTo = document.activeElement;
     this.card.close({ restore: false });
     this.editor.open(
@@ -525,7 +449,7 @@ export class AnnotationController {
       {
         save: async (result) => {
           await this.book.update(id, { tags: result.tags, note: result.note, noteFormat: result.noteFormat });
-          this.app.readerView.announce('Annotation saved.');
+          this.reader.announce('Annotation saved.');
           this.refocus(id, returnTo);
         },
         remove: () => this.remove(id),
@@ -538,7 +462,7 @@ export class AnnotationController {
 
   refocus(id, fallback) {
     requestAnimationFrame(() => {
-      if (this.app.view === 'reader' && this.app.readerView.focusHighlight(id, { scroll: false })) return;
+      if (this.deps.view() === 'reader' && this.reader.focusHighlight(id, { scroll: false })) return;
       if (fallback?.isConnected) fallback.focus({ preventScroll: true });
     });
   }
@@ -547,39 +471,39 @@ export class AnnotationController {
     const r = this.book.get(id);
     if (!r) return;
     const quote = viewOf(r.annotation).quote;
-    const sentence = this.app.readerView.marksOf(id)[0]?.closest('.sentence');
+    const sentence = this.reader.marksOf(id)[0]?.closest('.sentence');
     const start = sentence?.dataset.start;
     await this.book.remove([id]);
     this.card.close({ restore: false });
-    this.app.messages.show({
+    this.deps.messages.show({
       kind: 'info',
       key: 'annotation-undo',
       text: `Deleted the annotation “${truncate(quote, 60)}”.`,
       action: { label: 'Undo', run: () => this.undo() },
     });
-    this.app.readerView.announce('Annotation deleted. Ctrl+Z brings it back.');
-    if (start != null && this.app.view === 'reader')
-      this.app.readerView.body
+    this.reader.announce('Annotation deleted. Ctrl+Z brings it back.');
+    if (start != null && this.deps.view() === 'reader')
+      this.reader.body
         .querySelector(`.sentence[data-start="${CSS.escape(start)}"]`)
         ?.focus({ preventScroll: true });
   }
 
   async undo() {
     const label = await this.book.undo();
-    if (label) this.app.readerView.announce(`Undone: ${label.toLowerCase()}.`);
-    else this.app.readerView.announce('Nothing to undo.');
+    if (label) this.reader.announce(`Undone: ${label.toLowerCase()}.`);
+    else this.reader.announce('Nothing to undo.');
     return true;
   }
 
   async redo() {
     const label = await this.book.redo();
-    this.app.readerView.announce(label ? `Redone: ${label.toLowerCase()}.` : 'Nothing to redo.');
+    this.reader.announce(label ? `Redone: ${label.toLowerCase()}.` : 'Nothing to redo.');
     return true;
   }
 
   async keepVersion(id, index) {
     await this.book.keepVersion(id, index);
-    this.app.messages.show({
+    this.deps.messages.show({
       kind: 'success',
       key: 'annotation-undo',
       text: 'Kept one version of the annotation; the others were dropped.',
@@ -593,19 +517,12 @@ export class AnnotationController {
   }
 
   setName(name) {
-    const clean = String(name ?? '')
-      .replace(/\s+/gu, ' ')
-      .trim()
-      .slice(0, 80);
+    const clean = cleanName(name);
     this.user = { ...this.user, name: clean };
     setCurrentUser(authorKey(this.user));
-    try {
-      localStorage.setItem(USER_KEY, JSON.stringify(this.user));
-    } catch {
-      /* kept for this page */
-    }
+    saveUser(this.user);
     this.view.setName(clean);
-    this.app.messages.show({
+    this.deps.messages.show({
       kind: 'success',
       key: 'user-name',
       text: clean
@@ -616,23 +533,16 @@ export class AnnotationController {
 
   /** After the first annotation without a name: say where to set it (once). */
   askNameOnce() {
-    if (this.user.name) return;
-    try {
-      if (localStorage.getItem(NAME_ASKED_KEY)) return;
-      localStorage.setItem(NAME_ASKED_KEY, '1');
-    } catch {
-      /* ask this once on this page */
-    }
-    if (this.nameAsked) return;
+    if (this.user.name || !firstAskForName() || this.nameAsked) return;
     this.nameAsked = true;
-    this.app.messages.show({
+    this.deps.messages.show({
       kind: 'info',
       key: 'user-name',
       text: 'Your annotations carry no name yet, so colleagues who import them will see “Anonymous”. Set your name once under Annotations → You.',
       action: {
         label: 'Set my name',
         run: () => {
-          this.app.showAnnotations();
+          this.deps.showAnnotations();
           this.view.nameInput.focus();
         },
       },
@@ -641,8 +551,8 @@ export class AnnotationController {
 
   /** Focus moved to a highlight from the sidebar: the list item to come back to. */
   jumpTo(id) {
-    if (this.app.view !== 'reader') return false;
-    const ok = this.app.readerView.focusHighlight(id);
+    if (this.deps.view() !== 'reader') return false;
+    const ok = this.reader.focusHighlight(id);
     if (ok) this.jumpedFrom = id;
     return ok;
   }
@@ -687,7 +597,7 @@ export class AnnotationController {
                 {
                   label: 'Open the original',
                   testid: 'card-open-original',
-                  run: () => this.app.openArticle(x.from.id),
+                  run: () => this.deps.openArticle(x.from.id),
                 },
               ]
             : [
@@ -714,11 +624,11 @@ export class AnnotationController {
   /** New articles in the library: orphans may belong to them. */
   async articlesAdded(ids) {
     if (!this.book) return;
-    const records = ids.map((id) => this.app.collection.get(id)).filter(Boolean);
+    const records = ids.map((id) => this.deps.collection.get(id)).filter(Boolean);
     try {
       const n = await this.book.adoptOrphans(records);
       if (n)
-        this.app.messages.show({
+        this.deps.messages.show({
           kind: 'success',
           key: 'adopted',
           text: `${plural(n, 'orphaned annotation')} found ${n === 1 ? 'its' : 'their'} place in the new articles.`,
@@ -751,8 +661,14 @@ export class AnnotationController {
     if (lines.length) this.tooltip.show(mark, lines);
   }
 
-  /** Wires the reader body's pointer and focus events. */
-  installReaderEvents(body) {
+  /**
+   * The reader the annotations are drawn in (made after this controller: it shows the sidebar).
+   * Wires its body's pointer and focus events.
+   * @param {ReaderView} reader
+   */
+  attachReader(reader) {
+    this.reader = reader;
+    const body = reader.body;
     body.addEventListener('click', (e) => {
       const mark = e.target.closest?.('mark.hl');
       if (!mark || !document.getSelection()?.isCollapsed) return;
@@ -780,35 +696,35 @@ export class AnnotationController {
     if (!r) return;
     this.attaching = id;
     const quote = viewOf(r.annotation).quote;
-    this.app.messages.show({
+    this.deps.messages.show({
       kind: 'info',
       key: 'attach',
       text: `Attaching “${truncate(quote, 80)}”: open an article, select the passage it belongs to, then choose “Attach here”.`,
       action: { label: 'Cancel', run: () => this.cancelAttach() },
     });
-    const near = r.anchor?.near && this.app.collection.has(r.anchor.near) ? r.anchor.near : null;
-    if (near) this.app.openArticle(near);
+    const near = r.anchor?.near && this.deps.collection.has(r.anchor.near) ? r.anchor.near : null;
+    if (near) this.deps.openArticle(near);
     this.renderCollection();
   }
 
   cancelAttach() {
     this.attaching = null;
     this.toolbar.hide();
-    this.app.messages.dismissKey('attach');
+    this.deps.messages.dismissKey('attach');
     this.renderCollection();
   }
 
   async attachHere() {
     const id = this.attaching;
     const record = this.currentRecord();
-    const range = this.app.readerView.selectedRange();
+    const range = this.reader.selectedRange();
     if (!id || !record || !range) return;
     document.getSelection()?.removeAllRanges();
     this.toolbar.hide();
     try {
       await this.book.attach(id, record, range);
     } catch (error) {
-      this.app.messages.show({
+      this.deps.messages.show({
         kind: 'error',
         key: 'attach',
         text: `The annotation could not be attached: ${error?.message || error}.`,
@@ -816,7 +732,7 @@ export class AnnotationController {
       return;
     }
     this.attaching = null;
-    this.app.messages.show({
+    this.deps.messages.show({
       kind: 'success',
       key: 'attach',
       text: 'Attached the annotation to the selected passage.',
@@ -826,124 +742,10 @@ export class AnnotationController {
     this.jumpTo(id);
   }
 
-  // --- Import and export -----------------------------------------------------------------------
-
-  /**
-   * Splits dropped or chosen files into annotation files (read here) and the rest (articles).
-   * @param {{file?: File, name: string}[]} items
-   * @returns {Promise<object[]>} the items that are not annotation files
-   */
-  async takeAnnotationFiles(items) {
-    const rest = [];
-    const mine = [];
-    for (const item of items) {
-      if (item.file && isJsonName(item.name) && item.file.size <= MAX_IMPORT_BYTES) {
-        let head = '';
-        try {
-          head = await item.file.slice(0, SNIFF_BYTES).text();
-        } catch {
-          /* read as an article file */
-        }
-        if (looksLikeAnnotations(head)) {
-          mine.push(item.file);
-          continue;
-        }
-      }
-      rest.push(item);
-    }
-    if (mine.length) this.importFiles(mine);
-    return rest;
-  }
-
-  async importFiles(files) {
-    for (const file of files) {
-      const name = file.name || 'annotations.json';
-      if (file.size > MAX_IMPORT_BYTES) {
-        this.app.messages.show({
-          kind: 'error',
-          key: `annotations:${name}`,
-          text: `${name}: too large to import as annotations (${Math.round(file.size / 1048576)} MB; the limit is 32 MB).`,
-        });
-        continue;
-      }
-      let text;
-      try {
-        text = await file.text();
-      } catch (error) {
-        this.app.messages.show({
-          kind: 'error',
-          key: `annotations:${name}`,
-          text: `${name}: could not be read (${error?.message || error}).`,
-        });
-        continue;
-      }
-      await this.importText(text, name);
-    }
-  }
-
-  /** @returns {Promise<object>} the summary (annotations.js importText) */
-  async importText(text, name = 'annotations') {
-    let summary;
-    try {
-      summary = await this.book.importText(text, { label: `Import of ${name}` });
-    } catch (error) {
-      this.app.messages.show({
-        kind: 'error',
-        key: `annotations:${name}`,
-        text: `${name}: the annotations could not be imported (${error?.message || error}). Nothing was changed.`,
-      });
-      return {
-        imported: 0,
-        duplicates: 0,
-        conflicts: 0,
-        orphaned: 0,
-        errors: [String(error?.message || error)],
-        fatal: true,
-      };
-    }
-    const details = summary.errors.length && !summary.fatal ? summary.errors : null;
-    this.app.messages.show({
-      kind: summary.fatal ? 'error' : summary.errors.length || summary.orphaned ? 'warning' : 'success',
-      key: `annotations:${name}`,
-      text: importSentence(name, summary),
-      details,
-      detailsLabel: details ? `Show the ${plural(details.length, 'problem')}` : undefined,
-      action: summary.fatal ? null : { label: 'Show', run: () => this.app.showAnnotations() },
-    });
-    this.render();
-    return summary;
-  }
-
-  /** Downloads an export (a Blob and <a download>: nothing leaves the computer). */
-  async exportAs({ format = 'jsonld', articleId = '', tag = '' } = {}) {
-    const article = articleId ? this.app.collection.get(articleId) : null;
-    const title = article ? rowOf(article).displayTitle : '';
-    const label = article ? `Annotations on “${title}”` : tag ? `Annotations tagged “${tag}”` : '';
-    let out;
-    try {
-      out = await this.book.exportText({ format, articleId, tag, label });
-    } catch (error) {
-      this.app.messages.show({
-        kind: 'error',
-        key: 'export',
-        text: `The export failed: ${error?.message || error}.`,
-      });
-      return null;
-    }
-    const name = exportFileName({ format, tag, articleTitle: title });
-    download(name, out.text, out.mediaType);
-    this.app.messages.show({
-      kind: 'success',
-      key: 'export',
-      text: `Exported ${plural(out.count, 'annotation')} to ${name} (in your downloads).`,
-    });
-    return { name, ...out };
-  }
-
   // --- window.lectern --------------------------------------------------------------------------
 
   async annotate({ articleId, start, end, tags = [], note = '', noteFormat = 'text/markdown' } = {}) {
-    const record = this.app.collection.get(String(articleId));
+    const record = this.deps.collection.get(String(articleId));
     if (!record) throw new Error(`no article with the id ${articleId}`);
     if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start)
       throw new Error('start and end must be code point offsets with start < end');
@@ -968,50 +770,6 @@ export class AnnotationController {
       .sort((a, b) => pos(a) - pos(b) || a.id.localeCompare(b.id))
       .map((r) => structuredClone(r.annotation));
   }
-
-  async exportObject() {
-    const out = await this.book.exportText({ format: 'jsonld' });
-    return JSON.parse(out.text);
-  }
-
-  async importFrom(objectOrString) {
-    const text = typeof objectOrString === 'string' ? objectOrString : JSON.stringify(objectOrString);
-    const s = await this.importText(text, 'imported annotations');
-    return {
-      imported: s.imported,
-      duplicates: s.duplicates,
-      conflicts: s.conflicts ?? 0,
-      orphaned: s.orphaned,
-      errors: s.errors,
-    };
-  }
-}
-
-function download(name, text, mediaType) {
-  const blob = new Blob([text], { type: mediaType || 'application/octet-stream' });
-  const url = URL.createObjectURL(blob);
-  const a = h('a', { href: url, download: name, hidden: true });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60000);
-}
-
-function loadUser() {
-  try {
-    const u = JSON.parse(localStorage.getItem(USER_KEY) || 'null');
-    if (u && typeof u.id === 'string' && u.id)
-      return { id: u.id, name: typeof u.name === 'string' ? u.name : '' };
-  } catch {
-    /* new */
-  }
-  const user = { id: `urn:uuid:${uuid()}`, name: '' };
-  try {
-    localStorage.setItem(USER_KEY, JSON.stringify(user));
-  } catch {
-    /* kept for this page */
-  }
-  return user;
 }
 
 function loadSidebarShown() {
