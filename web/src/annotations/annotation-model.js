@@ -223,8 +223,10 @@ export function foldForSearch(text) {
 /**
  * Filters items ({view, articleId, articleTitle, status}) by a query over quotes, notes, tags,
  * authors and article titles (every word must match somewhere), and by tag, article and author.
- * @param {{view: object, articleId?: string, articleTitle?: string, status?: string}[]} items
+ * @template {{view: object, articleId?: string, articleTitle?: string, status?: string}} Item
+ * @param {Item[]} items
  * @param {{query?: string, tag?: string, article?: string, author?: string, status?: string}} filters
+ * @returns {Item[]}
  */
 export function filterAnnotations(
   items,

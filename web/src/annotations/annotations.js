@@ -771,7 +771,7 @@ export class AnnotationBook {
   /**
    * New tags and/or note for an annotation.
    * @param {string} id
-   * @param {{tags?: {name: string, color?: string}[], note?: string, noteFormat?: string}} changes
+   * @param {{tags?: (string|{name: string, color?: string})[], note?: string, noteFormat?: string}} changes
    */
   async update(id, { tags, note, noteFormat }) {
     const r = this.get(id);

@@ -43,7 +43,23 @@ export function collectionListing(book, articles, user, filters) {
   return { items: filtered, total: items.length, tags, articles: listed, authors, orphans };
 }
 
-/** Every live annotation with where it shows, in reading order. */
+/**
+ * @typedef {object} ListedAnnotation
+ * @property {string} id
+ * @property {object} record  the annotation's record (annotations.js)
+ * @property {object} view    annotation-model.js viewOf
+ * @property {string} articleId     where it shows ('' for an orphan)
+ * @property {string} articleTitle
+ * @property {'placed'|'orphan'} status
+ * @property {string} kind    own | anchored | orphan
+ * @property {number} start   its position there (code points)
+ * @property {number} order   its article's place in the library
+ */
+
+/**
+ * Every live annotation with where it shows, in reading order.
+ * @returns {ListedAnnotation[]}
+ */
 function listItems(book, articles) {
   const order = new Map(articles.list().map((r, i) => [r.id, i]));
   return book

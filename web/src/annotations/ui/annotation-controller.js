@@ -117,7 +117,7 @@ export class AnnotationController {
         if (m.type === 'annotations' && Array.isArray(m.ids)) this.book.receive(m.ids);
         else if (m.type === 'tags') this.book.receive('tags');
       }),
-      onChange: (what, detail) => this.changed(what, detail),
+      onChange: () => this.changed(),
       onStorageError: (error, action) => this.storageFailed(error, action),
     });
     await this.book.load();
@@ -323,12 +323,15 @@ export class AnnotationController {
     this.toolbar.show({ tags, attach }, rect);
   }
 
-  /** The range to annotate: the selection in the body, else the focused sentence. */
+  /**
+   * The range to annotate: the selection in the body, else the focused sentence (`element`).
+   * @returns {{start: number, end: number, source: 'selection'|'sentence', element?: HTMLElement}|null}
+   */
   targetRange() {
     const reader = this.reader;
     const selected = reader.selectedRange();
     if (selected) return { ...selected, source: 'selection' };
-    const active = document.activeElement;
+    const active = focusedElement();
     if (active?.classList?.contains('sentence') && reader.body.contains(active)) {
       const r = ReaderView.sentenceRange(active);
       if (r) return { ...r, source: 'sentence', element: active };
@@ -402,7 +405,10 @@ export class AnnotationController {
     return true;
   }
 
-  /** The editor for the selection / focused sentence (new) or the focused highlight (edit). */
+  /**
+   * The editor for the selection / focused sentence (new) or the focused highlight (edit).
+   * @param {'tags'|'note'} [focus]  where the editor puts the focus
+   */
   openEditor(focus = 'tags') {
     if (!this.book) return false;
     const focused = this.focusedAnnotation();
@@ -429,6 +435,7 @@ export class AnnotationController {
     return true;
   }
 
+  /** @param {string} id @param {{focus?: 'tags'|'note'}} [options] */
   edit(id, { focus = 'tags' } = {}) {
     const r = this.book.get(id);
     if (!r) return;
@@ -678,7 +685,8 @@ export class AnnotationController {
       if (e.target.classList?.contains('hl')) this.showTooltip(e.target);
     });
     body.addEventListener('focusout', () => this.tooltip.hide());
-    let timer = 0;
+    /** @type {ReturnType<typeof setTimeout>|undefined} */
+    let timer;
     document.addEventListener('selectionchange', () => {
       clearTimeout(timer);
       timer = setTimeout(() => this.selectionChanged(), 150);
@@ -744,7 +752,13 @@ export class AnnotationController {
 
   // --- window.lectern --------------------------------------------------------------------------
 
-  async annotate({ articleId, start, end, tags = [], note = '', noteFormat = 'text/markdown' } = {}) {
+  /**
+   * window.lectern.annotate: start and end are code point offsets into the article's body.
+   * @param {{articleId: string, start: number, end: number, tags?: string[]|string, note?: string,
+   *   noteFormat?: string}} request
+   * @returns {Promise<string>} the new annotation's id
+   */
+  async annotate({ articleId, start, end, tags = [], note = '', noteFormat = 'text/markdown' }) {
     const record = this.deps.collection.get(String(articleId));
     if (!record) throw new Error(`no article with the id ${articleId}`);
     if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start)

@@ -8,7 +8,7 @@ import { plural, truncate } from '../../shell/format.js';
 export class AnnotationSidebar {
   /**
    * @param {{jump(id: string): void, edit(id: string): void, remove(id: string): void, undo(): void,
-   *          redo(): void, exportArticle(format: string): void, openCollection(): void,
+   *          redo(): void, exportArticle(format: 'jsonld'|'markdown'|'html'): void, openCollection(): void,
    *          openArticle(id: string): void, keepVersion(id: string, index: number): void,
    *          attach(id: string): void}} on
    */

@@ -117,7 +117,10 @@ export class AnnotationTransfer {
     return summary;
   }
 
-  /** Downloads an export (a Blob and <a download>: nothing leaves the computer). */
+  /**
+   * Downloads an export (a Blob and <a download>: nothing leaves the computer).
+   * @param {{format?: 'jsonld'|'markdown'|'html', articleId?: string, tag?: string}} [what]
+   */
   async exportAs({ format = 'jsonld', articleId = '', tag = '' } = {}) {
     const article = articleId ? this.deps.articles.get(articleId) : null;
     const title = article ? rowOf(article).displayTitle : '';
