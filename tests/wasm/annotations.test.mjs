@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { prepareArticle } from '../../web/src/library/records.js';
 
 const require = createRequire(import.meta.url);
-const Ajv = require('ajv-draft-04');
-const addFormats = require('ajv-formats');
+const Ajv = require('ajv-draft-04').default;
+const addFormats = require('ajv-formats').default;
 
 const fixture = (name) => readFileSync(join(root, 'tests/fixtures/annotations', name), 'utf8');
 const call = (name, ...args) => JSON.parse(core[name](...args));

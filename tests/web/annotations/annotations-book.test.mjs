@@ -34,6 +34,7 @@ function recordOf(name, text, seq) {
   return makeRecord(articles[0], hashOf, { fileName: name, importedAt: 0, seq });
 }
 
+/** @param {{store?: MemoryStore, articles?: string[], user?: {id: string, name: string}, clock?: () => number}} [o] */
 function setup({
   store = new MemoryStore('test'),
   articles = ['article.txt'],
@@ -371,8 +372,8 @@ test('storage that fails keeps everything in memory, says so, and writes it late
 
 // The W3C annotation-model MUST schemas (as tests/wasm/annotations.test.mjs reads them).
 function mustValidator() {
-  const Ajv = require('ajv-draft-04');
-  const addFormats = require('ajv-formats');
+  const Ajv = require('ajv-draft-04').default;
+  const addFormats = require('ajv-formats').default;
   const dir = path.join(ROOT, 'tests/fixtures/w3c-annotation-schemas');
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);

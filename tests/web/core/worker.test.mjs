@@ -8,7 +8,7 @@ import { serveCore } from '../../../web/src/core/worker-host.js';
 import { CoreReader, loadCore, resetCoreForTests } from '../../../web/src/core/core.js';
 import { importInputs, textInput } from '../../../web/src/import/importer.js';
 import { Collection } from '../../../web/src/library/collection.js';
-import { encode, fakeCoreFactory } from '../helpers.mjs';
+import { encode, fakeCoreFactory, standIn } from '../helpers.mjs';
 
 /** A fake Worker whose other end runs serveCore(factory) in this process. */
 class FakeWorker {
@@ -135,7 +135,8 @@ test('the importer adds what the worker reads, and shows a busy bar while a big 
 });
 
 test('no worker: a spawn that throws, a "failed" core, no answer in time — the main thread reads', async () => {
-  for (const [label, make, timeoutMs] of [
+  /** @type {[string, (n: number) => any, number?][]} */
+  const cases = [
     [
       'throws',
       () => {
@@ -158,7 +159,8 @@ test('no worker: a spawn that throws, a "failed" core, no answer in time — the
         return w;
       },
     ],
-  ]) {
+  ];
+  for (const [label, make, timeoutMs] of cases) {
     resetCoreForTests();
     const logged = [];
     const { spawn, spawned } = spawner(make);
@@ -187,9 +189,9 @@ test('a worker that fails during a read: the file fails, the next one gets a new
     const core = await fakeCoreFactory()();
     return {
       ...core,
-      readFile: (...args) => {
-        if (args[1] === 'bad.txt') throw new Error('RuntimeError: unreachable');
-        return core.readFile(...args);
+      readFile: (bytes, name, options) => {
+        if (name === 'bad.txt') throw new Error('RuntimeError: unreachable');
+        return core.readFile(bytes, name, options);
       },
     };
   };
@@ -260,7 +262,9 @@ test("pageWorkerSpawner: a blob: worker from the core's script text and the glue
     },
     revokeObjectURL: (u) => revoked.push(u),
   };
-  const { worker, release } = pageWorkerSpawner({ document: doc, Worker: W, Blob: FakeBlob, URL: Url })();
+  const { worker, release } = pageWorkerSpawner(
+    standIn({ document: doc, Worker: W, Blob: FakeBlob, URL: Url }),
+  )();
   assert.ok(worker instanceof W);
   assert.equal(made[0].parts.join(''), 'var createLecternCore = 1;\n;\nglue();');
   assert.equal(made[0].type, 'text/javascript');
@@ -269,17 +273,17 @@ test("pageWorkerSpawner: a blob: worker from the core's script text and the glue
   assert.deepEqual(revoked, ['blob:null/1']);
   const noScripts = { getElementById: () => null };
   assert.throws(
-    () => pageWorkerSpawner({ document: noScripts, Worker: W, Blob: FakeBlob, URL: Url })(),
+    () => pageWorkerSpawner(standIn({ document: noScripts, Worker: W, Blob: FakeBlob, URL: Url }))(),
     /no worker script/,
   );
-  assert.throws(() => pageWorkerSpawner({ document: doc, Worker: undefined })(), /no Web Workers/);
+  assert.throws(() => pageWorkerSpawner(standIn({ document: doc, Worker: undefined }))(), /no Web Workers/);
   class Refused {
     constructor() {
       throw new DOMException('denied', 'SecurityError');
     }
   }
   assert.throws(
-    () => pageWorkerSpawner({ document: doc, Worker: Refused, Blob: FakeBlob, URL: Url })(),
+    () => pageWorkerSpawner(standIn({ document: doc, Worker: Refused, Blob: FakeBlob, URL: Url }))(),
     /denied/,
   );
   assert.deepEqual(revoked, ['blob:null/1', 'blob:null/1'], 'the URL is freed when the worker is refused');

@@ -17,7 +17,7 @@ import {
 } from '../../../web/src/import/json-split.js';
 import { readParts } from '../../../web/src/import/reading.js';
 import { CoreReader } from '../../../web/src/core/core.js';
-import { ROOT, encode } from '../helpers.mjs';
+import { ROOT, encode, standIn } from '../helpers.mjs';
 
 const decode = (b) => new TextDecoder().decode(b);
 const elements = (s) => arrayElements(encode(s))?.map((r) => decode(encode(s).subarray(r.start, r.end)));
@@ -164,7 +164,7 @@ function compareChunkedWithWhole(reader, bytes, name, chunk) {
 }
 
 test('a big .json array read in chunks gives what reading it whole gives (stand-in core)', () => {
-  const reader = new CoreReader(numberingCore());
+  const reader = new CoreReader(standIn(numberingCore()));
   const bytes = encode(
     `\uFEFF[\n${tricky(200)
       .map((r) => JSON.stringify(r, null, 2))

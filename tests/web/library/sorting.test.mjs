@@ -12,6 +12,7 @@ const rows = [
 const ids = (r) => r.map((x) => x.id).join('');
 
 test('nextSort: a new column sorts in its first direction, the same column again reverses', () => {
+  /** @type {{column: string|null, direction: 'ascending'|'descending'}} */
   let s = { column: null, direction: 'ascending' };
   s = nextSort(s, 'title');
   assert.deepEqual(s, { column: 'title', direction: 'ascending' });

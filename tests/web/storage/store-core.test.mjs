@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MemoryStore, describeStorageError, openStore } from '../../../web/src/storage/store.js';
 import { CoreReader, loadCore, resetCoreForTests, READ_OPTIONS } from '../../../web/src/core/core.js';
-import { encode, fakeCoreFactory } from '../helpers.mjs';
+import { encode, fakeCoreFactory, standIn } from '../helpers.mjs';
 
 test('openStore falls back to memory, saying why, when IndexedDB is missing or refuses', async () => {
   const none = await openStore({ indexedDB: undefined });
@@ -13,7 +13,7 @@ test('openStore falls back to memory, saying why, when IndexedDB is missing or r
       throw new DOMException('denied', 'SecurityError');
     },
   };
-  const refused = await openStore({ indexedDB: refusing });
+  const refused = await openStore({ indexedDB: standIn(refusing) });
   assert.equal(refused.persistent, false);
   assert.match(refused.reason, /does not allow this page to store data/);
   const failing = {
@@ -26,7 +26,7 @@ test('openStore falls back to memory, saying why, when IndexedDB is missing or r
       return req;
     },
   };
-  const failed = await openStore({ indexedDB: failing });
+  const failed = await openStore({ indexedDB: standIn(failing) });
   assert.match(failed.reason, /could not be opened \(broken\)/);
 });
 
@@ -49,6 +49,7 @@ test('storage errors are described for people', () => {
 test("the core is loaded once and called with the page's options", async () => {
   resetCoreForTests();
   let created = 0;
+  /** @type {{bytes: Uint8Array, name: string, options: object}} */
   let seen;
   const factory = async () => {
     created++;
@@ -60,7 +61,7 @@ test("the core is loaded once and called with the page's options", async () => {
       version: () => '1.2.3',
     };
   };
-  const [a, b] = await Promise.all([loadCore(factory), loadCore(factory)]);
+  const [a, b] = await Promise.all([loadCore(standIn(factory)), loadCore(standIn(factory))]);
   assert.equal(a, b);
   assert.equal(created, 1);
   assert.equal(a.version(), '1.2.3');
@@ -82,16 +83,18 @@ test('a failing core load can be retried; bad output and a missing core are erro
   );
   const ok = await loadCore(fakeCoreFactory());
   assert.match(ok.version(), /fake/);
-  const broken = new CoreReader({
-    readFile: () => 'not json',
-    version: () => {
-      throw new Error('x');
-    },
-  });
+  const broken = new CoreReader(
+    standIn({
+      readFile: () => 'not json',
+      version: () => {
+        throw new Error('x');
+      },
+    }),
+  );
   assert.throws(() => broken.read(encode('x'), 'a.txt'), /malformed output/);
   assert.equal(broken.version(), 'unknown');
-  assert.throws(() => new CoreReader({}), /no readFile/);
-  const partial = new CoreReader({ readFile: () => '{}' });
+  assert.throws(() => new CoreReader(standIn({})), /no readFile/);
+  const partial = new CoreReader(standIn({ readFile: () => '{}' }));
   assert.deepEqual(partial.read(encode('x'), 'a.txt'), { articles: [], problems: [] });
   resetCoreForTests();
 });

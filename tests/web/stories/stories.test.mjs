@@ -190,6 +190,7 @@ test('groupRows: a big story whose pairs the core capped (maxPairs): versions wi
 });
 
 test('batches: about maxChars of text each, at most maxItems, big articles alone', () => {
+  /** @type {[string, string][]} */
   const entries = [
     ['a', 'x'.repeat(40)],
     ['b', 'x'.repeat(40)],
@@ -230,7 +231,11 @@ function fakeReader({ kind = 'worker', failAt = -1, answer = CORE_JSON } = {}) {
   };
 }
 
-const articles = (n) => Array.from({ length: n }, (_, i) => [`id${i}`, `Body of article ${i}. `.repeat(20)]);
+const articles = (n) =>
+  Array.from(
+    { length: n },
+    (_, i) => /** @type {[string, string]} */ ([`id${i}`, `Body of article ${i}. `.repeat(20)]),
+  );
 
 test('clusterArticles: every article goes to the core in batches, with progress after each', async () => {
   const reader = fakeReader();

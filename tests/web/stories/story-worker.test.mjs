@@ -9,13 +9,13 @@ import { serveCore } from '../../../web/src/core/worker-host.js';
 import { CoreReader } from '../../../web/src/core/core.js';
 import { ClusterScheduler, clusterArticles } from '../../../web/src/stories/clustering.js';
 import { StoryController } from '../../../web/src/stories/story-controller.js';
-import { encode, fakeCoreFactory } from '../helpers.mjs';
+import { encode, fakeCoreFactory, standIn } from '../helpers.mjs';
 
 /** The fake core plus a recording StoryClusterer and diffTexts. */
 function storyCoreFactory(log, { throwOnAdd = null } = {}) {
   const base = fakeCoreFactory();
   return async () => {
-    const module = await base();
+    const module = standIn(await base());
     module.StoryClusterer = class {
       constructor(options) {
         this.options = options;
@@ -112,7 +112,7 @@ async function workerReader(factory) {
   const reader = await startReader({
     spawn: () => {
       worker = new FakeWorker(factory);
-      return { worker };
+      return { worker: standIn(worker) };
     },
     log: () => assert.fail('no fallback expected'),
   });
@@ -120,6 +120,7 @@ async function workerReader(factory) {
   return { reader, worker: () => worker };
 }
 
+/** @type {[string, string][]} */
 const entries = [
   ['a1', 'First text.'],
   ['b1', 'Second text.'],
@@ -327,7 +328,7 @@ test('a diff in flight when its worker is restarted fails, and is not kept: the 
   // A failure of an older request for the pair does not drop a newer one.
   const stale = Promise.reject(new Error('old'));
   fake.diffs.clear();
-  fake.deps.readerReady = Promise.resolve({ call: () => stale });
+  fake.deps.readerReady = Promise.resolve(standIn({ call: () => stale }));
   const old = diff('c', 'd');
   fake.deps.readerReady = Promise.resolve(reader);
   fake.diffs.clear(); // the pair was dropped (an article removed and added back) while the old one ran

@@ -51,7 +51,7 @@ export const WAITING_BYTES = 1024 * 1024;
  *   read(bytes, name, {firstLine}) and contentHash(text) (reading.js ReadingCore: the parts are then
  *   made here)
  * @param {import('../library/collection.js').Collection} deps.collection
- * @param {(records: object[]) => Promise<void>|void} [deps.onAdded]  after each part's new records
+ * @param {(records: object[]) => unknown} [deps.onAdded]  after each part's new records
  *   were added to the collection (to persist and render them); errors are the caller's to handle
  * @param {(p: ImportProgress) => void} [deps.onProgress]
  * @param {() => Promise<void>} [deps.yieldNow]

@@ -45,7 +45,7 @@ export function* batches(entries, { maxChars = BATCH_CHARS, maxItems = BATCH_ITE
  * @param {string} [options.coreOptions]  the StoryClusterer's options JSON ("" for its defaults)
  * @param {(p: {done: number, total: number}) => void} [options.onProgress]
  * @param {() => boolean} [options.isCancelled]  checked between batches
- * @param {() => Promise<void>} [options.yieldFn]  between batches on the main thread (no worker)
+ * @param {() => Promise<unknown>} [options.yieldFn]  between batches on the main thread (no worker)
  * @param {{maxChars?: number, maxItems?: number}} [options.batchOptions]  batch sizes (see batches)
  * @returns {Promise<string>} the core's JSON
  * @throws {ClusteringCancelled} when isCancelled() said so
@@ -105,7 +105,7 @@ function settlesWithin(promise, ms) {
  */
 export class ClusterScheduler {
   /**
-   * @param {(isCancelled: () => boolean) => Promise<void>} run  throws ClusteringCancelled when cancelled
+   * @param {(isCancelled: () => boolean) => Promise<unknown>} run  throws ClusteringCancelled when cancelled
    * @param {{delayMs?: number, setTimer?: Function, clearTimer?: Function, onError?: (e: Error) => void}} [options]
    */
   constructor(
