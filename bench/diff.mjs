@@ -51,7 +51,7 @@ function runPeer(peer, a, b, limit) {
     });
     worker.once('error', (e) => {
       clearTimeout(timer);
-      done({ seconds: NaN, edited: NaN, error: e.message });
+      done({ seconds: NaN, edited: NaN, error: e instanceof Error ? e.message : String(e) });
     });
   });
 }

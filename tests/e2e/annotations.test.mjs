@@ -42,10 +42,11 @@ async function selectText(page, text) {
     let full = '';
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       nodes.push([n, full.length]);
-      full += n.data;
+      full += /** @type {Text} */ (n).data;
     }
     const at = full.indexOf(wanted);
     if (at < 0) return false;
+    /** @returns {[Node, number]} */
     const locate = (offset, end) => {
       for (let i = nodes.length - 1; i >= 0; i--) {
         const [n, start] = nodes[i];
@@ -83,7 +84,7 @@ async function openArticle(page, id) {
   await page.waitForFunction(
     (i) =>
       document.getElementById('app').dataset.view === 'reader' &&
-      document.querySelector('[data-testid="reader"]')?.dataset &&
+      /** @type {HTMLElement} */ (document.querySelector('[data-testid="reader"]'))?.dataset &&
       location.hash.includes(encodeURIComponent(i)),
     {},
     id,
@@ -196,10 +197,14 @@ for (const name of BROWSERS) {
       await page.screenshot({ path: join(shots, `e2e-${name}-annotations-reader.png`) });
       // The sidebar goes to a highlight, and Esc comes back.
       await page.click(`${byTestId('sidebar-item')}:nth-child(2) ${byTestId('card-open')}`);
-      await page.waitForFunction(() => document.activeElement?.matches('mark.hl'));
+      await page.waitForFunction(() =>
+        /** @type {HTMLElement} */ (document.activeElement)?.matches('mark.hl'),
+      );
       await page.waitForSelector(byTestId('highlight-tooltip'), { visible: true });
       await page.keyboard.press('Escape');
-      await page.waitForFunction(() => document.activeElement?.dataset.testid === 'card-open');
+      await page.waitForFunction(
+        () => /** @type {HTMLElement} */ (document.activeElement)?.dataset.testid === 'card-open',
+      );
       assert.deepEqual(problems, []);
     });
 
@@ -216,7 +221,9 @@ for (const name of BROWSERS) {
       // n: a note on the next sentence, saved with Ctrl+Enter.
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('n');
-      await page.waitForFunction(() => document.activeElement?.dataset.testid === 'editor-note');
+      await page.waitForFunction(
+        () => /** @type {HTMLElement} */ (document.activeElement)?.dataset.testid === 'editor-note',
+      );
       await page.keyboard.type('Check this *claim*');
       await page.keyboard.down('Control');
       await page.keyboard.press('Enter');
@@ -236,7 +243,9 @@ for (const name of BROWSERS) {
       await page.keyboard.up('Control');
       await page.waitForFunction(() => window.lectern.annotations().length === 3);
       // Enter on a sentence with highlights shows their card; Edit re-tags one.
-      await page.evaluate(() => document.querySelector('mark.hl').closest('.sentence').focus());
+      await page.evaluate(() =>
+        /** @type {HTMLElement} */ (document.querySelector('mark.hl').closest('.sentence')).focus(),
+      );
       await page.keyboard.press('Enter');
       await page.waitForSelector(byTestId('highlight-card'), { visible: true });
       await page.screenshot({ path: join(shots, `e2e-${name}-annotations-card.png`) });

@@ -51,7 +51,7 @@ for (const name of process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS) {
         window.__probe = probe;
         probe.timer = setInterval(() => {
           probe.ticks.push(now());
-          const bar = document.querySelector('[data-testid="progress"]');
+          const bar = /** @type {HTMLElement} */ (document.querySelector('[data-testid="progress"]'));
           if (bar && !bar.hidden && bar.dataset.task === 'cluster') probe.progressSeen++;
         }, 50);
         let importing = false;
@@ -150,7 +150,11 @@ for (const name of process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS) {
       // The library shows the big story as one group, its rows together.
       const shown = await page.evaluate((ids) => {
         const want = new Set(ids);
-        return [...document.querySelectorAll('[data-testid="library-row"]')]
+        return [
+          .../** @type {NodeListOf<HTMLElement>} */ (
+            document.querySelectorAll('[data-testid="library-row"]')
+          ),
+        ]
           .filter((tr) => want.has(tr.dataset.id))
           .map((tr) => ({
             story: tr.dataset.story,

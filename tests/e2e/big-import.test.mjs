@@ -92,7 +92,7 @@ for (const name of process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS) {
         window.__probe = probe;
         probe.timer = setInterval(() => {
           probe.ticks.push(now());
-          const bar = document.querySelector('[data-testid="progress"]');
+          const bar = /** @type {HTMLElement} */ (document.querySelector('[data-testid="progress"]'));
           if (bar && !bar.hidden && bar.dataset.state === 'running') probe.progressSeen++;
         }, 50);
         new MutationObserver(() => {
@@ -110,7 +110,7 @@ for (const name of process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS) {
       await page
         .waitForFunction(
           () => {
-            const bar = document.querySelector('[data-testid="progress"]');
+            const bar = /** @type {HTMLElement} */ (document.querySelector('[data-testid="progress"]'));
             return bar && !bar.hidden && window.lectern.articles().length > 5 + 1000;
           },
           { timeout: 60000, polling: 100 },
@@ -132,7 +132,12 @@ for (const name of process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS) {
         document.getElementById('app').hasAttribute('data-importing'),
       );
       await page.keyboard.press('Escape');
-      await page.waitForFunction(() => !document.querySelector('[data-testid="shortcuts-dialog"]').open);
+      await page.waitForFunction(
+        () =>
+          !(
+            /** @type {HTMLDialogElement} */ (document.querySelector('[data-testid="shortcuts-dialog"]')).open
+          ),
+      );
       await page.waitForFunction(() => window.__probe.ended > 0, { timeout: 120000, polling: 200 });
       const elapsed = Date.now() - started;
       const probe = await page.evaluate(
@@ -215,9 +220,11 @@ for (const name of process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS) {
         if (m.type() === 'info') seen.infos.push(m.text());
       });
       await fallback.evaluateOnNewDocument(() => {
-        window.Worker = function Worker() {
-          throw new DOMException('workers are off in this test', 'SecurityError');
-        };
+        window.Worker = /** @type {any} */ (
+          function Worker() {
+            throw new DOMException('workers are off in this test', 'SecurityError');
+          }
+        );
       });
       await fallback.goto(pageUrl);
       await fallback.evaluate(() => window.lectern.ready);

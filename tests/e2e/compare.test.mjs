@@ -95,7 +95,7 @@ for (const name of process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS) {
       await waitCompared();
       assert.equal(await hash(), `#compare=${cd},${kuna}`);
       assert.equal(
-        await page.evaluate(() => document.activeElement?.id),
+        await page.evaluate(() => /** @type {HTMLElement} */ (document.activeElement)?.id),
         'compare-heading',
         'focus moves to the view',
       );
@@ -173,7 +173,7 @@ for (const name of process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS) {
       const before = await page.$eval(`${byTestId('compare-row')}.current`, (tr) => Number(tr.dataset.group));
       assert.ok(before < Number(group));
       assert.equal(
-        await page.evaluate(() => document.activeElement?.dataset.testid),
+        await page.evaluate(() => /** @type {HTMLElement} */ (document.activeElement)?.dataset.testid),
         'change-item',
         'focus stays in the list',
       );
@@ -182,7 +182,7 @@ for (const name of process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS) {
       // Arrow keys move inside the list (one tab stop).
       await page.keyboard.press('Home');
       assert.equal(
-        await page.evaluate(() => document.activeElement?.dataset.group),
+        await page.evaluate(() => /** @type {HTMLElement} */ (document.activeElement)?.dataset.group),
         await items[0].evaluate((b) => b.dataset.group),
       );
       assert.equal(await page.$$eval(`${byTestId('change-item')}[tabindex="0"]`, (b) => b.length), 1);
@@ -191,7 +191,9 @@ for (const name of process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS) {
       let reached = false;
       for (let i = 0; i < 40 && !reached; i++) {
         await page.keyboard.press('Tab');
-        reached = await page.evaluate(() => document.activeElement?.dataset.testid === 'change-item');
+        reached = await page.evaluate(
+          () => /** @type {HTMLElement} */ (document.activeElement)?.dataset.testid === 'change-item',
+        );
       }
       assert.ok(reached, 'the changes list is reachable by Tab');
       // A click on a row marks it.
@@ -221,7 +223,9 @@ for (const name of process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS) {
       );
       assert.equal(
         await page.evaluate(
-          () => document.activeElement?.closest('[data-testid="library-row"]')?.dataset.id ?? null,
+          () =>
+            /** @type {HTMLElement} */ (document.activeElement?.closest('[data-testid="library-row"]'))
+              ?.dataset.id ?? null,
         ),
         cd,
       );
@@ -342,7 +346,10 @@ for (const name of process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS) {
       const model = await page.evaluate((id) => window.lectern.variants(id), added.id);
       assert.equal(model.rows.length, table.rows.length);
       await page.keyboard.press('n');
-      assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'variant-row');
+      assert.equal(
+        await page.evaluate(() => /** @type {HTMLElement} */ (document.activeElement)?.dataset.testid),
+        'variant-row',
+      );
       await page.keyboard.press('Escape');
       await page.waitForFunction(() => document.getElementById('app').dataset.view === 'library');
       // Removing a version updates the story at once.
@@ -392,7 +399,7 @@ for (const name of process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS) {
       assert.equal(all.length, 70);
       assert.equal(await page.$(byTestId('named-more')), null);
       assert.equal(
-        await page.evaluate(() => document.activeElement?.textContent),
+        await page.evaluate(() => /** @type {HTMLElement} */ (document.activeElement)?.textContent),
         all[30],
         'focus on the first chip added',
       );

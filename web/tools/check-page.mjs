@@ -66,9 +66,9 @@ try {
   await page.setViewport({ width, height });
   if (dark) await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
   page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+    if (m.type() === 'error' || m.type() === 'warn') problems.push(`console ${m.type()}: ${m.text()}`);
   });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('pageerror', (e) => problems.push(`page error: ${e instanceof Error ? e.message : e}`));
   page.on('request', (r) => {
     const u = r.url();
     if (u !== url && !u.startsWith(`${url}#`) && !/^(data|blob):/u.test(u)) problems.push(`request: ${u}`);
@@ -103,7 +103,9 @@ try {
     const suffix = `${width}${dark ? '-dark' : ''}${firefox ? '-firefox' : ''}`;
     await page.screenshot({ path: path.join(shots, `library-${suffix}.png`) });
     if (importFile) {
-      const input = await page.$('[data-testid="import-input"]');
+      const input = /** @type {import('puppeteer-core').ElementHandle<HTMLInputElement>} */ (
+        await page.$('[data-testid="import-input"]')
+      );
       const began = Date.now();
       await input.uploadFile(path.resolve(importFile));
       // Halfway through (by bytes), or whenever the bar shows if the import is quicker than that.
@@ -111,13 +113,15 @@ try {
       await page
         .waitForFunction(
           (t0) => {
-            const bar = document.querySelector('[data-testid="progress-bar"]');
+            const bar = /** @type {HTMLProgressElement} */ (
+              document.querySelector('[data-testid="progress-bar"]')
+            );
             const done =
               Date.now() - t0 > 1000 && !document.getElementById('app').hasAttribute('data-importing');
             return (
               done ||
               (bar &&
-                !document.querySelector('[data-testid="progress"]').hidden &&
+                !(/** @type {HTMLElement} */ (document.querySelector('[data-testid="progress"]')).hidden) &&
                 bar.hasAttribute('value') &&
                 bar.value / bar.max >= 0.5)
             );
