@@ -1,10 +1,8 @@
 // Pure logic of annotations in the page: offsets (UTF-16 ↔ code points), the Markdown subset and
-// its DOM (XSS payloads), tags and colours, undo, search and filters, highlight segments, versions
-// of a story, last-writer-wins storage.
+// its DOM (XSS payloads), tags and colours, undo, search and filters, highlight segments,
+// last-writer-wins storage.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import {
   OffsetMap,
   snapRange,
@@ -29,7 +27,6 @@ import {
 import { UndoStack } from '../../../web/src/annotations/undo.js';
 import {
   authorsOf,
-  containment,
   editAnnotation,
   filterAnnotations,
   isNewer,
@@ -37,17 +34,15 @@ import {
   nowAfter,
   resolveConflict,
   segmentRange,
-  shingles,
   tagsOf,
   targetHash,
   viewOf,
-  VERSION_THRESHOLD,
   foldForSearch,
   readingOrder,
 } from '../../../web/src/annotations/annotation-model.js';
 import { MemoryStore } from '../../../web/src/storage/store.js';
 import { fakeDocument, serialise, elements } from '../fake-dom.mjs';
-import { ROOT, standIn } from '../helpers.mjs';
+import { standIn } from '../helpers.mjs';
 
 test('offsets: code points and UTF-16 units, with characters outside the BMP', () => {
   const text = 'a😀b𝔸c欢d';
@@ -413,25 +408,6 @@ test('highlight segments: overlapping ranges split cleanly, outermost first', ()
     ]).map((x) => x.id),
     ['y', 'x'],
   );
-});
-
-test('versions of a story: seeds 000 and 001 are, the others are not', () => {
-  const dir = path.join(ROOT, 'shared/seeds');
-  const texts = readdirSync(dir)
-    .sort()
-    .map((f) => readFileSync(path.join(dir, f), 'utf8'));
-  const s = texts.map((t) => shingles(t));
-  assert.ok(containment(s[0], s[1]) >= VERSION_THRESHOLD);
-  for (let i = 0; i < s.length; i++) {
-    for (let j = i + 1; j < s.length; j++) {
-      if (i === 0 && j === 1) continue;
-      assert.ok(containment(s[i], s[j]) < VERSION_THRESHOLD, `${i} ${j}`);
-    }
-  }
-  const a = shingles(readFileSync(path.join(ROOT, 'tests/fixtures/annotations/article.txt'), 'utf8'));
-  const b = shingles(readFileSync(path.join(ROOT, 'tests/fixtures/annotations/article-v2.txt'), 'utf8'));
-  assert.ok(containment(a, b) >= VERSION_THRESHOLD);
-  assert.equal(containment(new Set(), a), 0);
 });
 
 test('keys: tagging, notes, the sidebar, highlights and undo in the reader', async () => {

@@ -38,6 +38,10 @@ test("stories: the core's clusters, without articles no longer here and clusters
   assert.deepEqual(s.storyOf('a2').members, ['a1', 'a2', 'a3']);
   assert.equal(s.storyOf('c1'), null, 'its only partner is gone');
   assert.equal(s.storyOf('x'), null);
+  assert.equal(s.sameStory('a1', 'a3'), true, 'versions of one story');
+  assert.equal(s.sameStory('a1', 'b1'), false, 'two stories');
+  assert.equal(s.sameStory('a1', 'a1'), false, 'not a version of itself');
+  assert.equal(s.sameStory('a1', 'nowhere'), false);
   assert.equal(s.pair('a2', 'a1').containment, 0.724, 'pairs are found either way round');
   assert.equal(s.pair('a1', 'a3'), null, 'the core kept no a1–a3 pair');
   assert.deepEqual(

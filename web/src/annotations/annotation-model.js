@@ -299,25 +299,3 @@ export function segmentRange(from, to, highlights) {
   }
   return out;
 }
-
-// --- Versions of a story ---------------------------------------------------------------------
-
-/** The set of word 4-grams of a text (lower case, letters and digits only). */
-export function shingles(text, n = 4) {
-  const words = foldForSearch(text).match(/[\p{L}\p{N}]+/gu) || [];
-  const set = new Set();
-  for (let i = 0; i + n <= words.length; i++) set.add(words.slice(i, i + n).join(' '));
-  return set;
-}
-
-/** Share of the smaller text's shingles that the other has too (0…1). */
-export function containment(a, b) {
-  if (!a.size || !b.size) return 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let shared = 0;
-  for (const x of small) if (large.has(x)) shared++;
-  return shared / small.size;
-}
-
-/** Two articles are versions of one story when this share of their 4-grams is shared. */
-export const VERSION_THRESHOLD = 0.3;

@@ -8,13 +8,12 @@
 // Where an annotation shows (its "home"): the article whose content hash its target names, at its
 // TextPositionSelector when the quote is there; else where the core anchored it when it was
 // imported or re-checked (record.anchor); else nowhere: an orphan, listed and never dropped.
-// It also shows, marked "carried over", on the other versions of its article in the collection
-// (articles sharing most of their text, annotation-model.js containment) where the core finds the
-// passage; where it does not, that version lists it as "not in this version".
+// It also shows, marked "carried over", on the other versions of its article: the articles the
+// library lists as versions of the same story (the core's story clusters, `sameStory`), where the
+// core finds the passage; where it does not, that version lists it as "not in this version".
 import { OffsetMap } from '../core/offsets.js';
 import {
   authorKey,
-  containment,
   conflictsOf,
   editAnnotation,
   isNewer,
@@ -25,12 +24,10 @@ import {
   readingOrder,
   recolorAnnotation,
   resolveConflict,
-  shingles,
   tagsOf,
   targetHash,
   targetTitle,
   targetUrl,
-  VERSION_THRESHOLD,
   viewOf,
 } from './annotation-model.js';
 import { normaliseTagName, TagSet } from './tags.js';
@@ -71,6 +68,8 @@ export class AnnotationBook {
    * @param {() => {id: string, name: string}} [o.user]  who makes annotations
    * @param {() => number} [o.now]
    * @param {{post(message: object): void}} [o.bus]  tells other tabs what changed
+   * @param {(a: string, b: string) => boolean} [o.sameStory]  whether two article ids are versions of
+   *   one story, as the library lists them (stories.js Stories#sameStory)
    * @param {(what: string, detail?: object) => void} [o.onChange]
    * @param {(error: Error, action: 'read'|'write') => void} [o.onStorageError]
    */
@@ -81,6 +80,7 @@ export class AnnotationBook {
     user = () => ({ id: '', name: '' }),
     now = () => Date.now(),
     bus = null,
+    sameStory = () => false,
     onChange = () => {},
     onStorageError = () => {},
   }) {
@@ -90,6 +90,7 @@ export class AnnotationBook {
     this.user = user;
     this.now = now;
     this.bus = bus;
+    this.sameStory = sameStory;
     this.onChange = onChange;
     this.onStorageError = onStorageError;
     /** @type {Map<string, object>} records as stored (see store.js), tombstones included */
@@ -98,7 +99,6 @@ export class AnnotationBook {
     this.history = new UndoStack();
     this.unsaved = new Map();
     this.saving = Promise.resolve();
-    this.shingleCache = new WeakMap(); // article record → shingles
     this.offsetMaps = new WeakMap(); // article record → OffsetMap of its body
     this.carried = new Map(); // `${annotation id}|${modified}|${article id}` → {status, start, end}
     this.anchoring = new Map(); // article id → Promise (carried-over anchoring running)
@@ -361,7 +361,7 @@ export class AnnotationBook {
     const unknown = [];
     for (const [otherId, records] of fromOthers) {
       const other = this.articles.get(otherId);
-      if (!other || !this.areVersions(article, other)) continue;
+      if (!other || !this.sameStory(article.id, other.id)) continue;
       for (const r of records) {
         const known = this.carried.get(carryKey(r, article));
         if (!known) {
@@ -393,21 +393,6 @@ export class AnnotationBook {
       this.carryInto(article, unknown);
     }
     return { highlights: readingOrder(highlights), missing, pending };
-  }
-
-  /** Whether two articles are versions of one story (most of their text shared). */
-  areVersions(a, b) {
-    if (a === b) return false;
-    return containment(this.shinglesOf(a), this.shinglesOf(b)) >= VERSION_THRESHOLD;
-  }
-
-  shinglesOf(article) {
-    let s = this.shingleCache.get(article);
-    if (!s) {
-      s = shingles(article.article.body);
-      this.shingleCache.set(article, s);
-    }
-    return s;
   }
 
   /** Anchors other versions' annotations into `article` (once per annotation version). */

@@ -98,6 +98,7 @@ export class App {
       showLibrary: () => this.showLibrary(),
       setAnnotationCount: (n) => this.setAnnotationCount(n),
       updateStorageStatus: (failed) => this.updateStorageStatus(failed),
+      sameStory: (a, b) => this.stories.stories.sameStory(a, b),
     });
     this.stories = new StoryController({
       collection: this.collection,
@@ -673,6 +674,7 @@ export class App {
   /** The stories changed (stories.js): the library and the reader show them. */
   storiesChanged() {
     if (this.rows && !('importing' in this.root.dataset)) this.renderLibrary();
+    this.annotations.changed(); // annotations are carried over between the versions of a story
     if (this.view === 'reader' && this.currentId) this.showReaderVersions(this.currentId);
   }
 

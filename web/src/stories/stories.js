@@ -91,6 +91,12 @@ export class Stories {
     return i === undefined ? null : this.clusters[i];
   }
 
+  /** Whether `a` and `b` are two versions of one story (the library lists them together). */
+  sameStory(a, b) {
+    const i = this.byId.get(a);
+    return a !== b && i !== undefined && i === this.byId.get(b);
+  }
+
   /** @returns {StoryPair|null} */
   pair(a, b) {
     return this.pairs.get(pairKey(a, b)) ?? null;

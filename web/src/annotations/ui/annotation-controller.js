@@ -33,6 +33,8 @@ const SIDEBAR_KEY = 'lectern.sidebar';
  * @property {() => void} showLibrary
  * @property {(n: number) => void} setAnnotationCount  the top bar's count
  * @property {(failed?: boolean) => void} updateStorageStatus  the footer's storage line
+ * @property {(a: string, b: string) => boolean} sameStory  two articles are versions of one story
+ *   (the library's story clusters): annotations are carried over between them
  */
 
 export class AnnotationController {
@@ -117,6 +119,7 @@ export class AnnotationController {
         if (m.type === 'annotations' && Array.isArray(m.ids)) this.book.receive(m.ids);
         else if (m.type === 'tags') this.book.receive('tags');
       }),
+      sameStory: (a, b) => this.deps.sameStory(a, b),
       onChange: () => this.changed(),
       onStorageError: (error, action) => this.storageFailed(error, action),
     });
