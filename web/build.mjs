@@ -131,6 +131,11 @@ export async function build(options) {
       await esbuild.build({
         entryPoints: [path.join(WEB, entry)],
         bundle: true,
+        // 'neutral', not 'browser': a package's "browser" build may use the DOM where its plain
+        // build does not (decode-named-character-reference, under the Markdown parser, decodes
+        // entities with innerHTML there); the page never parses HTML.
+        platform: 'neutral',
+        mainFields: ['module', 'main'],
         format: 'iife',
         minify,
         target: 'es2020',

@@ -105,6 +105,10 @@ test('build.mjs writes one self-contained HTML file with a CSP that matches its 
   const styles = elements.filter((e) => e.tag === 'style');
   assert.equal(scripts.length, 2, 'the core and the bundle');
   assert.match(scripts[0].attrs, /id="lectern-core"/u);
+  // The page's own code and the libraries bundled with it (the bundle and the worker's glue) parse
+  // no HTML and make no code from strings.
+  for (const glue of [scripts[1], elements.find((e) => /id="lectern-worker"/u.test(e.attrs))])
+    assert.doesNotMatch(glue.text, /\.innerHTML\b|\.outerHTML\b|insertAdjacentHTML|\beval\(|new Function\b/u);
   assert.equal(styles.length, 1);
   assert.deepEqual(
     policy['script-src'].filter((s) => s.startsWith("'sha256-")).sort(),
