@@ -10,98 +10,68 @@
 // per record, last writer wins by `modified` (annotation-model.js isNewer), checked in the same
 // transaction: a tab never overwrites a newer version another tab wrote.
 // When IndexedDB cannot be opened, a MemoryStore with the same interface keeps the page working
-// (`persistent: false`, `reason` says why).
+// (`persistent: false`, `reason` says why). Requests and transactions go through idb; opening
+// stays here, for what idb's openDB does not do: a time limit, a late answer closed, a test's
+// stand-in for indexedDB.
 
-const DB_NAME = 'lectern';
+import { wrap } from 'idb';
 import { isNewer } from '../annotations/annotation-model.js';
 
+const DB_NAME = 'lectern';
 const DB_VERSION = 2;
 const ARTICLES = 'articles';
 const META = 'meta';
 const ANNOTATIONS = 'annotations';
 
-function promisify(request) {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-}
-
-function done(tx) {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onabort = () => reject(tx.error || new DOMException('The write was aborted', 'AbortError'));
-    tx.onerror = (event) => {
-      // An error aborts the transaction; reject once, with the cause.
-      event.preventDefault?.();
-      reject(tx.error || event.target?.error);
-      try {
-        tx.abort();
-      } catch {
-        /* already finished */
-      }
-    };
-  });
-}
-
+/** The database through idb: requests and transactions as promises. */
 export class IdbStore {
+  /** @param {IDBDatabase} db */
   constructor(db) {
-    this.db = db;
+    this.db = wrap(db);
     this.persistent = true;
     this.reason = '';
     db.onversionchange = () => db.close(); // let a newer page upgrade the database
   }
 
   async loadAll() {
-    const tx = this.db.transaction(ARTICLES, 'readonly');
-    return promisify(tx.objectStore(ARTICLES).getAll());
+    return this.db.getAll(ARTICLES);
   }
 
   async getMeta(key) {
-    const tx = this.db.transaction(META, 'readonly');
-    const row = await promisify(tx.objectStore(META).get(key));
-    return row?.value;
+    return (await this.db.get(META, key))?.value;
   }
 
   async setMeta(key, value) {
-    const tx = this.db.transaction(META, 'readwrite');
-    tx.objectStore(META).put({ key, value });
-    return done(tx);
+    await this.db.put(META, { key, value });
+  }
+
+  /** Writes in one transaction; resolves once it is committed (rejects with the cause when not). */
+  async write(storeName, change) {
+    const tx = this.db.transaction(storeName, 'readwrite');
+    await Promise.all([...change(tx.store), tx.done]);
   }
 
   async putAll(records) {
-    if (!records.length) return;
-    const tx = this.db.transaction(ARTICLES, 'readwrite');
-    const store = tx.objectStore(ARTICLES);
-    for (const r of records) store.put(r);
-    return done(tx);
+    if (records.length) await this.write(ARTICLES, (store) => records.map((r) => store.put(r)));
   }
 
   async deleteIds(ids) {
-    if (!ids.length) return;
-    const tx = this.db.transaction(ARTICLES, 'readwrite');
-    const store = tx.objectStore(ARTICLES);
-    for (const id of ids) store.delete(id);
-    return done(tx);
+    if (ids.length) await this.write(ARTICLES, (store) => ids.map((id) => store.delete(id)));
   }
 
   async clearArticles() {
-    const tx = this.db.transaction(ARTICLES, 'readwrite');
-    tx.objectStore(ARTICLES).clear();
-    return done(tx);
+    await this.db.clear(ARTICLES);
   }
 
   /** Every annotation record (tombstones included). */
   async loadAnnotations() {
-    const tx = this.db.transaction(ANNOTATIONS, 'readonly');
-    return promisify(tx.objectStore(ANNOTATIONS).getAll());
+    return this.db.getAll(ANNOTATIONS);
   }
 
   /** The records with these ids (missing ones left out). */
   async getAnnotations(ids) {
     const tx = this.db.transaction(ANNOTATIONS, 'readonly');
-    const store = tx.objectStore(ANNOTATIONS);
-    const rows = await Promise.all(ids.map((id) => promisify(store.get(id))));
+    const rows = await Promise.all(ids.map((id) => tx.store.get(id)));
     return rows.filter(Boolean);
   }
 
@@ -112,20 +82,20 @@ export class IdbStore {
   async putAnnotations(records) {
     const result = { written: [], stale: [] };
     if (!records.length) return result;
-    const tx = this.db.transaction(ANNOTATIONS, 'readwrite');
-    const store = tx.objectStore(ANNOTATIONS);
-    for (const record of records) {
-      const get = store.get(record.id);
-      get.onsuccess = () => {
-        if (isNewer(record, get.result)) {
-          store.put(record);
-          result.written.push(record.id);
-        } else {
-          result.stale.push(get.result);
-        }
-      };
-    }
-    await done(tx);
+    await this.write(ANNOTATIONS, (store) => [
+      Promise.all(records.map((r) => store.get(r.id))).then((stored) =>
+        Promise.all(
+          records.map((record, i) => {
+            if (!isNewer(record, stored[i])) {
+              result.stale.push(stored[i]);
+              return null;
+            }
+            result.written.push(record.id);
+            return store.put(record);
+          }),
+        ),
+      ),
+    ]);
     return result;
   }
 }
