@@ -123,6 +123,8 @@
 //     [{state, text?, parts?, …}]}]}>: the variant table of id's story (variants.js).
 //   clusterStats() → {articles, ms, engine} of the last grouping, or null.
 import { App } from './shell/app.js';
+import { textInput } from './import/importer.js';
+import { rowOf } from './library/records.js';
 
 function boot() {
   const root = document.getElementById('app');
@@ -143,13 +145,13 @@ export function lecternApi(app, ready) {
     ready,
     loadArticles: async (items) => {
       await ready;
-      return app.loadArticles(Array.isArray(items) ? items : [items]);
+      return loadArticles(app, Array.isArray(items) ? items : [items]);
     },
-    articles: () => app.articles(),
-    article: (id) => app.article(id),
+    articles: () => articles(app),
+    article: (id) => article(app, id),
     removeArticle: async (id) => {
       await ready;
-      return app.removeArticle(String(id));
+      return (await app.removeArticles([String(id)])).length > 0;
     },
     version: () => app.reader?.version() ?? null,
     engine: () => app.reader?.kind ?? null,
@@ -181,6 +183,42 @@ export function lecternApi(app, ready) {
     },
     clusterStats: () => (app.stories.lastRun ? { ...app.stories.lastRun } : null),
   });
+}
+
+/** @param {{name: string, text: string|Uint8Array|ArrayBuffer}[]} items */
+async function loadArticles(app, items) {
+  const inputs = items.map((it, i) => textInput(String(it?.name ?? `input-${i + 1}.txt`), it?.text ?? ''));
+  const result = await app.runImport(inputs, {});
+  return (result?.results ?? []).map(({ id, title, added }) => ({ id, title, added }));
+}
+
+/** One article with its body (for window.lectern.article), or null. */
+function article(app, id) {
+  const r = app.collection.get(String(id));
+  if (!r) return null;
+  const a = r.article;
+  return {
+    id: r.id,
+    title: a.title || rowOf(r).displayTitle,
+    source: a.source,
+    date: a.date,
+    url: a.url,
+    body: a.body,
+    fileName: r.fileName,
+  };
+}
+
+function articles(app) {
+  return app.collection
+    .list()
+    .map(rowOf)
+    .map(({ id, title, displayTitle, source, date, words }) => ({
+      id,
+      title: title || displayTitle,
+      source,
+      date,
+      words,
+    }));
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot, { once: true });

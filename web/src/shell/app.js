@@ -5,26 +5,17 @@ import { readBlobBytes } from '../core/core.js';
 import { startReader } from '../core/worker-client.js';
 import { importInputs, textInput } from '../import/importer.js';
 import { isValidRecord, rowOf } from '../library/records.js';
-import { sortRows, nextSort } from '../library/sorting.js';
+import { sortRows } from '../library/sorting.js';
+import { loadGroupVersions, loadSort, saveGroupVersions, saveSort } from '../library/library-prefs.js';
 import { parseHash, readerHash, LIBRARY_HASH, ANNOTATIONS_HASH } from './router.js';
 import { groupRows } from '../stories/stories.js';
-import { commandFor } from './keys.js';
 import { INITIALISED_KEY, parseSeeds, shouldLoadSeeds } from '../library/seeds.js';
-import { openStore, describeStorageError } from '../storage/store.js';
-import { duplicatesNotice, groupByFile, importSummary, problemText } from '../import/problems.js';
+import { openStore } from '../storage/store.js';
 import { pastedFileName, plural, truncate } from './format.js';
-import { h, icon, ICONS, isControl, isEditable } from './dom.js';
-import { LibraryView } from '../library/library-view.js';
-import { ReaderView } from '../reader/reader-view.js';
-import { MessageList } from './messages.js';
-import { ProgressView } from './progress.js';
-import { ConfirmDialog, PasteDialog, ShortcutsDialog } from './dialogs.js';
-import { DropZone } from '../import/dropzone.js';
-import { AnnotationController } from '../annotations/ui/annotation-controller.js';
-import { StoryController } from '../stories/story-controller.js';
-
-const SORT_KEY = 'lectern.sort';
-const GROUP_KEY = 'lectern.groupVersions';
+import { isEditable } from './dom.js';
+import { handleKey } from './commands.js';
+import { reportImport } from '../import/import-report.js';
+import { buildShell } from './app-shell.js';
 
 export class App {
   constructor({ root, seedsJson }) {
@@ -45,217 +36,29 @@ export class App {
     this.showOriginal = false;
     /** @type {Promise<unknown>} the import running (imports run one after another) */
     this.queue = Promise.resolve();
-    this.storageWarned = false;
     this.replaceSeedsAfterImport = false;
-    this.buildShell();
+    // The views and controllers (app-shell.js buildShell makes them and puts them in the page).
+    /** @type {import('../annotations/ui/annotation-controller.js').AnnotationController} */ this.annotations;
+    /** @type {import('../stories/story-controller.js').StoryController} */ this.stories;
+    /** @type {import('../library/library-view.js').LibraryView} */ this.library;
+    /** @type {import('../reader/reader-view.js').ReaderView} */ this.readerView;
+    /** @type {import('./messages.js').MessageList} */ this.messages;
+    /** @type {import('./progress.js').ProgressView} */ this.progress;
+    /** @type {import('../storage/storage-status.js').StorageStatus} */ this.storage;
+    /** @type {import('./dialogs.js').PasteDialog} */ this.pasteDialog;
+    /** @type {import('./dialogs.js').ShortcutsDialog} */ this.shortcutsDialog;
+    /** @type {import('./dialogs.js').ConfirmDialog} */ this.confirmDialog;
+    /** @type {import('../import/dropzone.js').DropZone} */ this.dropZone;
+    /** @type {HTMLInputElement} */ this.fileInput;
+    /** @type {HTMLElement} */ this.loading;
+    /** @type {HTMLElement} */ this.main;
+    /** @type {HTMLElement} */ this.versionText;
+    /** @type {HTMLElement} */ this.annotationsButton;
+    /** @type {HTMLElement} */ this.annotationCount;
+    buildShell(this);
   }
 
   // --- Layout ---------------------------------------------------------------------------------
-
-  buildShell() {
-    this.fileInput = h('input', {
-      type: 'file',
-      multiple: true,
-      id: 'import-input',
-      class: 'visually-hidden',
-      'data-testid': 'import-input',
-      'aria-label': 'Import files',
-      tabindex: '-1',
-      onchange: () => {
-        const files = [...this.fileInput.files].map((file) => ({ file, name: file.name }));
-        this.fileInput.value = '';
-        if (files.length) this.importFiles(files);
-      },
-      oncancel: () => {
-        this.replaceSeedsAfterImport = false;
-      },
-    });
-    this.storageStatus = h(
-      'span',
-      { class: 'storage-status', 'data-testid': 'storage-status' },
-      'Opening storage…',
-    );
-    this.versionText = h('span', { class: 'core-version', 'data-testid': 'core-version' });
-    this.loading = h(
-      'div',
-      { class: 'loading', 'data-testid': 'loading', role: 'status' },
-      h('span', { class: 'spinner', 'aria-hidden': 'true' }),
-      'Starting the reader…',
-    );
-
-    this.messages = new MessageList();
-    this.progress = new ProgressView();
-    this.pasteDialog = new PasteDialog((text) => this.importText(text));
-    this.shortcutsDialog = new ShortcutsDialog();
-    this.confirmDialog = new ConfirmDialog();
-    this.annotations = new AnnotationController({
-      collection: this.collection,
-      messages: this.messages,
-      view: () => this.view,
-      currentId: () => this.currentId,
-      openArticle: (id) => this.openArticle(id),
-      showAnnotations: () => this.showAnnotations(),
-      showLibrary: () => this.showLibrary(),
-      setAnnotationCount: (n) => this.setAnnotationCount(n),
-      updateStorageStatus: (failed) => this.updateStorageStatus(failed),
-      sameStory: (a, b) => this.stories.stories.sameStory(a, b),
-    });
-    this.stories = new StoryController({
-      collection: this.collection,
-      messages: this.messages,
-      progress: this.progress,
-      root: this.root,
-      reader: () => this.reader,
-      readerReady: this.readerReady,
-      openArticle: (id) => this.openArticle(id),
-      storiesChanged: () => this.storiesChanged(),
-      route: () => this.route(),
-      showLibrary: () => this.showLibrary(),
-    });
-    this.library = new LibraryView({
-      compare: (a, b) => this.stories.openCompare(a, b),
-      variants: (id) => this.stories.openVariants(id),
-      toggleGrouping: () => this.setGroupVersions(!this.groupVersions),
-      open: (id) => this.openArticle(id),
-      remove: (id) => this.removeArticles([id]),
-      sort: (column) => this.setSort(nextSort(this.sort, column)),
-      select: (id) => {
-        this.currentId = id;
-      },
-      chooseFiles: () => this.chooseFiles(),
-      pasteText: () => this.pasteDialog.open(),
-      removeAll: () => this.confirmRemoveAll(),
-      removeSeeds: () => this.removeSeeds(),
-      replaceSeeds: () => {
-        this.replaceSeedsAfterImport = true;
-        this.chooseFiles();
-      },
-      loadSeeds: () => this.loadSeeds({ manual: true }),
-    });
-    this.readerView = new ReaderView(
-      {
-        back: () => this.showLibrary(),
-        next: () => this.step(1),
-        previous: () => this.step(-1),
-        toggleOriginal: () => this.toggleOriginal(),
-        remove: (id) => this.removeArticles([id]),
-        toggleSidebar: () => this.annotations.toggleSidebar(),
-        compare: (a, b) => this.stories.openCompare(a, b),
-        variants: (id) => this.stories.openVariants(id),
-      },
-      this.annotations.sidebar.el,
-    );
-    this.annotations.attachReader(this.readerView);
-    this.dropZone = new DropZone({
-      files: (inputs) => this.importFiles(inputs),
-      text: (text) => this.importText(text),
-      enabled: () => !this.anyDialogOpen(),
-    });
-
-    const header = h(
-      'header',
-      { class: 'topbar' },
-      h(
-        'div',
-        { class: 'topbar-inner' },
-        h('a', { class: 'skip-link', href: '#main' }, 'Skip to content'),
-        h(
-          'div',
-          { class: 'brand' },
-          h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, 'L'),
-          h('span', { class: 'brand-name' }, 'Lectern'),
-          h('span', { class: 'brand-tagline wide-only' }, 'a reader for news collections'),
-        ),
-        h(
-          'div',
-          { class: 'topbar-actions' },
-          h(
-            'button',
-            {
-              type: 'button',
-              class: 'button primary',
-              'data-testid': 'import-button',
-              onclick: () => this.chooseFiles(),
-            },
-            icon(ICONS.upload),
-            'Import files…',
-          ),
-          h(
-            'button',
-            {
-              type: 'button',
-              class: 'button',
-              'data-testid': 'paste-button',
-              onclick: () => this.pasteDialog.open(),
-            },
-            icon(ICONS.paste),
-            'Paste text…',
-          ),
-          (this.annotationsButton = h(
-            'button',
-            {
-              type: 'button',
-              class: 'button',
-              'data-testid': 'annotations-button',
-              onclick: () => this.showAnnotations(),
-              title: 'Every annotation in the collection: search, filters, import and export',
-              'aria-label': 'Annotations',
-            },
-            icon(ICONS.note),
-            h('span', { class: 'wide-only' }, 'Annotations'),
-            (this.annotationCount = h(
-              'span',
-              { class: 'count-badge', 'data-testid': 'annotation-count' },
-              '0',
-            )),
-          )),
-          h(
-            'button',
-            {
-              type: 'button',
-              class: 'button quiet',
-              'data-testid': 'shortcuts-button',
-              'aria-label': 'Keyboard shortcuts',
-              title: 'Keyboard shortcuts (?)',
-              onclick: () => this.shortcutsDialog.open(),
-            },
-            icon(ICONS.keyboard),
-            h('span', { class: 'wide-only' }, 'Shortcuts'),
-          ),
-          this.fileInput,
-        ),
-      ),
-    );
-    this.main = h(
-      'main',
-      { id: 'main', tabindex: '-1' },
-      this.loading,
-      this.library.el,
-      this.readerView.el,
-      this.annotations.view.el,
-      this.stories.compareView.el,
-      this.stories.variantsView.el,
-    );
-    const footer = h(
-      'footer',
-      { class: 'footer' },
-      h('span', {}, 'Lectern reads everything on this computer; nothing is sent anywhere.'),
-      this.storageStatus,
-      this.versionText,
-    );
-    this.root.replaceChildren(
-      header,
-      h('div', { class: 'notices' }, this.progress.el, this.messages.el),
-      this.main,
-      footer,
-      this.dropZone.el,
-      this.pasteDialog.el,
-      this.shortcutsDialog.el,
-      this.confirmDialog.el,
-      ...this.annotations.floating,
-    );
-    this.library.el.hidden = true;
-  }
 
   // --- Startup --------------------------------------------------------------------------------
 
@@ -266,11 +69,11 @@ export class App {
     try {
       records = (await this.store.loadAll()).filter(isValidRecord);
     } catch (error) {
-      this.storageFailed(error, 'read');
+      this.storage.failed(error, 'read');
     }
     for (const r of records) this.collection.add(r);
     await this.annotations.load(this.store);
-    this.updateStorageStatus();
+    this.storage.update();
     if (!this.store.persistent) {
       this.messages.show({
         kind: 'warning',
@@ -306,7 +109,7 @@ export class App {
     try {
       initialised = Boolean(await this.store.getMeta(INITIALISED_KEY));
     } catch (error) {
-      this.storageFailed(error, 'read');
+      this.storage.failed(error, 'read');
     }
     if (records.length > 0) initialised = true;
     if (shouldLoadSeeds({ persistent: this.store.persistent, initialised })) {
@@ -332,7 +135,7 @@ export class App {
     try {
       await this.store.setMeta(INITIALISED_KEY, true);
     } catch (error) {
-      this.storageFailed(error);
+      this.storage.failed(error);
     }
   }
 
@@ -431,7 +234,7 @@ export class App {
       if (seeds.length) replaced = (await this.removeArticles(seeds, { quiet: true })).length;
     }
     this.renderLibrary();
-    this.reportImport(result, { quiet, pasted });
+    reportImport(this.messages, result, { quiet, pasted, open: (id) => this.openArticle(id) });
     if (result.added.length) this.annotations.articlesAdded(result.added.map((r) => r.id)); // orphans may find their article
     if (replaced) {
       this.messages.show({
@@ -448,60 +251,6 @@ export class App {
     if (result.added.length && this.view === 'library') this.library.select(result.added[0].id);
     return result;
   }
-
-  reportImport(result, { quiet, pasted }) {
-    const groups = groupByFile(result.problems);
-    // The summary first, then what went wrong, file by file.
-    if (pasted && result.added.length === 1) {
-      const id = result.added[0].id;
-      this.messages.show({
-        kind: 'success',
-        key: 'import',
-        text: `Added the pasted text as “${truncate(rowOf(result.added[0]).displayTitle, 80)}”.`,
-        action: { label: 'Open it', run: () => this.openArticle(id) },
-      });
-    } else if (!(quiet && !groups.length) && !(pasted && !result.added.length)) {
-      this.messages.show({
-        kind: result.added.length ? 'success' : 'info',
-        key: 'import',
-        text: importSummary({
-          added: result.added.length,
-          duplicates: result.duplicates.length,
-          files: result.fileCount,
-          problemFiles: groups.length,
-        }),
-      });
-    }
-    for (const group of groups) {
-      const key = `problem:${group.file}`;
-      if (group.problems.length === 1) {
-        this.messages.show({ kind: 'error', key, text: problemText(group.problems[0]) });
-      } else {
-        this.messages.show({
-          kind: 'error',
-          key,
-          text: `${group.file}: ${plural(group.problems.length, 'problem')}; everything else in the file was imported.`,
-          details: group.problems.map((p) => [p.where, p.message].filter(Boolean).join(': ')),
-          detailsLabel: `Show the ${plural(group.problems.length, 'problem')}`,
-        });
-      }
-    }
-    const dupsByFile = new Map();
-    for (const d of result.duplicates) {
-      if (!dupsByFile.has(d.file)) dupsByFile.set(d.file, []);
-      dupsByFile.get(d.file).push(d);
-    }
-    for (const [file, dups] of dupsByFile) {
-      this.messages.show({
-        kind: 'warning',
-        key: `duplicate:${file}`,
-        text: duplicatesNotice(pasted ? 'Pasted text' : file, dups.length, truncate(dups[0].title, 80)),
-        action: dups.length === 1 ? { label: 'Show it', run: () => this.openArticle(dups[0].id) } : null,
-      });
-    }
-  }
-
-  // --- Storage --------------------------------------------------------------------------------
 
   /**
    * Records stored by versions of the page before the core made content hashes have none: the core
@@ -520,35 +269,9 @@ export class App {
     try {
       await this.store.putAll(records);
     } catch (error) {
-      this.storageFailed(error);
+      this.storage.failed(error);
     }
   }
-
-  storageFailed(error, action = 'write') {
-    this.storageWarned = true;
-    this.updateStorageStatus(true);
-    this.messages.show({
-      kind: 'warning',
-      key: 'storage',
-      text:
-        action === 'read'
-          ? `Lectern could not read the articles saved in this browser: ${describeStorageError(error, action)}.`
-          : `Lectern could not save to this browser's storage: ${describeStorageError(error, action)}. Everything imported is still here until you close or reload the page; remove articles you no longer need to make room.`,
-    });
-  }
-
-  updateStorageStatus(failed = this.storageWarned) {
-    const persistent = Boolean(this.store?.persistent);
-    const unsaved = Boolean(this.annotations?.book?.hasUnsaved);
-    this.storageStatus.textContent = !persistent
-      ? 'Not saved: storage unavailable'
-      : failed || unsaved
-        ? 'Storage failed: recent changes may not be saved'
-        : 'Saved in this browser';
-    this.storageStatus.classList.toggle('warn', !persistent || failed);
-  }
-
-  // --- Removing -------------------------------------------------------------------------------
 
   async removeArticles(ids, { quiet = false } = {}) {
     const hadFocus = this.library.el.contains(document.activeElement);
@@ -570,7 +293,7 @@ export class App {
     try {
       await this.store?.deleteIds(removed.map((r) => r.id));
     } catch (error) {
-      this.storageFailed(error);
+      this.storage.failed(error);
     }
     this.stories.collectionChanged({ removed: removed.map((r) => r.id) });
     this.renderLibrary();
@@ -618,7 +341,7 @@ export class App {
     try {
       await this.store?.clearArticles();
     } catch (error) {
-      this.storageFailed(error);
+      this.storage.failed(error);
     }
     await this.setInitialised();
     this.stories.collectionChanged({ removed: removed.map((r) => r.id) });
@@ -663,11 +386,7 @@ export class App {
 
   setGroupVersions(on) {
     this.groupVersions = on;
-    try {
-      localStorage.setItem(GROUP_KEY, on ? '1' : '0');
-    } catch {
-      /* not important */
-    }
+    saveGroupVersions(on);
     this.renderLibrary();
   }
 
@@ -685,11 +404,7 @@ export class App {
 
   setSort(sort) {
     this.sort = sort;
-    try {
-      localStorage.setItem(SORT_KEY, JSON.stringify(sort));
-    } catch {
-      /* not important */
-    }
+    saveSort(sort);
     this.renderLibrary();
   }
 
@@ -847,96 +562,9 @@ export class App {
       },
       { passive: true },
     );
-    document.addEventListener('keydown', (e) => this.handleKey(e));
+    document.addEventListener('keydown', (e) => handleKey(this, e));
     document.addEventListener('paste', (e) => this.handlePaste(e));
     this.dropZone.install(window);
-  }
-
-  handleKey(e) {
-    if (e.defaultPrevented || e.isComposing) return;
-    const target = e.target;
-    if (e.key === 'Escape' && this.annotations.toolbar.shown && !this.anyDialogOpen()) {
-      this.annotations.toolbar.hide();
-      if (this.annotations.attaching) this.annotations.cancelAttach();
-      e.preventDefault();
-      return;
-    }
-    const command = commandFor(e, {
-      view: this.view,
-      editable: isEditable(target),
-      control: isControl(target),
-      dialogOpen: this.anyDialogOpen(),
-      onHighlight: Boolean(target?.classList?.contains('hl')),
-      onSentence: Boolean(target?.classList?.contains('sentence')),
-    });
-    if (!command) return;
-    const handled = this.run(command);
-    if (handled !== false) e.preventDefault();
-  }
-
-  run(command) {
-    switch (command) {
-      case 'help':
-        this.shortcutsDialog.open();
-        return true;
-      case 'next':
-        return this.view === 'library' ? this.library.move(1) : this.step(1);
-      case 'previous':
-        return this.view === 'library' ? this.library.move(-1) : this.step(-1);
-      case 'first':
-        return this.library.move('first');
-      case 'last':
-        return this.library.move('last');
-      case 'open':
-        if (this.library.selectedId) this.openArticle(this.library.selectedId);
-        return true;
-      case 'remove':
-        if (this.library.selectedId) this.removeArticles([this.library.selectedId]);
-        return true;
-      case 'back':
-        if (this.view === 'compare' || this.view === 'variants') this.stories.back();
-        else this.showLibrary();
-        return true;
-      case 'next-change':
-        return this.view === 'compare' ? this.stories.stepChange(1) : this.stories.variantsView.step(1);
-      case 'previous-change':
-        return this.view === 'compare' ? this.stories.stepChange(-1) : this.stories.variantsView.step(-1);
-      case 'swap':
-        this.stories.swap();
-        return true;
-      case 'toggle-original':
-        this.toggleOriginal();
-        return true;
-      case 'next-sentence':
-        return this.readerView.moveSentence(1);
-      case 'previous-sentence':
-        return this.readerView.moveSentence(-1);
-      case 'undo':
-        if (this.view === 'library') return false;
-        this.annotations.undo();
-        return true;
-      case 'redo':
-        if (this.view === 'library') return false;
-        this.annotations.redo();
-        return true;
-      case 'tag':
-        return this.annotations.openEditor('tags');
-      case 'note':
-        return this.annotations.openEditor('note');
-      case 'sidebar':
-        return this.annotations.focusSidebar();
-      case 'highlight-card':
-        return this.annotations.openCard(document.activeElement);
-      case 'delete-highlight':
-        return this.annotations.deleteFocused();
-      case 'highlight-back':
-        return this.annotations.highlightBack();
-      case 'sentence-card':
-        return this.annotations.openSentenceCard(document.activeElement);
-      default:
-        if (command.startsWith('tag-')) return this.annotations.quickTag(Number(command.slice(4)));
-        return false;
-    }
   }
 
   handlePaste(e) {
@@ -955,70 +583,4 @@ export class App {
       this.importText(text);
     }
   }
-
-  // --- For window.lectern ---------------------------------------------------------------------
-
-  /** @param {{name: string, text: string|Uint8Array|ArrayBuffer}[]} items */
-  async loadArticles(items) {
-    const inputs = items.map((it, i) => textInput(String(it?.name ?? `input-${i + 1}.txt`), it?.text ?? ''));
-    const result = await this.runImport(inputs, {});
-    return (result?.results ?? []).map(({ id, title, added }) => ({ id, title, added }));
-  }
-
-  /** One article with its body (for window.lectern.article), or null. */
-  article(id) {
-    const r = this.collection.get(String(id));
-    if (!r) return null;
-    const a = r.article;
-    return {
-      id: r.id,
-      title: a.title || rowOf(r).displayTitle,
-      source: a.source,
-      date: a.date,
-      url: a.url,
-      body: a.body,
-      fileName: r.fileName,
-    };
-  }
-
-  articles() {
-    return this.collection
-      .list()
-      .map(rowOf)
-      .map(({ id, title, displayTitle, source, date, words }) => ({
-        id,
-        title: title || displayTitle,
-        source,
-        date,
-        words,
-      }));
-  }
-
-  async removeArticle(id) {
-    const removed = await this.removeArticles([id]);
-    return removed.length > 0;
-  }
-}
-
-function loadGroupVersions() {
-  try {
-    return localStorage.getItem(GROUP_KEY) !== '0';
-  } catch {
-    return true;
-  }
-}
-
-function loadSort() {
-  try {
-    const s = JSON.parse(localStorage.getItem(SORT_KEY) || 'null');
-    if (
-      s &&
-      (s.column === null || typeof s.column === 'string') &&
-      (s.direction === 'ascending' || s.direction === 'descending')
-    )
-      return s;
-  } catch {
-    /* storage may be unavailable */
-  }
-  return { column: null, direction: 'ascending' };
 }
