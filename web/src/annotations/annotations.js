@@ -32,6 +32,7 @@ import {
 } from './annotation-model.js';
 import { normaliseTagName, TagSet } from './tags.js';
 import { UndoStack } from './undo.js';
+import { anchoredAt, keepBest, orphanNear } from './anchor-records.js';
 
 export const TAGS_META = 'annotationTags';
 /** Articles per core call when an imported annotation is looked for in the whole collection. */
@@ -452,24 +453,7 @@ export class AnnotationBook {
       for (const r of todo) {
         const res = results.get(r.id);
         const anchor =
-          res?.status === 'anchored'
-            ? {
-                status: 'anchored',
-                article: article.id,
-                start: res.start,
-                end: res.end,
-                score: res.score,
-                match: res.match,
-              }
-            : {
-                status: 'orphan',
-                article: '',
-                near: article.id,
-                start: 0,
-                end: 0,
-                score: res?.score ?? 0,
-                match: '',
-              };
+          res?.status === 'anchored' ? anchoredAt(res, article.id) : orphanNear(article.id, res?.score);
         const current = this.records.get(r.id);
         if (current !== r) continue;
         const next = { ...r, anchor };
@@ -529,14 +513,7 @@ export class AnnotationBook {
     if (!todo.length) return anchors;
     const all = this.articles.list();
     const best = new Map();
-    const take = (results) => {
-      for (const [id, res] of results) {
-        const prev = best.get(id);
-        if (res.status === 'anchored' && (!prev || prev.status !== 'anchored' || res.score > prev.score))
-          best.set(id, res);
-        else if (!prev) best.set(id, res);
-      }
-    };
+    const take = (results) => keepBest(best, results);
     const likely = (a) => {
       const hash = targetHash(a);
       const title = targetTitle(a).trim();
@@ -559,24 +536,7 @@ export class AnnotationBook {
       const res = best.get(a.id);
       anchors.set(
         a.id,
-        res?.status === 'anchored'
-          ? {
-              status: 'anchored',
-              article: res.article,
-              start: res.start,
-              end: res.end,
-              score: res.score,
-              match: res.match,
-            }
-          : {
-              status: 'orphan',
-              article: '',
-              near: res?.article ?? '',
-              start: 0,
-              end: 0,
-              score: res?.score ?? 0,
-              match: '',
-            },
+        res?.status === 'anchored' ? anchoredAt(res) : orphanNear(res?.article ?? '', res?.score),
       );
     }
     return anchors;
@@ -596,44 +556,16 @@ export class AnnotationBook {
         orphans.map((r) => r.annotation),
         articles.slice(i, i + SEARCH_CHUNK),
       );
-      for (const [id, res] of found) {
-        const prev = results.get(id);
-        if (res.status === 'anchored' && (!prev || prev.status !== 'anchored' || res.score > prev.score))
-          results.set(id, res);
-        else if (!prev) results.set(id, res);
-      }
+      keepBest(results, found);
     }
     const updated = [];
     for (const r of orphans) {
       const res = results.get(r.id);
       const current = this.records.get(r.id);
       if (current !== r) continue;
-      if (res?.status === 'anchored') {
-        updated.push({
-          ...r,
-          anchor: {
-            status: 'anchored',
-            article: res.article,
-            start: res.start,
-            end: res.end,
-            score: res.score,
-            match: res.match,
-          },
-        });
-      } else if (res?.article && !r.anchor?.near) {
-        updated.push({
-          ...r,
-          anchor: {
-            status: 'orphan',
-            article: '',
-            near: res.article,
-            start: 0,
-            end: 0,
-            score: res.score ?? 0,
-            match: '',
-          },
-        });
-      }
+      if (res?.status === 'anchored') updated.push({ ...r, anchor: anchoredAt(res) });
+      else if (res?.article && !r.anchor?.near)
+        updated.push({ ...r, anchor: orphanNear(res.article, res.score) });
     }
     for (const r of updated) this.records.set(r.id, r);
     if (updated.length) {
