@@ -157,9 +157,9 @@ export function lecternApi(app, ready) {
     engine: () => app.reader?.kind ?? null,
     annotate: async (request) => {
       await ready;
-      return app.annotations.annotate(request);
+      return annotate(app, request);
     },
-    annotations: (articleId) => app.annotations.annotations(articleId),
+    annotations: (articleId) => annotationsOn(app, articleId),
     exportAnnotations: async () => {
       await ready;
       return app.annotations.transfer.exportObject();
@@ -219,6 +219,42 @@ function articles(app) {
       date,
       words,
     }));
+}
+
+/**
+ * window.lectern.annotate: start and end are code point offsets into the article's body.
+ * @param {App} app
+ * @param {{articleId: string, start: number, end: number, tags?: string[]|string, note?: string,
+ *   noteFormat?: string}} request
+ * @returns {Promise<string>} the new annotation's id
+ */
+async function annotate(app, { articleId, start, end, tags = [], note = '', noteFormat = 'text/markdown' }) {
+  const record = app.collection.get(String(articleId));
+  if (!record) throw new Error(`no article with the id ${articleId}`);
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start)
+    throw new Error('start and end must be code point offsets with start < end');
+  const names = (Array.isArray(tags) ? tags : [tags]).map(String);
+  const id = await app.annotations.book.create(record, {
+    start,
+    end,
+    unit: 'codepoint',
+    tags: names,
+    note: String(note ?? ''),
+    noteFormat,
+  });
+  return id;
+}
+
+/** window.lectern.annotations: copies of the W3C objects, in reading order. */
+function annotationsOn(app, articleId) {
+  const book = app.annotations.book;
+  if (!book) return [];
+  let list = book.live();
+  if (articleId != null) list = list.filter((r) => book.homeOf(r)?.article?.id === String(articleId));
+  const pos = (r) => book.homeOf(r)?.start ?? 0;
+  return list
+    .sort((a, b) => pos(a) - pos(b) || a.id.localeCompare(b.id))
+    .map((r) => structuredClone(r.annotation));
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot, { once: true });

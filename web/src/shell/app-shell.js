@@ -59,7 +59,7 @@ export function buildShell(app) {
     showAnnotations: () => app.showAnnotations(),
     showLibrary: () => app.showLibrary(),
     setAnnotationCount: (n) => app.setAnnotationCount(n),
-    updateStorageStatus: (failed) => app.storage.update(failed),
+    storage: app.storage,
     sameStory: (a, b) => app.stories.stories.sameStory(a, b),
   });
   app.stories = new StoryController({

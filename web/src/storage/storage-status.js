@@ -46,4 +46,23 @@ export class StorageStatus {
   }
 
   // --- Removing -------------------------------------------------------------------------------
+
+  /**
+   * The annotations' storage failed: they are kept in memory and written with the next change.
+   * @param {unknown} error
+   * @param {'read'|'write'} action
+   * @param {() => void} exportNow  offered when a write failed
+   */
+  annotationsFailed(error, action, exportNow) {
+    this.deps.messages.show({
+      kind: 'warning',
+      key: 'annotation-storage',
+      text:
+        action === 'read'
+          ? `Lectern could not read the annotations saved in this browser: ${describeStorageError(error, 'read')}.`
+          : `Your annotations could not be saved in this browser: ${describeStorageError(error, 'write')}. They are kept on this page and saved as soon as storage works again; export them (Annotations → Export) to keep a copy.`,
+      action: action === 'read' ? null : { label: 'Export now', run: exportNow },
+    });
+    this.update(true);
+  }
 }

@@ -1,6 +1,7 @@
 // One annotation as a card (the sidebar, the collection view, the card over a highlight): the
 // quote, its tags in their colours, the note (Markdown rendered safely), who and when, where it
 // shows, conflicting versions side by side, and actions. Text only, never HTML.
+import { HIGHLIGHT_COLOR } from '../tags.js';
 import { h, icon } from '../../shell/dom.js';
 import { renderNote } from './note-view.js';
 import { authorKey, authorLabel, viewOf } from '../annotation-model.js';
@@ -181,4 +182,16 @@ function conflictBlock(view, colorOf, keepVersion) {
       ),
     ),
   );
+}
+
+/** The colour a highlight is drawn in: its first tag's, else the highlight colour. */
+export function highlightColor(view, colorOf) {
+  return view.tags.length ? colorOf(view.tags[0].name, view.tags[0].color) : HIGHLIGHT_COLOR;
+}
+
+/** What a highlight says to screen readers: its tags, author, and where it was carried over from. */
+export function highlightLabel(view, kind, fromTitle) {
+  const tags = view.tags.map((t) => t.name).join(', ') || 'Highlight';
+  const where = kind === 'carried' ? ` — carried over from “${truncate(fromTitle, 50)}”` : '';
+  return `${tags} (${authorName(view.creator)})${where}`;
 }

@@ -8,16 +8,15 @@ import { collectionListing } from '../collection-listing.js';
 import { cleanName, firstAskForName, loadUser, saveUser } from '../annotation-user.js';
 import { tabBus } from '../tab-bus.js';
 import { AnnotationTransfer } from './annotation-transfer.js';
-import { describeStorageError } from '../../storage/store.js';
 import { rowOf } from '../../library/records.js';
 import { plural, truncate } from '../../shell/format.js';
-import { DEFAULT_COLOR, HIGHLIGHT_COLOR } from '../tags.js';
+import { DEFAULT_COLOR } from '../tags.js';
 import { ReaderView } from '../../reader/reader-view.js';
 import { HighlightCard, HighlightTooltip, SelectionToolbar } from './annotator.js';
 import { AnnotationEditor } from './annotation-editor.js';
 import { AnnotationSidebar } from './annotation-sidebar.js';
 import { AnnotationsView } from './annotations-view.js';
-import { authorName, setCurrentUser } from './annotation-card.js';
+import { authorName, highlightColor, highlightLabel, setCurrentUser } from './annotation-card.js';
 import { focusedElement } from '../../shell/dom.js';
 
 const SIDEBAR_KEY = 'lectern.sidebar';
@@ -33,7 +32,7 @@ const SIDEBAR_KEY = 'lectern.sidebar';
  * @property {() => void} showAnnotations
  * @property {() => void} showLibrary
  * @property {(n: number) => void} setAnnotationCount  the top bar's count
- * @property {(failed?: boolean) => void} updateStorageStatus  the footer's storage line
+ * @property {import('../../storage/storage-status.js').StorageStatus} storage  says when storage fails
  * @property {(a: string, b: string) => boolean} sameStory  two articles are versions of one story
  *   (the library's story clusters): annotations are carried over between them
  */
@@ -122,7 +121,10 @@ export class AnnotationController {
       }),
       sameStory: (a, b) => this.deps.sameStory(a, b),
       onChange: () => this.changed(),
-      onStorageError: (error, action) => this.storageFailed(error, action),
+      onStorageError: (error, action) =>
+        this.deps.storage.annotationsFailed(error, action, () =>
+          this.transfer.exportAs({ format: 'jsonld' }),
+        ),
     });
     await this.book.load();
     document.addEventListener('visibilitychange', () => {
@@ -151,22 +153,6 @@ export class AnnotationController {
     return reader.call(fn, ...args);
   }
 
-  storageFailed(error, action) {
-    this.deps.messages.show({
-      kind: 'warning',
-      key: 'annotation-storage',
-      text:
-        action === 'read'
-          ? `Lectern could not read the annotations saved in this browser: ${describeStorageError(error, 'read')}.`
-          : `Your annotations could not be saved in this browser: ${describeStorageError(error, 'write')}. They are kept on this page and saved as soon as storage works again; export them (Annotations → Export) to keep a copy.`,
-      action:
-        action === 'read'
-          ? null
-          : { label: 'Export now', run: () => this.transfer.exportAs({ format: 'jsonld' }) },
-    });
-    this.deps.updateStorageStatus(true);
-  }
-
   // --- Rendering -------------------------------------------------------------------------------
 
   changed() {
@@ -188,20 +174,6 @@ export class AnnotationController {
   colorOf = (name, fallback) =>
     this.book?.tags.has(name) ? this.book.tags.colorOf(name) : fallback || DEFAULT_COLOR;
 
-  highlightColor(view) {
-    return view.tags.length ? this.colorOf(view.tags[0].name, view.tags[0].color) : HIGHLIGHT_COLOR;
-  }
-
-  label(view, kind, from) {
-    const tags = view.tags.map((t) => t.name).join(', ') || 'Highlight';
-    const who = authorName(view.creator);
-    const where =
-      kind === 'carried'
-        ? ` — carried over from “${truncate(from ? rowOf(from).displayTitle : '', 50)}”`
-        : '';
-    return `${tags} (${who})${where}`;
-  }
-
   /** The highlights to draw on `record` (for ReaderView.show) and the sidebar's state. */
   placements(record) {
     const p = this.book.placementsFor(record);
@@ -210,8 +182,8 @@ export class AnnotationController {
       start: x.start,
       end: x.end,
       kind: x.kind,
-      color: this.highlightColor(x.view),
-      label: this.label(x.view, x.kind, x.from),
+      color: highlightColor(x.view, this.colorOf),
+      label: highlightLabel(x.view, x.kind, x.from ? rowOf(x.from).displayTitle : ''),
     }));
     return { p, highlights };
   }
@@ -666,7 +638,7 @@ export class AnnotationController {
       .map((id) => p.highlights.find((x) => x.id === id))
       .filter(Boolean)
       .map((x) => ({
-        color: this.highlightColor(x.view),
+        color: highlightColor(x.view, this.colorOf),
         text: `${x.view.tags.map((t) => t.name).join(', ') || 'Highlight'} — ${authorName(x.view.creator)}${x.kind === 'carried' ? ' (carried over)' : ''}${x.view.note?.text ? ': note' : ''}`,
       }));
     if (lines.length) this.tooltip.show(mark, lines);
@@ -755,39 +727,6 @@ export class AnnotationController {
   }
 
   // --- window.lectern --------------------------------------------------------------------------
-
-  /**
-   * window.lectern.annotate: start and end are code point offsets into the article's body.
-   * @param {{articleId: string, start: number, end: number, tags?: string[]|string, note?: string,
-   *   noteFormat?: string}} request
-   * @returns {Promise<string>} the new annotation's id
-   */
-  async annotate({ articleId, start, end, tags = [], note = '', noteFormat = 'text/markdown' }) {
-    const record = this.deps.collection.get(String(articleId));
-    if (!record) throw new Error(`no article with the id ${articleId}`);
-    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start)
-      throw new Error('start and end must be code point offsets with start < end');
-    const names = (Array.isArray(tags) ? tags : [tags]).map(String);
-    const id = await this.book.create(record, {
-      start,
-      end,
-      unit: 'codepoint',
-      tags: names,
-      note: String(note ?? ''),
-      noteFormat,
-    });
-    return id;
-  }
-
-  annotations(articleId) {
-    if (!this.book) return [];
-    let list = this.book.live();
-    if (articleId != null) list = list.filter((r) => this.book.homeOf(r)?.article?.id === String(articleId));
-    const pos = (r) => this.book.homeOf(r)?.start ?? 0;
-    return list
-      .sort((a, b) => pos(a) - pos(b) || a.id.localeCompare(b.id))
-      .map((r) => structuredClone(r.annotation));
-  }
 }
 
 function loadSidebarShown() {
