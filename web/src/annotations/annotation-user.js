@@ -1,9 +1,10 @@
 // Who makes annotations here: a urn:uuid and a name, kept in localStorage (annotations carry
-// them as `creator`), made once per browser.
+// them as `creator`), made once per browser; and whether they keep the reader's sidebar open.
 import { uuid } from './annotations.js';
 
 const USER_KEY = 'lectern.user';
 const NAME_ASKED_KEY = 'lectern.user.asked';
+const SIDEBAR_KEY = 'lectern.sidebar';
 
 /** @returns {{id: string, name: string}} the user of this browser (made on first use) */
 export function loadUser() {
@@ -49,4 +50,21 @@ export function firstAskForName() {
     /* asked once on this page (the caller remembers) */
   }
   return true;
+}
+
+/** Whether the annotations sidebar shows beside an article (it does unless closed). */
+export function loadSidebarShown() {
+  try {
+    return localStorage.getItem(SIDEBAR_KEY) !== '0';
+  } catch {
+    return true;
+  }
+}
+
+export function saveSidebarShown(shown) {
+  try {
+    localStorage.setItem(SIDEBAR_KEY, shown ? '1' : '0');
+  } catch {
+    /* kept for this page */
+  }
 }

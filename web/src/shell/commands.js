@@ -12,7 +12,7 @@ export function handleKey(app, e) {
   const target = /** @type {HTMLElement} */ (e.target);
   if (e.key === 'Escape' && app.annotations.toolbar.shown && !app.anyDialogOpen()) {
     app.annotations.toolbar.hide();
-    if (app.annotations.attaching) app.annotations.cancelAttach();
+    if (app.annotations.attach.id) app.annotations.attach.cancel();
     e.preventDefault();
     return;
   }

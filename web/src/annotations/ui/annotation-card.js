@@ -195,3 +195,42 @@ export function highlightLabel(view, kind, fromTitle) {
   const where = kind === 'carried' ? ` — carried over from “${truncate(fromTitle, 50)}”` : '';
   return `${tags} (${authorName(view.creator)})${where}`;
 }
+
+/**
+ * The card's entries for the highlights `ids` (of an article's placements): what each is, where it
+ * came from, and what can be done with it.
+ * @param {object[]} highlights  AnnotationBook placementsFor(article).highlights
+ * @param {string[]} ids
+ * @param {{titleOf: (record: object) => string, openArticle: (id: string) => void, edit: (id: string) => void,
+ *   remove: (id: string) => void, keepVersion: (id: string, index: number) => void}} on
+ */
+export function cardEntries(highlights, ids, on) {
+  const p = { highlights };
+  return ids
+    .map((id) => p.highlights.find((x) => x.id === id))
+    .filter(Boolean)
+    .map((x) => ({
+      view: x.view,
+      status:
+        x.kind === 'carried'
+          ? `Carried over from “${truncate(on.titleOf(x.from), 60)}”`
+          : x.kind === 'anchored'
+            ? 'Re-anchored: made on a different copy of this article'
+            : '',
+      statusKind: x.kind,
+      actions:
+        x.kind === 'carried'
+          ? [
+              {
+                label: 'Open the original',
+                testid: 'card-open-original',
+                run: () => on.openArticle(x.from.id),
+              },
+            ]
+          : [
+              { label: 'Edit', testid: 'card-edit', icon: null, run: () => on.edit(x.id) },
+              { label: 'Delete', testid: 'card-delete', danger: true, run: () => on.remove(x.id) },
+            ],
+      keepVersion: x.kind === 'carried' ? null : (i) => on.keepVersion(x.id, i),
+    }));
+}

@@ -1,25 +1,22 @@
 // Annotations in the page: joins the bookkeeping (annotations.js) to the reader (highlights, the
-// selection toolbar, the editor, the card over a highlight, the sidebar), to the collection view,
-// to storage messages, to other tabs and to window.lectern. Built once by app.js.
+// selection toolbar, the editor, the card, the sidebar: annotation-views.js) and the collection
+// view; files in and out: annotation-transfer.js; orphans attached by hand: orphan-attach.js.
 import { AnnotationBook } from '../annotations.js';
 import { startReader } from '../../core/worker-client.js';
-import { authorKey, tagsOf, viewOf } from '../annotation-model.js';
+import { tagsOf, viewOf } from '../annotation-model.js';
+import { loadSidebarShown, saveSidebarShown } from '../annotation-user.js';
 import { collectionListing } from '../collection-listing.js';
-import { cleanName, firstAskForName, loadUser, saveUser } from '../annotation-user.js';
+import { UserName } from './user-name.js';
 import { tabBus } from '../tab-bus.js';
 import { AnnotationTransfer } from './annotation-transfer.js';
+import { buildAnnotationViews } from './annotation-views.js';
+import { OrphanAttach } from './orphan-attach.js';
 import { rowOf } from '../../library/records.js';
 import { plural, truncate } from '../../shell/format.js';
 import { DEFAULT_COLOR } from '../tags.js';
 import { ReaderView } from '../../reader/reader-view.js';
-import { HighlightCard, HighlightTooltip, SelectionToolbar } from './annotator.js';
-import { AnnotationEditor } from './annotation-editor.js';
-import { AnnotationSidebar } from './annotation-sidebar.js';
-import { AnnotationsView } from './annotations-view.js';
-import { authorName, highlightColor, highlightLabel, setCurrentUser } from './annotation-card.js';
+import { authorName, cardEntries, highlightColor, highlightLabel } from './annotation-card.js';
 import { focusedElement } from '../../shell/dom.js';
-
-const SIDEBAR_KEY = 'lectern.sidebar';
 
 /**
  * What the annotations need of the page.
@@ -46,7 +43,11 @@ export class AnnotationController {
     /** @type {ReaderView|null} set by attachReader */
     this.reader = null;
     this.core = null;
-    this.user = loadUser();
+    this.you = new UserName({
+      messages: deps.messages,
+      view: () => this.view,
+      showAnnotations: () => deps.showAnnotations(),
+    });
     this.transfer = new AnnotationTransfer({
       book: () => this.book,
       messages: deps.messages,
@@ -54,50 +55,32 @@ export class AnnotationController {
       showAnnotations: () => deps.showAnnotations(),
       imported: () => this.render(),
     });
-    setCurrentUser(authorKey(this.user));
     this.sidebarShown = loadSidebarShown();
-    this.attaching = null;
+    this.attach = new OrphanAttach({
+      book: () => this.book,
+      messages: deps.messages,
+      collection: deps.collection,
+      openArticle: (id) => deps.openArticle(id),
+      toolbar: () => this.toolbar,
+      currentRecord: () => this.currentRecord(),
+      selectedRange: () => this.reader.selectedRange(),
+      changed: () => this.renderCollection(),
+      attached: (id) => {
+        this.renderReader();
+        this.jumpTo(id);
+      },
+      undo: () => this.undo(),
+    });
     this.jumpedFrom = null;
     this.renderQueued = false;
-    this.sidebar = new AnnotationSidebar({
-      jump: (id) => this.jumpTo(id),
-      edit: (id) => this.edit(id),
-      remove: (id) => this.remove(id),
-      undo: () => this.undo(),
-      redo: () => this.redo(),
-      exportArticle: (format) => this.transfer.exportAs({ format, articleId: this.deps.currentId() }),
-      openCollection: () => this.deps.showAnnotations(),
-      openArticle: (id) => this.deps.openArticle(id),
-      keepVersion: (id, i) => this.keepVersion(id, i),
-      attach: (id) => this.startAttach(id),
-    });
-    this.toolbar = new SelectionToolbar({
-      highlight: () => this.createFromSelection([]),
-      tag: (name) => this.createFromSelection([name]),
-      more: (focus) => this.openEditor(focus),
-      attach: () => this.attachHere(),
-      cancelAttach: () => this.cancelAttach(),
-    });
-    this.editor = new AnnotationEditor({
-      tags: () => this.book.tags,
-      setColor: (name, color) => this.setColor(name, color),
-    });
-    this.card = new HighlightCard();
-    this.tooltip = new HighlightTooltip();
-    this.view = new AnnotationsView({
-      open: (id) => this.openAt(id),
-      edit: (id) => this.edit(id),
-      remove: (id) => this.remove(id),
-      attach: (id) => this.startAttach(id),
-      importFiles: (files) => this.transfer.importFiles(files),
-      exportAs: (o) => this.transfer.exportAs(o),
-      setName: (name) => this.setName(name),
-      setColor: (name, color) => this.setColor(name, color),
-      keepVersion: (id, i) => this.keepVersion(id, i),
-      back: () => this.deps.showLibrary(),
-      changed: () => this.renderCollection(),
-    });
-    this.view.setName(this.user.name);
+    const views = buildAnnotationViews(this);
+    this.sidebar = views.sidebar;
+    this.toolbar = views.toolbar;
+    this.editor = views.editor;
+    this.card = views.card;
+    this.tooltip = views.tooltip;
+    this.view = views.view;
+    this.view.setName(this.you.user.name);
   }
 
   /** Elements that live outside the views (positioned over the page). */
@@ -113,7 +96,7 @@ export class AnnotationController {
       call: (fn, ...args) => this.call(fn, ...args),
       store,
       articles: this.deps.collection,
-      user: () => this.user,
+      user: () => this.you.user,
       bus: tabBus((m) => {
         if (!this.book || !m) return;
         if (m.type === 'annotations' && Array.isArray(m.ids)) this.book.receive(m.ids);
@@ -238,11 +221,7 @@ export class AnnotationController {
 
   toggleSidebar() {
     this.sidebarShown = !this.sidebarShown;
-    try {
-      localStorage.setItem(SIDEBAR_KEY, this.sidebarShown ? '1' : '0');
-    } catch {
-      /* fine */
-    }
+    saveSidebarShown(this.sidebarShown);
     this.renderReader();
   }
 
@@ -257,9 +236,9 @@ export class AnnotationController {
   renderCollection() {
     if (!this.book) return;
     this.view.render({
-      ...collectionListing(this.book, this.deps.collection, this.user, this.view.filters),
+      ...collectionListing(this.book, this.deps.collection, this.you.user, this.view.filters),
       colorOf: this.colorOf,
-      attaching: this.attaching,
+      attaching: this.attach.id,
     });
   }
 
@@ -293,8 +272,8 @@ export class AnnotationController {
       .list()
       .slice(0, 9)
       .map((t) => ({ ...t, shortcut: this.book.tags.shortcutOf(t.name) }));
-    const attach = this.attaching
-      ? { quote: viewOf(this.book.get(this.attaching)?.annotation ?? {}).quote }
+    const attach = this.attach.id
+      ? { quote: viewOf(this.book.get(this.attach.id)?.annotation ?? {}).quote }
       : null;
     this.toolbar.show({ tags, attach }, rect);
   }
@@ -348,7 +327,7 @@ export class AnnotationController {
       return null;
     }
     this.renderReader();
-    this.askNameOnce();
+    this.you.askOnce();
     const made = this.book.get(id); // (an undo may already have taken it back)
     if (made) {
       const view = viewOf(made.annotation);
@@ -499,39 +478,6 @@ export class AnnotationController {
     this.render();
   }
 
-  setName(name) {
-    const clean = cleanName(name);
-    this.user = { ...this.user, name: clean };
-    setCurrentUser(authorKey(this.user));
-    saveUser(this.user);
-    this.view.setName(clean);
-    this.deps.messages.show({
-      kind: 'success',
-      key: 'user-name',
-      text: clean
-        ? `Your new annotations will be signed “${clean}”.`
-        : 'Your new annotations will not carry a name.',
-    });
-  }
-
-  /** After the first annotation without a name: say where to set it (once). */
-  askNameOnce() {
-    if (this.user.name || !firstAskForName() || this.nameAsked) return;
-    this.nameAsked = true;
-    this.deps.messages.show({
-      kind: 'info',
-      key: 'user-name',
-      text: 'Your annotations carry no name yet, so colleagues who import them will see “Anonymous”. Set your name once under Annotations → You.',
-      action: {
-        label: 'Set my name',
-        run: () => {
-          this.deps.showAnnotations();
-          this.view.nameInput.focus();
-        },
-      },
-    });
-  }
-
   /** Focus moved to a highlight from the sidebar: the list item to come back to. */
   jumpTo(id) {
     if (this.deps.view() !== 'reader') return false;
@@ -562,33 +508,13 @@ export class AnnotationController {
     const record = this.currentRecord();
     if (!record) return false;
     const { p } = this.placements(record);
-    const entries = ids
-      .map((id) => p.highlights.find((x) => x.id === id))
-      .filter(Boolean)
-      .map((x) => ({
-        view: x.view,
-        status:
-          x.kind === 'carried'
-            ? `Carried over from “${truncate(rowOf(x.from).displayTitle, 60)}”`
-            : x.kind === 'anchored'
-              ? 'Re-anchored: made on a different copy of this article'
-              : '',
-        statusKind: x.kind,
-        actions:
-          x.kind === 'carried'
-            ? [
-                {
-                  label: 'Open the original',
-                  testid: 'card-open-original',
-                  run: () => this.deps.openArticle(x.from.id),
-                },
-              ]
-            : [
-                { label: 'Edit', testid: 'card-edit', icon: null, run: () => this.edit(x.id) },
-                { label: 'Delete', testid: 'card-delete', danger: true, run: () => this.remove(x.id) },
-              ],
-        keepVersion: x.kind === 'carried' ? null : (i) => this.keepVersion(x.id, i),
-      }));
+    const entries = cardEntries(p.highlights, ids, {
+      titleOf: (r) => rowOf(r).displayTitle,
+      openArticle: (id) => this.deps.openArticle(id),
+      edit: (id) => this.edit(id),
+      remove: (id) => this.remove(id),
+      keepVersion: (id, i) => this.keepVersion(id, i),
+    });
     if (!entries.length) return false;
     this.tooltip.hide();
     const back = this.jumpedFrom && ids.includes(this.jumpedFrom) ? () => this.highlightBack() : null;
@@ -645,8 +571,7 @@ export class AnnotationController {
   }
 
   /**
-   * The reader the annotations are drawn in (made after this controller: it shows the sidebar).
-   * Wires its body's pointer and focus events.
+   * The reader the annotations are drawn in (made after this controller); wires its body's events.
    * @param {ReaderView} reader
    */
   attachReader(reader) {
@@ -671,68 +596,5 @@ export class AnnotationController {
       if (!this.card.shown) return;
       if (!this.card.el.contains(e.target)) this.card.close({ restore: false });
     });
-  }
-
-  // --- Orphans: attach by hand -----------------------------------------------------------------
-
-  startAttach(id) {
-    const r = this.book.get(id);
-    if (!r) return;
-    this.attaching = id;
-    const quote = viewOf(r.annotation).quote;
-    this.deps.messages.show({
-      kind: 'info',
-      key: 'attach',
-      text: `Attaching “${truncate(quote, 80)}”: open an article, select the passage it belongs to, then choose “Attach here”.`,
-      action: { label: 'Cancel', run: () => this.cancelAttach() },
-    });
-    const near = r.anchor?.near && this.deps.collection.has(r.anchor.near) ? r.anchor.near : null;
-    if (near) this.deps.openArticle(near);
-    this.renderCollection();
-  }
-
-  cancelAttach() {
-    this.attaching = null;
-    this.toolbar.hide();
-    this.deps.messages.dismissKey('attach');
-    this.renderCollection();
-  }
-
-  async attachHere() {
-    const id = this.attaching;
-    const record = this.currentRecord();
-    const range = this.reader.selectedRange();
-    if (!id || !record || !range) return;
-    document.getSelection()?.removeAllRanges();
-    this.toolbar.hide();
-    try {
-      await this.book.attach(id, record, range);
-    } catch (error) {
-      this.deps.messages.show({
-        kind: 'error',
-        key: 'attach',
-        text: `The annotation could not be attached: ${error?.message || error}.`,
-      });
-      return;
-    }
-    this.attaching = null;
-    this.deps.messages.show({
-      kind: 'success',
-      key: 'attach',
-      text: 'Attached the annotation to the selected passage.',
-      action: { label: 'Undo', run: () => this.undo() },
-    });
-    this.renderReader();
-    this.jumpTo(id);
-  }
-
-  // --- window.lectern --------------------------------------------------------------------------
-}
-
-function loadSidebarShown() {
-  try {
-    return localStorage.getItem(SIDEBAR_KEY) !== '0';
-  } catch {
-    return true;
   }
 }
