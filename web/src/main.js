@@ -1,26 +1,31 @@
 // Lectern's page: entry point (bundled by web/build.mjs into dist/lectern.html).
 //
-// Module map: app.js (state and wiring) uses pure modules — core.js (the WebAssembly core),
-// worker-client.js (the core in a Web Worker; worker.js + worker-host.js are the worker's side),
-// importer.js + reading.js + chunking.js + json-split.js (batch import; big .jsonl and .json
-// files in chunks), records.js + identity.js +
-// sha256.js (records and content keys), collection.js, sorting.js, format.js, problems.js,
-// seeds.js, router.js (#article=ID, #annotations), keys.js, segments.js — and DOM views under ui/
-// (dom.js, library.js, reader.js, messages.js, progress.js, dialogs.js, dropzone.js). store.js
-// keeps the collection and the annotations in IndexedDB.
-// Annotations: annotations.js (the bookkeeping: create/edit/delete, undo, import, export, anchoring
-// through the core, carried over to other versions, other tabs), annotation-model.js (W3C objects,
-// search, filters, highlight segments, last writer wins), offsets.js (UTF-16 ↔ code points),
-// markdown.js (notes), tags.js, undo.js, annotation-files.js; ui/annotation-controller.js joins
-// them to ui/highlights.js (the body with its highlights), ui/annotator.js (toolbar, editor, card,
-// tooltip), ui/annotation-sidebar.js, ui/annotations-view.js, ui/annotation-card.js and
-// ui/markdown.js (notes as DOM, text nodes only).
-// Versions of one story: clustering.js (the collection through the core's StoryClusterer, in the
-// worker, in batches with progress; rerun, debounced, after imports and removals), stories.js (the
-// clusters in memory, similarity wording, grouping the library's rows), compare-model.js (the
-// core's diffTexts JSON → aligned rows, summary, changes), variants.js (the variant table of a
-// story of three or more versions); ui/story-controller.js joins them to ui/compare.js
-// (#compare=A,B) and ui/variants.js (#variants=ID); the library and the reader show the versions.
+// Module map (one folder per feature; the README's "Modules" says more):
+//   shell/      app.js (state and wiring), app-shell.js (the layout: views and controllers, wired),
+//               topbar.js, router.js (#article=ID, #annotations, #compare=A,B, #variants=ID),
+//               keys.js + commands.js (shortcuts), dom.js (element builder; text only, never HTML),
+//               messages.js, progress.js, dialogs.js, format.js, yield.js
+//   core/       core.js (loads the WebAssembly core; lectern-core.d.ts declares it), worker-client.js
+//               (the core in a Web Worker; worker.js + worker-host.js are the worker's side), offsets.js
+//   import/     importer.js, reading.js, chunking.js, json-split.js (big .jsonl and .json files in
+//               chunks), problems.js, import-report.js, dropzone.js
+//   library/    records.js (content hash, key and word count from the core), collection.js,
+//               sorting.js, seeds.js, library-prefs.js, library-view.js
+//   reader/     reader-view.js, segments.js (reader layout), spans.js (packed paragraph/sentence spans)
+//   storage/    store.js (IndexedDB through idb, or memory), storage-status.js
+//   annotations/  annotations.js (changes, undo, import, export) on annotation-placement.js (placed in
+//               articles through the core, carried over to the versions of a story) on
+//               annotation-records.js (kept, stored, shared with other tabs: tab-bus.js);
+//               annotation-model.js (W3C objects, search, filters, last writer wins), anchor-records.js,
+//               collection-listing.js, annotation-files.js, annotation-user.js, tags.js, undo.js;
+//               ui/: annotation-controller.js joins them to the reader and the views (annotation-views.js:
+//               annotation-sidebar.js, annotator.js, annotation-editor.js, annotations-view.js,
+//               annotation-card.js), highlights.js, note-view.js (notes: CommonMark → DOM, text nodes
+//               only), annotation-transfer.js, orphan-attach.js, user-name.js
+//   stories/    clustering.js (the core's StoryClusterer, in the worker, in batches; rerun after imports
+//               and removals), stories.js (the clusters: versions of one story), compare-model.js (the
+//               core's diffTexts → rows, summary, changes), variant-table.js; story-controller.js joins
+//               them to compare-view.js (#compare=A,B) and variants-view.js (#variants=ID)
 //
 // Stable hooks for end-to-end tests (data-testid unless noted):
 //   import-input (also id="import-input": the <input type=file multiple>), import-button,

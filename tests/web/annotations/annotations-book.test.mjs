@@ -1,4 +1,4 @@
-// The page's annotation bookkeeping (web/src/annotations.js) against the real core: create with
+// The page's annotation bookkeeping (web/src/annotations/annotations.js) against the real core: create with
 // offsets outside the BMP, edit, undo/redo, import two authors' files (duplicates, conflicts,
 // errors), orphans and attaching by hand, carried over to another version, export, two "tabs"
 // sharing one store. Needs the WebAssembly core with the annotation functions

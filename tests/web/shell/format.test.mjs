@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { countWords } from '../../../web/src/stories/compare-model.js';
 import {
   displayTitle,
   formatBytes,
@@ -9,21 +8,6 @@ import {
   truncate,
   pastedFileName,
 } from '../../../web/src/shell/format.js';
-
-test('countWords counts words, not punctuation, and keeps contractions and hyphenations whole', () => {
-  assert.equal(countWords(''), 0);
-  assert.equal(countWords(undefined), 0);
-  assert.equal(countWords('Hello, world!'), 2);
-  assert.equal(countWords("Putin didn't attend the state-run forum — in the U.S. either."), 10);
-  assert.equal(countWords('Sept. 10 (Xinhua) -- 75th anniversary'), 5);
-  assert.equal(countWords('  spaced\n\nout\ttext  '), 3);
-  assert.equal(countWords('Москва и Пекин'), 3);
-});
-
-test('countWords counts each Han or kana character as a word', () => {
-  assert.equal(countWords('中国外交部'), 5);
-  assert.equal(countWords('Xi 习近平 said'), 5);
-});
 
 test('displayTitle falls back to the first sentence, then the body, then "Untitled"', () => {
   assert.deepEqual(displayTitle({ title: '  A  headline ' }), { text: 'A headline', fromText: false });

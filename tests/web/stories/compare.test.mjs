@@ -14,6 +14,7 @@ import {
   stepChange,
   summaryLines,
   versionLabels,
+  countWords,
 } from '../../../web/src/stories/compare-model.js';
 import { variantTable, chooseReference } from '../../../web/src/stories/variant-table.js';
 import { ROOT } from '../helpers.mjs';
@@ -425,4 +426,19 @@ test('variants: the reference is the longest version', () => {
     'b',
   );
   assert.equal(chooseReference([]), null);
+});
+
+test('countWords counts words, not punctuation, and keeps contractions and hyphenations whole', () => {
+  assert.equal(countWords(''), 0);
+  assert.equal(countWords(undefined), 0);
+  assert.equal(countWords('Hello, world!'), 2);
+  assert.equal(countWords("Putin didn't attend the state-run forum — in the U.S. either."), 10);
+  assert.equal(countWords('Sept. 10 (Xinhua) -- 75th anniversary'), 5);
+  assert.equal(countWords('  spaced\n\nout\ttext  '), 3);
+  assert.equal(countWords('Москва и Пекин'), 3);
+});
+
+test('countWords counts each Han or kana character as a word', () => {
+  assert.equal(countWords('中国外交部'), 5);
+  assert.equal(countWords('Xi 习近平 said'), 5);
 });

@@ -486,7 +486,7 @@ export class App {
     }
   }
 
-  /** #compare=A,B or #variants=ID (ui/story-controller.js draws them). */
+  /** #compare=A,B or #variants=ID (stories/story-controller.js draws them). */
   showStoryView(r) {
     const compare = r.view === 'compare';
     const view = compare ? this.stories.compareView : this.stories.variantsView;
