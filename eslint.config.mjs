@@ -11,7 +11,7 @@ const bannedProperty = (name, why) => ({
   message: `${name}: ${why}`,
 });
 
-const HTML = 'parses a string as HTML; build nodes with ui/dom.js h() and text nodes';
+const HTML = 'parses a string as HTML; build nodes with shell/dom.js h() and text nodes';
 
 export default [
   { ignores: ['node_modules/', 'dist/', 'build*/', 'out/', 'tests/web/fixtures/', 'shared/'] },
