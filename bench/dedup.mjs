@@ -22,15 +22,18 @@ import { plainMinHashPairs, shingles } from './minhash-plain.mjs';
 const args = process.argv.slice(2);
 const withNpm = args.includes('--npm-minhash');
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const corpus = args.find((a) => !a.startsWith('--')) ??
-  resolve(root, '../shared/data/bench/reuters21578.jsonl');
+const corpus =
+  args.find((a) => !a.startsWith('--')) ?? resolve(root, '../shared/data/bench/reuters21578.jsonl');
 if (!existsSync(corpus)) {
   console.log(`skipped: ${corpus} not found (the benchmark corpus lives in ../shared/data)`);
   process.exit(0);
 }
 const require = createRequire(import.meta.url);
-const texts = readFileSync(corpus, 'utf8').split('\n').filter(Boolean)
-  .map((line) => JSON.parse(line).text).filter((t) => typeof t === 'string' && t.trim() !== '');
+const texts = readFileSync(corpus, 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => JSON.parse(line).text)
+  .filter((t) => typeof t === 'string' && t.trim() !== '');
 
 const seconds = (start) => Number(process.hrtime.bigint() - start) / 1e9;
 const key = (a, b) => (Number(a) < Number(b) ? `${a} ${b}` : `${b} ${a}`);
@@ -56,7 +59,9 @@ try {
   clusterer.delete();
 }
 if (exact.result.error || exact.result.pairs.length !== exact.result.keptPairs) {
-  throw new Error(`the exact pass listed ${exact.result.pairs?.length} of ${exact.result.keptPairs} pairs: ${exact.result.error ?? ''}`);
+  throw new Error(
+    `the exact pass listed ${exact.result.pairs?.length} of ${exact.result.keptPairs} pairs: ${exact.result.error ?? ''}`,
+  );
 }
 const truth = new Set(exact.result.pairs.filter((p) => p.jaccard >= 0.5).map((p) => key(p.a, p.b)));
 const rawTruth = `core exact, raw texts (WASM): ${truth.size}`;
@@ -67,12 +72,19 @@ const native = join(root, 'build/bin/bench_dedup');
 if (existsSync(native)) {
   const out = execFileSync(native, [corpus], { encoding: 'utf8' });
   const field = (name) => out.match(new RegExp(`^${name}\\s+([\\d.]+)`, 'm'))?.[1];
-  rows.push({ name: 'Lectern native (C++)', seconds: Number(field('Add all \\(shingle\\+sketch\\)')) +
-    Number(field('Cluster \\(LSH\\+verify\\)')), recall: Number(field('recall J>=0.5')),
-    truth: `core exact, cleaned bodies (native): ${field('pairs J>=0.5 exact')}` });
+  rows.push({
+    name: 'Lectern native (C++)',
+    seconds: Number(field('Add all \\(shingle\\+sketch\\)')) + Number(field('Cluster \\(LSH\\+verify\\)')),
+    recall: Number(field('recall J>=0.5')),
+    truth: `core exact, cleaned bodies (native): ${field('pairs J>=0.5 exact')}`,
+  });
 }
-rows.push({ name: 'Lectern WASM (Node)', seconds: wasm.add + wasm.cluster,
-  recall: recall(wasm.result.pairs.filter((p) => p.jaccard >= 0.5)), truth: rawTruth });
+rows.push({
+  name: 'Lectern WASM (Node)',
+  seconds: wasm.add + wasm.cluster,
+  recall: recall(wasm.result.pairs.filter((p) => p.jaccard >= 0.5)),
+  truth: rawTruth,
+});
 
 let start = process.hrtime.bigint();
 const plain = plainMinHashPairs(texts, 0.5);
@@ -97,14 +109,20 @@ if (withNpm) {
   rows.push({ name: 'npm minhash', seconds: seconds(start), recall: recall(found), truth: rawTruth });
 }
 
-console.log(`${texts.length} Reuters articles (${corpus}); exact answer over the raw texts: ` +
-  `${truth.size} pairs with Jaccard >= 0.5 (core's exact all-pairs in WASM: ${exact.seconds.toFixed(2)} s)`);
+console.log(
+  `${texts.length} Reuters articles (${corpus}); exact answer over the raw texts: ` +
+    `${truth.size} pairs with Jaccard >= 0.5 (core's exact all-pairs in WASM: ${exact.seconds.toFixed(2)} s)`,
+);
 const base = rows.find((r) => r.name === 'plain JS MinHash LSH').seconds;
 for (const r of rows) {
-  console.log(`${r.name.padEnd(22)} ${r.seconds.toFixed(3).padStart(7)} s  ` +
-    `${(base / r.seconds).toFixed(1).padStart(5)}x plain JS  recall ${r.recall.toFixed(4)}  ` +
-    `(truth: ${r.truth} pairs)`);
+  console.log(
+    `${r.name.padEnd(22)} ${r.seconds.toFixed(3).padStart(7)} s  ` +
+      `${(base / r.seconds).toFixed(1).padStart(5)}x plain JS  recall ${r.recall.toFixed(4)}  ` +
+      `(truth: ${r.truth} pairs)`,
+  );
 }
-console.log(`WASM: add ${wasm.add.toFixed(3)} s + cluster ${wasm.cluster.toFixed(3)} s; ` +
-  `${wasm.result.clusters.length} clusters, ${wasm.result.keptPairs} kept pairs; index ` +
-  `${(memory / texts.length).toFixed(0)} bytes per article (${(memory / texts.length / 1000).toFixed(2)} MB per 1,000)`);
+console.log(
+  `WASM: add ${wasm.add.toFixed(3)} s + cluster ${wasm.cluster.toFixed(3)} s; ` +
+    `${wasm.result.clusters.length} clusters, ${wasm.result.keptPairs} kept pairs; index ` +
+    `${(memory / texts.length).toFixed(0)} bytes per article (${(memory / texts.length / 1000).toFixed(2)} MB per 1,000)`,
+);

@@ -21,7 +21,7 @@ const PEERS = {
   },
   'diff-match-patch': (a, b) => {
     const DiffMatchPatch = require('diff-match-patch');
-    const dmp = new DiffMatchPatch();  // default Diff_Timeout: 1 s, then it degrades
+    const dmp = new DiffMatchPatch(); // default Diff_Timeout: 1 s, then it degrades
     const parts = dmp.diff_main(a, b);
     dmp.diff_cleanupSemantic(parts);
     return parts.reduce((n, [op, text]) => n + (op !== 0 ? countWords(text) : 0), 0);
@@ -51,7 +51,7 @@ function runPeer(peer, a, b, limit) {
     });
     worker.once('error', (e) => {
       clearTimeout(timer);
-      done({ seconds: NaN, edited: NaN, error: e.message });
+      done({ seconds: NaN, edited: NaN, error: e instanceof Error ? e.message : String(e) });
     });
   });
 }
@@ -67,7 +67,10 @@ async function main() {
     return;
   }
   const core = await require(join(root, 'build-wasm/bin/lectern-core.js'))();
-  const records = readFileSync(corpus, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))
+  const records = readFileSync(corpus, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l))
     .filter((r) => typeof r.text === 'string' && r.text.trim().length > 0);
 
   const lectern = (a, b) => {
@@ -75,8 +78,10 @@ async function main() {
     const diff = JSON.parse(core.diffTexts(a, b, ''));
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     if (diff.error) throw new Error(diff.error);
-    const edited = diff.groups.reduce((n, g) => n + g.words.reduce(
-      (m, w) => m + (w.op !== 'equal' ? countWords(w.text) : 0), 0), 0);
+    const edited = diff.groups.reduce(
+      (n, g) => n + g.words.reduce((m, w) => m + (w.op !== 'equal' ? countWords(w.text) : 0), 0),
+      0,
+    );
     return { seconds, edited };
   };
 
@@ -89,10 +94,14 @@ async function main() {
   } finally {
     clusterer.delete();
   }
-  const differing = pairs.filter((p) => records[p.a].text !== records[p.b].text)
+  const differing = pairs
+    .filter((p) => records[p.a].text !== records[p.b].text)
     .sort((x, y) => y.jaccard - x.jaccard || y.containment - x.containment);
   // Also 50 real rewrites: the least similar pairs the clustering keeps (cut-down versions).
-  const sets = [['most similar', differing.slice(0, 50)], ['least similar kept', differing.slice(-50)]];
+  const sets = [
+    ['most similar', differing.slice(0, 50)],
+    ['least similar kept', differing.slice(-50)],
+  ];
 
   const rows = [];
   const add = async (name, a, b, peers = true) => {
@@ -106,7 +115,8 @@ async function main() {
   for (const [title, list] of sets) {
     const perPair = { lectern: [], 'jsdiff diffWords': [], 'diff-match-patch': [] };
     for (const p of list) {
-      const a = records[p.a].text, b = records[p.b].text;
+      const a = records[p.a].text,
+        b = records[p.b].text;
       perPair.lectern.push(lectern(a, b));
       for (const peer of Object.keys(PEERS)) perPair[peer].push(await runPeer(peer, a, b, limit));
     }
@@ -123,12 +133,17 @@ async function main() {
     }
     return out.join('\n\n');
   };
-  const unrelatedA = join20k(0), unrelatedB = join20k(Math.floor(records.length / 2));
+  const unrelatedA = join20k(0),
+    unrelatedB = join20k(Math.floor(records.length / 2));
   const big = Array.from({ length: 10 }, (_, k) => join20k(k * 1500)).join('\n\n');
   const edited = big.replace(/\b(\d+)\b/g, (m, d, at) => (at % 7 === 0 ? String(Number(d) + 1) : m));
   const unpunctuated = unrelatedA.replace(/[.!?\n]+/g, ' ');
   const shuffled = unpunctuated.split(' ').reverse().join(' ');
-  const rewrite = unrelatedA.split(/(?<=\.)\s+/).filter((_, i) => i % 3 !== 1).join(' ').slice(0, 30000);
+  const rewrite = unrelatedA
+    .split(/(?<=\.)\s+/)
+    .filter((_, i) => i % 3 !== 1)
+    .join(' ')
+    .slice(0, 30000);
 
   await add('unrelated 20k vs 20k words', unrelatedA, unrelatedB);
   await add('rewrite: every third sentence cut', unrelatedA, rewrite);
@@ -136,26 +151,36 @@ async function main() {
   await add('20k words without punctuation vs reversed', unpunctuated, shuffled);
   await add('200k words vs numbers changed', big, edited, false);
 
-  const fmt = (r) => (r === null ? 'not run' : !Number.isFinite(r.seconds)
-    ? (Number.isNaN(r.seconds) ? `error ${r.error ?? ''}` : `>${limit} s (stopped)`)
-    : `${(r.seconds * 1000).toFixed(1)} ms, ${r.edited} words edited`);
+  const fmt = (r) =>
+    r === null
+      ? 'not run'
+      : !Number.isFinite(r.seconds)
+        ? Number.isNaN(r.seconds)
+          ? `error ${r.error ?? ''}`
+          : `>${limit} s (stopped)`
+        : `${(r.seconds * 1000).toFixed(1)} ms, ${r.edited} words edited`;
   console.log(`${records.length} Reuters articles (${corpus})`);
   for (const { title, list, perPair } of perSet) {
-    console.log(`\n${list.length} ${title} non-identical pairs ` +
-      `(Jaccard ${list.at(-1)?.jaccard}–${list[0]?.jaccard}):`);
+    console.log(
+      `\n${list.length} ${title} non-identical pairs ` +
+        `(Jaccard ${list.at(-1)?.jaccard}–${list[0]?.jaccard}):`,
+    );
     for (const [name, results] of Object.entries(perPair)) {
       const done = results.filter((r) => Number.isFinite(r.seconds));
       const ms = done.map((r) => r.seconds * 1000).sort((x, y) => x - y);
       const edits = done.reduce((n, r) => n + r.edited, 0);
       const stopped = results.length - done.length;
-      console.log(`  ${name.padEnd(18)} total ${ms.reduce((n, x) => n + x, 0).toFixed(1)} ms, ` +
-        `median ${ms[ms.length >> 1]?.toFixed(2)} ms, max ${ms.at(-1)?.toFixed(1)} ms, ` +
-        `${edits} words edited${stopped ? `, ${stopped} stopped` : ''}`);
+      console.log(
+        `  ${name.padEnd(18)} total ${ms.reduce((n, x) => n + x, 0).toFixed(1)} ms, ` +
+          `median ${ms[ms.length >> 1]?.toFixed(2)} ms, max ${ms.at(-1)?.toFixed(1)} ms, ` +
+          `${edits} words edited${stopped ? `, ${stopped} stopped` : ''}`,
+      );
     }
   }
   console.log('\nAdversarial inputs:');
   for (const row of rows) {
     console.log(`  ${row.name} (${row.words})`);
-    for (const name of ['lectern', ...Object.keys(PEERS)]) console.log(`    ${name.padEnd(18)} ${fmt(row[name])}`);
+    for (const name of ['lectern', ...Object.keys(PEERS)])
+      console.log(`    ${name.padEnd(18)} ${fmt(row[name])}`);
   }
 }

@@ -30,6 +30,8 @@ for (const [name, split] of Object.entries(splitters)) {
     const got = split(c.text).map(norm).filter(Boolean);
     return JSON.stringify(got) !== JSON.stringify(c.expected.map(norm));
   });
-  console.log(`${name.padEnd(16)} ${cases.length - failed.length}/${cases.length}` +
-    (failed.length && failed.length < 6 ? `  (fails: ${failed.map((c) => c.name).join(', ')})` : ''));
+  console.log(
+    `${name.padEnd(16)} ${cases.length - failed.length}/${cases.length}` +
+      (failed.length && failed.length < 6 ? `  (fails: ${failed.map((c) => c.name).join(', ')})` : ''),
+  );
 }

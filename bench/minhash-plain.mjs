@@ -32,7 +32,8 @@ export function shingles(text, n = 5) {
 
 function randomParameters(seed) {
   let state = seed >>> 0;
-  const next = () => {  // mulberry32: reproducible
+  const next = () => {
+    // mulberry32: reproducible
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
@@ -80,7 +81,8 @@ export function plainMinHashPairs(texts, threshold = 0.5) {
   });
   const pairs = [];
   for (const key of candidates) {
-    const a = Math.floor(key / texts.length), b = key % texts.length;
+    const a = Math.floor(key / texts.length),
+      b = key % texts.length;
     let same = 0;
     for (let i = 0; i < PERMUTATIONS; i++) if (signatures[a][i] === signatures[b][i]) same++;
     if (same / PERMUTATIONS >= threshold) pairs.push({ a, b, jaccard: same / PERMUTATIONS });

@@ -15,13 +15,17 @@ if (!existsSync(corpus)) {
   process.exit(0);
 }
 const require = createRequire(import.meta.url);
-const texts = readFileSync(corpus, 'utf8').split('\n').filter(Boolean)
-  .map((line) => JSON.parse(line).text).filter((t) => typeof t === 'string' && t.length > 0);
+const texts = readFileSync(corpus, 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => JSON.parse(line).text)
+  .filter((t) => typeof t === 'string' && t.length > 0);
 const megabytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1e6;
 
 function measure(name, split) {
   split('Warm up. Once.');
-  let best = Infinity, sentences = 0;
+  let best = Infinity,
+    sentences = 0;
   for (let pass = 0; pass < 3; pass++) {
     const start = process.hrtime.bigint();
     sentences = 0;
@@ -40,13 +44,21 @@ if (existsSync(native)) {
 const core = await require(join(root, 'build-wasm/bin/lectern-core.js'))();
 results.push(measure('Lectern WASM (Node)', (t) => core.splitSentences(t).length / 2));
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-results.push(measure('Intl.Segmenter', (t) => { let n = 0; for (const _ of segmenter.segment(t)) n++; return n; }));
+results.push(
+  measure('Intl.Segmenter', (t) => {
+    let n = 0;
+    for (const _ of segmenter.segment(t)) n++;
+    return n;
+  }),
+);
 const sbd = require('sbd');
 results.push(measure('sbd', (t) => sbd.sentences(t).length));
 
 const base = results.find((r) => r.name === 'Intl.Segmenter').mbPerSecond;
 console.log(`${texts.length} articles, ${megabytes.toFixed(1)} MB (${corpus})`);
 for (const r of results) {
-  console.log(`${r.name.padEnd(24)} ${r.mbPerSecond.toFixed(1).padStart(7)} MB/s  ` +
-    `${(r.mbPerSecond / base).toFixed(2)}x Intl.Segmenter  ${r.sentences} sentences`);
+  console.log(
+    `${r.name.padEnd(24)} ${r.mbPerSecond.toFixed(1).padStart(7)} MB/s  ` +
+      `${(r.mbPerSecond / base).toFixed(2)}x Intl.Segmenter  ${r.sentences} sentences`,
+  );
 }

@@ -9,7 +9,7 @@
 //   1. <style>: web/src/styles.css, minified;
 //   2. <script id="lectern-core">: the core (an Emscripten MODULARIZE + SINGLE_FILE build defining
 //      the global createLecternCore, with its .wasm embedded as base64);
-//   3. <script type="text/plain" id="lectern-worker">: web/src/worker.js bundled by esbuild, the
+//   3. <script type="text/plain" id="lectern-worker">: web/src/core/worker.js bundled by esbuild, the
 //      glue of the core worker. Not run by the page: the page starts a Web Worker from a blob: URL
 //      holding the core's text (element 2, id="lectern-core") followed by this glue;
 //   4. <script type="application/json" id="seeds">: the sample articles, shared/seeds/*.txt;
@@ -49,9 +49,12 @@ function parseArgs(argv) {
     else if (arg === '--out') args.out = value();
     else if (arg === '--seeds') args.seeds = value();
     else if (arg === '--allow-eval') args.allowEval = true;
-    else if (arg === '--no-minify') args.minify = false; // for debugging and profiling
+    else if (arg === '--no-minify')
+      args.minify = false; // for debugging and profiling
     else if (arg === '--help' || arg === '-h') {
-      process.stdout.write('usage: node web/build.mjs [--core FILE.js] [--out FILE.html] [--seeds DIR] [--allow-eval] [--no-minify]\n');
+      process.stdout.write(
+        'usage: node web/build.mjs [--core FILE.js] [--out FILE.html] [--seeds DIR] [--allow-eval] [--no-minify]\n',
+      );
       process.exit(0);
     } else throw new Error(`unknown argument: ${arg}`);
   }
@@ -82,7 +85,9 @@ function escapeAttribute(text) {
 function readSeeds(dir) {
   let names;
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.txt')).sort();
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith('.txt'))
+      .sort();
   } catch {
     throw new Error(`no seed articles: cannot read ${dir}`);
   }
@@ -94,41 +99,63 @@ function readCore(file, allowEval) {
   try {
     core = readFileSync(file, 'utf8');
   } catch {
-    throw new Error(`no core at ${path.relative(process.cwd(), file) || file}: build it first (or pass --core FILE)`);
+    throw new Error(
+      `no core at ${path.relative(process.cwd(), file) || file}: build it first (or pass --core FILE)`,
+    );
   }
   if (!/\bcreateLecternCore\b/u.test(core)) {
-    throw new Error(`${file} does not define createLecternCore (build with -sMODULARIZE -sEXPORT_NAME=createLecternCore)`);
+    throw new Error(
+      `${file} does not define createLecternCore (build with -sMODULARIZE -sEXPORT_NAME=createLecternCore)`,
+    );
   }
   if (/\.wasm["']/u.test(core) && !/data:application\/octet-stream;base64,/u.test(core)) {
-    console.warn(`warning: ${file} seems to load a separate .wasm file, which a page opened from disk cannot do (build with -sSINGLE_FILE)`);
+    console.warn(
+      `warning: ${file} seems to load a separate .wasm file, which a page opened from disk cannot do (build with -sSINGLE_FILE)`,
+    );
   }
   const usesEval = /\bnew Function\s*\(|\beval\s*\(/u.test(core);
   if (usesEval && !allowEval) {
-    throw new Error(`${file} generates code at run time (new Function / eval; Embind does unless built with `
-      + '-sDYNAMIC_EXECUTION=0), which the page\'s Content-Security-Policy forbids. Rebuild the core with '
-      + '-sDYNAMIC_EXECUTION=0, or pass --allow-eval to add \'unsafe-eval\' to the policy (not recommended).');
+    throw new Error(
+      `${file} generates code at run time (new Function / eval; Embind does unless built with ` +
+        "-sDYNAMIC_EXECUTION=0), which the page's Content-Security-Policy forbids. Rebuild the core with " +
+        "-sDYNAMIC_EXECUTION=0, or pass --allow-eval to add 'unsafe-eval' to the policy (not recommended).",
+    );
   }
   return { text: core, usesEval };
 }
 
 export async function build(options) {
   const { core: coreFile, out, seeds: seedsDir, allowEval, minify = true } = options;
-  const bundleOf = async (entry) => (await esbuild.build({
-    entryPoints: [path.join(WEB, entry)],
-    bundle: true,
-    format: 'iife',
-    minify,
-    target: 'es2020',
-    charset: 'utf8',
-    legalComments: 'none',
-    write: false,
-    logLevel: 'warning',
-  })).outputFiles[0].text.trim();
+  const bundleOf = async (entry) =>
+    (
+      await esbuild.build({
+        entryPoints: [path.join(WEB, entry)],
+        bundle: true,
+        // 'neutral', not 'browser': a package's "browser" build may use the DOM where its plain
+        // build does not (decode-named-character-reference, under the Markdown parser, decodes
+        // entities with innerHTML there); the page never parses HTML.
+        platform: 'neutral',
+        mainFields: ['module', 'main'],
+        format: 'iife',
+        minify,
+        target: 'es2020',
+        charset: 'utf8',
+        legalComments: 'none',
+        write: false,
+        logLevel: 'warning',
+      })
+    ).outputFiles[0].text.trim();
   const appJs = escapeScript(await bundleOf('src/main.js'));
-  const workerJs = escapeScript(await bundleOf('src/worker.js'));
-  const css = (await esbuild.transform(readFileSync(path.join(WEB, 'src/styles.css'), 'utf8'), {
-    loader: 'css', minify: true, charset: 'utf8',
-  })).code.trim().replace(/<\/(style)/giu, '<\\/$1');
+  const workerJs = escapeScript(await bundleOf('src/core/worker.js'));
+  const css = (
+    await esbuild.transform(readFileSync(path.join(WEB, 'src/styles.css'), 'utf8'), {
+      loader: 'css',
+      minify: true,
+      charset: 'utf8',
+    })
+  ).code
+    .trim()
+    .replace(/<\/(style)/giu, '<\\/$1');
   const core = readCore(coreFile, allowEval);
   const coreJs = escapeScript(core.text.trim());
   const seedsJson = escapeJson(readSeeds(seedsDir));
@@ -143,7 +170,8 @@ export async function build(options) {
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
-  const icon = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='7' fill='%23235a86'/%3E%3Cpath d='M10 8h4v13h8v3H10z' fill='%23fff'/%3E%3C/svg%3E";
+  const icon =
+    "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='7' fill='%23235a86'/%3E%3Cpath d='M10 8h4v13h8v3H10z' fill='%23fff'/%3E%3C/svg%3E";
 
   const html = `<!doctype html>
 <html lang="en">
@@ -184,7 +212,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     const result = await build(args);
     if (result.usesEval) console.warn("warning: the policy allows 'unsafe-eval' (--allow-eval)");
     const shown = path.relative(process.cwd(), result.out) || result.out;
-    console.log(`${shown.startsWith('..') ? result.out : shown} (${formatSize(result.bytes)}, ${statSync(result.out).size} bytes)`);
+    console.log(
+      `${shown.startsWith('..') ? result.out : shown} (${formatSize(result.bytes)}, ${statSync(result.out).size} bytes)`,
+    );
   } catch (error) {
     console.error(`web/build.mjs: ${error.message}`);
     process.exit(1);

@@ -6,7 +6,15 @@
 // Screenshots go to out/ for a human look.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,9 +40,13 @@ async function selectText(page, text) {
     const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
     const nodes = [];
     let full = '';
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) { nodes.push([n, full.length]); full += n.data; }
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      nodes.push([n, full.length]);
+      full += /** @type {Text} */ (n).data;
+    }
     const at = full.indexOf(wanted);
     if (at < 0) return false;
+    /** @returns {[Node, number]} */
     const locate = (offset, end) => {
       for (let i = nodes.length - 1; i >= 0; i--) {
         const [n, start] = nodes[i];
@@ -54,16 +66,29 @@ async function selectText(page, text) {
   await page.waitForSelector(byTestId('selection-toolbar'), { visible: true });
 }
 
-const annotations = (page, articleId) => page.evaluate((id) => window.lectern.annotations(id ?? undefined), articleId ?? null);
-const articleId = (page, title) => page.evaluate((t) => window.lectern.articles().find((a) => a.title === t || a.title.startsWith(t))?.id, title);
+const annotations = (page, articleId) =>
+  page.evaluate((id) => window.lectern.annotations(id ?? undefined), articleId ?? null);
+const articleId = (page, title) =>
+  page.evaluate(
+    (t) => window.lectern.articles().find((a) => a.title === t || a.title.startsWith(t))?.id,
+    title,
+  );
 const quoteOf = (a) => a.target.selector.find((s) => s.type === 'TextQuoteSelector').exact;
 const tagsOf = (a) => (a.body || []).filter((b) => b.purpose === 'tagging').map((b) => b.value);
 const noteOf = (a) => (a.body || []).find((b) => b.purpose === 'commenting')?.value;
 
 async function openArticle(page, id) {
-  await page.evaluate((i) => { location.hash = `#article=${encodeURIComponent(i)}`; }, id);
-  await page.waitForFunction((i) => document.getElementById('app').dataset.view === 'reader'
-    && document.querySelector('[data-testid="reader"]')?.dataset && location.hash.includes(encodeURIComponent(i)), {}, id);
+  await page.evaluate((i) => {
+    location.hash = `#article=${encodeURIComponent(i)}`;
+  }, id);
+  await page.waitForFunction(
+    (i) =>
+      document.getElementById('app').dataset.view === 'reader' &&
+      /** @type {HTMLElement} */ (document.querySelector('[data-testid="reader"]'))?.dataset &&
+      location.hash.includes(encodeURIComponent(i)),
+    {},
+    id,
+  );
   await page.waitForSelector(byTestId('sentence'), { visible: true });
 }
 
@@ -75,13 +100,21 @@ async function assertNothingRan(page) {
     for (const el of document.querySelectorAll('*')) {
       for (const attr of el.attributes) {
         if (/^on/i.test(attr.name)) bad.push(`<${el.tagName.toLowerCase()} ${attr.name}>`);
-        if (/^(href|src|action|formaction|xlink:href)$/i.test(attr.name) && /^\s*(javascript|data|vbscript):/i.test(attr.value) && el.tagName !== 'LINK') bad.push(`<${el.tagName.toLowerCase()} ${attr.name}=${attr.value}>`);
+        if (
+          /^(href|src|action|formaction|xlink:href)$/i.test(attr.name) &&
+          /^\s*(javascript|data|vbscript):/i.test(attr.value) &&
+          el.tagName !== 'LINK'
+        )
+          bad.push(`<${el.tagName.toLowerCase()} ${attr.name}=${attr.value}>`);
       }
     }
-    const script = [...document.querySelectorAll('script')].filter((s) => !['lectern-core', 'lectern-worker', 'seeds'].includes(s.id) && s.textContent.length < 100000);
+    const script = [...document.querySelectorAll('script')].filter(
+      (s) => !['lectern-core', 'lectern-worker', 'seeds'].includes(s.id) && s.textContent.length < 100000,
+    );
     if (script.length > 0 && script.some((s) => /pwned/.test(s.textContent))) bad.push('a script with pwned');
     for (const tag of ['img', 'iframe', 'svg:not(.icon)', 'object', 'embed']) {
-      for (const el of document.querySelectorAll(tag)) if (!el.closest('svg.icon')) bad.push(`<${tag}> in the page`);
+      for (const el of document.querySelectorAll(tag))
+        if (!el.closest('svg.icon')) bad.push(`<${tag}> in the page`);
     }
     return bad;
   });
@@ -101,8 +134,13 @@ for (const name of BROWSERS) {
       page = await openPage(session.browser, problems, VIEWPORT);
       seed0 = await articleId(page, SEED_000);
       // shared/seeds/001_…: the KUNA version of seed 000's story.
-      seed1 = await page.evaluate(() => window.lectern.articles().map((a) => window.lectern.article(a.id))
-        .find((a) => a.body.includes('(KUNA) -- Russian President'))?.id);
+      seed1 = await page.evaluate(
+        () =>
+          window.lectern
+            .articles()
+            .map((a) => window.lectern.article(a.id))
+            .find((a) => a.body.includes('(KUNA) -- Russian President'))?.id,
+      );
       assert.ok(seed0 && seed1);
     });
     after(async () => {
@@ -121,7 +159,10 @@ for (const name of BROWSERS) {
       await page.type(byTestId('editor-new-tag'), 'Putin');
       await page.keyboard.press('Enter');
       await page.click(byTestId('editor-note'));
-      await page.type(byTestId('editor-note'), 'The **opening** claim; see [Xinhua](https://english.news.cn/).');
+      await page.type(
+        byTestId('editor-note'),
+        'The **opening** claim; see [Xinhua](https://english.news.cn/).',
+      );
       await page.waitForSelector(`${byTestId('editor-preview')} strong`);
       await page.click(byTestId('editor-save'));
       await page.waitForFunction(() => window.lectern.annotations().length === 1);
@@ -133,19 +174,37 @@ for (const name of BROWSERS) {
       await selectText(page, 'Vladimir Putin on Thursday voiced willingness');
       await page.click(`${byTestId('toolbar-tag')}[data-tag="Putin"]`);
       await page.waitForFunction(() => window.lectern.annotations().length === 2);
-      const marks = await page.$$eval(byTestId('highlight'), (m) => m.map((x) => ({ ids: x.dataset.ids.split(' ').length, text: x.textContent })));
-      assert.ok(marks.some((m) => m.ids === 2 && m.text === 'Vladimir Putin on Thursday'), JSON.stringify(marks));
+      const marks = await page.$$eval(byTestId('highlight'), (m) =>
+        m.map((x) => ({ ids: x.dataset.ids.split(' ').length, text: x.textContent })),
+      );
+      assert.ok(
+        marks.some((m) => m.ids === 2 && m.text === 'Vladimir Putin on Thursday'),
+        JSON.stringify(marks),
+      );
       const items = await page.$$eval(byTestId('sidebar-item'), (li) => li.map((x) => x.textContent));
       assert.equal(items.length, 2);
-      assert.ok(items[0].includes('Russian President') && items[0].includes('opening'), 'reading order, note rendered');
-      assert.equal(await page.$eval(`${byTestId('sidebar-item')} ${byTestId('card-note')} a`, (x) => `${x.href}|${x.rel}`), 'https://english.news.cn/|noopener noreferrer');
+      assert.ok(
+        items[0].includes('Russian President') && items[0].includes('opening'),
+        'reading order, note rendered',
+      );
+      assert.equal(
+        await page.$eval(
+          `${byTestId('sidebar-item')} ${byTestId('card-note')} a`,
+          (x) => `${x.href}|${x.rel}`,
+        ),
+        'https://english.news.cn/|noopener noreferrer',
+      );
       await page.screenshot({ path: join(shots, `e2e-${name}-annotations-reader.png`) });
       // The sidebar goes to a highlight, and Esc comes back.
       await page.click(`${byTestId('sidebar-item')}:nth-child(2) ${byTestId('card-open')}`);
-      await page.waitForFunction(() => document.activeElement?.matches('mark.hl'));
+      await page.waitForFunction(() =>
+        /** @type {HTMLElement} */ (document.activeElement)?.matches('mark.hl'),
+      );
       await page.waitForSelector(byTestId('highlight-tooltip'), { visible: true });
       await page.keyboard.press('Escape');
-      await page.waitForFunction(() => document.activeElement?.dataset.testid === 'card-open');
+      await page.waitForFunction(
+        () => /** @type {HTMLElement} */ (document.activeElement)?.dataset.testid === 'card-open',
+      );
       assert.deepEqual(problems, []);
     });
 
@@ -162,7 +221,9 @@ for (const name of BROWSERS) {
       // n: a note on the next sentence, saved with Ctrl+Enter.
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('n');
-      await page.waitForFunction(() => document.activeElement?.dataset.testid === 'editor-note');
+      await page.waitForFunction(
+        () => /** @type {HTMLElement} */ (document.activeElement)?.dataset.testid === 'editor-note',
+      );
       await page.keyboard.type('Check this *claim*');
       await page.keyboard.down('Control');
       await page.keyboard.press('Enter');
@@ -182,16 +243,28 @@ for (const name of BROWSERS) {
       await page.keyboard.up('Control');
       await page.waitForFunction(() => window.lectern.annotations().length === 3);
       // Enter on a sentence with highlights shows their card; Edit re-tags one.
-      await page.evaluate(() => document.querySelector('mark.hl').closest('.sentence').focus());
+      await page.evaluate(() =>
+        /** @type {HTMLElement} */ (document.querySelector('mark.hl').closest('.sentence')).focus(),
+      );
       await page.keyboard.press('Enter');
       await page.waitForSelector(byTestId('highlight-card'), { visible: true });
       await page.screenshot({ path: join(shots, `e2e-${name}-annotations-card.png`) });
-      await page.click(`${byTestId('highlight-card')} [data-id$="${(await annotations(page, seed0)).find((a) => quoteOf(a) === 'Russian President Vladimir Putin on Thursday').id.slice(-12)}"] ${byTestId('card-edit')}`);
+      await page.click(
+        `${byTestId('highlight-card')} [data-id$="${(await annotations(page, seed0)).find((a) => quoteOf(a) === 'Russian President Vladimir Putin on Thursday').id.slice(-12)}"] ${byTestId('card-edit')}`,
+      );
       await page.waitForSelector(`${byTestId('annotation-editor')}[open]`);
       await page.click(`${byTestId('editor-tag')}[data-tag="Putin"]`);
       await page.click(byTestId('editor-save'));
-      await page.waitForFunction(() => window.lectern.annotations().some((a) => a.body.filter((b) => b.purpose === 'tagging').map((b) => b.value).join() === 'diplomacy'
-        && a.target.selector[0].exact === 'Russian President Vladimir Putin on Thursday'));
+      await page.waitForFunction(() =>
+        window.lectern.annotations().some(
+          (a) =>
+            a.body
+              .filter((b) => b.purpose === 'tagging')
+              .map((b) => b.value)
+              .join() === 'diplomacy' &&
+            a.target.selector[0].exact === 'Russian President Vladimir Putin on Thursday',
+        ),
+      );
       // Delete from the sidebar; the message offers Undo.
       const before = (await annotations(page)).length;
       await page.click(`${byTestId('sidebar-item')}:last-child ${byTestId('sidebar-delete')}`);
@@ -206,7 +279,14 @@ for (const name of BROWSERS) {
     });
 
     test('offsets are code points: characters outside the BMP, through the API and the UI', async () => {
-      const [{ id }] = await page.evaluate(() => window.lectern.loadArticles([{ name: 'emoji.txt', text: 'Emoji story here\n\nFish 🐟 and the letter 𝔸 came first. Then 😀 smiled at 𝔹 twice.\n' }]));
+      const [{ id }] = await page.evaluate(() =>
+        window.lectern.loadArticles([
+          {
+            name: 'emoji.txt',
+            text: 'Emoji story here\n\nFish 🐟 and the letter 𝔸 came first. Then 😀 smiled at 𝔹 twice.\n',
+          },
+        ]),
+      );
       // "𝔸 came" in code points of the article's body.
       const cp = await page.evaluate(async (i) => {
         const text = window.lectern.article(i).body;
@@ -231,16 +311,30 @@ for (const name of BROWSERS) {
       assert.deepEqual(problems, []);
     });
 
-    test('another tab sees the changes; both tabs\' edits survive', async () => {
+    test("another tab sees the changes; both tabs' edits survive", async () => {
       const other = await openPage(session.browser, problems, VIEWPORT);
       const n = (await annotations(page)).length;
       assert.equal((await annotations(other)).length, n);
-      await other.evaluate((i) => window.lectern.annotate({ articleId: i, start: 0, end: 15, tags: ['from-tab-2'] }), seed1);
+      await other.evaluate(
+        (i) => window.lectern.annotate({ articleId: i, start: 0, end: 15, tags: ['from-tab-2'] }),
+        seed1,
+      );
       // Polling, not requestAnimationFrame: this tab is in the background.
-      await page.waitForFunction((k) => window.lectern.annotations().length === k + 1, { timeout: 10000, polling: 100 }, n);
-      await page.evaluate((i) => window.lectern.annotate({ articleId: i, start: 20, end: 40, tags: ['from-tab-1'] }), seed1);
+      await page.waitForFunction(
+        (k) => window.lectern.annotations().length === k + 1,
+        { timeout: 10000, polling: 100 },
+        n,
+      );
+      await page.evaluate(
+        (i) => window.lectern.annotate({ articleId: i, start: 20, end: 40, tags: ['from-tab-1'] }),
+        seed1,
+      );
       await page.bringToFront();
-      await other.waitForFunction((k) => window.lectern.annotations().length === k + 2, { timeout: 10000, polling: 100 }, n);
+      await other.waitForFunction(
+        (k) => window.lectern.annotations().length === k + 2,
+        { timeout: 10000, polling: 100 },
+        n,
+      );
       await other.close();
       assert.deepEqual(problems, []);
     });
@@ -266,17 +360,37 @@ for (const name of BROWSERS) {
       const dropped = body0.indexOf(DROPPED);
       assert.ok(survives >= 0 && dropped >= 0);
       assert.equal([...body0].length, body0.length, 'code points = UTF-16 units in seed 000');
-      await page.evaluate(async (i, s, d, a, b) => {
-        await window.lectern.annotate({ articleId: i, start: s, end: s + a, tags: ['carried'] });
-        await window.lectern.annotate({ articleId: i, start: d, end: d + b, tags: ['dropped'], note: 'not in the KUNA copy' });
-      }, seed0, survives, dropped, SURVIVES.length, DROPPED.length);
+      await page.evaluate(
+        async (i, s, d, a, b) => {
+          await window.lectern.annotate({ articleId: i, start: s, end: s + a, tags: ['carried'] });
+          await window.lectern.annotate({
+            articleId: i,
+            start: d,
+            end: d + b,
+            tags: ['dropped'],
+            note: 'not in the KUNA copy',
+          });
+        },
+        seed0,
+        survives,
+        dropped,
+        SURVIVES.length,
+        DROPPED.length,
+      );
       await openArticle(page, seed1);
       await page.waitForSelector(`${byTestId('highlight')}[data-kind="carried"]`, { timeout: 15000 });
-      const carried = await page.$$eval(`${byTestId('highlight')}[data-kind="carried"]`, (m) => m.map((x) => x.textContent).join(''));
-      assert.ok(carried.includes('willingness to work together with China to advance multipolarity'), carried);
+      const carried = await page.$$eval(`${byTestId('highlight')}[data-kind="carried"]`, (m) =>
+        m.map((x) => x.textContent).join(''),
+      );
+      assert.ok(
+        carried.includes('willingness to work together with China to advance multipolarity'),
+        carried,
+      );
       assert.ok(await page.$(`${byTestId('sidebar-item')}[data-kind="carried"]`));
       await page.waitForSelector(byTestId('missing-item'));
-      const missing = await page.$$eval(byTestId('missing-item'), (m) => m.map((x) => x.textContent).join('\n'));
+      const missing = await page.$$eval(byTestId('missing-item'), (m) =>
+        m.map((x) => x.textContent).join('\n'),
+      );
       assert.ok(missing.includes('Putin asked Wang') && missing.includes('not in this version'), missing);
       await page.screenshot({ path: join(shots, `e2e-${name}-annotations-carried.png`) });
       assert.deepEqual(problems, []);
@@ -297,7 +411,9 @@ for (const name of BROWSERS) {
         const downloads = mkdtempSync(join(tmpdir(), 'lectern-downloads-'));
         const cdp = await page.createCDPSession();
         await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
-        await page.evaluate(() => { location.hash = '#annotations'; });
+        await page.evaluate(() => {
+          location.hash = '#annotations';
+        });
         await page.waitForSelector(byTestId('annotations-view'), { visible: true });
         await page.click(byTestId('export-json'));
         const deadline = Date.now() + 10000;
@@ -330,8 +446,13 @@ for (const name of BROWSERS) {
         assert.equal(again.imported, 0);
         assert.equal(again.duplicates, mine.total, 'duplicates recognised');
         // Two authors' files, through the file input, into my copy of the article.
-        await p2.evaluate((t) => window.lectern.loadArticles([{ name: 'article.txt', text: t }]), readFileSync(join(fixtures, 'article.txt'), 'utf8'));
-        await p2.evaluate(() => { location.hash = '#annotations'; });
+        await p2.evaluate(
+          (t) => window.lectern.loadArticles([{ name: 'article.txt', text: t }]),
+          readFileSync(join(fixtures, 'article.txt'), 'utf8'),
+        );
+        await p2.evaluate(() => {
+          location.hash = '#annotations';
+        });
         await p2.waitForSelector(byTestId('annotations-view'), { visible: true });
         const input = await p2.$(byTestId('import-annotations-input'));
         await input.uploadFile(join(fixtures, 'alice.json'));
@@ -339,43 +460,86 @@ for (const name of BROWSERS) {
         // The main "Import files…" input tells an annotation file from an article file.
         await (await p2.$(byTestId('import-input'))).uploadFile(join(fixtures, 'bob.json'));
         await p2.waitForSelector(`${byTestId('message')}[data-key="annotations:bob.json"]`);
-        const bobText = await p2.$eval(`${byTestId('message')}[data-key="annotations:bob.json"]`, (m) => m.textContent);
-        assert.match(bobText, /added 1 annotation, 1 annotation already here, 1 conflicting version kept side by side/);
+        const bobText = await p2.$eval(
+          `${byTestId('message')}[data-key="annotations:bob.json"]`,
+          (m) => m.textContent,
+        );
+        assert.match(
+          bobText,
+          /added 1 annotation, 1 annotation already here, 1 conflicting version kept side by side/,
+        );
         await p2.waitForSelector(byTestId('conflict-versions'));
-        const versions = await p2.$$eval(`${byTestId('conflict-versions')} ${byTestId('conflict-version')}`, (v) => v.map((x) => x.textContent));
-        assert.ok(versions.some((v) => v.includes('Bob')) && versions.some((v) => v.includes('Alice')), versions.join('|'));
+        const versions = await p2.$$eval(
+          `${byTestId('conflict-versions')} ${byTestId('conflict-version')}`,
+          (v) => v.map((x) => x.textContent),
+        );
+        assert.ok(
+          versions.some((v) => v.includes('Bob')) && versions.some((v) => v.includes('Alice')),
+          versions.join('|'),
+        );
         // Filter by author.
-        const bobKey = await p2.$eval(byTestId('filter-author'), (s) => [...s.options].find((o) => o.textContent.startsWith('Bob'))?.value);
+        const bobKey = await p2.$eval(
+          byTestId('filter-author'),
+          (s) => [...s.options].find((o) => o.textContent.startsWith('Bob'))?.value,
+        );
         await p2.select(byTestId('filter-author'), bobKey);
         const bobItems = await p2.$$eval(byTestId('annotation-item'), (li) => li.length);
         assert.equal(bobItems, 2, 'Bob made two (one his, one the newer version of a shared one)');
         await p2.select(byTestId('filter-author'), '');
         // A broken file: per-annotation errors listed, the valid one imported.
         await input.uploadFile(join(fixtures, 'some-broken.json'));
-        await p2.waitForSelector(`${byTestId('message')}[data-key="annotations:some-broken.json"] ${byTestId('message-details')}`);
-        const details = await p2.$$eval(`${byTestId('message')}[data-key="annotations:some-broken.json"] ${byTestId('message-details')} li`, (li) => li.map((x) => x.textContent));
-        assert.ok(details.length >= 8 && details.every((d) => /^first\.items\[\d+\]/.test(d)), details.join('\n'));
+        await p2.waitForSelector(
+          `${byTestId('message')}[data-key="annotations:some-broken.json"] ${byTestId('message-details')}`,
+        );
+        const details = await p2.$$eval(
+          `${byTestId('message')}[data-key="annotations:some-broken.json"] ${byTestId('message-details')} li`,
+          (li) => li.map((x) => x.textContent),
+        );
+        assert.ok(
+          details.length >= 8 && details.every((d) => /^first\.items\[\d+\]/.test(d)),
+          details.join('\n'),
+        );
         await input.uploadFile(join(fixtures, 'not-json.json'));
-        await p2.waitForSelector(`${byTestId('message')}[data-kind="error"][data-key="annotations:not-json.json"]`);
+        await p2.waitForSelector(
+          `${byTestId('message')}[data-kind="error"][data-key="annotations:not-json.json"]`,
+        );
         // Orphans: the edited copy of the article, where one of Alice's passages was dropped.
-        await p2.evaluate(async (t) => {
-          const [v1] = window.lectern.articles().filter((a) => a.title.startsWith('Harbour city'));
-          await window.lectern.removeArticle(v1.id);
-          await window.lectern.loadArticles([{ name: 'article-v2.txt', text: t }]);
-        }, readFileSync(join(fixtures, 'article-v2.txt'), 'utf8'));
+        await p2.evaluate(
+          async (t) => {
+            const [v1] = window.lectern.articles().filter((a) => a.title.startsWith('Harbour city'));
+            await window.lectern.removeArticle(v1.id);
+            await window.lectern.loadArticles([{ name: 'article-v2.txt', text: t }]);
+          },
+          readFileSync(join(fixtures, 'article-v2.txt'), 'utf8'),
+        );
         await p2.waitForSelector(`${byTestId('message')}[data-key="adopted"]`); // the others found their place in v2
-        await p2.evaluate(() => { location.hash = '#library'; location.hash = '#annotations'; });
+        await p2.evaluate(() => {
+          location.hash = '#library';
+          location.hash = '#annotations';
+        });
         await p2.waitForSelector(byTestId('orphan-item'));
         const orphanIds = await p2.$$eval(byTestId('orphan-item'), (li) => li.map((x) => x.dataset.id));
         assert.ok(orphanIds.includes('urn:uuid:6c1b0f5e-1111-4a8e-9d0b-000000000003'), orphanIds.join());
         await p2.screenshot({ path: join(shots, `e2e-${name}-annotations-collection.png`) });
-        await p2.click(`${byTestId('orphan-item')}[data-id="urn:uuid:6c1b0f5e-1111-4a8e-9d0b-000000000003"] ${byTestId('attach-orphan')}`);
+        await p2.click(
+          `${byTestId('orphan-item')}[data-id="urn:uuid:6c1b0f5e-1111-4a8e-9d0b-000000000003"] ${byTestId('attach-orphan')}`,
+        );
         const v2 = await articleId(p2, 'Harbour city');
         await p2.waitForFunction(() => document.getElementById('app').dataset.view === 'reader');
         await openArticle(p2, v2);
         await selectText(p2, 'The repairs cost 12 million euros');
         await p2.click(byTestId('toolbar-attach'));
-        await p2.waitForFunction(() => !window.lectern.annotations().length || window.lectern.annotations().some((a) => a.id.endsWith('000000000003') && a.target.selector[0].exact === 'The repairs cost 12 million euros'));
+        await p2.waitForFunction(
+          () =>
+            !window.lectern.annotations().length ||
+            window.lectern
+              .annotations()
+              .some(
+                (a) =>
+                  a.id.endsWith('000000000003') &&
+                  a.target.selector[0].exact === 'The repairs cost 12 million euros',
+              ),
+        );
         const attached = (await annotations(p2)).find((a) => a.id.endsWith('000000000003'));
         assert.equal(quoteOf(attached), 'The repairs cost 12 million euros');
         assert.ok(attached['lectern:conflicts'], 'the conflicting versions are kept');
@@ -389,29 +553,69 @@ for (const name of BROWSERS) {
     test('XSS payloads in notes, tags, titles, article HTML and file names stay text', async () => {
       const payload = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>';
       const html = `<html><head><title>T<script>window.pwned=3</script></title></head><body><h1>${payload} headline</h1><p>Body text <a href="javascript:window.pwned=4">link</a> with <b onclick="window.pwned=5">bold</b> words. Second sentence here.</p></body></html>`;
-      const [{ id }] = await page.evaluate((h) => window.lectern.loadArticles([{ name: '"><img src=x onerror=window.pwned=6>.html', text: h }]), html);
-      const r = await page.evaluate((i, p) => window.lectern.annotate({ articleId: i, start: 0, end: 9, tags: [p, '"><svg onload=window.pwned=7>'], note: `${p}\n\n[x](javascript:window.pwned=8) **${p}** <javascript:alert(9)>` }), id, payload);
+      const [{ id }] = await page.evaluate(
+        (h) => window.lectern.loadArticles([{ name: '"><img src=x onerror=window.pwned=6>.html', text: h }]),
+        html,
+      );
+      const r = await page.evaluate(
+        (i, p) =>
+          window.lectern.annotate({
+            articleId: i,
+            start: 0,
+            end: 9,
+            tags: [p, '"><svg onload=window.pwned=7>'],
+            note: `${p}\n\n[x](javascript:window.pwned=8) **${p}** <javascript:alert(9)>`,
+          }),
+        id,
+        payload,
+      );
       assert.match(r, /^urn:uuid:/);
       await openArticle(page, id);
       await page.waitForSelector(byTestId('sidebar-item'));
       // An annotation file with payloads in every field, under a hostile file name.
       const evil = {
-        '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'Annotation', id: 'urn:uuid:00000000-0000-4000-8000-00000000x5s5'.replace('x5s5', 'abcd'),
-        created: '2024-01-01T00:00:00Z', modified: '2024-01-01T00:00:00Z',
+        '@context': 'http://www.w3.org/ns/anno.jsonld',
+        type: 'Annotation',
+        id: 'urn:uuid:00000000-0000-4000-8000-00000000x5s5'.replace('x5s5', 'abcd'),
+        created: '2024-01-01T00:00:00Z',
+        modified: '2024-01-01T00:00:00Z',
         creator: { type: 'Person', name: payload, id: 'javascript:window.pwned=10' },
-        body: [{ type: 'TextualBody', purpose: 'tagging', value: payload, 'schema:color': 'red;background:url(javascript:x)' },
-          { type: 'TextualBody', purpose: 'commenting', value: `[a](javascript:window.pwned=11) ${payload}`, format: 'text/markdown' }],
-        target: { source: { id: 'javascript:window.pwned=12', type: 'Text', 'dc:title': payload }, selector: [{ type: 'TextQuoteSelector', exact: 'Body text' }] },
+        body: [
+          {
+            type: 'TextualBody',
+            purpose: 'tagging',
+            value: payload,
+            'schema:color': 'red;background:url(javascript:x)',
+          },
+          {
+            type: 'TextualBody',
+            purpose: 'commenting',
+            value: `[a](javascript:window.pwned=11) ${payload}`,
+            format: 'text/markdown',
+          },
+        ],
+        target: {
+          source: { id: 'javascript:window.pwned=12', type: 'Text', 'dc:title': payload },
+          selector: [{ type: 'TextQuoteSelector', exact: 'Body text' }],
+        },
       };
       const evilName = join(files, '"><img src=x onerror=window.pwned=13>.json');
       writeFileSync(evilName, JSON.stringify(evil));
-      await page.evaluate(() => { location.hash = '#annotations'; });
+      await page.evaluate(() => {
+        location.hash = '#annotations';
+      });
       await page.waitForSelector(byTestId('annotations-view'), { visible: true });
       const input = await page.$(byTestId('import-annotations-input'));
       await input.uploadFile(evilName);
-      await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="message"]')].some((m) => m.textContent.includes('onerror=window.pwned=13')));
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('[data-testid="message"]')].some((m) =>
+          m.textContent.includes('onerror=window.pwned=13'),
+        ),
+      );
       await page.type(byTestId('annotations-search'), 'pwned');
-      await page.waitForFunction(() => document.querySelectorAll('[data-testid="annotation-item"]').length >= 2);
+      await page.waitForFunction(
+        () => document.querySelectorAll('[data-testid="annotation-item"]').length >= 2,
+      );
       await page.screenshot({ path: join(shots, `e2e-${name}-annotations-xss.png`) });
       await openArticle(page, id);
       await page.waitForSelector(byTestId('sidebar-item'));
@@ -429,20 +633,32 @@ for (const name of BROWSERS) {
     test('storage that refuses writes: a clear message, nothing lost, saved once it works again', async () => {
       await page.evaluate(() => {
         const original = IDBDatabase.prototype.transaction;
-        window.restoreStorage = () => { IDBDatabase.prototype.transaction = original; };
+        window.restoreStorage = () => {
+          IDBDatabase.prototype.transaction = original;
+        };
         IDBDatabase.prototype.transaction = function (names, mode, ...rest) {
-          if (mode === 'readwrite' && [].concat(names).includes('annotations')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          if (mode === 'readwrite' && [].concat(names).includes('annotations'))
+            throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
           return original.call(this, names, mode, ...rest);
         };
       });
       const n = (await annotations(page)).length;
-      await page.evaluate((i) => window.lectern.annotate({ articleId: i, start: 0, end: 12, tags: ['while-full'] }), seed1);
+      await page.evaluate(
+        (i) => window.lectern.annotate({ articleId: i, start: 0, end: 12, tags: ['while-full'] }),
+        seed1,
+      );
       await page.waitForSelector(`${byTestId('message')}[data-key="annotation-storage"]`);
-      const text = await page.$eval(`${byTestId('message')}[data-key="annotation-storage"]`, (m) => m.textContent);
+      const text = await page.$eval(
+        `${byTestId('message')}[data-key="annotation-storage"]`,
+        (m) => m.textContent,
+      );
       assert.match(text, /full \(quota exceeded\)/);
       assert.equal((await annotations(page)).length, n + 1, 'kept in memory');
       await page.evaluate(() => window.restoreStorage());
-      await page.evaluate((i) => window.lectern.annotate({ articleId: i, start: 13, end: 30, tags: ['after'] }), seed1);
+      await page.evaluate(
+        (i) => window.lectern.annotate({ articleId: i, start: 13, end: 30, tags: ['after'] }),
+        seed1,
+      );
       await new Promise((r) => setTimeout(r, 300));
       await page.reload();
       await page.evaluate(() => window.lectern.ready);

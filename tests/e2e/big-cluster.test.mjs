@@ -13,12 +13,10 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { BROWSERS, launch, openPage, pagePath } from './browsers.mjs';
 import { BIG_STORY, collectionWithVersions } from './story-collection.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 assert.ok(existsSync(pagePath), `build ${pagePath} first`);
 
 const RECORDS = 12000;
@@ -26,7 +24,7 @@ const MAX_GAP_MS = 500;
 /** Grouping the whole collection must end within this (about 3 s now; a quadratic cost in a story's size would not). */
 const MAX_GROUPING_MS = 60000;
 
-for (const name of (process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS)) {
+for (const name of process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS) {
   describe(`${name}: grouping a large collection into stories keeps the page responsive`, () => {
     let session, page, files, groups, bigStory, count;
     const problems = [];
@@ -53,7 +51,7 @@ for (const name of (process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS)) {
         window.__probe = probe;
         probe.timer = setInterval(() => {
           probe.ticks.push(now());
-          const bar = document.querySelector('[data-testid="progress"]');
+          const bar = /** @type {HTMLElement} */ (document.querySelector('[data-testid="progress"]'));
           if (bar && !bar.hidden && bar.dataset.task === 'cluster') probe.progressSeen++;
         }, 50);
         let importing = false;
@@ -83,12 +81,26 @@ for (const name of (process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS)) {
         let at = 0;
         for (let i = 1; i < marks.length; i++) {
           const d = marks[i] - marks[i - 1];
-          if (d > gap) { gap = d; at = marks[i - 1] - p.began; }
+          if (d > gap) {
+            gap = d;
+            at = marks[i - 1] - p.began;
+          }
         }
-        return { gap: Math.round(gap), at: Math.round(at), ms: Math.round(p.ended - p.began), ticks: marks.length - 2, progressSeen: p.progressSeen, stats: window.lectern.clusterStats() };
+        return {
+          gap: Math.round(gap),
+          at: Math.round(at),
+          ms: Math.round(p.ended - p.began),
+          ticks: marks.length - 2,
+          progressSeen: p.progressSeen,
+          stats: window.lectern.clusterStats(),
+        };
       });
-      t.diagnostic(`${name}: grouping ${probe.ms} ms (${JSON.stringify(probe.stats)}), longest gap ${probe.gap} ms at +${probe.at} ms, ${probe.ticks} ticks, progress seen in ${probe.progressSeen} ticks, click answered in ${clickMs} ms`);
-      console.log(`# ${name}: grouping ${count} articles took ${probe.ms} ms in the ${probe.stats?.engine}; longest main-thread gap ${probe.gap} ms`);
+      t.diagnostic(
+        `${name}: grouping ${probe.ms} ms (${JSON.stringify(probe.stats)}), longest gap ${probe.gap} ms at +${probe.at} ms, ${probe.ticks} ticks, progress seen in ${probe.progressSeen} ticks, click answered in ${clickMs} ms`,
+      );
+      console.log(
+        `# ${name}: grouping ${count} articles took ${probe.ms} ms in the ${probe.stats?.engine}; longest main-thread gap ${probe.gap} ms`,
+      );
 
       const { clusters, idByTitle } = await page.evaluate(async () => ({
         clusters: await window.lectern.clusters(),
@@ -107,15 +119,28 @@ for (const name of (process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS)) {
       const bigIds = bigStory.map((title) => idByTitle[title]);
       const big = clusters[clusterOf.get(bigIds[0])];
       assert.ok(big, 'the big story is found');
-      assert.deepEqual(new Set(big.members), new Set(bigIds), `the big story: ${big.members.length} members, ${bigStory.length} copies`);
+      assert.deepEqual(
+        new Set(big.members),
+        new Set(bigIds),
+        `the big story: ${big.members.length} members, ${bigStory.length} copies`,
+      );
       t.diagnostic(`${name}: the big story came back with ${big.pairs.length} pairs listed`);
       const planted = new Set(groups.flat().map((title) => idByTitle[title]));
-      const generated = new Set(Object.entries(idByTitle).filter(([title]) => title.startsWith('Generated article')).map(([, id]) => id));
-      const strays = [...clusterOf.keys()].filter((id) => generated.has(id) && !planted.has(id) && !bigIds.includes(id));
+      const generated = new Set(
+        Object.entries(idByTitle)
+          .filter(([title]) => title.startsWith('Generated article'))
+          .map(([, id]) => id),
+      );
+      const strays = [...clusterOf.keys()].filter(
+        (id) => generated.has(id) && !planted.has(id) && !bigIds.includes(id),
+      );
       assert.ok(strays.length <= RECORDS / 100, `${strays.length} unrelated generated articles grouped`);
       assert.ok(probe.progressSeen > 0, 'the progress bar showed the grouping');
       assert.equal(await page.$eval('[data-testid="progress"]', (e) => e.hidden), true, 'and went away');
-      assert.ok(probe.gap < MAX_GAP_MS, `longest gap between 50 ms ticks ${probe.gap} ms (at +${probe.at} ms)`);
+      assert.ok(
+        probe.gap < MAX_GAP_MS,
+        `longest gap between 50 ms ticks ${probe.gap} ms (at +${probe.at} ms)`,
+      );
       assert.ok(clickMs < 3000, `a click while grouping answered in ${clickMs} ms`);
       assert.ok(probe.ms < MAX_GROUPING_MS, `grouping ${count} articles took ${probe.ms} ms`);
       // The library shows a planted story's versions together.
@@ -125,29 +150,60 @@ for (const name of (process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS)) {
       // The library shows the big story as one group, its rows together.
       const shown = await page.evaluate((ids) => {
         const want = new Set(ids);
-        return [...document.querySelectorAll('[data-testid="library-row"]')].filter((tr) => want.has(tr.dataset.id)).map((tr) => ({
-          story: tr.dataset.story, chip: tr.querySelector('.story-chip')?.textContent ?? '',
-        }));
+        return [
+          .../** @type {NodeListOf<HTMLElement>} */ (
+            document.querySelectorAll('[data-testid="library-row"]')
+          ),
+        ]
+          .filter((tr) => want.has(tr.dataset.id))
+          .map((tr) => ({
+            story: tr.dataset.story,
+            chip: tr.querySelector('.story-chip')?.textContent ?? '',
+          }));
       }, bigIds);
-      if (shown.length) { // the library draws the rows near the top only (windowed)
-        assert.ok(shown.every((r) => r.story && r.story === shown[0].story), 'one story');
+      if (shown.length) {
+        // the library draws the rows near the top only (windowed)
+        assert.ok(
+          shown.every((r) => r.story && r.story === shown[0].story),
+          'one story',
+        );
         const lead = shown.find((r) => /versions/.test(r.chip));
         if (lead) assert.match(lead.chip, new RegExp(`${BIG_STORY} versions`));
       }
-      await page.evaluate((id) => { location.hash = `#compare=${id}`; }, `${bigIds[0]},${bigIds.at(-1)}`);
+      await page.evaluate(
+        (id) => {
+          location.hash = `#compare=${id}`;
+        },
+        `${bigIds[0]},${bigIds.at(-1)}`,
+      );
       await page.waitForSelector('[data-testid="compare"][data-state="ready"]', { timeout: 20000 });
-      assert.deepEqual(await page.$$eval('[data-testid="compare-row"]', (r) => r.map((x) => x.dataset.kind).slice(1).filter((k) => k !== 'same')), [], 'copies differ only in their dateline');
+      assert.deepEqual(
+        await page.$$eval('[data-testid="compare-row"]', (r) =>
+          r
+            .map((x) => x.dataset.kind)
+            .slice(1)
+            .filter((k) => k !== 'same'),
+        ),
+        [],
+        'copies differ only in their dateline',
+      );
       // Its variant table shows the version asked for among at most 12, and says how many are left out.
-      await page.evaluate((id) => { location.hash = `#variants=${id}`; }, bigIds[5]);
+      await page.evaluate((id) => {
+        location.hash = `#variants=${id}`;
+      }, bigIds[5]);
       await page.waitForSelector('[data-testid="variants"][data-state="ready"]', { timeout: 30000 });
       const columns = await page.$$eval('[data-testid="variants-column"]', (c) => c.map((x) => x.dataset.id));
       assert.equal(columns.length, 12);
       assert.ok(columns.includes(bigIds[5]), 'the version asked for is a column');
-      assert.match(await page.$eval('[data-testid="variants-intro"]', (e) => e.textContent),
-        new RegExp(`${BIG_STORY - 12} more versions of this story are not shown`));
-      await page.evaluate((id) => { location.hash = `#compare=${id}`; }, `${a},${b}`);
+      assert.match(
+        await page.$eval('[data-testid="variants-intro"]', (e) => e.textContent),
+        new RegExp(`${BIG_STORY - 12} more versions of this story are not shown`),
+      );
+      await page.evaluate((id) => {
+        location.hash = `#compare=${id}`;
+      }, `${a},${b}`);
       await page.waitForSelector('[data-testid="compare"][data-state="ready"]', { timeout: 20000 });
-      assert.ok(await page.$$eval('[data-testid="compare-row"]', (r) => r.length) >= 8);
+      assert.ok((await page.$$eval('[data-testid="compare-row"]', (r) => r.length)) >= 8);
       assert.deepEqual(problems, []);
     });
   });

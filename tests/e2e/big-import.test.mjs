@@ -29,16 +29,21 @@ const byTestId = (id) => `[data-testid="${id}"]`;
 
 /** A JSON array of `n` distinct articles, one record per line (as exporters tend to write). */
 export function syntheticCollection(n) {
-  const words = ('the minister said on monday that talks with officials from several countries would '
-    + 'continue next week despite disagreements over trade tariffs energy prices and security in the '
-    + 'region according to a statement released by the government').split(' ');
+  const words = (
+    'the minister said on monday that talks with officials from several countries would ' +
+    'continue next week despite disagreements over trade tariffs energy prices and security in the ' +
+    'region according to a statement released by the government'
+  ).split(' ');
   let state = 12345;
   const random = () => {
     state = (state * 1103515245 + 12345) % 2147483648;
     return state / 2147483648;
   };
   const sentence = () => {
-    const w = Array.from({ length: 8 + Math.floor(random() * 12) }, () => words[Math.floor(random() * words.length)]);
+    const w = Array.from(
+      { length: 8 + Math.floor(random() * 12) },
+      () => words[Math.floor(random() * words.length)],
+    );
     const s = w.join(' ');
     return `${s[0].toUpperCase()}${s.slice(1)}.`;
   };
@@ -46,15 +51,20 @@ export function syntheticCollection(n) {
   const lines = [];
   for (let i = 1; i <= n; i++) {
     const text = `Report number ${i} from the synthetic wire. ${paragraph()}\n\n${paragraph()}\n\n${paragraph()}`;
-    lines.push(JSON.stringify({
-      id: `synthetic-${i}`, title: `Synthetic article ${i}`, source: 'Synthetic Wire',
-      date: `2024-03-${String(1 + (i % 28)).padStart(2, '0')}`, text,
-    }));
+    lines.push(
+      JSON.stringify({
+        id: `synthetic-${i}`,
+        title: `Synthetic article ${i}`,
+        source: 'Synthetic Wire',
+        date: `2024-03-${String(1 + (i % 28)).padStart(2, '0')}`,
+        text,
+      }),
+    );
   }
   return `[\n${lines.join(',\n')}\n]\n`;
 }
 
-for (const name of (process.env.LECTERN_BROWSERS?.split(",") ?? BROWSERS)) {
+for (const name of process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS) {
   describe(`${name}: a large .json file imports without freezing the page`, () => {
     let session, page, files;
     const problems = [];
@@ -82,7 +92,7 @@ for (const name of (process.env.LECTERN_BROWSERS?.split(",") ?? BROWSERS)) {
         window.__probe = probe;
         probe.timer = setInterval(() => {
           probe.ticks.push(now());
-          const bar = document.querySelector('[data-testid="progress"]');
+          const bar = /** @type {HTMLElement} */ (document.querySelector('[data-testid="progress"]'));
           if (bar && !bar.hidden && bar.dataset.state === 'running') probe.progressSeen++;
         }, 50);
         new MutationObserver(() => {
@@ -97,46 +107,81 @@ for (const name of (process.env.LECTERN_BROWSERS?.split(",") ?? BROWSERS)) {
       // A look at the page while it imports: the progress bar, the library filling in. Taking a
       // screenshot stops Firefox's main thread for a second or two: that time is not counted.
       const shot = { from: 0, to: 0 };
-      await page.waitForFunction(() => {
-        const bar = document.querySelector('[data-testid="progress"]');
-        return bar && !bar.hidden && window.lectern.articles().length > 5 + 1000;
-      }, { timeout: 60000, polling: 100 }).then(async () => {
-        shot.from = Date.now();
-        await page.screenshot({ path: join(shots, `e2e-${name}-big-import.png`) });
-        shot.to = Date.now();
-      }, () => {}); // an import too quick to catch (or the frozen old page) shows nothing here
+      await page
+        .waitForFunction(
+          () => {
+            const bar = /** @type {HTMLElement} */ (document.querySelector('[data-testid="progress"]'));
+            return bar && !bar.hidden && window.lectern.articles().length > 5 + 1000;
+          },
+          { timeout: 60000, polling: 100 },
+        )
+        .then(
+          async () => {
+            shot.from = Date.now();
+            await page.screenshot({ path: join(shots, `e2e-${name}-big-import.png`) });
+            shot.to = Date.now();
+          },
+          () => {},
+        ); // an import too quick to catch (or the frozen old page) shows nothing here
       // A click answers while the import goes on: the shortcuts dialog opens, and closes.
       const clicked = Date.now();
       await page.click(byTestId('shortcuts-button'));
       await page.waitForSelector(`${byTestId('shortcuts-dialog')}[open]`, { timeout: 10000 });
       const clickMs = Date.now() - clicked;
-      const stillImporting = await page.evaluate(() => document.getElementById('app').hasAttribute('data-importing'));
+      const stillImporting = await page.evaluate(() =>
+        document.getElementById('app').hasAttribute('data-importing'),
+      );
       await page.keyboard.press('Escape');
-      await page.waitForFunction(() => !document.querySelector('[data-testid="shortcuts-dialog"]').open);
+      await page.waitForFunction(
+        () =>
+          !(
+            /** @type {HTMLDialogElement} */ (document.querySelector('[data-testid="shortcuts-dialog"]')).open
+          ),
+      );
       await page.waitForFunction(() => window.__probe.ended > 0, { timeout: 120000, polling: 200 });
       const elapsed = Date.now() - started;
-      const probe = await page.evaluate((shotFrom, shotTo) => {
-        const p = window.__probe;
-        clearInterval(p.timer);
-        const marks = [p.start, ...p.ticks.filter((x) => x > p.start && x < p.ended), p.ended];
-        let gap = 0;
-        let at = 0;
-        let during = 0; // the longest gap that overlaps the screenshot
-        for (let i = 1; i < marks.length; i++) {
-          const d = marks[i] - marks[i - 1];
-          if (marks[i] > shotFrom && marks[i - 1] < shotTo) during = Math.max(during, d);
-          else if (d > gap) { gap = d; at = marks[i - 1] - p.start; }
-        }
-        return { gap: Math.round(gap), at: Math.round(at), during: Math.round(during), importMs: Math.round(p.ended - p.began),
-          ticks: marks.length - 2, progressSeen: p.progressSeen, engine: window.lectern.engine?.() ?? 'n/a' };
-      }, shot.from, shot.to);
+      const probe = await page.evaluate(
+        (shotFrom, shotTo) => {
+          const p = window.__probe;
+          clearInterval(p.timer);
+          const marks = [p.start, ...p.ticks.filter((x) => x > p.start && x < p.ended), p.ended];
+          let gap = 0;
+          let at = 0;
+          let during = 0; // the longest gap that overlaps the screenshot
+          for (let i = 1; i < marks.length; i++) {
+            const d = marks[i] - marks[i - 1];
+            if (marks[i] > shotFrom && marks[i - 1] < shotTo) during = Math.max(during, d);
+            else if (d > gap) {
+              gap = d;
+              at = marks[i - 1] - p.start;
+            }
+          }
+          return {
+            gap: Math.round(gap),
+            at: Math.round(at),
+            during: Math.round(during),
+            importMs: Math.round(p.ended - p.began),
+            ticks: marks.length - 2,
+            progressSeen: p.progressSeen,
+            engine: window.lectern.engine?.() ?? 'n/a',
+          };
+        },
+        shot.from,
+        shot.to,
+      );
       const mb = (statSync(file).size / 1024 / 1024).toFixed(1);
-      t.diagnostic(`${name}: a click during the import opened a dialog in ${clickMs} ms (still importing: ${stillImporting})`);
-      t.diagnostic(`${name}: ${mb} MB, import ${probe.importMs} ms (${elapsed} ms from upload), engine ${probe.engine}, `
-        + `${probe.ticks} ticks, longest gap ${probe.gap} ms at +${probe.at} ms (${probe.during} ms during the screenshot, `
-        + `${shot.to - shot.from} ms), progress seen in ${probe.progressSeen} ticks`);
-      console.log(`# ${name}: ${mb} MB json, import ${probe.importMs} ms, longest main-thread gap ${probe.gap} ms `
-        + `(at +${probe.at} ms; screenshot ${shot.to - shot.from} ms not counted), ${probe.ticks} ticks, engine ${probe.engine}`);
+      t.diagnostic(
+        `${name}: a click during the import opened a dialog in ${clickMs} ms (still importing: ${stillImporting})`,
+      );
+      t.diagnostic(
+        `${name}: ${mb} MB, import ${probe.importMs} ms (${elapsed} ms from upload), engine ${probe.engine}, ` +
+          `${probe.ticks} ticks, longest gap ${probe.gap} ms at +${probe.at} ms (${probe.during} ms during the screenshot, ` +
+          `${shot.to - shot.from} ms), progress seen in ${probe.progressSeen} ticks`,
+      );
+      console.log(
+        `# ${name}: ${mb} MB json, import ${probe.importMs} ms, longest main-thread gap ${probe.gap} ms ` +
+          `(at +${probe.at} ms; screenshot ${shot.to - shot.from} ms not counted), ${probe.ticks} ticks, engine ${probe.engine}`,
+      );
 
       const count = await page.evaluate(() => window.lectern.articles().length);
       assert.equal(count, SEEDS + RECORDS, 'every record arrived');
@@ -147,10 +192,20 @@ for (const name of (process.env.LECTERN_BROWSERS?.split(",") ?? BROWSERS)) {
       assert.deepEqual(sample, ['Synthetic article 1', `Synthetic article ${RECORDS}`]);
       const summary = await page.$$eval(byTestId('message'), (m) => m.map((e) => e.textContent).join('\n'));
       assert.match(summary, /Added 12,000 articles from 1 file/);
-      assert.equal(await page.$eval(byTestId('progress'), (e) => e.hidden), true, 'the progress bar went away');
+      assert.equal(
+        await page.$eval(byTestId('progress'), (e) => e.hidden),
+        true,
+        'the progress bar went away',
+      );
       assert.ok(probe.progressSeen > 0, 'the progress bar was shown');
-      assert.ok(probe.gap < MAX_GAP_MS, `longest gap between 50 ms ticks ${probe.gap} ms (at +${probe.at} ms)`);
-      assert.ok(stillImporting && clickMs < 3000, `a click during the import answered in ${clickMs} ms (importing: ${stillImporting})`);
+      assert.ok(
+        probe.gap < MAX_GAP_MS,
+        `longest gap between 50 ms ticks ${probe.gap} ms (at +${probe.at} ms)`,
+      );
+      assert.ok(
+        stillImporting && clickMs < 3000,
+        `a click during the import answered in ${clickMs} ms (importing: ${stillImporting})`,
+      );
       assert.deepEqual(problems, []);
     });
 
@@ -160,20 +215,38 @@ for (const name of (process.env.LECTERN_BROWSERS?.split(",") ?? BROWSERS)) {
       const seen = { errors: [], infos: [] };
       fallback.on('pageerror', (e) => seen.errors.push(`page error: ${e.message}`));
       fallback.on('console', (m) => {
-        if (m.type() === 'error' || m.type() === 'warn' || m.type() === 'warning') seen.errors.push(`${m.type()}: ${m.text()}`);
+        if (m.type() === 'error' || m.type() === 'warn' || m.type() === 'warning')
+          seen.errors.push(`${m.type()}: ${m.text()}`);
         if (m.type() === 'info') seen.infos.push(m.text());
       });
       await fallback.evaluateOnNewDocument(() => {
-        window.Worker = function Worker() { throw new DOMException('workers are off in this test', 'SecurityError'); };
+        window.Worker = /** @type {any} */ (
+          function Worker() {
+            throw new DOMException('workers are off in this test', 'SecurityError');
+          }
+        );
       });
       await fallback.goto(pageUrl);
       await fallback.evaluate(() => window.lectern.ready);
       assert.equal(await fallback.evaluate(() => window.lectern.engine()), 'main-thread');
       assert.equal(await fallback.evaluate(() => window.lectern.articles().length), SEEDS);
-      const records = [1, 2, 3].map((i) => ({ id: `fallback-${i}`, title: `Fallback ${i}`, text: `Read on the main thread, number ${i}.` }));
-      const added = await fallback.evaluate((text) => window.lectern.loadArticles([{ name: 'three.json', text }]), JSON.stringify(records));
-      assert.deepEqual(added.map((a) => a.title), ['Fallback 1', 'Fallback 2', 'Fallback 3']);
-      assert.ok(seen.infos.some((m) => /main thread \(.*workers are off in this test/.test(m)), seen.infos.join('\n'));
+      const records = [1, 2, 3].map((i) => ({
+        id: `fallback-${i}`,
+        title: `Fallback ${i}`,
+        text: `Read on the main thread, number ${i}.`,
+      }));
+      const added = await fallback.evaluate(
+        (text) => window.lectern.loadArticles([{ name: 'three.json', text }]),
+        JSON.stringify(records),
+      );
+      assert.deepEqual(
+        added.map((a) => a.title),
+        ['Fallback 1', 'Fallback 2', 'Fallback 3'],
+      );
+      assert.ok(
+        seen.infos.some((m) => /main thread \(.*workers are off in this test/.test(m)),
+        seen.infos.join('\n'),
+      );
       assert.deepEqual(seen.errors, []);
       await context.close();
     });

@@ -10,22 +10,39 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const BROWSERS = ['chromium', 'firefox'];
 
 /** The page under test: dist/lectern.html, or the file LECTERN_PAGE names. */
-export const pagePath = resolve(process.env.LECTERN_PAGE ||
-  join(dirname(fileURLToPath(import.meta.url)), '../../dist/lectern.html'));
+export const pagePath = resolve(
+  process.env.LECTERN_PAGE || join(dirname(fileURLToPath(import.meta.url)), '../../dist/lectern.html'),
+);
 export const pageUrl = pathToFileURL(pagePath).href;
 
-const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Starts `name` with a profile in `profileDir` (a new temporary one when omitted). */
 export async function launch(name, profileDir) {
   const userDataDir = profileDir ?? mkdtempSync(join(tmpdir(), `lectern-${name}-`));
-  const browser = name === 'chromium'
-    ? await puppeteer.launch({
-      executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS, userDataDir })
-    : await puppeteer.launch({
-      browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true, userDataDir,
-      extraPrefsFirefox: { 'security.fileuri.strict_origin_policy': true } });
+  const browser =
+    name === 'chromium'
+      ? await puppeteer.launch({
+          executablePath: '/usr/bin/chromium',
+          headless: true,
+          args: CHROMIUM_FLAGS,
+          userDataDir,
+        })
+      : await puppeteer.launch({
+          browser: 'firefox',
+          executablePath: '/usr/bin/firefox-esr',
+          headless: true,
+          userDataDir,
+          extraPrefsFirefox: { 'security.fileuri.strict_origin_policy': true },
+        });
   const close = async () => {
     await browser.close();
     if (!profileDir) rmSync(userDataDir, { recursive: true, force: true });
@@ -42,8 +59,13 @@ export async function openPage(browser, problems, { url = pageUrl, width = 1280,
   const page = await browser.newPage();
   await page.setViewport({ width, height });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss().catch(() => {}); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    d.dismiss().catch(() => {});
+  });
   page.on('request', (r) => {
     if (!/^(file|data|blob|about):/.test(r.url())) problems.push(`network request: ${r.url()}`);
   });

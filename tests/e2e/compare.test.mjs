@@ -35,7 +35,7 @@ function thirdVersion(body) {
   ].join('\n\n');
 }
 
-for (const name of (process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS)) {
+for (const name of process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS) {
   describe(`${name}: versions of one story`, () => {
     let session, page, cd, kuna;
     const problems = [];
@@ -54,7 +54,8 @@ for (const name of (process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS)) {
     });
 
     const hash = () => page.evaluate(() => location.hash);
-    const waitCompared = () => page.waitForSelector(`${byTestId('compare')}:not([data-state="pending"])`, { timeout: 20000 });
+    const waitCompared = () =>
+      page.waitForSelector(`${byTestId('compare')}:not([data-state="pending"])`, { timeout: 20000 });
 
     test('the core groups the seeds 000 and 001; the library shows them together with their similarity', async () => {
       const clusters = await page.evaluate(() => window.lectern.clusters());
@@ -62,12 +63,19 @@ for (const name of (process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS)) {
       assert.ok(story, JSON.stringify(clusters));
       assert.ok(story.members.includes(kuna), 'China Daily and KUNA are one story');
       const pair = story.pairs.find((p) => [p.a, p.b].includes(cd) && [p.a, p.b].includes(kuna));
-      assert.ok(pair && pair.containment > 0 && pair.containment <= 1 && pair.jaccard <= pair.containment, JSON.stringify(pair));
+      assert.ok(
+        pair && pair.containment > 0 && pair.containment <= 1 && pair.jaccard <= pair.containment,
+        JSON.stringify(pair),
+      );
       await page.waitForSelector(`${byTestId('library-row')}.story`);
-      const rows = await page.$$eval(byTestId('library-row'), (trs) => trs.map((tr) => ({
-        id: tr.dataset.id, story: tr.dataset.story ?? null, chip: tr.querySelector('.story-chip')?.textContent ?? '',
-        title: tr.querySelector('.story-chip')?.title ?? '',
-      })));
+      const rows = await page.$$eval(byTestId('library-row'), (trs) =>
+        trs.map((tr) => ({
+          id: tr.dataset.id,
+          story: tr.dataset.story ?? null,
+          chip: tr.querySelector('.story-chip')?.textContent ?? '',
+          title: tr.querySelector('.story-chip')?.title ?? '',
+        })),
+      );
       const i = rows.findIndex((r) => r.id === cd || r.id === kuna);
       assert.deepEqual(new Set([rows[i].id, rows[i + 1].id]), new Set([cd, kuna]), 'next to each other');
       assert.match(rows[i].chip, /2 versions · \d{1,3}% shared/);
@@ -86,10 +94,17 @@ for (const name of (process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS)) {
       await page.click(`${byTestId('library-row')}[data-id="${cd}"] ${byTestId('compare-article')}`);
       await waitCompared();
       assert.equal(await hash(), `#compare=${cd},${kuna}`);
-      assert.equal(await page.evaluate(() => document.activeElement?.id), 'compare-heading', 'focus moves to the view');
+      assert.equal(
+        await page.evaluate(() => /** @type {HTMLElement} */ (document.activeElement)?.id),
+        'compare-heading',
+        'focus moves to the view',
+      );
       const view = await page.$eval(byTestId('compare'), (el) => ({
         state: el.dataset.state,
-        outlets: [el.querySelector('[data-testid="compare-outlet-a"]').textContent, el.querySelector('[data-testid="compare-outlet-b"]').textContent],
+        outlets: [
+          el.querySelector('[data-testid="compare-outlet-a"]').textContent,
+          el.querySelector('[data-testid="compare-outlet-b"]').textContent,
+        ],
         rows: [...el.querySelectorAll('[data-testid="compare-row"]')].map((tr) => ({
           kind: tr.dataset.kind,
           a: [...tr.querySelectorAll('[data-testid="compare-a"] .cmp-sentence')].length,
@@ -110,13 +125,28 @@ for (const name of (process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS)) {
       const onlyA = view.rows.filter((r) => r.kind === 'onlyA');
       assert.ok(onlyA.length >= 2, 'KUNA drops sentences');
       assert.ok(onlyA.every((r) => r.b === 0 && r.empty === 'Only in China Daily'));
-      assert.ok(view.rows.some((r) => r.kind === 'merged' && r.a >= 2 && r.b === 1), 'China Daily 4+5 merged in KUNA 3');
-      assert.ok(view.rows.some((r) => r.kind === 'split' && r.a === 1 && r.b >= 2), 'China Daily 11 split in KUNA 7+8');
+      assert.ok(
+        view.rows.some((r) => r.kind === 'merged' && r.a >= 2 && r.b === 1),
+        'China Daily 4+5 merged in KUNA 3',
+      );
+      assert.ok(
+        view.rows.some((r) => r.kind === 'split' && r.a === 1 && r.b >= 2),
+        'China Daily 11 split in KUNA 7+8',
+      );
       // Every sentence of both versions is shown once.
-      assert.equal(view.rows.reduce((n, r) => n + r.a, 0), 18);
-      assert.equal(view.rows.reduce((n, r) => n + r.b, 0), 10);
+      assert.equal(
+        view.rows.reduce((n, r) => n + r.a, 0),
+        18,
+      );
+      assert.equal(
+        view.rows.reduce((n, r) => n + r.b, 0),
+        10,
+      );
       assert.match(view.summary, /KUNA leaves out \d+ sentences? of China Daily's 18/);
-      assert.ok(view.named.some((t) => /Thursday\s*→\s*Friday/.test(t)), view.named.join(', '));
+      assert.ok(
+        view.named.some((t) => /Thursday\s*→\s*Friday/.test(t)),
+        view.named.join(', '),
+      );
       await page.screenshot({ path: join(shots, `e2e-${name}-compare.png`) });
     });
 
@@ -127,30 +157,43 @@ for (const name of (process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS)) {
       const group = await last.evaluate((b) => b.dataset.group);
       await last.click();
       const row = `${byTestId('compare-row')}[data-group="${group}"]`;
-      await page.waitForFunction((sel) => {
-        const tr = document.querySelector(sel);
-        const r = tr.getBoundingClientRect();
-        return tr.classList.contains('current') && r.top >= 0 && r.bottom <= window.innerHeight;
-      }, { timeout: 5000 }, row);
+      await page.waitForFunction(
+        (sel) => {
+          const tr = document.querySelector(sel);
+          const r = tr.getBoundingClientRect();
+          return tr.classList.contains('current') && r.top >= 0 && r.bottom <= window.innerHeight;
+        },
+        { timeout: 5000 },
+        row,
+      );
       assert.equal(await page.$eval(row, (tr) => tr.getAttribute('aria-current')), 'true');
       assert.equal(await last.evaluate((b) => b.getAttribute('aria-current')), 'true');
       // n / p from the list: the previous change, then back.
       await page.keyboard.press('p');
       const before = await page.$eval(`${byTestId('compare-row')}.current`, (tr) => Number(tr.dataset.group));
       assert.ok(before < Number(group));
-      assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'change-item', 'focus stays in the list');
+      assert.equal(
+        await page.evaluate(() => /** @type {HTMLElement} */ (document.activeElement)?.dataset.testid),
+        'change-item',
+        'focus stays in the list',
+      );
       await page.keyboard.press('n');
       assert.equal(await page.$eval(`${byTestId('compare-row')}.current`, (tr) => tr.dataset.group), group);
       // Arrow keys move inside the list (one tab stop).
       await page.keyboard.press('Home');
-      assert.equal(await page.evaluate(() => document.activeElement?.dataset.group), await items[0].evaluate((b) => b.dataset.group));
+      assert.equal(
+        await page.evaluate(() => /** @type {HTMLElement} */ (document.activeElement)?.dataset.group),
+        await items[0].evaluate((b) => b.dataset.group),
+      );
       assert.equal(await page.$$eval(`${byTestId('change-item')}[tabindex="0"]`, (b) => b.length), 1);
       // From the heading, Tab reaches the list.
       await page.evaluate(() => document.getElementById('compare-heading').focus());
       let reached = false;
       for (let i = 0; i < 40 && !reached; i++) {
         await page.keyboard.press('Tab');
-        reached = await page.evaluate(() => document.activeElement?.dataset.testid === 'change-item');
+        reached = await page.evaluate(
+          () => /** @type {HTMLElement} */ (document.activeElement)?.dataset.testid === 'change-item',
+        );
       }
       assert.ok(reached, 'the changes list is reachable by Tab');
       // A click on a row marks it.
@@ -166,13 +209,26 @@ for (const name of (process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS)) {
       await page.click(byTestId('compare-swap'));
       await page.waitForFunction((h) => location.hash === h, {}, `#compare=${kuna},${cd}`);
       await waitCompared();
-      assert.deepEqual(await page.$$eval('[data-testid^="compare-outlet-"]', (e) => e.map((x) => x.textContent)), ['KUNA', 'China Daily']);
+      assert.deepEqual(
+        await page.$$eval('[data-testid^="compare-outlet-"]', (e) => e.map((x) => x.textContent)),
+        ['KUNA', 'China Daily'],
+      );
       const kinds = await page.$$eval(byTestId('compare-row'), (trs) => trs.map((tr) => tr.dataset.kind));
-      assert.ok(kinds.includes('onlyB'), 'China Daily\'s extra sentences are now on the right');
+      assert.ok(kinds.includes('onlyB'), "China Daily's extra sentences are now on the right");
       await page.keyboard.press('Escape');
       await page.waitForFunction(() => document.getElementById('app').dataset.view === 'library');
-      assert.ok(['', '#library'].includes(await hash()), 'back where the user was (the page opened without a hash)');
-      assert.equal(await page.evaluate(() => document.activeElement?.closest('[data-testid="library-row"]')?.dataset.id ?? null), cd);
+      assert.ok(
+        ['', '#library'].includes(await hash()),
+        'back where the user was (the page opened without a hash)',
+      );
+      assert.equal(
+        await page.evaluate(
+          () =>
+            /** @type {HTMLElement} */ (document.activeElement?.closest('[data-testid="library-row"]'))
+              ?.dataset.id ?? null,
+        ),
+        cd,
+      );
     });
 
     test('the reader offers the other version; Back returns to the article', async () => {
@@ -200,15 +256,24 @@ for (const name of (process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS)) {
       await page.goto(`${pageUrl}#compare=${cd},${cd}`);
       await page.evaluate(() => window.lectern.ready);
       await page.waitForSelector(`${byTestId('compare')}[data-state="message"]`);
-      assert.match(await page.$eval(byTestId('compare-status'), (e) => e.textContent), /same article on both sides/);
+      assert.match(
+        await page.$eval(byTestId('compare-status'), (e) => e.textContent),
+        /same article on both sides/,
+      );
       await page.goto(`${pageUrl}#compare=${cd},0000000000000000`);
       await page.evaluate(() => window.lectern.ready);
       await page.waitForSelector(`${byTestId('compare')}[data-state="message"]`);
       assert.match(await page.$eval(byTestId('compare-status'), (e) => e.textContent), /not in this library/);
-      const [word] = await page.evaluate(() => window.lectern.loadArticles([{ name: 'word.txt', text: 'Hello' }]));
-      const [empty] = await page.evaluate(() => window.lectern.loadArticles([{ name: 'blank.json', text: '[{"title": "Nothing", "text": " "}]' }]));
+      const [word] = await page.evaluate(() =>
+        window.lectern.loadArticles([{ name: 'word.txt', text: 'Hello' }]),
+      );
+      const [empty] = await page.evaluate(() =>
+        window.lectern.loadArticles([{ name: 'blank.json', text: '[{"title": "Nothing", "text": " "}]' }]),
+      );
       for (const other of [word.id, empty?.id].filter(Boolean)) {
-        await page.evaluate((h) => { location.hash = h; }, `#compare=${cd},${other}`);
+        await page.evaluate((h) => {
+          location.hash = h;
+        }, `#compare=${cd},${other}`);
         await page.waitForSelector(`${byTestId('compare')}:not([data-state="pending"])`, { timeout: 15000 });
         const state = await page.$eval(byTestId('compare'), (e) => e.dataset.state);
         assert.ok(['ready', 'message', 'error'].includes(state), state);
@@ -216,27 +281,48 @@ for (const name of (process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS)) {
         assert.equal(diff.a.sentences.length, 18);
         assert.ok(diff.groups.every((g) => g.kind === 'onlyA' || g.b.length > 0));
       }
-      await page.evaluate((ids) => Promise.all(ids.map((id) => window.lectern.removeArticle(id))), [word.id, empty?.id].filter(Boolean));
+      await page.evaluate(
+        (ids) => Promise.all(ids.map((id) => window.lectern.removeArticle(id))),
+        [word.id, empty?.id].filter(Boolean),
+      );
     });
 
     test('a third version: the variant table, one row per sentence, who kept, changed or cut it', async () => {
       const body = await page.evaluate((id) => window.lectern.article(id).body, cd);
-      const record = { title: 'Putin, Wang Yi discuss multipolar world order', source: 'TASS', date: '2024-09-12', text: thirdVersion(body) };
-      const [added] = await page.evaluate((text) => window.lectern.loadArticles([{ name: 'tass.json', text }]), JSON.stringify([record]));
+      const record = {
+        title: 'Putin, Wang Yi discuss multipolar world order',
+        source: 'TASS',
+        date: '2024-09-12',
+        text: thirdVersion(body),
+      };
+      const [added] = await page.evaluate(
+        (text) => window.lectern.loadArticles([{ name: 'tass.json', text }]),
+        JSON.stringify([record]),
+      );
       const clusters = await page.evaluate(() => window.lectern.clusters());
       const story = clusters.find((c) => c.members.includes(cd));
       assert.deepEqual(new Set(story.members), new Set([cd, kuna, added.id]));
       await page.goto(`${pageUrl}#library`);
       await page.evaluate(() => window.lectern.ready);
-      await page.waitForSelector(`${byTestId('library-row')}[data-id="${added.id}"] ${byTestId('variants-article')}`, { timeout: 20000 });
-      assert.match(await page.$eval(`${byTestId('library-row')}.story-first ${byTestId('story-size')}`, (e) => e.textContent), /3 versions/);
+      await page.waitForSelector(
+        `${byTestId('library-row')}[data-id="${added.id}"] ${byTestId('variants-article')}`,
+        { timeout: 20000 },
+      );
+      assert.match(
+        await page.$eval(
+          `${byTestId('library-row')}.story-first ${byTestId('story-size')}`,
+          (e) => e.textContent,
+        ),
+        /3 versions/,
+      );
       await page.click(`${byTestId('library-row')}[data-id="${added.id}"] ${byTestId('variants-article')}`);
       await page.waitForSelector(`${byTestId('variants')}[data-state="ready"]`, { timeout: 20000 });
       assert.equal(await hash(), `#variants=${added.id}`);
       const table = await page.$eval(byTestId('variants-table'), (t) => ({
         columns: [...t.querySelectorAll('[data-testid="variants-column"]')].map((th) => th.dataset.id),
         rows: [...t.querySelectorAll('[data-testid="variant-row"]')].map((tr) => ({
-          kind: tr.dataset.kind, states: [...tr.querySelectorAll('[data-testid="variant-cell"]')].map((td) => td.dataset.state),
+          kind: tr.dataset.kind,
+          states: [...tr.querySelectorAll('[data-testid="variant-cell"]')].map((td) => td.dataset.state),
         })),
       }));
       assert.equal(table.columns[0], cd, 'the longest version is the reference');
@@ -244,14 +330,26 @@ for (const name of (process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS)) {
       const reference = table.rows.filter((r) => r.kind === 'reference');
       assert.equal(reference.length, 18, 'one row per sentence of the reference');
       assert.ok(reference.every((r) => r.states[0] === 'reference' && r.states.length === 3));
-      assert.ok(reference.some((r) => r.states.slice(1).every((s) => s === 'cut')), 'a sentence both others cut');
-      assert.ok(reference.some((r) => r.states[2] === 'same' || r.states[1] === 'same'), 'a sentence kept as it is');
-      assert.ok(table.rows.some((r) => r.kind === 'added' && r.states.includes('added')), 'the added sentence has a row of its own');
+      assert.ok(
+        reference.some((r) => r.states.slice(1).every((s) => s === 'cut')),
+        'a sentence both others cut',
+      );
+      assert.ok(
+        reference.some((r) => r.states[2] === 'same' || r.states[1] === 'same'),
+        'a sentence kept as it is',
+      );
+      assert.ok(
+        table.rows.some((r) => r.kind === 'added' && r.states.includes('added')),
+        'the added sentence has a row of its own',
+      );
       await page.screenshot({ path: join(shots, `e2e-${name}-variants.png`), fullPage: true });
       const model = await page.evaluate((id) => window.lectern.variants(id), added.id);
       assert.equal(model.rows.length, table.rows.length);
       await page.keyboard.press('n');
-      assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'variant-row');
+      assert.equal(
+        await page.evaluate(() => /** @type {HTMLElement} */ (document.activeElement)?.dataset.testid),
+        'variant-row',
+      );
       await page.keyboard.press('Escape');
       await page.waitForFunction(() => document.getElementById('app').dataset.view === 'library');
       // Removing a version updates the story at once.
@@ -262,18 +360,34 @@ for (const name of (process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS)) {
     });
 
     test('many names and numbers: the first 30 shown, "and N more" adds the rest', async () => {
-      const text = (f) => Array.from({ length: 70 }, (_, i) => `Officials in the province said the count was ${f(i)} on the day.`).join(' ');
+      const text = (f) =>
+        Array.from(
+          { length: 70 },
+          (_, i) => `Officials in the province said the count was ${f(i)} on the day.`,
+        ).join(' ');
       const records = [
         { title: 'Counts, first report', source: 'Wire A', date: '2024-07-01', text: text((i) => 100 + i) },
         { title: 'Counts, second report', source: 'Wire B', date: '2024-07-02', text: text((i) => 500 + i) },
       ];
-      const added = await page.evaluate((json) => window.lectern.loadArticles([{ name: 'counts.json', text: json }]), JSON.stringify(records));
+      const added = await page.evaluate(
+        (json) => window.lectern.loadArticles([{ name: 'counts.json', text: json }]),
+        JSON.stringify(records),
+      );
       const [a, b] = added.map((x) => x.id);
       await page.goto(`${pageUrl}#library`);
       await page.evaluate(() => window.lectern.ready);
-      await page.evaluate((x, y) => { location.hash = `#compare=${encodeURIComponent(x)},${encodeURIComponent(y)}`; }, a, b);
+      await page.evaluate(
+        (x, y) => {
+          location.hash = `#compare=${encodeURIComponent(x)},${encodeURIComponent(y)}`;
+        },
+        a,
+        b,
+      );
       await waitCompared();
-      assert.deepEqual(await page.$$eval('[data-testid^="compare-outlet-"]', (e) => e.map((x) => x.textContent)), ['Wire A', 'Wire B']);
+      assert.deepEqual(
+        await page.$$eval('[data-testid^="compare-outlet-"]', (e) => e.map((x) => x.textContent)),
+        ['Wire A', 'Wire B'],
+      );
       const chips = () => page.$$eval(byTestId('named-change'), (e) => e.map((x) => x.textContent));
       const first = await chips();
       assert.equal(first.length, 30);
@@ -284,7 +398,11 @@ for (const name of (process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS)) {
       const all = await chips();
       assert.equal(all.length, 70);
       assert.equal(await page.$(byTestId('named-more')), null);
-      assert.equal(await page.evaluate(() => document.activeElement?.textContent), all[30], 'focus on the first chip added');
+      assert.equal(
+        await page.evaluate(() => /** @type {HTMLElement} */ (document.activeElement)?.textContent),
+        all[30],
+        'focus on the first chip added',
+      );
       await page.screenshot({ path: join(shots, `e2e-${name}-compare-named.png`) });
       await page.evaluate((ids) => Promise.all(ids.map((id) => window.lectern.removeArticle(id))), [a, b]);
       assert.deepEqual(problems, []);
@@ -292,7 +410,8 @@ for (const name of (process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS)) {
 
     // Firefox under WebDriver BiDi cannot emulate the colour scheme: there, 800 px in light mode.
     test(`${name === 'chromium' ? 'dark mode' : 'light mode'} at 800 px: the compare view`, async () => {
-      if (name === 'chromium') await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+      if (name === 'chromium')
+        await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
       await page.setViewport({ width: 800, height: 900 });
       await page.goto(`${pageUrl}#compare=${cd},${kuna}`);
       await page.evaluate(() => window.lectern.ready);
@@ -304,7 +423,9 @@ for (const name of (process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS)) {
       });
       assert.match(colours.line, /line-through/, 'not colour only');
       assert.notEqual(colours.bg, colours.fg);
-      await page.screenshot({ path: join(shots, `e2e-${name}-compare-${name === 'chromium' ? 'dark-' : ''}800.png`) });
+      await page.screenshot({
+        path: join(shots, `e2e-${name}-compare-${name === 'chromium' ? 'dark-' : ''}800.png`),
+      });
       assert.deepEqual(problems, []);
     });
   });

@@ -40,15 +40,23 @@ for (const name of BROWSERS) {
     test('a first-time user sees the five seed articles', async () => {
       assert.equal(await rowCount(page), 5);
       const titles = await page.$$eval(byTestId('library-row'), (rows) => rows.map((r) => r.textContent));
-      assert.ok(titles.some((t) => t.includes(SEED_000_TITLE)), titles.join('\n'));
-      assert.ok(titles.some((t) => t.includes('KUNA')), 'the outlet column shows KUNA');
+      assert.ok(
+        titles.some((t) => t.includes(SEED_000_TITLE)),
+        titles.join('\n'),
+      );
+      assert.ok(
+        titles.some((t) => t.includes('KUNA')),
+        'the outlet column shows KUNA',
+      );
       await page.screenshot({ path: join(shots, `e2e-${name}-library.png`) });
       assert.deepEqual(problems, []);
     });
 
     test('the reader shows the cleaned article, its sentences and the original', async () => {
-      const id = await page.evaluate((t) => window.lectern.articles().find((a) => a.title === t).id,
-        SEED_000_TITLE);
+      const id = await page.evaluate(
+        (t) => window.lectern.articles().find((a) => a.title === t).id,
+        SEED_000_TITLE,
+      );
       await page.click(`${byTestId('library-row')}[data-id="${id}"] ${byTestId('open-article')}`);
       await page.waitForSelector(byTestId('reader-body'), { visible: true });
       assert.equal((await textOf(page, 'reader-title')).trim(), SEED_000_TITLE);
@@ -65,8 +73,11 @@ for (const name of BROWSERS) {
       await page.click(byTestId('toggle-original'));
       // Keyboard: j goes to the next article, Escape back to the library.
       await page.keyboard.press('j');
-      await page.waitForFunction((t) => document.querySelector('[data-testid="reader-title"]')
-        ?.textContent.trim() !== t, {}, SEED_000_TITLE);
+      await page.waitForFunction(
+        (t) => document.querySelector('[data-testid="reader-title"]')?.textContent.trim() !== t,
+        {},
+        SEED_000_TITLE,
+      );
       await page.keyboard.press('Escape');
       await page.waitForSelector(byTestId('library-table'), { visible: true });
       assert.deepEqual(problems, []);
@@ -74,18 +85,29 @@ for (const name of BROWSERS) {
 
     test('an import with bad files names each problem and keeps the rest', async () => {
       const good = join(files, 'wire-story.txt');
-      writeFileSync(good, 'Wire story headline here\n\nPARIS, Nov. 3 (AFP) -- Ministers met on ' +
-        'Monday. They agreed on a plan 😀 for 𝔸 things.\n');
+      writeFileSync(
+        good,
+        'Wire story headline here\n\nPARIS, Nov. 3 (AFP) -- Ministers met on ' +
+          'Monday. They agreed on a plan 😀 for 𝔸 things.\n',
+      );
       writeFileSync(join(files, 'report.pdf'), Buffer.from('%PDF-1.7\n\0\0\0binary'));
       writeFileSync(join(files, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
       writeFileSync(join(files, 'empty.txt'), '');
-      writeFileSync(join(files, 'feed.jsonl'),
-        '{"id":"f1","title":"Feed one","text":"First feed item. It is fine."}\n{broken\n');
-      writeFileSync(join(files, 'page.html'), '<html><body><h1>From a web page</h1><p>Text of ' +
-        'the page. <img src=x onerror="window.pwned=1">More text.</p><script>window.pwned=2</script></body></html>');
+      writeFileSync(
+        join(files, 'feed.jsonl'),
+        '{"id":"f1","title":"Feed one","text":"First feed item. It is fine."}\n{broken\n',
+      );
+      writeFileSync(
+        join(files, 'page.html'),
+        '<html><body><h1>From a web page</h1><p>Text of ' +
+          'the page. <img src=x onerror="window.pwned=1">More text.</p><script>window.pwned=2</script></body></html>',
+      );
       const input = await page.$(byTestId('import-input'));
-      await input.uploadFile(...['wire-story.txt', 'report.pdf', 'latin1.txt', 'empty.txt',
-        'feed.jsonl', 'page.html'].map((f) => join(files, f)));
+      await input.uploadFile(
+        ...['wire-story.txt', 'report.pdf', 'latin1.txt', 'empty.txt', 'feed.jsonl', 'page.html'].map((f) =>
+          join(files, f),
+        ),
+      );
       await page.waitForFunction(() => window.lectern.articles().length === 8, { timeout: 20000 });
       await page.waitForFunction(() => !document.getElementById('app').hasAttribute('data-importing'));
       const messages = await page.$$eval(byTestId('message'), (m) => m.map((e) => e.textContent).join('\n'));

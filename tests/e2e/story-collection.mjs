@@ -17,16 +17,36 @@ export const BIG_STORY = 300;
  */
 export function collectionWithVersions(n, { big = BIG_STORY } = {}) {
   let state = 2024;
-  const random = () => { // mulberry32: exact in 32-bit integer arithmetic, so no short cycles
-    state = (state + 0x6D2B79F5) | 0;
+  const random = () => {
+    // mulberry32: exact in 32-bit integer arithmetic, so no short cycles
+    state = (state + 0x6d2b79f5) | 0;
     let t = Math.imul(state ^ (state >>> 15), 1 | state);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const pick = (list) => list[Math.floor(random() * list.length)];
   // A vocabulary of ~3,000 made-up words, so unrelated articles share little.
-  const syllables = ['ka', 'lo', 'mi', 'ren', 'tas', 'vo', 'dun', 'pe', 'sar', 'qui', 'bel', 'nor', 'ti', 'gra', 'hu', 'zen'];
-  const vocabulary = Array.from({ length: 3000 }, () => Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(syllables)).join(''));
+  const syllables = [
+    'ka',
+    'lo',
+    'mi',
+    'ren',
+    'tas',
+    'vo',
+    'dun',
+    'pe',
+    'sar',
+    'qui',
+    'bel',
+    'nor',
+    'ti',
+    'gra',
+    'hu',
+    'zen',
+  ];
+  const vocabulary = Array.from({ length: 3000 }, () =>
+    Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(syllables)).join(''),
+  );
   const sentence = () => {
     const w = Array.from({ length: 6 + Math.floor(random() * 10) }, () => pick(vocabulary)).join(' ');
     return `${w[0].toUpperCase()}${w.slice(1)} ${Math.floor(random() * 900) + 10}.`;
@@ -36,7 +56,8 @@ export function collectionWithVersions(n, { big = BIG_STORY } = {}) {
   // the first figure changed, a sentence added at the end.
   const rewrite = (sentences) => {
     const out = sentences.filter((_, i) => i === 0 || random() > 0.1);
-    return out.map((s) => (random() < 0.1 ? s.replace(/ \S+ /u, ` ${pick(vocabulary)} `) : s))
+    return out
+      .map((s) => (random() < 0.1 ? s.replace(/ \S+ /u, ` ${pick(vocabulary)} `) : s))
       .map((s, i) => (i === 0 ? s.replace(/\d+/u, (d) => String(Number(d) + 1)) : s))
       .concat([sentence()]);
   };
@@ -45,11 +66,21 @@ export function collectionWithVersions(n, { big = BIG_STORY } = {}) {
   const originals = n - rewrites;
   const records = [];
   const bodies = [];
-  const paragraphs = (sentences) => [sentences.slice(0, 3), sentences.slice(3, 7), sentences.slice(7)].map((p) => p.join(' ')).filter(Boolean).join('\n\n');
+  const paragraphs = (sentences) =>
+    [sentences.slice(0, 3), sentences.slice(3, 7), sentences.slice(7)]
+      .map((p) => p.join(' '))
+      .filter(Boolean)
+      .join('\n\n');
   for (let i = 1; i <= originals; i++) {
     const sentences = article();
     bodies.push(sentences);
-    records.push({ id: `gen-${i}`, title: `Generated article ${i}`, source: 'Generated Wire', date: `2024-05-${String(1 + (i % 28)).padStart(2, '0')}`, text: paragraphs(sentences) });
+    records.push({
+      id: `gen-${i}`,
+      title: `Generated article ${i}`,
+      source: 'Generated Wire',
+      date: `2024-05-${String(1 + (i % 28)).padStart(2, '0')}`,
+      text: paragraphs(sentences),
+    });
   }
   const groups = [];
   for (let k = 0; k < planted; k++) {
@@ -58,19 +89,48 @@ export function collectionWithVersions(n, { big = BIG_STORY } = {}) {
     for (let v = 1; v <= (k < PAIRS ? 1 : 2); v++) {
       const title = `Generated article ${base}, version ${v + 1}`;
       titles.push(title);
-      records.push({ id: `gen-${base}-v${v + 1}`, title, source: `Outlet ${v + 1}`, date: '2024-06-01', text: paragraphs(rewrite(bodies[base - 1])) });
+      records.push({
+        id: `gen-${base}-v${v + 1}`,
+        title,
+        source: `Outlet ${v + 1}`,
+        date: '2024-06-01',
+        text: paragraphs(rewrite(bodies[base - 1])),
+      });
     }
     groups.push(titles);
   }
-  const cities = ['OSLO', 'LAGOS', 'LIMA', 'HANOI', 'QUITO', 'RIGA', 'DAKAR', 'PERTH', 'BERN', 'DOHA', 'SUVA', 'BAKU'];
+  const cities = [
+    'OSLO',
+    'LAGOS',
+    'LIMA',
+    'HANOI',
+    'QUITO',
+    'RIGA',
+    'DAKAR',
+    'PERTH',
+    'BERN',
+    'DOHA',
+    'SUVA',
+    'BAKU',
+  ];
   const wire = article();
   const bigStory = [];
   for (let k = 1; k <= big; k++) {
     const title = `The big story, copy ${k}`;
     bigStory.push(title);
     const dateline = `${cities[k % cities.length]}, June ${1 + (k % 28)} (Outlet ${k}) - `;
-    records.push({ id: `big-${k}`, title, source: `Outlet ${k}`, date: `2024-06-${String(1 + (k % 28)).padStart(2, '0')}`, text: paragraphs([dateline + wire[0], ...wire.slice(1)]) });
+    records.push({
+      id: `big-${k}`,
+      title,
+      source: `Outlet ${k}`,
+      date: `2024-06-${String(1 + (k % 28)).padStart(2, '0')}`,
+      text: paragraphs([dateline + wire[0], ...wire.slice(1)]),
+    });
   }
-  return { json: `[\n${records.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`, groups, bigStory, count: records.length };
+  return {
+    json: `[\n${records.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`,
+    groups,
+    bigStory,
+    count: records.length,
+  };
 }
-

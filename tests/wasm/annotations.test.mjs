@@ -9,11 +9,11 @@ import { createRequire } from 'node:module';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { articleKey, normaliseForIdentity } from '../../web/src/identity.js';
+import { prepareArticle } from '../../web/src/library/records.js';
 
 const require = createRequire(import.meta.url);
-const Ajv = require('ajv-draft-04');
-const addFormats = require('ajv-formats');
+const Ajv = require('ajv-draft-04').default;
+const addFormats = require('ajv-formats').default;
 
 const fixture = (name) => readFileSync(join(root, 'tests/fixtures/annotations', name), 'utf8');
 const call = (name, ...args) => JSON.parse(core[name](...args));
@@ -63,7 +63,9 @@ function created() {
   });
 }
 
-test('the content hash is the page\'s: its first 16 digits are the article key', () => {
+test('the content hash: SHA-256 of the normalised body; its first 16 digits are the article key', () => {
+  // What the core normalises (lectern/annotations.h ContentHash): NFC, whitespace runs → one space.
+  const normalised = (s) => s.normalize('NFC').replace(/\s+/gu, ' ').trim();
   const samples = ['', 'x', 'A  b\n\nc ', 'Cafe\u0301', '\u00a0\ufeffa\u2028b\u0085c\u180e d\u3000',
     '𝔸 😀 欢迎', article('article.txt').body];
   const seeds = readdirSync(join(root, 'shared/seeds')).filter((f) => f.endsWith('.txt'));
@@ -73,9 +75,12 @@ test('the content hash is the page\'s: its first 16 digits are the article key',
   }
   for (const s of samples) {
     const hash = core.contentHash(s);
-    assert.equal(hash, createHash('sha256').update(normaliseForIdentity(s)).digest('hex'));
-    assert.equal(hash.slice(0, 16), articleKey(s));
+    assert.equal(hash, createHash('sha256').update(normalised(s)).digest('hex'));
+    assert.equal(prepareArticle({ body: s }, core.contentHash).key, hash.slice(0, 16));
   }
+  assert.equal(core.contentHash('A  b\n\nc '), core.contentHash('A b c'));
+  assert.equal(core.contentHash('Caf\u00e9'), core.contentHash('Cafe\u0301'));
+  assert.notEqual(core.contentHash('A b c'), core.contentHash('A b d'));
 });
 
 test('every exported annotation satisfies every W3C MUST', () => {

@@ -2,11 +2,18 @@
 // Runs against build-wasm/bin/lectern-core.js, or the file named by LECTERN_CORE.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { core, root, seedDir, seeds } from './core.mjs';
+import { core, seedDir, seeds } from './core.mjs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const encoder = new TextEncoder();
+/**
+ * The core's readFile, parsed.
+ * @param {string|Uint8Array} bytes
+ * @param {string} name
+ * @param {import('../../web/src/core/lectern-core.js').ReadFileOptions} [options]
+ * @returns {import('../../web/src/core/lectern-core.js').ReadFileAnswer}
+ */
 const read = (bytes, name, options = {}) =>
   JSON.parse(core.readFile(typeof bytes === 'string' ? encoder.encode(bytes) : bytes, name,
                            JSON.stringify({ offsetUnit: 'utf16', ...options })));
@@ -45,6 +52,7 @@ test('offsets are UTF-16 code units, or code points when asked', () => {
 });
 
 test('Chinese, Arabic and Cyrillic sentences split', () => {
+  /** @type {[string, number][]} */
   const cases = [
     ['北京天气很好。我们去公园吧！你来吗？', 3],
     ['هذا نص عربي. هل هو واضح؟ نعم.', 3],

@@ -30,7 +30,10 @@ function buildWith(coreText, extraArgs = []) {
   writeFileSync(core, coreText);
   const outDir = path.join(dir, 'out');
   const out = path.join(outDir, 'lectern.html');
-  const run = spawnSync(process.execPath, [BUILD, '--core', core, '--out', out, ...extraArgs], { encoding: 'utf8', cwd: ROOT });
+  const run = spawnSync(process.execPath, [BUILD, '--core', core, '--out', out, ...extraArgs], {
+    encoding: 'utf8',
+    cwd: ROOT,
+  });
   return { dir, outDir, out, run };
 }
 
@@ -59,7 +62,8 @@ test('build.mjs writes one self-contained HTML file with a CSP that matches its 
   }
   assert.doesNotMatch(html, /@import/iu);
   assert.doesNotMatch(html, /<link\b(?![^>]*rel="icon"[^>]*href="data:)/iu, 'no <link> but the data: icon');
-  const urls = [...html.matchAll(/https?:\/\/[^\s"'<>)]+/giu)].map((m) => m[0])
+  const urls = [...html.matchAll(/https?:\/\/[^\s"'<>)]+/giu)]
+    .map((m) => m[0])
     .filter((u) => !u.startsWith('http://www.w3.org/'));
   assert.deepEqual(urls, [], 'no URLs other than XML namespaces');
 
@@ -67,10 +71,15 @@ test('build.mjs writes one self-contained HTML file with a CSP that matches its 
   const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/u.exec(html);
   assert.ok(meta, 'CSP meta present');
   assert.ok(html.indexOf(meta[0]) < html.indexOf('<script'), 'CSP comes before the scripts');
-  const policy = Object.fromEntries(meta[1].replace(/&#39;/gu, "'").split(';').map((d) => {
-    const [name, ...values] = d.trim().split(/\s+/u);
-    return [name, values];
-  }));
+  const policy = Object.fromEntries(
+    meta[1]
+      .replace(/&#39;/gu, "'")
+      .split(';')
+      .map((d) => {
+        const [name, ...values] = d.trim().split(/\s+/u);
+        return [name, values];
+      }),
+  );
   assert.deepEqual(policy['default-src'], ["'none'"]);
   assert.deepEqual(policy['connect-src'], ['data:']);
   assert.deepEqual(policy['base-uri'], ["'none'"]);
@@ -78,7 +87,12 @@ test('build.mjs writes one self-contained HTML file with a CSP that matches its 
   assert.deepEqual(policy['worker-src'], ['blob:'], 'the core worker, from a blob: URL only');
   assert.equal(policy['child-src'], undefined);
   for (const [name, values] of Object.entries(policy)) {
-    for (const v of values) assert.doesNotMatch(v, /^(\*|https?:|ws:|wss:|file:|filesystem:|'self')/u, `${name} ${v}: nothing beyond the page`);
+    for (const v of values)
+      assert.doesNotMatch(
+        v,
+        /^(\*|https?:|ws:|wss:|file:|filesystem:|'self')/u,
+        `${name} ${v}: nothing beyond the page`,
+      );
   }
   assert.ok(policy['script-src'].includes("'wasm-unsafe-eval'"));
   assert.ok(!policy['script-src'].includes("'unsafe-eval'"), 'no eval');
@@ -91,10 +105,18 @@ test('build.mjs writes one self-contained HTML file with a CSP that matches its 
   const styles = elements.filter((e) => e.tag === 'style');
   assert.equal(scripts.length, 2, 'the core and the bundle');
   assert.match(scripts[0].attrs, /id="lectern-core"/u);
+  // The page's own code and the libraries bundled with it (the bundle and the worker's glue) parse
+  // no HTML and make no code from strings.
+  for (const glue of [scripts[1], elements.find((e) => /id="lectern-worker"/u.test(e.attrs))])
+    assert.doesNotMatch(glue.text, /\.innerHTML\b|\.outerHTML\b|insertAdjacentHTML|\beval\(|new Function\b/u);
   assert.equal(styles.length, 1);
-  assert.deepEqual(policy['script-src'].filter((s) => s.startsWith("'sha256-")).sort(), scripts.map((s) => sha(s.text)).sort());
+  assert.deepEqual(
+    policy['script-src'].filter((s) => s.startsWith("'sha256-")).sort(),
+    scripts.map((s) => sha(s.text)).sort(),
+  );
   assert.deepEqual(policy['style-src'], [sha(styles[0].text)]);
-  for (const m of styles[0].text.matchAll(/url\(\s*["']?([^"')]*)/giu)) assert.match(m[1], /^data:/u, `CSS url(): ${m[0]}`);
+  for (const m of styles[0].text.matchAll(/url\(\s*["']?([^"')]*)/giu))
+    assert.match(m[1], /^data:/u, `CSS url(): ${m[0]}`);
   for (const s of scripts) assert.doesNotMatch(s.attrs, /\bsrc=/u);
 
   // "</script" inside inlined text is escaped, and the core still works as a classic script.
@@ -113,8 +135,17 @@ test('build.mjs writes one self-contained HTML file with a CSP that matches its 
   const posted = [];
   const listeners = {};
   const scope = {
-    Promise, JSON, TextDecoder, TextEncoder, Uint8Array, Uint32Array, performance,
-    postMessage: (m) => posted.push(m), addEventListener: (type, f) => { listeners[type] = f; },
+    Promise,
+    JSON,
+    TextDecoder,
+    TextEncoder,
+    Uint8Array,
+    Uint32Array,
+    performance,
+    postMessage: (m) => posted.push(m),
+    addEventListener: (type, f) => {
+      listeners[type] = f;
+    },
   };
   scope.self = scope;
   const workerContext = vm.createContext(scope);
@@ -127,8 +158,13 @@ test('build.mjs writes one self-contained HTML file with a CSP that matches its 
   const seeds = elements.find((e) => /id="seeds"/u.test(e.attrs));
   assert.ok(seeds && /type="application\/json"/u.test(seeds.attrs));
   const data = JSON.parse(seeds.text);
-  const names = readdirSync(path.join(ROOT, 'shared/seeds')).filter((n) => n.endsWith('.txt')).sort();
-  assert.deepEqual(data.map((s) => s.name), names);
+  const names = readdirSync(path.join(ROOT, 'shared/seeds'))
+    .filter((n) => n.endsWith('.txt'))
+    .sort();
+  assert.deepEqual(
+    data.map((s) => s.name),
+    names,
+  );
   for (const s of data) assert.equal(s.text, readFileSync(path.join(ROOT, 'shared/seeds', s.name), 'utf8'));
 
   // The order: core, worker glue, seeds, bundle.
@@ -153,7 +189,11 @@ test('build.mjs refuses a core that needs eval, unless --allow-eval', (t) => {
 test('build.mjs says clearly when the core is missing or is not a Lectern core', (t) => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'lectern-build-test-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const missing = spawnSync(process.execPath, [BUILD, '--core', path.join(dir, 'nope.js'), '--out', path.join(dir, 'x.html')], { encoding: 'utf8' });
+  const missing = spawnSync(
+    process.execPath,
+    [BUILD, '--core', path.join(dir, 'nope.js'), '--out', path.join(dir, 'x.html')],
+    { encoding: 'utf8' },
+  );
   assert.notEqual(missing.status, 0);
   assert.match(missing.stderr, /no core at/u);
   const other = buildWith('var somethingElse = 1;');

@@ -1,26 +1,31 @@
 // Lectern's page: entry point (bundled by web/build.mjs into dist/lectern.html).
 //
-// Module map: app.js (state and wiring) uses pure modules — core.js (the WebAssembly core),
-// worker-client.js (the core in a Web Worker; worker.js + worker-host.js are the worker's side),
-// importer.js + reading.js + chunking.js + json-split.js (batch import; big .jsonl and .json
-// files in chunks), records.js + identity.js +
-// sha256.js (records and content keys), collection.js, sorting.js, format.js, problems.js,
-// seeds.js, router.js (#article=ID, #annotations), keys.js, segments.js — and DOM views under ui/
-// (dom.js, library.js, reader.js, messages.js, progress.js, dialogs.js, dropzone.js). store.js
-// keeps the collection and the annotations in IndexedDB.
-// Annotations: annotations.js (the bookkeeping: create/edit/delete, undo, import, export, anchoring
-// through the core, carried over to other versions, other tabs), annotation-model.js (W3C objects,
-// search, filters, highlight segments, last writer wins), offsets.js (UTF-16 ↔ code points),
-// markdown.js (notes), tags.js, undo.js, annotation-files.js; ui/annotation-controller.js joins
-// them to ui/highlights.js (the body with its highlights), ui/annotator.js (toolbar, editor, card,
-// tooltip), ui/annotation-sidebar.js, ui/annotations-view.js, ui/annotation-card.js and
-// ui/markdown.js (notes as DOM, text nodes only).
-// Versions of one story: clustering.js (the collection through the core's StoryClusterer, in the
-// worker, in batches with progress; rerun, debounced, after imports and removals), stories.js (the
-// clusters in memory, similarity wording, grouping the library's rows), compare-model.js (the
-// core's diffTexts JSON → aligned rows, summary, changes), variants.js (the variant table of a
-// story of three or more versions); ui/story-controller.js joins them to ui/compare.js
-// (#compare=A,B) and ui/variants.js (#variants=ID); the library and the reader show the versions.
+// Module map (one folder per feature; the README's "Modules" says more):
+//   shell/      app.js (state and wiring), app-shell.js (the layout: views and controllers, wired),
+//               topbar.js, router.js (#article=ID, #annotations, #compare=A,B, #variants=ID),
+//               keys.js + commands.js (shortcuts), dom.js (element builder; text only, never HTML),
+//               messages.js, progress.js, dialogs.js, format.js, yield.js
+//   core/       core.js (loads the WebAssembly core; lectern-core.d.ts declares it), worker-client.js
+//               (the core in a Web Worker; worker.js + worker-host.js are the worker's side), offsets.js
+//   import/     importer.js, reading.js, chunking.js, json-split.js (big .jsonl and .json files in
+//               chunks), problems.js, import-report.js, dropzone.js
+//   library/    records.js (content hash, key and word count from the core), collection.js,
+//               sorting.js, seeds.js, library-prefs.js, library-view.js
+//   reader/     reader-view.js, segments.js (reader layout), spans.js (packed paragraph/sentence spans)
+//   storage/    store.js (IndexedDB through idb, or memory), storage-status.js
+//   annotations/  annotations.js (changes, undo, import, export) on annotation-placement.js (placed in
+//               articles through the core, carried over to the versions of a story) on
+//               annotation-records.js (kept, stored, shared with other tabs: tab-bus.js);
+//               annotation-model.js (W3C objects, search, filters, last writer wins), anchor-records.js,
+//               collection-listing.js, annotation-files.js, annotation-user.js, tags.js, undo.js;
+//               ui/: annotation-controller.js joins them to the reader and the views (annotation-views.js:
+//               annotation-sidebar.js, annotator.js, annotation-editor.js, annotations-view.js,
+//               annotation-card.js), highlights.js, note-view.js (notes: CommonMark → DOM, text nodes
+//               only), annotation-transfer.js, orphan-attach.js, user-name.js
+//   stories/    clustering.js (the core's StoryClusterer, in the worker, in batches; rerun after imports
+//               and removals), stories.js (the clusters: versions of one story), compare-model.js (the
+//               core's diffTexts → rows, summary, changes), variant-table.js; story-controller.js joins
+//               them to compare-view.js (#compare=A,B) and variants-view.js (#variants=ID)
 //
 // Stable hooks for end-to-end tests (data-testid unless noted):
 //   import-input (also id="import-input": the <input type=file multiple>), import-button,
@@ -122,7 +127,9 @@
 //   variants(id) → Promise<{columns: [{id, label, reference, counts}], rows: [{kind, index, cells:
 //     [{state, text?, parts?, …}]}]}>: the variant table of id's story (variants.js).
 //   clusterStats() → {articles, ms, engine} of the last grouping, or null.
-import { App } from './app.js';
+import { App } from './shell/app.js';
+import { textInput } from './import/importer.js';
+import { rowOf } from './library/records.js';
 
 function boot() {
   const root = document.getElementById('app');
@@ -130,32 +137,41 @@ function boot() {
   const app = new App({ root, seedsJson });
   const ready = app.start().then(() => undefined);
   ready.catch((error) => console.error('Lectern could not start:', error));
-  window.lectern = Object.freeze({
+  window.lectern = lecternApi(app, ready);
+}
+
+/**
+ * window.lectern (see above).
+ * @param {App} app
+ * @param {Promise<void>} ready
+ */
+export function lecternApi(app, ready) {
+  return Object.freeze({
     ready,
     loadArticles: async (items) => {
       await ready;
-      return app.loadArticles(Array.isArray(items) ? items : [items]);
+      return loadArticles(app, Array.isArray(items) ? items : [items]);
     },
-    articles: () => app.articles(),
-    article: (id) => app.article(id),
+    articles: () => articles(app),
+    article: (id) => article(app, id),
     removeArticle: async (id) => {
       await ready;
-      return app.removeArticle(String(id));
+      return (await app.removeArticles([String(id)])).length > 0;
     },
     version: () => app.reader?.version() ?? null,
     engine: () => app.reader?.kind ?? null,
     annotate: async (request) => {
       await ready;
-      return app.annotations.annotate(request);
+      return annotate(app, request);
     },
-    annotations: (articleId) => app.annotations.annotations(articleId),
+    annotations: (articleId) => annotationsOn(app, articleId),
     exportAnnotations: async () => {
       await ready;
-      return app.annotations.exportObject();
+      return app.annotations.transfer.exportObject();
     },
     importAnnotations: async (objectOrString) => {
       await ready;
-      return app.annotations.importFrom(objectOrString);
+      return app.annotations.transfer.importFrom(objectOrString);
     },
     clusters: async () => {
       await ready;
@@ -172,6 +188,78 @@ function boot() {
     },
     clusterStats: () => (app.stories.lastRun ? { ...app.stories.lastRun } : null),
   });
+}
+
+/** @param {{name: string, text: string|Uint8Array|ArrayBuffer}[]} items */
+async function loadArticles(app, items) {
+  const inputs = items.map((it, i) => textInput(String(it?.name ?? `input-${i + 1}.txt`), it?.text ?? ''));
+  const result = await app.runImport(inputs, {});
+  return (result?.results ?? []).map(({ id, title, added }) => ({ id, title, added }));
+}
+
+/** One article with its body (for window.lectern.article), or null. */
+function article(app, id) {
+  const r = app.collection.get(String(id));
+  if (!r) return null;
+  const a = r.article;
+  return {
+    id: r.id,
+    title: a.title || rowOf(r).displayTitle,
+    source: a.source,
+    date: a.date,
+    url: a.url,
+    body: a.body,
+    fileName: r.fileName,
+  };
+}
+
+function articles(app) {
+  return app.collection
+    .list()
+    .map(rowOf)
+    .map(({ id, title, displayTitle, source, date, words }) => ({
+      id,
+      title: title || displayTitle,
+      source,
+      date,
+      words,
+    }));
+}
+
+/**
+ * window.lectern.annotate: start and end are code point offsets into the article's body.
+ * @param {App} app
+ * @param {{articleId: string, start: number, end: number, tags?: string[]|string, note?: string,
+ *   noteFormat?: string}} request
+ * @returns {Promise<string>} the new annotation's id
+ */
+async function annotate(app, { articleId, start, end, tags = [], note = '', noteFormat = 'text/markdown' }) {
+  const record = app.collection.get(String(articleId));
+  if (!record) throw new Error(`no article with the id ${articleId}`);
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start)
+    throw new Error('start and end must be code point offsets with start < end');
+  const names = (Array.isArray(tags) ? tags : [tags]).map(String);
+  const id = await app.annotations.book.create(record, {
+    start,
+    end,
+    unit: 'codepoint',
+    tags: names,
+    note: String(note ?? ''),
+    noteFormat,
+  });
+  return id;
+}
+
+/** window.lectern.annotations: copies of the W3C objects, in reading order. */
+function annotationsOn(app, articleId) {
+  const book = app.annotations.book;
+  if (!book) return [];
+  let list = book.live();
+  if (articleId != null) list = list.filter((r) => book.homeOf(r)?.article?.id === String(articleId));
+  const pos = (r) => book.homeOf(r)?.start ?? 0;
+  return list
+    .sort((a, b) => pos(a) - pos(b) || a.id.localeCompare(b.id))
+    .map((r) => structuredClone(r.annotation));
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot, { once: true });

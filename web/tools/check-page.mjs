@@ -42,24 +42,33 @@ const file = path.resolve(args[0] || 'dist/lectern.html');
 const url = pathToFileURL(file).href;
 
 const profile = mkdtempSync(path.join(os.tmpdir(), 'lectern-check-'));
-const browser = await puppeteer.launch(firefox
-  ? { browser: 'firefox', executablePath: browserPath, headless: true, userDataDir: profile }
-  : {
-    executablePath: browserPath,
-    headless: true,
-    userDataDir: profile,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+const browser = await puppeteer.launch(
+  firefox
+    ? { browser: 'firefox', executablePath: browserPath, headless: true, userDataDir: profile }
+    : {
+        executablePath: browserPath,
+        headless: true,
+        userDataDir: profile,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      },
+);
 const problems = [];
 try {
   const page = await browser.newPage();
   await page.setViewport({ width, height });
   if (dark) await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
   page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+    if (m.type() === 'error' || m.type() === 'warn') problems.push(`console ${m.type()}: ${m.text()}`);
   });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('pageerror', (e) => problems.push(`page error: ${e instanceof Error ? e.message : e}`));
   page.on('request', (r) => {
     const u = r.url();
     if (u !== url && !u.startsWith(`${url}#`) && !/^(data|blob):/u.test(u)) problems.push(`request: ${u}`);
@@ -72,32 +81,63 @@ try {
   const started = Date.now();
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForFunction(() => Boolean(window.lectern), { timeout: 20000 });
-  const ready = await page.evaluate(() => window.lectern.ready.then(() => 'ok', (e) => `failed: ${e?.message || e}`));
-  console.log(`ready: ${ready} after ${Date.now() - started} ms; core ${await page.evaluate(() => window.lectern.version())}`
-    + ` in ${await page.evaluate(() => window.lectern.engine?.() ?? 'main-thread')}`);
+  const ready = await page.evaluate(() =>
+    window.lectern.ready.then(
+      () => 'ok',
+      (e) => `failed: ${e?.message || e}`,
+    ),
+  );
+  console.log(
+    `ready: ${ready} after ${Date.now() - started} ms; core ${await page.evaluate(() => window.lectern.version())}` +
+      ` in ${await page.evaluate(() => window.lectern.engine?.() ?? 'main-thread')}`,
+  );
   if (ready !== 'ok') problems.push(`not ready: ${ready}`);
   const articles = await page.evaluate(() => window.lectern.articles());
   console.log(`articles: ${articles.length}`);
-  for (const a of articles.slice(0, 8)) console.log(`  ${a.id}  ${a.date || '----------'}  ${a.source || '-'}  ${a.words}w  ${a.title.slice(0, 70)}`);
+  for (const a of articles.slice(0, 8))
+    console.log(
+      `  ${a.id}  ${a.date || '----------'}  ${a.source || '-'}  ${a.words}w  ${a.title.slice(0, 70)}`,
+    );
   if (shots) {
     mkdirSync(shots, { recursive: true });
     const suffix = `${width}${dark ? '-dark' : ''}${firefox ? '-firefox' : ''}`;
     await page.screenshot({ path: path.join(shots, `library-${suffix}.png`) });
     if (importFile) {
-      const input = await page.$('[data-testid="import-input"]');
+      const input = /** @type {import('puppeteer-core').ElementHandle<HTMLInputElement>} */ (
+        await page.$('[data-testid="import-input"]')
+      );
       const began = Date.now();
       await input.uploadFile(path.resolve(importFile));
       // Halfway through (by bytes), or whenever the bar shows if the import is quicker than that.
       // (A small file may be done before the bar is ever seen: then there is no bar to show.)
-      await page.waitForFunction((t0) => {
-        const bar = document.querySelector('[data-testid="progress-bar"]');
-        const done = Date.now() - t0 > 1000 && !document.getElementById('app').hasAttribute('data-importing');
-        return done || (bar && !document.querySelector('[data-testid="progress"]').hidden
-          && bar.hasAttribute('value') && bar.value / bar.max >= 0.5);
-      }, { timeout: 120000, polling: 50 }, Date.now()).catch(() => {});
+      await page
+        .waitForFunction(
+          (t0) => {
+            const bar = /** @type {HTMLProgressElement} */ (
+              document.querySelector('[data-testid="progress-bar"]')
+            );
+            const done =
+              Date.now() - t0 > 1000 && !document.getElementById('app').hasAttribute('data-importing');
+            return (
+              done ||
+              (bar &&
+                !(/** @type {HTMLElement} */ (document.querySelector('[data-testid="progress"]')).hidden) &&
+                bar.hasAttribute('value') &&
+                bar.value / bar.max >= 0.5)
+            );
+          },
+          { timeout: 120000, polling: 50 },
+          Date.now(),
+        )
+        .catch(() => {});
       await page.screenshot({ path: path.join(shots, `importing-${suffix}.png`) });
-      await page.waitForFunction(() => !document.getElementById('app').hasAttribute('data-importing'), { timeout: 300000, polling: 200 });
-      console.log(`imported ${path.basename(importFile)} in ${Date.now() - began} ms; ${await page.evaluate(() => window.lectern.articles().length)} articles`);
+      await page.waitForFunction(() => !document.getElementById('app').hasAttribute('data-importing'), {
+        timeout: 300000,
+        polling: 200,
+      });
+      console.log(
+        `imported ${path.basename(importFile)} in ${Date.now() - began} ms; ${await page.evaluate(() => window.lectern.articles().length)} articles`,
+      );
     }
     if (articles[articleIndex]) {
       await page.goto(`${url}#article=${articles[articleIndex].id}`, { waitUntil: 'load' });
@@ -105,9 +145,13 @@ try {
       await page.evaluate(() => window.lectern.clusters?.().catch(() => null));
       await page.screenshot({ path: path.join(shots, `reader-${suffix}.png`), fullPage });
     }
-    const clusters = await page.evaluate(() => window.lectern.clusters?.().catch((e) => `failed: ${e.message}`));
+    const clusters = await page.evaluate(() =>
+      window.lectern.clusters?.().catch((e) => `failed: ${e.message}`),
+    );
     if (Array.isArray(clusters)) {
-      console.log(`stories with several versions: ${clusters.length} (${clusters.map((c) => c.members.length).join(', ')})`);
+      console.log(
+        `stories with several versions: ${clusters.length} (${clusters.map((c) => c.members.length).join(', ')})`,
+      );
       await page.goto(`${url}#library`, { waitUntil: 'load' });
       await page.evaluate(() => window.lectern.ready);
       await page.evaluate(() => window.lectern.clusters());
@@ -128,7 +172,10 @@ try {
       if (three) {
         await page.goto(`${url}#variants=${three.members[0]}`, { waitUntil: 'load' });
         await page.evaluate(() => window.lectern.ready);
-        await page.waitForSelector('[data-testid="variants"][data-state="ready"], [data-testid="variants"][data-state="error"]', { timeout: 30000 });
+        await page.waitForSelector(
+          '[data-testid="variants"][data-state="ready"], [data-testid="variants"][data-state="error"]',
+          { timeout: 30000 },
+        );
         await page.screenshot({ path: path.join(shots, `variants-${suffix}.png`), fullPage });
       }
     } else if (clusters) {

@@ -1,0 +1,102 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Collection } from '../../../web/src/library/collection.js';
+import { makeRecord, normaliseArticle, rowOf, isValidRecord } from '../../../web/src/library/records.js';
+import { parseSeeds, shouldLoadSeeds } from '../../../web/src/library/seeds.js';
+import { firstSpan, packSpans, spanCount, spanList } from '../../../web/src/reader/spans.js';
+import { parseHash, readerHash } from '../../../web/src/shell/router.js';
+import { createHash } from 'node:crypto';
+
+/** A stand-in for the core's contentHash (tests/wasm checks the real one). */
+const contentHash = (/** @type {string} */ text) => createHash('sha256').update(text).digest('hex');
+
+test('records: normalised article, words, display row', () => {
+  const r = makeRecord(
+    {
+      id: 7,
+      title: null,
+      body: 'Hello there. Bye.',
+      sentences: [
+        { start: 0, end: 12 },
+        { start: 5, end: 2 },
+      ],
+      paragraphs: 'x',
+      wordCount: 3,
+    },
+    contentHash,
+    { fileName: 'f.txt', importedAt: 5, seq: 3 },
+  );
+  assert.equal(r.article.recordId, '7');
+  assert.equal(r.article.title, '');
+  assert.deepEqual(r.article.sentences, Uint32Array.from([0, 12]), 'packed; bad spans dropped');
+  assert.deepEqual(r.article.paragraphs, new Uint32Array(0));
+  assert.equal(r.words, 3, "the core's word count");
+  assert.equal(r.hash, contentHash('Hello there. Bye.'), "the core's content hash of the body");
+  assert.equal(r.id, r.hash.slice(0, 16), 'the article key is its first 16 digits');
+  assert.equal(isValidRecord(r), true);
+  assert.equal(isValidRecord({ id: 'x' }), false);
+  const row = rowOf(r);
+  assert.deepEqual([row.displayTitle, row.titleFromText, row.words, row.seq], ['Hello there.', true, 3, 3]);
+  assert.equal(normaliseArticle(undefined).body, '');
+});
+
+test('collection keeps import order, refuses duplicates, removes and restores', () => {
+  const c = new Collection();
+  const rec = (id, seq) => ({ id, seq, article: { body: id } });
+  assert.equal(c.add(rec('b', 2)), true);
+  assert.equal(c.add(rec('a', 1)), true);
+  assert.equal(c.add(rec('a', 9)), false);
+  assert.deepEqual(
+    c.list().map((r) => r.id),
+    ['a', 'b'],
+  );
+  assert.equal(c.nextSeq(), 3);
+  const removed = c.remove('a');
+  assert.equal(removed.id, 'a');
+  assert.equal(c.remove('zzz'), undefined);
+  assert.equal(c.size, 1);
+  c.add(removed); // undo puts it back where it was
+  assert.deepEqual(
+    c.list().map((r) => r.id),
+    ['a', 'b'],
+  );
+  assert.equal(c.clear().length, 2);
+  assert.equal(c.size, 0);
+});
+
+test('seeds load on first run only, or always when nothing is stored', () => {
+  assert.equal(shouldLoadSeeds({ persistent: true, initialised: false }), true);
+  assert.equal(shouldLoadSeeds({ persistent: true, initialised: true }), false);
+  assert.equal(shouldLoadSeeds({ persistent: false, initialised: false }), true);
+  assert.deepEqual(parseSeeds('[{"name":"a.txt","text":"x"},{"name":1},null]'), [
+    { name: 'a.txt', text: 'x' },
+  ]);
+  assert.deepEqual(parseSeeds('not json'), []);
+  assert.deepEqual(parseSeeds(''), []);
+  assert.deepEqual(parseSeeds('{}'), []);
+});
+
+test('hash routes', () => {
+  assert.deepEqual(parseHash(''), { view: 'library' });
+  assert.deepEqual(parseHash('#library'), { view: 'library' });
+  assert.deepEqual(parseHash('#article=abc'), { view: 'reader', id: 'abc', original: false });
+  assert.deepEqual(parseHash(readerHash('a b&c', true)), { view: 'reader', id: 'a b&c', original: true });
+});
+
+test('spans are packed, validated and unpacked', () => {
+  const packed = packSpans(
+    [{ start: 0, end: 3 }, { start: 4, end: 2 }, { start: 5, end: 99 }, null, { start: 5, end: 9 }],
+    10,
+  );
+  assert.deepEqual(packed, Uint32Array.from([0, 3, 5, 9]));
+  assert.deepEqual(spanList(packed), [
+    { start: 0, end: 3 },
+    { start: 5, end: 9 },
+  ]);
+  assert.deepEqual(packSpans(packed, 10), packed);
+  assert.deepEqual(firstSpan(packed), { start: 0, end: 3 });
+  assert.equal(firstSpan(new Uint32Array(0)), null);
+  assert.equal(spanCount(packed), 2);
+  assert.deepEqual(spanList('nonsense'), []);
+  assert.deepEqual(packSpans(undefined, 5), new Uint32Array(0));
+});

@@ -1,0 +1,381 @@
+// The annotations of this browser, and what the user does with them: the core (C++, in a worker:
+// `call`) makes annotations, merges imported files, re-anchors and exports; this module decides
+// what to ask it and keeps the bookkeeping: changes as undoable steps (memory, then storage, then
+// other tabs), tags and their colours, conflicts, import and export. No DOM.
+// The records and where each one shows: annotation-records.js; placing them in articles (carried
+// over to other versions of a story, orphans): annotation-placement.js.
+import {
+  authorKey,
+  conflictsOf,
+  editAnnotation,
+  isNewer,
+  modifiedOf,
+  nowAfter,
+  recolorAnnotation,
+  resolveConflict,
+  tagsOf,
+  targetHash,
+  viewOf,
+} from './annotation-model.js';
+import { normaliseTagName } from './tags.js';
+import { AnnotationPlacement } from './annotation-placement.js';
+import { parseCore } from './annotation-records.js';
+
+/** A random UUID (crypto.randomUUID where the page has it). */
+export function uuid() {
+  if (typeof crypto?.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export class AnnotationBook extends AnnotationPlacement {
+  // --- Changes ---------------------------------------------------------------------------------
+
+  /**
+   * Applies changes (id → new W3C annotation, or null to delete) as one step: memory first, then
+   * storage (failures reported, memory kept), then other tabs.
+   * @param {Map<string, object|null>} changes
+   * @param {{label?: string, undoable?: boolean, anchors?: Map<string, object>}} [options]
+   */
+  async apply(changes, { label = 'Change', undoable = true, anchors = new Map() } = {}) {
+    const before = new Map();
+    const after = new Map();
+    const written = [];
+    for (const [id, annotation] of changes) {
+      const old = this.records.get(id);
+      before.set(id, old && !old.deleted ? old.annotation : null);
+      after.set(id, annotation);
+      let record;
+      if (annotation) {
+        const sameTarget =
+          old?.annotation && JSON.stringify(old.annotation.target) === JSON.stringify(annotation.target);
+        record = {
+          id,
+          hash: targetHash(annotation),
+          modified: modifiedOf(annotation),
+          annotation,
+          anchor: undefined,
+        };
+        const anchor = anchors.has(id) ? anchors.get(id) : sameTarget ? old.anchor : undefined;
+        if (anchor) record.anchor = anchor;
+        for (const t of tagsOf(annotation)) this.tags.ensure(t.name, t.color);
+      } else {
+        record = { id, hash: old?.hash ?? '', modified: nowAfter(old?.modified, this.now()), deleted: true };
+      }
+      this.records.set(id, record);
+      written.push(record);
+    }
+    if (undoable) this.history.push({ label, before, after });
+    this.onChange('records', { ids: [...changes.keys()] });
+    this.saveTagsIfChanged();
+    await this.persist(written);
+  }
+
+  stamp(after = '') {
+    return nowAfter(after, this.now());
+  }
+
+  /**
+   * A new annotation on [start, end) of `article`'s body.
+   * @param {object} article  a library record
+   * @param {{start: number, end: number, unit?: 'utf16'|'codepoint', tags?: string[], note?: string,
+   *          noteFormat?: string}} request
+   * @returns {Promise<string>} the annotation's id
+   */
+  async create(article, { start, end, unit = 'utf16', tags = [], note = '', noteFormat = 'text/markdown' }) {
+    const annotation = await this.makeAnnotation(article, { start, end, unit, tags, note, noteFormat });
+    await this.apply(new Map([[annotation.id, annotation]]), { label: 'Highlight' });
+    return annotation.id;
+  }
+
+  /**
+   * The core's new annotation (not yet applied).
+   * @param {object} article  a library record
+   * @param {{start: number, end: number, unit?: 'utf16'|'codepoint', tags?: (string|{name: string, color?: string})[],
+   *   note?: string, noteFormat?: string, id?: string, created?: string, creator?: {id?: string, name?: string}}} request
+   */
+  async makeAnnotation(
+    article,
+    {
+      start,
+      end,
+      unit = 'utf16',
+      tags = [],
+      note = '',
+      noteFormat = 'text/markdown',
+      id = uuid(),
+      created,
+      creator,
+    },
+  ) {
+    const names = [];
+    for (const t of tags) {
+      const tag = this.tags.ensure(
+        typeof t === 'string' ? t : t?.name,
+        typeof t === 'object' ? t?.color : undefined,
+      );
+      if (tag && !names.some((n) => n.name === tag.name)) names.push({ name: tag.name, color: tag.color });
+    }
+    const now = this.stamp();
+    const me = creator ?? this.user();
+    const request = {
+      body: article.article.body,
+      title: article.article.title || undefined,
+      url: article.article.url || undefined,
+      start,
+      end,
+      offsetUnit: unit === 'codepoint' ? 'codepoint' : 'utf16',
+      tags: names,
+      note: String(note ?? ''),
+      noteFormat,
+      id: String(id).startsWith('urn:') ? id : `urn:uuid:${id}`,
+      created: created ?? now,
+      modified: now,
+    };
+    if (me && (me.id || me.name))
+      request.creator = { ...(me.id ? { id: me.id } : {}), ...(me.name ? { name: me.name } : {}) };
+    const res = parseCore(await this.call('annotationsCreate', JSON.stringify(request)), 'a new annotation');
+    if (!res?.annotation) throw new Error('the reading engine made no annotation');
+    return res.annotation;
+  }
+
+  /**
+   * New tags and/or note for an annotation.
+   * @param {string} id
+   * @param {{tags?: (string|{name: string, color?: string})[], note?: string, noteFormat?: string}} changes
+   */
+  async update(id, { tags, note, noteFormat }) {
+    const r = this.get(id);
+    if (!r) return false;
+    const list = tags
+      ?.map((t) =>
+        this.tags.ensure(typeof t === 'string' ? t : t.name, typeof t === 'object' ? t.color : undefined),
+      )
+      .filter(Boolean)
+      .map((t) => ({ name: t.name, color: t.color }));
+    const next = editAnnotation(r.annotation, {
+      tags: list ? dedupeTags(list) : undefined,
+      note,
+      noteFormat,
+      modified: this.stamp(r.modified),
+    });
+    await this.apply(new Map([[id, next]]), { label: 'Edit' });
+    return true;
+  }
+
+  /** Adds or removes one tag (by name) on an annotation. */
+  async toggleTag(id, name) {
+    const r = this.get(id);
+    if (!r) return false;
+    const current = tagsOf(r.annotation);
+    const tag = this.tags.ensure(name);
+    if (!tag) return false;
+    const has = current.some((t) => t.name.toLocaleLowerCase('en') === tag.name.toLocaleLowerCase('en'));
+    const next = has
+      ? current.filter((t) => t.name.toLocaleLowerCase('en') !== tag.name.toLocaleLowerCase('en'))
+      : [...current, tag];
+    return this.update(id, { tags: next });
+  }
+
+  async remove(ids) {
+    const changes = new Map(ids.filter((id) => this.get(id)).map((id) => [id, null]));
+    if (!changes.size) return 0;
+    await this.apply(changes, { label: changes.size === 1 ? 'Delete' : `Delete ${changes.size}` });
+    return changes.size;
+  }
+
+  /** Gives an annotation (an orphan, typically) a new place: [start, end) (UTF-16) of `article`. */
+  async attach(id, article, { start, end }) {
+    const r = this.get(id);
+    if (!r) return false;
+    const v = viewOf(r.annotation);
+    const fresh = await this.makeAnnotation(article, {
+      start,
+      end,
+      tags: v.tags,
+      note: v.note?.text ?? '',
+      noteFormat: v.note?.format ?? 'text/plain',
+      id: r.id,
+      created: v.created || undefined,
+      creator: v.creator.id || v.creator.name ? v.creator : undefined,
+    });
+    // Keep what the core does not set from a request (other bodies, conflicts, extra properties).
+    const next = { ...structuredClone(r.annotation), target: fresh.target, modified: this.stamp(r.modified) };
+    if (Array.isArray(fresh['@context']) || Array.isArray(next['@context']))
+      next['@context'] = r.annotation['@context'];
+    await this.apply(new Map([[id, next]]), { label: 'Attach', anchors: new Map([[id, undefined]]) });
+    return true;
+  }
+
+  /** Keeps one version of a conflicting annotation (-1: the one shown, 0…: the other versions). */
+  async keepVersion(id, index) {
+    const r = this.get(id);
+    if (!r || !conflictsOf(r.annotation).length) return false;
+    const next = resolveConflict(r.annotation, index, this.stamp(r.modified));
+    if (!next) return false;
+    await this.apply(new Map([[id, next]]), { label: 'Keep version' });
+    return true;
+  }
+
+  /**
+   * A tag's colour: stored in the tag list, and written into the user's own annotations with
+   * that tag (others' annotations keep the colour their author gave; the page shows the user's).
+   */
+  async setTagColor(name, color) {
+    if (!this.tags.setColor(name, color)) return false;
+    await this.saveTags();
+    const mine = authorKey(this.user());
+    const changes = new Map();
+    for (const r of this.live()) {
+      const tags = tagsOf(r.annotation);
+      const key = authorKey(viewOf(r.annotation).creator);
+      if (key && mine && key !== mine) continue;
+      const tag = tags.find(
+        (t) => t.name.toLocaleLowerCase('en') === normaliseTagName(name).toLocaleLowerCase('en'),
+      );
+      if (!tag || tag.color === this.tags.colorOf(name)) continue;
+      changes.set(
+        r.id,
+        recolorAnnotation(
+          r.annotation,
+          (n) => (this.tags.has(n) ? this.tags.colorOf(n) : null),
+          this.stamp(r.modified),
+        ),
+      );
+    }
+    if (changes.size) await this.apply(changes, { label: 'Tag colour' });
+    else this.onChange('tags', {});
+    return true;
+  }
+
+  async undo() {
+    return this.replay(this.history.undo());
+  }
+
+  async redo() {
+    return this.replay(this.history.redo());
+  }
+
+  async replay(step) {
+    if (!step) return null;
+    const changes = new Map();
+    for (const [id, annotation] of step.apply) {
+      const current = this.records.get(id);
+      changes.set(
+        id,
+        annotation ? { ...structuredClone(annotation), modified: this.stamp(current?.modified) } : null,
+      );
+    }
+    await this.apply(changes, { undoable: false });
+    return step.label;
+  }
+
+  // --- Import and export -----------------------------------------------------------------------
+
+  /**
+   * Merges an annotation file into this browser's annotations (the core: duplicates recognised,
+   * conflicts kept side by side) and places the new ones in the collection.
+   * @returns {Promise<{imported: number, duplicates: number, conflicts: number, orphaned: number,
+   *   deletedHere: number, errors: string[], warnings: string[], ids: string[], fatal: boolean}>}
+   */
+  async importText(text, { label = 'Import' } = {}) {
+    const existing = this.live().map((r) => r.annotation);
+    const res = parseCore(
+      await this.call('annotationsImport', JSON.stringify(existing), String(text)),
+      'the import',
+    );
+    const problems = (list) =>
+      (Array.isArray(list) ? list : []).map((e) =>
+        e.path ? `${e.path}: ${e.message}` : String(e.message ?? e),
+      );
+    const summary = {
+      imported: res.imported ?? 0,
+      duplicates: res.duplicates ?? 0,
+      conflicts: res.conflicts ?? 0,
+      orphaned: 0,
+      errors: problems(res.errors),
+      warnings: problems(res.warnings),
+      ids: [],
+      fatal: false,
+      container: res.container ?? '',
+      deletedHere: 0,
+    };
+    const changed = new Set(res.changed ?? []);
+    summary.fatal = !res.container && summary.errors.length > 0 && !changed.size;
+    // The core does not know what was deleted here: an annotation deleted after the version in
+    // the file was modified stays deleted (last writer wins), and is counted apart.
+    for (const a of res.merged ?? []) {
+      const here = this.records.get(a?.id);
+      if (!changed.has(a?.id) || !here?.deleted || !isNewer(here, { modified: modifiedOf(a) })) continue;
+      changed.delete(a.id);
+      summary.deletedHere++;
+      if ((res.ids?.added ?? []).includes(a.id)) summary.imported = Math.max(0, summary.imported - 1);
+    }
+    for (const t of res.tags ?? []) if (t?.name) this.tags.ensure(t.name, t.color ?? undefined);
+    const incoming = (res.merged ?? []).filter((a) => a && changed.has(a.id));
+    if (!incoming.length) return summary;
+    const anchors = await this.placeImported(incoming);
+    const changes = new Map(incoming.map((a) => [a.id, a]));
+    // A changed annotation whose target did not change keeps its place.
+    for (const a of incoming) {
+      if (anchors.has(a.id)) continue;
+      anchors.set(a.id, undefined);
+    }
+    await this.apply(changes, { label, anchors });
+    await this.saveTags();
+    summary.ids = [...changes.keys()];
+    summary.orphaned = summary.ids.filter((id) => !this.homeOf(this.records.get(id))?.article).length;
+    return summary;
+  }
+
+  /**
+   * The annotations to export: all, one article's (those showing on it as its own or anchored
+   * into it) or one tag's.
+   */
+  selectForExport({ articleId = '', tag = '' } = {}) {
+    let list = this.live();
+    if (articleId) list = list.filter((r) => this.homeOf(r)?.article?.id === articleId);
+    if (tag) {
+      const k = normaliseTagName(tag).toLocaleLowerCase('en');
+      list = list.filter((r) => tagsOf(r.annotation).some((t) => t.name.toLocaleLowerCase('en') === k));
+    }
+    const pos = (r) => this.homeOf(r)?.start ?? 0;
+    return list
+      .sort((a, b) => a.hash.localeCompare(b.hash) || pos(a) - pos(b) || a.id.localeCompare(b.id))
+      .map((r) => r.annotation);
+  }
+
+  /**
+   * @param {{format?: 'jsonld'|'markdown'|'html', articleId?: string, tag?: string, label?: string}} o
+   * @returns {Promise<{text: string, mediaType: string, count: number}>}
+   */
+  async exportText({ format = 'jsonld', articleId = '', tag = '', label = '' } = {}) {
+    const list = this.selectForExport({ articleId, tag });
+    const res = parseCore(
+      await this.call(
+        'annotationsExport',
+        JSON.stringify(list),
+        JSON.stringify({ format, label: label || undefined }),
+      ),
+      'the export',
+    );
+    return {
+      text: String(res.text ?? ''),
+      mediaType: String(res.mediaType ?? 'application/json'),
+      count: res.count ?? list.length,
+    };
+  }
+}
+
+function dedupeTags(list) {
+  const seen = new Set();
+  return list.filter((t) => {
+    const k = t.name.toLocaleLowerCase('en');
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

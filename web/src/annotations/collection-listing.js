@@ -1,0 +1,83 @@
+// The annotations view's content (#annotations), from the bookkeeping: pure, no DOM.
+import { authorKey, authorsOf, filterAnnotations, viewOf } from './annotation-model.js';
+import { rowOf } from '../library/records.js';
+
+/**
+ * What the annotations view lists: the annotations passing `filters` in reading order (articles in
+ * library order), the tags with their counts, the articles and authors to filter by, the orphans.
+ * @param {import('./annotations.js').AnnotationBook} book
+ * @param {{list(): object[], get(id: string): object|undefined}} articles  the collection
+ * @param {{id: string, name: string}} user  who is "you"
+ * @param {object} filters  annotation-model.js filterAnnotations
+ */
+export function collectionListing(book, articles, user, filters) {
+  const items = listItems(book, articles);
+  const filtered = filterAnnotations(items, filters);
+  const tagCounts = new Map();
+  for (const it of items)
+    for (const t of it.view.tags)
+      tagCounts.set(t.name.toLocaleLowerCase('en'), (tagCounts.get(t.name.toLocaleLowerCase('en')) ?? 0) + 1);
+  const tags = book.tags.list().map((t) => ({
+    ...t,
+    shortcut: book.tags.shortcutOf(t.name),
+    count: tagCounts.get(t.name.toLocaleLowerCase('en')) ?? 0,
+  }));
+  const listed = [];
+  const seen = new Set();
+  for (const it of items) {
+    if (it.articleId && !seen.has(it.articleId)) {
+      seen.add(it.articleId);
+      listed.push({ id: it.articleId, title: it.articleTitle });
+    }
+  }
+  const orphans = items
+    .filter((it) => it.status === 'orphan')
+    .map((it) => {
+      const near = it.record.anchor?.near ? articles.get(it.record.anchor.near) : null;
+      return { id: it.id, view: it.view, nearTitle: near ? rowOf(near).displayTitle : '' };
+    });
+  const authors = authorsOf(items.map((i) => i.view)).map((a) => ({
+    ...a,
+    label: a.key === authorKey(user) ? `${user.name || 'You'} (you)` : a.label,
+  }));
+  return { items: filtered, total: items.length, tags, articles: listed, authors, orphans };
+}
+
+/**
+ * @typedef {object} ListedAnnotation
+ * @property {string} id
+ * @property {object} record  the annotation's record (annotations.js)
+ * @property {object} view    annotation-model.js viewOf
+ * @property {string} articleId     where it shows ('' for an orphan)
+ * @property {string} articleTitle
+ * @property {'placed'|'orphan'} status
+ * @property {string} kind    own | anchored | orphan
+ * @property {number} start   its position there (code points)
+ * @property {number} order   its article's place in the library
+ */
+
+/**
+ * Every live annotation with where it shows, in reading order.
+ * @returns {ListedAnnotation[]}
+ */
+function listItems(book, articles) {
+  const order = new Map(articles.list().map((r, i) => [r.id, i]));
+  return book
+    .live()
+    .map((r) => {
+      const home = book.homeOf(r);
+      const article = home?.article ?? null;
+      return {
+        id: r.id,
+        record: r,
+        view: viewOf(r.annotation),
+        articleId: article?.id ?? '',
+        articleTitle: article ? rowOf(article).displayTitle : '',
+        status: article ? 'placed' : 'orphan',
+        kind: home?.kind ?? 'orphan',
+        start: home?.start ?? 0,
+        order: article ? order.get(article.id) : Infinity,
+      };
+    })
+    .sort((a, b) => a.order - b.order || a.start - b.start || a.id.localeCompare(b.id));
+}

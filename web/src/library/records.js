@@ -1,0 +1,107 @@
+// Library records: what is kept (in memory and in IndexedDB) for each article.
+import { displayTitle } from '../shell/format.js';
+import { packSpans } from '../reader/spans.js';
+
+/**
+ * @typedef {object} LibraryRecord
+ * @property {string} id          the article key: the first 16 hex digits of `hash`; the IndexedDB key
+ * @property {string} [hash]      the core's contentHash of the body (64 hex digits; records stored
+ *                                by older versions have none until the page adds it)
+ * @property {object} article     the parsed article as the core gave it (with `original`)
+ * @property {string} fileName    the file it was imported from
+ * @property {number} importedAt  ms since the epoch
+ * @property {number} seq         import order (ties within one import broken by position)
+ * @property {boolean} seed       one of the sample articles shipped with the page
+ * @property {number} words       length of the body in words
+ */
+
+/**
+ * The article with every expected field present and of the right type. Paragraphs and sentences
+ * become packed spans (see spans.js); a sentence's text is body.slice(start, end).
+ */
+export function normaliseArticle(raw) {
+  const s = (v) => (typeof v === 'string' ? v : v == null ? '' : String(v));
+  const body = s(raw?.body);
+  return {
+    recordId: s(raw?.id),
+    title: s(raw?.title).trim(),
+    date: s(raw?.date).trim(),
+    source: s(raw?.source).trim(),
+    dateline: s(raw?.dateline).trim(),
+    url: s(raw?.url).trim(),
+    body,
+    original: s(raw?.original),
+    offsetUnit: s(raw?.offsetUnit) || 'utf16',
+    paragraphs: packSpans(raw?.paragraphs, body.length),
+    sentences: packSpans(raw?.sentences, body.length),
+  };
+}
+
+/**
+ * A parsed article prepared for the library.
+ * @typedef {object} PreparedArticle
+ * @property {string} key      the article key (see LibraryRecord id)
+ * @property {string} hash     the core's contentHash of the body
+ * @property {object} article  the normalised article (normaliseArticle)
+ * @property {number} words    the core's word count of the body
+ */
+
+/**
+ * What the page keeps of a parsed article, before it becomes a record: the normalised article, its
+ * content hash and key, and its word count. Done where the core runs (in the worker when there is
+ * one), so the page's main thread has little left to do per article.
+ * @param {{body?: string, wordCount?: number}} rawArticle  an article of the core's readFile JSON
+ * @param {(text: string) => string} contentHash  the core's contentHash
+ * @returns {PreparedArticle}
+ */
+export function prepareArticle(rawArticle, contentHash) {
+  const article = normaliseArticle(rawArticle);
+  const hash = contentHash(article.body);
+  return { key: hash.slice(0, 16), hash, article, words: Number(rawArticle?.wordCount) || 0 };
+}
+
+/** A record for a prepared article (see prepareArticle). */
+export function recordFromPrepared(prepared, { fileName, importedAt, seq, seed = false }) {
+  return {
+    id: prepared.key,
+    hash: prepared.hash,
+    article: prepared.article,
+    fileName: String(fileName ?? ''),
+    importedAt,
+    seq,
+    seed: Boolean(seed),
+    words: prepared.words,
+  };
+}
+
+/**
+ * A record for a parsed article.
+ * @param {object} rawArticle
+ * @param {(text: string) => string} contentHash  the core's contentHash
+ * @param {{fileName: string, importedAt: number, seq: number, seed?: boolean}} meta
+ */
+export function makeRecord(rawArticle, contentHash, meta) {
+  return recordFromPrepared(prepareArticle(rawArticle, contentHash), meta);
+}
+
+/** Whether a stored value looks like a record this version can show. */
+export function isValidRecord(r) {
+  return Boolean(r && typeof r.id === 'string' && r.id && r.article && typeof r.article.body === 'string');
+}
+
+/** The row shown in the library table (and returned by window.lectern.articles()). */
+export function rowOf(record) {
+  const t = displayTitle(record.article);
+  return {
+    id: record.id,
+    title: record.article.title,
+    displayTitle: t.text,
+    titleFromText: t.fromText,
+    source: record.article.source,
+    date: record.article.date,
+    words: record.words,
+    seq: record.seq,
+    fileName: record.fileName,
+    seed: record.seed,
+  };
+}

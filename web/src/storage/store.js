@@ -1,0 +1,222 @@
+// Persistence of the collection in IndexedDB: database "lectern", object store "articles" (records
+// keyed by `id`, the content key of the body), "meta" (key → value, e.g. "initialised") and
+// "annotations" (see below).
+//
+// Annotations: one record per annotation, keyed by its id, indexed by "hash" (the content hash of
+// the article it was made on, from its target): {id, hash, modified, annotation (the W3C JSON-LD
+// object as the core made it), anchor? (where it was placed in this collection when its own
+// article is not here: {article, start, end (code points), score, match, status}), deleted?
+// (a tombstone, so that an older write from another tab cannot bring it back)}. Writes are
+// per record, last writer wins by `modified` (annotation-model.js isNewer), checked in the same
+// transaction: a tab never overwrites a newer version another tab wrote.
+// When IndexedDB cannot be opened, a MemoryStore with the same interface keeps the page working
+// (`persistent: false`, `reason` says why). Requests and transactions go through idb; opening
+// stays here, for what idb's openDB does not do: a time limit, a late answer closed, a test's
+// stand-in for indexedDB.
+
+import { wrap } from 'idb';
+import { isNewer } from '../annotations/annotation-model.js';
+
+const DB_NAME = 'lectern';
+const DB_VERSION = 2;
+const ARTICLES = 'articles';
+const META = 'meta';
+const ANNOTATIONS = 'annotations';
+
+/** The database through idb: requests and transactions as promises. */
+export class IdbStore {
+  /** @param {IDBDatabase} db */
+  constructor(db) {
+    this.db = wrap(db);
+    this.persistent = true;
+    this.reason = '';
+    db.onversionchange = () => db.close(); // let a newer page upgrade the database
+  }
+
+  async loadAll() {
+    return this.db.getAll(ARTICLES);
+  }
+
+  async getMeta(key) {
+    return (await this.db.get(META, key))?.value;
+  }
+
+  async setMeta(key, value) {
+    await this.db.put(META, { key, value });
+  }
+
+  /** Writes in one transaction; resolves once it is committed (rejects with the cause when not). */
+  async write(storeName, change) {
+    const tx = this.db.transaction(storeName, 'readwrite');
+    await Promise.all([...change(tx.store), tx.done]);
+  }
+
+  async putAll(records) {
+    if (records.length) await this.write(ARTICLES, (store) => records.map((r) => store.put(r)));
+  }
+
+  async deleteIds(ids) {
+    if (ids.length) await this.write(ARTICLES, (store) => ids.map((id) => store.delete(id)));
+  }
+
+  async clearArticles() {
+    await this.db.clear(ARTICLES);
+  }
+
+  /** Every annotation record (tombstones included). */
+  async loadAnnotations() {
+    return this.db.getAll(ANNOTATIONS);
+  }
+
+  /** The records with these ids (missing ones left out). */
+  async getAnnotations(ids) {
+    const tx = this.db.transaction(ANNOTATIONS, 'readonly');
+    const rows = await Promise.all(ids.map((id) => tx.store.get(id)));
+    return rows.filter(Boolean);
+  }
+
+  /**
+   * Writes each record unless the stored one is newer (last writer wins, in one transaction).
+   * @returns {Promise<{written: string[], stale: object[]}>} stale: the newer stored records
+   */
+  async putAnnotations(records) {
+    const result = { written: [], stale: [] };
+    if (!records.length) return result;
+    await this.write(ANNOTATIONS, (store) => [
+      Promise.all(records.map((r) => store.get(r.id))).then((stored) =>
+        Promise.all(
+          records.map((record, i) => {
+            if (!isNewer(record, stored[i])) {
+              result.stale.push(stored[i]);
+              return null;
+            }
+            result.written.push(record.id);
+            return store.put(record);
+          }),
+        ),
+      ),
+    ]);
+    return result;
+  }
+}
+
+export class MemoryStore {
+  constructor(reason = '') {
+    this.persistent = false;
+    this.reason = reason;
+    this.articles = new Map();
+    this.meta = new Map();
+    this.annotations = new Map();
+  }
+
+  async loadAll() {
+    return [...this.articles.values()];
+  }
+
+  async getMeta(key) {
+    return this.meta.get(key);
+  }
+
+  async setMeta(key, value) {
+    this.meta.set(key, value);
+  }
+
+  async putAll(records) {
+    for (const r of records) this.articles.set(r.id, r);
+  }
+
+  async deleteIds(ids) {
+    for (const id of ids) this.articles.delete(id);
+  }
+
+  async clearArticles() {
+    this.articles.clear();
+  }
+
+  async loadAnnotations() {
+    return [...this.annotations.values()].map((r) => structuredClone(r));
+  }
+
+  async getAnnotations(ids) {
+    return ids
+      .map((id) => this.annotations.get(id))
+      .filter(Boolean)
+      .map((r) => structuredClone(r));
+  }
+
+  async putAnnotations(records) {
+    const result = { written: [], stale: [] };
+    for (const record of records) {
+      const stored = this.annotations.get(record.id);
+      if (isNewer(record, stored)) {
+        this.annotations.set(record.id, structuredClone(record));
+        result.written.push(record.id);
+      } else {
+        result.stale.push(structuredClone(stored));
+      }
+    }
+    return result;
+  }
+}
+
+/**
+ * Opens the database, or falls back to memory.
+ * @returns {Promise<IdbStore|MemoryStore>}
+ */
+export async function openStore({ indexedDB = globalThis.indexedDB, timeoutMs = 10000 } = {}) {
+  if (!indexedDB) return new MemoryStore('this browser offers no IndexedDB storage to this page');
+  try {
+    const db = await new Promise((resolve, reject) => {
+      let request;
+      try {
+        request = indexedDB.open(DB_NAME, DB_VERSION);
+      } catch (error) {
+        reject(error);
+        return;
+      }
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        reject(new Error(`it did not answer within ${Math.round(timeoutMs / 1000)} seconds`));
+      }, timeoutMs);
+      request.onupgradeneeded = () => {
+        const db = request.result;
+        if (!db.objectStoreNames.contains(ARTICLES)) db.createObjectStore(ARTICLES, { keyPath: 'id' });
+        if (!db.objectStoreNames.contains(META)) db.createObjectStore(META, { keyPath: 'key' });
+        if (!db.objectStoreNames.contains(ANNOTATIONS)) {
+          db.createObjectStore(ANNOTATIONS, { keyPath: 'id' }).createIndex('hash', 'hash', { unique: false });
+        }
+      };
+      request.onsuccess = () => {
+        clearTimeout(timer);
+        if (timedOut)
+          request.result.close(); // too late: this page already works from memory
+        else resolve(request.result);
+      };
+      request.onerror = () => {
+        clearTimeout(timer);
+        reject(request.error);
+      };
+      request.onblocked = () => {
+        /* wait: another tab will close its connection */
+      };
+    });
+    return new IdbStore(db);
+  } catch (error) {
+    return new MemoryStore(describeStorageError(error, 'open'));
+  }
+}
+
+/** Why storage failed, for a user. */
+export function describeStorageError(error, action = 'write') {
+  const name = error?.name || '';
+  if (name === 'QuotaExceededError' || /quota/iu.test(String(error?.message))) {
+    return "the browser's storage for this page is full (quota exceeded)";
+  }
+  if (name === 'SecurityError' || name === 'InvalidStateError') {
+    return 'the browser does not allow this page to store data (private window, or storage disabled for files)';
+  }
+  if (action === 'open')
+    return `the browser's storage could not be opened${error?.message ? ` (${error.message})` : ''}`;
+  return `the browser's storage failed${error?.message ? ` (${error.message})` : ''}`;
+}

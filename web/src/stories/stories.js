@@ -1,0 +1,234 @@
+// Stories: which articles are versions of one story, as the core's StoryClusterer found them
+// (clustering.js runs it), kept in memory. Pure: the clusters, the similarity of a pair, how the
+// library puts a story's versions next to each other, and how a similarity is said to people.
+//
+// The core's JSON: {clusters: [{members: [id, …]}], pairs: [{a, b, jaccard, containment}],
+// candidates}; only clusters of two or more, and only the pairs it kept as similar — for a big story
+// perhaps not all of them (the core's maxPairs cap): a version may have no pair listed at all.
+
+/** @typedef {{a: string, b: string, jaccard: number, containment: number}} StoryPair */
+/** @typedef {{members: string[], pairs: StoryPair[]}} Story */
+
+const pairKey = (a, b) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+
+export class Stories {
+  /** @param {Story[]} clusters */
+  constructor(clusters = []) {
+    /** @type {Story[]} */
+    this.clusters = clusters;
+    this.byId = new Map();
+    this.pairs = new Map();
+    this.order = new Map(); // id → its place in its story
+    this.best = new Map(); // id → {id, pair}: the version the core paired it with most closely
+    clusters.forEach((story, index) => {
+      story.members.forEach((id, k) => {
+        this.byId.set(id, index);
+        this.order.set(id, k);
+      });
+      for (const p of story.pairs) this.pairs.set(pairKey(p.a, p.b), p);
+    });
+    // One pass over the pairs (the core may list only some of a big story's pairs, so not every
+    // version has one): the closest first, then the earlier in the story, as otherVersions sorts.
+    for (const p of this.pairs.values()) {
+      for (const [id, other] of [
+        [p.a, p.b],
+        [p.b, p.a],
+      ]) {
+        const now = this.best.get(id);
+        if (
+          !now ||
+          p.containment > now.pair.containment ||
+          (p.containment === now.pair.containment && this.order.get(other) < this.order.get(now.id))
+        ) {
+          this.best.set(id, { id: other, pair: p });
+        }
+      }
+    }
+  }
+
+  /** @returns {{id: string, pair: StoryPair}|null} the version the core paired `id` with most closely */
+  closest(id) {
+    return this.best.get(id) ?? null;
+  }
+
+  /**
+   * The clusters of the core's JSON, keeping only articles for which `has(id)` is true (the
+   * collection may have changed while the core worked) and clusters still of two or more.
+   * @param {string|object} json
+   * @param {(id: string) => boolean} [has]
+   */
+  static fromCore(json, has = () => true) {
+    const data = typeof json === 'string' ? JSON.parse(json) : json;
+    if (!data || !Array.isArray(data.clusters)) {
+      throw new Error(data?.error ? String(data.error) : 'the reading engine returned no clusters');
+    }
+    const stories = [];
+    const storyOf = new Map(); // id → its story (an article is in one story)
+    for (const c of data.clusters) {
+      const members = (Array.isArray(c?.members) ? c.members : [])
+        .map(String)
+        .filter((id) => has(id) && !storyOf.has(id));
+      if (members.length < 2) continue;
+      const story = { members, pairs: [] };
+      for (const id of members) storyOf.set(id, story);
+      stories.push(story);
+    }
+    for (const p of Array.isArray(data.pairs) ? data.pairs : []) {
+      if (!isPair(p)) continue;
+      const story = storyOf.get(p.a);
+      if (story && storyOf.get(p.b) === story) story.pairs.push(p);
+    }
+    return new Stories(stories);
+  }
+
+  get size() {
+    return this.clusters.length;
+  }
+
+  /** @returns {Story|null} the story `id` is a version of */
+  storyOf(id) {
+    const i = this.byId.get(id);
+    return i === undefined ? null : this.clusters[i];
+  }
+
+  /** Whether `a` and `b` are two versions of one story (the library lists them together). */
+  sameStory(a, b) {
+    const i = this.byId.get(a);
+    return a !== b && i !== undefined && i === this.byId.get(b);
+  }
+
+  /** @returns {StoryPair|null} */
+  pair(a, b) {
+    return this.pairs.get(pairKey(a, b)) ?? null;
+  }
+
+  /**
+   * The other versions of `id`'s story, the most similar first (those the core did not pair with
+   * it directly last, in the story's order).
+   * @returns {{id: string, pair: StoryPair|null}[]}
+   */
+  otherVersions(id) {
+    const story = this.storyOf(id);
+    if (!story) return [];
+    return story.members
+      .filter((m) => m !== id)
+      .map((m, order) => ({ id: m, pair: this.pair(id, m), order }))
+      .sort((x, y) => (y.pair?.containment ?? -1) - (x.pair?.containment ?? -1) || x.order - y.order)
+      .map(({ id: m, pair }) => ({ id: m, pair }));
+  }
+
+  /** Without these articles (removed from the collection): smaller stories, or none. */
+  without(ids) {
+    const gone = new Set(ids);
+    if (![...gone].some((id) => this.byId.has(id))) return this;
+    return new Stories(
+      this.clusters
+        .map((s) => ({
+          members: s.members.filter((m) => !gone.has(m)),
+          pairs: s.pairs.filter((p) => !gone.has(p.a) && !gone.has(p.b)),
+        }))
+        .filter((s) => s.members.length >= 2),
+    );
+  }
+
+  /** For window.lectern.clusters(): copies. */
+  toJSON() {
+    return this.clusters.map((s) => ({ members: s.members.slice(), pairs: s.pairs.map((p) => ({ ...p })) }));
+  }
+}
+
+function isPair(p) {
+  return (
+    p &&
+    typeof p.a === 'string' &&
+    typeof p.b === 'string' &&
+    Number.isFinite(p.containment) &&
+    Number.isFinite(p.jaccard)
+  );
+}
+
+/** A similarity as a whole percentage (containment: how much of the shorter one is in the other). */
+export function sharedPercent(pair) {
+  return pair ? Math.round(Math.max(0, Math.min(1, pair.containment)) * 100) : null;
+}
+
+/** "72% shared" (or "" with no pair). */
+export function sharedLabel(pair) {
+  const p = sharedPercent(pair);
+  return p == null ? '' : `${p}% shared`;
+}
+
+/** What "72% shared" means, for a title attribute. */
+export function sharedExplanation(pair, otherTitle = '') {
+  if (!pair) return '';
+  const c = sharedPercent(pair);
+  const j = Math.round(Math.max(0, Math.min(1, pair.jaccard)) * 100);
+  const other = otherTitle ? ` and “${otherTitle}”` : '';
+  return (
+    `${c}% of the shorter version's word sequences also appear in the longer one (containment). ` +
+    `Of all the word sequences in this version${other} together, ${j}% are in both (Jaccard).`
+  );
+}
+
+/**
+ * The library's rows with each story's versions next to each other: a story sits where its first
+ * version is in `rows` (their sort order), its other versions right under it, in that order too.
+ * Rows of a story get `story`: {size, position: 'first'|'middle'|'last', leadId, index (in the
+ * story), pair (with the first version, or the closest one when the core did not pair them; null
+ * when the core listed no pair of this version), pairWith (that version's id)}. Rows in no story are returned as they are.
+ * @template {{id: string}} R
+ * @param {R[]} rows  sorted
+ * @param {Stories} stories
+ * @returns {(R & {story?: object})[]}
+ */
+export function groupRows(rows, stories) {
+  if (!stories || stories.size === 0) return rows;
+  const present = new Map(); // story index → its rows, in order
+  for (const row of rows) {
+    const i = stories.byId.get(row.id);
+    if (i === undefined) continue;
+    if (!present.has(i)) present.set(i, []);
+    present.get(i).push(row);
+  }
+  const out = [];
+  const placed = new Set();
+  for (const row of rows) {
+    const i = stories.byId.get(row.id);
+    const members = i === undefined ? null : present.get(i);
+    if (!members || members.length < 2) {
+      out.push(row);
+      continue;
+    }
+    if (placed.has(i)) continue;
+    placed.add(i);
+    const lead = members[0].id;
+    const listed = new Set(members.map((x) => x.id));
+    members.forEach((m, k) => {
+      // The first version is paired with its closest; the others with the first, or else their
+      // closest. The core may not have listed a pair for every version of a big story: such a
+      // version shows no percentage, and is compared with the first (the first with the second).
+      let pairWith = k === 0 ? null : lead;
+      let pair = pairWith ? stories.pair(m.id, pairWith) : null;
+      if (!pair) {
+        let best = stories.closest(m.id);
+        // Its closest was left out of these rows: the closest of those listed (one story's pairs).
+        if (best && !listed.has(best.id))
+          best = stories.otherVersions(m.id).find((v) => v.pair && listed.has(v.id)) ?? null;
+        if (best) ({ id: pairWith, pair } = best);
+        else pairWith ??= members[1].id;
+      }
+      out.push({
+        ...m,
+        story: {
+          size: members.length,
+          index: k,
+          leadId: lead,
+          pair,
+          pairWith,
+          position: k === 0 ? 'first' : k === members.length - 1 ? 'last' : 'middle',
+        },
+      });
+    });
+  }
+  return out;
+}
