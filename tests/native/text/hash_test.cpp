@@ -1,5 +1,5 @@
-// SHA-256 (FIPS 180-4 vectors) and the article content hash, checked against values the page's
-// identity.js computes for the same inputs.
+// SHA-256 (FIPS 180-4 vectors) and the article content hash, pinned: stored records and exported
+// annotations (urn:sha256:) carry it, so it must never change.
 #include "lectern/hash.h"
 
 #include <gtest/gtest.h>
@@ -65,7 +65,7 @@ TEST(ContentHash, NormalisesLikeThePage) {
 }
 
 TEST(ContentHash, MatchesThePagesValues) {
-  // sha256(normaliseForIdentity(s)) as web/src/identity.js computes it (node, tests/web).
+  // Values computed by the page's former JavaScript implementation (sha256 of the normalised text).
   EXPECT_EQ(ContentHash("A  b\n\nc "),
             "aa53ac41ece2fc36ca7ac9301b22616b873633d5bb4af7f92e9cb9b0b4b0c241");
   EXPECT_EQ(ContentHash("Caf\xC3\xA9"),

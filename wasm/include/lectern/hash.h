@@ -36,8 +36,8 @@ std::string Sha256Hex(std::string_view bytes);
 /// The 32-byte SHA-256 digest of `bytes`.
 std::array<std::uint8_t, 32> Sha256Digest(std::string_view bytes);
 
-/// The article text as compared for identity, exactly as the page's identity.js does it: NFC,
-/// every run of JavaScript `\s` whitespace collapsed to one space, trimmed.
+/// The article text as compared for identity: NFC, every run of JavaScript `\s` whitespace
+/// collapsed to one space, trimmed (the definition the page used before it asked the core).
 std::string NormaliseForIdentity(std::string_view body);
 
 /// SHA-256 of NormaliseForIdentity(body) as 64 hex digits; the page's article key is the first 16.

@@ -15,7 +15,7 @@ export interface ErrorAnswer {
 
 // --- readFile ------------------------------------------------------------------------------------
 
-/** readFile's options (embind.cpp ReadFileJs); every field is optional. */
+/** readFile's options (lectern/api.h ReadFileJson); every field is optional. */
 export interface ReadFileOptions {
   /** read a .txt as plain text (no title, date or dateline taken from its first lines) */
   plain?: boolean;
@@ -63,7 +63,7 @@ export interface ReadFileAnswer {
   problems: ReadProblem[];
 }
 
-// --- Annotations (lectern/annotations.h, "JSON functions for the page") ---------------------------
+// --- Annotations (lectern/api.h, the annotation functions) ------------------------------------------
 
 /** A W3C Web Annotation (JSON-LD), as the core writes it; the page reads it with annotation-model.js. */
 export interface W3cAnnotation {
@@ -189,7 +189,7 @@ export interface AnchorAnswer {
   errors: AnnotationProblem[];
 }
 
-// --- diffTexts (lectern/diff.h TextDiffToJson) -----------------------------------------------------
+// --- diffTexts (lectern/api.h DiffTextsJson, TextDiffToJson) ----------------------------------------
 
 export interface DiffOptions {
   offsetUnit?: OffsetUnit;
@@ -235,7 +235,7 @@ export interface DiffAnswer {
   };
 }
 
-// --- StoryClusterer (embind_dedup.cpp; lectern/dedup.h StoryClustersToJson) ------------------------
+// --- StoryClusterer (lectern/api.h StoryClusterer, StoryClustersToJson) ----------------------------
 
 export interface ClusterOptions {
   minJaccard?: number;
