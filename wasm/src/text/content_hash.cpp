@@ -1,6 +1,6 @@
 // The article content hash: the same text, whatever its whitespace and Unicode normalisation,
-// gives the same hash, in the page (which asks the core) and on the command line, so annotations stay
-// tied to their article across re-imports.
+// gives the same hash, in the page (which asks the core) and on the command line, so annotations
+// stay tied to their article across re-imports.
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
