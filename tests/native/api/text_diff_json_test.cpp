@@ -180,6 +180,17 @@ TEST_F(SeedDiffTest, Json) {
   EXPECT_EQ(sum.words_equal, by_edit[static_cast<int>(WordOp::kEqual)]);
   EXPECT_EQ(sum.words_deleted, by_edit[static_cast<int>(WordOp::kDelete)]);
   EXPECT_EQ(sum.words_inserted, by_edit[static_cast<int>(WordOp::kInsert)]);
+  // What only one side has is counted apart: the seed story's KUNA version leaves out sentences.
+  std::size_t only_a = 0, only_b = 0;
+  for (const DiffGroup& g : diff_.groups) {
+    if (g.kind == DiffKind::kOnlyA) only_a += g.words_deleted;
+    if (g.kind == DiffKind::kOnlyB) only_b += g.words_inserted;
+  }
+  EXPECT_GT(only_a, 0u);
+  EXPECT_EQ(sum.words_only_a, only_a);
+  EXPECT_EQ(sum.words_only_b, only_b);
+  EXPECT_EQ(s["wordsOnlyA"], only_a);
+  EXPECT_EQ(s["wordsOnlyB"], only_b);
   EXPECT_EQ(sum.merged, 1u);
   EXPECT_EQ(sum.split, 1u);
   EXPECT_EQ(sum.same + sum.changed + sum.merged + sum.split + sum.moved + sum.only_a + sum.only_b,

@@ -95,7 +95,8 @@ class StoryClusterer {
 /// The diff as JSON: {offsetUnit, a: {sentences: [{start, end, text}]}, b: {...},
 /// groups: [{a, b, kind, similarity, words: [{op, text}], changes: [{kind, a, b}],
 /// changesOmitted}], summary: {same, changed, merged, split, moved, onlyA, onlyB, wordsEqual,
-/// wordsDeleted, wordsInserted, changes: [{group, kind, a, b}], changesOmitted}}. Offsets count
+/// wordsDeleted, wordsInserted, wordsOnlyA, wordsOnlyB, changes: [{group, kind, a, b}],
+/// changesOmitted}}. Offsets count
 /// `unit`; word counts are words (not spaces or punctuation). A group lists at most
 /// kMaxChangesPerGroup changes and the summary the first kMaxSummaryChanges of the groups' lists;
 /// each "changesOmitted" counts the notable changes found but not listed there ("and N more").

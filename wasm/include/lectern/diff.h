@@ -147,6 +147,9 @@ struct DiffSummary {
   std::size_t same = 0, changed = 0, merged = 0, split = 0, moved = 0, only_a = 0, only_b = 0;
   /// Sums of DiffGroup::words_equal, words_deleted and words_inserted.
   std::size_t words_equal = 0, words_deleted = 0, words_inserted = 0;
+  /// The words of the sentences only A has (onlyA groups) and only B has (onlyB groups): what one
+  /// version leaves out or adds, as the page's summary says it.
+  std::size_t words_only_a = 0, words_only_b = 0;
   /// Notable changes of all groups, those omitted from the groups' lists included.
   std::size_t changes = 0;
   /// The count of groups of `kind`.

@@ -57,11 +57,13 @@ std::string TextDiffToJson(std::string_view a, std::string_view b, const TextDif
   }
   const DiffSummary counts = Summarize(diff);
   const std::size_t listed = summary_changes.size();
-  json summary = {{"wordsEqual", counts.words_equal},
-                  {"wordsDeleted", counts.words_deleted},
-                  {"wordsInserted", counts.words_inserted},
-                  {"changes", std::move(summary_changes)},
+  json summary = {{"changes", std::move(summary_changes)},
                   {"changesOmitted", counts.changes - listed}};
+  summary["wordsEqual"] = counts.words_equal;
+  summary["wordsDeleted"] = counts.words_deleted;
+  summary["wordsInserted"] = counts.words_inserted;
+  summary["wordsOnlyA"] = counts.words_only_a;
+  summary["wordsOnlyB"] = counts.words_only_b;
   for (const DiffKind k : {DiffKind::kSame, DiffKind::kChanged, DiffKind::kMerged, DiffKind::kSplit,
                            DiffKind::kMoved, DiffKind::kOnlyA, DiffKind::kOnlyB}) {
     summary[DiffKindName(k)] = counts.count(k);

@@ -230,6 +230,9 @@ export interface DiffAnswer {
     wordsEqual: number;
     wordsDeleted: number;
     wordsInserted: number;
+    /** words of the sentences only A has (onlyA groups); wordsOnlyB likewise */
+    wordsOnlyA: number;
+    wordsOnlyB: number;
     changes: (DiffChange & { group: number })[];
     changesOmitted: number;
   };

@@ -190,39 +190,18 @@ function namedChanges(diff, rows) {
   return [...byText.values()];
 }
 
-// Words of the sentences only one version has, for the summary ("leaves out 3 sentences, 60
-// words"): the core's diff counts words per edit (wordsDeleted also counts words of changed
-// sentences) and binds no word counter, so these are counted here.
-// A word is a run of letters, marks and digits, allowing inner apostrophes, hyphens and dots
-// ("don't", "state-run", "U.S."). Han, kana and Thai have no spaces between words, so each of
-// their characters counts as one (a rough but stable measure of length).
-const WORD_RE =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]|[\p{L}\p{M}\p{N}]+(?:['’.\-‐][\p{L}\p{M}\p{N}]+)*/gu;
-
-/** Number of words in `text`. */
-export function countWords(text) {
-  if (!text) return 0;
-  let n = 0;
-  WORD_RE.lastIndex = 0;
-  while (WORD_RE.exec(text) !== null) n++;
-  return n;
-}
-
 function summarise(diff, rows, aSentences, bSentences, aLabel, bLabel) {
   const s = diff.summary ?? {};
   const count = (kind) => rows.filter((r) => r.kind === kind).length;
   const sentencesOf = (kind, side) =>
     rows.filter((r) => r.kind === kind).reduce((n, r) => n + r[side].length, 0);
-  const wordsOf = (kind, side) =>
-    rows
-      .filter((r) => r.kind === kind)
-      .reduce((n, r) => n + r[side].reduce((m, x) => m + countWords(x.text), 0), 0);
   const rewritten = ['changed', 'merged', 'split', 'moved'];
   const num = (v, fallback) => (Number.isFinite(v) ? v : fallback);
   const summary = {
     sentences: { a: aSentences.length, b: bSentences.length },
-    dropped: { sentences: sentencesOf('onlyA', 'a'), words: wordsOf('onlyA', 'a') },
-    added: { sentences: sentencesOf('onlyB', 'b'), words: wordsOf('onlyB', 'b') },
+    // The core counts the words of the sentences only one version has (summary.wordsOnlyA/B).
+    dropped: { sentences: sentencesOf('onlyA', 'a'), words: num(s.wordsOnlyA, 0) },
+    added: { sentences: sentencesOf('onlyB', 'b'), words: num(s.wordsOnlyB, 0) },
     same: { sentences: sentencesOf('same', 'a') },
     changed: {
       groups: rewritten.reduce((n, k) => n + count(k), 0),

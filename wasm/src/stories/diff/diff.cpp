@@ -116,9 +116,11 @@ DiffSummary Summarize(const TextDiff& diff) {
         break;
       case DiffKind::kOnlyA:
         ++s.only_a;
+        s.words_only_a += g.words_deleted;
         break;
       case DiffKind::kOnlyB:
         ++s.only_b;
+        s.words_only_b += g.words_inserted;
         break;
     }
     s.words_equal += g.words_equal;
