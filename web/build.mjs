@@ -6,7 +6,7 @@
 //
 // From file://, browsers run only classic scripts (no module imports, no fetch of sibling files,
 // no separate .wasm), so everything is inlined, in this order:
-//   1. <style>: web/src/styles.css, minified;
+//   1. <style>: the stylesheets in STYLES, in that order, minified;
 //   2. <script id="lectern-core">: the core (an Emscripten MODULARIZE + SINGLE_FILE build defining
 //      the global createLecternCore, with its .wasm embedded as base64);
 //   3. <script type="text/plain" id="lectern-worker">: web/src/core/worker.js bundled by esbuild, the
@@ -27,6 +27,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
+/**
+ * The page's stylesheets, each beside the feature it styles, in cascade order: the shell's base
+ * first, narrow windows and print last so that they override every feature's rules.
+ */
+export const STYLES = [
+  'shell/base.css',
+  'reader/reader.css',
+  'annotations/annotations.css',
+  'stories/stories.css',
+  'shell/overlays.css',
+  'shell/narrow.css',
+];
 const WEB = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(WEB, '..');
 
@@ -148,7 +160,7 @@ export async function build(options) {
   const appJs = escapeScript(await bundleOf('src/main.js'));
   const workerJs = escapeScript(await bundleOf('src/core/worker.js'));
   const css = (
-    await esbuild.transform(readFileSync(path.join(WEB, 'src/styles.css'), 'utf8'), {
+    await esbuild.transform(STYLES.map((f) => readFileSync(path.join(WEB, 'src', f), 'utf8')).join('\n'), {
       loader: 'css',
       minify: true,
       charset: 'utf8',

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { ROOT } from './helpers.mjs';
-import { escapeJson, escapeScript } from '../../web/build.mjs';
+import { STYLES, escapeJson, escapeScript } from '../../web/build.mjs';
 
 const BUILD = path.join(ROOT, 'web/build.mjs');
 
@@ -208,4 +208,12 @@ test('escapeScript and escapeJson', () => {
   assert.doesNotMatch(json, /</u);
   assert.deepEqual(JSON.parse(json), [{ text: '</script><!-- \u2028' }]);
   assert.equal(typeof execFileSync, 'function');
+});
+
+test('every stylesheet under web/src is in the page, each once', () => {
+  const found = readdirSync(path.join(ROOT, 'web/src'), { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.css'))
+    .sort();
+  assert.deepEqual([...STYLES].sort(), found);
 });

@@ -125,7 +125,7 @@
 //     b: {sentences}, groups: [{a, b, kind, similarity, words, changes}], summary}; offsets are
 //     UTF-16 indices into article(id).body; rejects for an unknown article.
 //   variants(id) → Promise<{columns: [{id, label, reference, counts}], rows: [{kind, index, cells:
-//     [{state, text?, parts?, …}]}]}>: the variant table of id's story (variants.js).
+//     [{state, text?, parts?, …}]}]}>: the variant table of id's story (variant-table.js).
 //   clusterStats() → {articles, ms, engine} of the last grouping, or null.
 import { App } from './shell/app.js';
 import { textInput } from './import/importer.js';

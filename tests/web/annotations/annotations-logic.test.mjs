@@ -10,7 +10,8 @@ import {
   utf16ToCodePoint,
   codePointToUtf16,
 } from '../../../web/src/core/offsets.js';
-import { renderNote, safeHref } from '../../../web/src/annotations/ui/note-view.js';
+import { renderNote } from '../../../web/src/annotations/ui/note-view.js';
+import { safeHref } from '../../../web/src/shell/dom.js';
 import {
   TagSet,
   normaliseColor,

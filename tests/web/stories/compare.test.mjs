@@ -1,4 +1,4 @@
-// The compare view's model (compare-model.js) and the variant table (variants.js), from diffs the
+// The compare view's model (compare-model.js) and the variant table (variant-table.js), from diffs the
 // WebAssembly core made (tests/web/fixtures/make-diff-fixture.mjs; tests/wasm/page-fixtures.test.mjs
 // fails when the core's output drifts from them): seeds 000 (China Daily) vs 001 (KUNA), and a
 // small three-version story.

@@ -109,8 +109,7 @@ std::string TextDiffToJson(std::string_view a, std::string_view b, const TextDif
 /// the sentences are those the reader shows.
 std::string DiffTextsJson(std::string_view a, std::string_view b, std::string_view options_json);
 
-// --- Annotations
-// ----------------------------------------------------------------------------------
+// --- Annotations ---------------------------------------------------------------------------------
 
 /// {"selector": [TextQuoteSelector, TextPositionSelector (code points)], "start", "end"} for
 /// [start, end) of `text` in `offset_unit` ("utf16" or "codepoint"); start and end come back

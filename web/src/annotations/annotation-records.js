@@ -234,7 +234,9 @@ export class AnnotationRecords {
   articleForHash(hash) {
     if (!hash) return null;
     const r = this.articles.get(hash.slice(0, 16));
-    return r && r.hash === hash ? r : null;
+    // Records stored before they carried the hash are matched by their key (its first 16 digits)
+    // until the core has computed it.
+    return r && (r.hash ?? hash) === hash ? r : null;
   }
 
   /**

@@ -1,6 +1,6 @@
 // The reader view: one article, typeset for reading, with its sentences as focusable spans, and a
 // toggle to the original text.
-import { h, icon, ICONS, replaceChildren, focusedElement } from '../shell/dom.js';
+import { h, icon, ICONS, replaceChildren, focusedElement, safeHref } from '../shell/dom.js';
 import { displayTitle, formatDate, formatCount, plural } from '../shell/format.js';
 import { buildBody, offsetsToRange, rangeOffsets, sameHighlights } from '../annotations/ui/highlights.js';
 import { readerHash } from '../shell/router.js';
@@ -309,7 +309,7 @@ export class ReaderView {
       const provenance = [`${plural(record.words, 'word')}`, `from ${record.fileName || 'an unknown file'}`];
       if (record.importedAt) provenance.push(`imported ${new Date(record.importedAt).toLocaleString()}`);
       replaceChildren(this.provenance, provenance.join(' · '));
-      const url = safeUrl(a.url);
+      const url = safeHref(a.url);
       if (url) {
         this.provenance.append(
           ' · ',
@@ -478,14 +478,4 @@ function lastVisible(elements) {
   for (let i = elements.length - 1; i >= 0; i--)
     if (elements[i].getBoundingClientRect().top < height) return i;
   return elements.length - 1;
-}
-
-/** The URL if it is http(s), for a link; else null (so javascript: and the like never become links). */
-export function safeUrl(url) {
-  try {
-    const u = new URL(String(url || ''));
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
 }

@@ -92,7 +92,6 @@ export class App {
       this.reader = await startReader();
       this.readerLoaded.resolve(this.reader);
       this.versionText.textContent = `core ${this.reader.version()}`;
-      await this.addContentHashes(records);
     } catch (error) {
       this.readerLoaded.reject(error);
       this.messages.show({
@@ -103,6 +102,12 @@ export class App {
       this.loading.hidden = true;
       this.route();
       throw error;
+    }
+    try {
+      await this.addContentHashes(records);
+    } catch (error) {
+      // Records keep their key (the hash's prefix), so their annotations still find them.
+      console.warn('content hashes of stored articles not computed', error);
     }
 
     let initialised = false;

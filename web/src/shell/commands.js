@@ -35,7 +35,7 @@ export function handleKey(app, e) {
  * @param {string} command
  * @returns {boolean|void} false: not handled here (the browser does what the key does)
  */
-export function runCommand(app, command) {
+function runCommand(app, command) {
   switch (command) {
     case 'help':
       app.shortcutsDialog.open();

@@ -109,3 +109,16 @@ export const ICONS = {
   compare: ['M4 4.5h6.5v15H4z', 'M13.5 4.5H20v15h-6.5z', 'M6 9h2.5M6 12h2.5M15.5 9H18M15.5 12H18'],
   table: ['M3.5 5h17v14h-17z', 'M3.5 9.5h17', 'M3.5 14h17', 'M9 5v14', 'M14.5 5v14'],
 };
+
+/** The URL if it is an absolute http(s) URL (normalised), else null: javascript: and the like never
+ * become links. */
+export function safeHref(url) {
+  const s = String(url ?? '').trim();
+  if (!/^https?:\/\//iu.test(s)) return null;
+  try {
+    const u = new URL(s);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}

@@ -351,7 +351,7 @@ export class StoryController {
     }
   }
 
-  /** The variant table of `id`'s story (variants.js), from the core's diffs of the reference against each version. */
+  /** The variant table of `id`'s story (variant-table.js), from the core's diffs of the reference against each version. */
   async variantTable(id) {
     const story = this.stories.storyOf(id);
     if (!story) throw new Error('this article has no other versions in the library');

@@ -1,4 +1,4 @@
-// The variant table (#variants=ID): every version of a story in one table (variants.js builds it).
+// The variant table (#variants=ID): every version of a story in one table (variant-table.js builds it).
 // One row per sentence of the reference (the longest version), with sentences only other versions
 // have put in where they occur; one column per version, saying whether it kept the sentence, changed
 // it (word changes inline) or cut it (an empty, hatched cell). n / p go to the next or previous row

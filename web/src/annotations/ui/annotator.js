@@ -6,7 +6,7 @@ import { cardContent } from './annotation-card.js';
 import { truncate } from '../../shell/format.js';
 
 /** Places `el` (position: absolute, in the page) below or above a screen rectangle. */
-export function placeNear(el, rect, { above = false, gap = 8 } = {}) {
+function placeNear(el, rect, { above = false, gap = 8 } = {}) {
   const width = el.offsetWidth || 320;
   const height = el.offsetHeight || 40;
   const vw = document.documentElement.clientWidth;

@@ -5,6 +5,7 @@
 // wrote. The only attributes set are href, rel and target on links, and `start` on ordered lists.
 // A plain-text note is paragraphs at blank lines, with its line breaks.
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import { safeHref } from '../../shell/dom.js';
 
 /** Longest note rendered as Markdown (longer ones are shown as plain text). */
 export const MAX_MARKDOWN = 20000;
@@ -20,18 +21,6 @@ const TAGS = {
   emphasis: 'em',
   thematicBreak: 'hr',
 };
-
-/** The URL if it is an absolute http(s) URL (normalised), else null. */
-export function safeHref(url) {
-  const s = String(url ?? '').trim();
-  if (!/^https?:\/\//iu.test(s)) return null;
-  try {
-    const u = new URL(s);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * @param {string} text  the note
