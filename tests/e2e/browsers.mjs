@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CHROMIUM_FLAGS } from '../../web/tools/chromium-flags.mjs';
 
 export const BROWSERS = ['chromium', 'firefox'];
 
@@ -14,16 +15,6 @@ export const pagePath = resolve(
   process.env.LECTERN_PAGE || join(dirname(fileURLToPath(import.meta.url)), '../../dist/lectern.html'),
 );
 export const pageUrl = pathToFileURL(pagePath).href;
-
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Starts `name` with a profile in `profileDir` (a new temporary one when omitted). */
 export async function launch(name, profileDir) {

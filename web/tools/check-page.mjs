@@ -15,6 +15,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { CHROMIUM_FLAGS } from './chromium-flags.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -49,15 +50,7 @@ const browser = await puppeteer.launch(
         executablePath: browserPath,
         headless: true,
         userDataDir: profile,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
+        args: CHROMIUM_FLAGS,
       },
 );
 const problems = [];

@@ -129,7 +129,7 @@ export class WorkerReader {
         event?.preventDefault?.(); // reported here, not as an uncaught error
         const error = new Error(`the worker ${what}${event?.message ? ` (${event.message})` : ''}`);
         if (!settled) settle(error);
-        else this.failAll(worker, error);
+        else this.discard(worker, error);
       };
       worker.addEventListener('error', stopped('stopped'));
       worker.addEventListener('messageerror', stopped('sent a message that could not be read'));
@@ -163,11 +163,6 @@ export class WorkerReader {
     request.wake?.();
   }
 
-  /** Ends every request to `worker` with `error`, and drops the worker. */
-  failAll(worker, error) {
-    this.discard(worker, error);
-  }
-
   /**
    * Stops `worker` and ends every request still waiting on it with `error` (a terminated worker
    * never answers: a request left waiting would hang its caller for good).
@@ -191,6 +186,24 @@ export class WorkerReader {
     }
   }
 
+  /**
+   * The worker to send a request to, started if need be; null once reading has moved to the main
+   * thread (this.main), as it does when no worker can be started.
+   * @returns {Promise<Worker|null>}
+   */
+  async readyWorker() {
+    if (!this.main) {
+      try {
+        await this.ensureWorker();
+      } catch (error) {
+        await this.useMainThread(error);
+      }
+    }
+    if (this.main) return null;
+    if (!this.worker) throw new Error('the worker stopped');
+    return this.worker;
+  }
+
   /** Gives up on workers: reads on the main thread from now on. */
   async useMainThread(reason) {
     if (!this.main) {
@@ -210,16 +223,8 @@ export class WorkerReader {
    * @returns {Promise<string>}
    */
   async call(fn, ...args) {
-    if (!this.main) {
-      try {
-        await this.ensureWorker();
-      } catch (error) {
-        await this.useMainThread(error);
-      }
-    }
-    if (this.main) return this.main.call(fn, args);
-    const worker = this.worker;
-    if (!worker) throw new Error('the worker stopped');
+    const worker = await this.readyWorker();
+    if (!worker) return this.main.call(fn, args);
     return this.request(worker, { type: 'call', fn: String(fn), args });
   }
 
@@ -232,14 +237,8 @@ export class WorkerReader {
    *   finish(): Promise<string>, cancel(): Promise<void>}>}
    */
   async openClusterer(optionsJson = '') {
-    if (!this.main) {
-      try {
-        await this.ensureWorker();
-      } catch (error) {
-        await this.useMainThread(error);
-      }
-    }
-    if (this.main) {
+    const worker = await this.readyWorker();
+    if (!worker) {
       const session = this.main.startClustering(optionsJson);
       return {
         kind: 'main-thread',
@@ -248,8 +247,6 @@ export class WorkerReader {
         cancel: async () => session.close(),
       };
     }
-    const worker = this.worker;
-    if (!worker) throw new Error('the worker stopped');
     const session = ++this.lastSession;
     const step = (op, extra = {}) => this.request(worker, { type: 'cluster', session, op, ...extra });
     await step('begin', { options: String(optionsJson ?? '') });
@@ -282,19 +279,11 @@ export class WorkerReader {
    * @returns {AsyncGenerator<import('../import/reading.js').ReadPart>}
    */
   async *readParts(bytes, fileName, options = {}) {
-    if (!this.main) {
-      try {
-        await this.ensureWorker();
-      } catch (error) {
-        await this.useMainThread(error);
-      }
-    }
-    if (this.main) {
+    const worker = await this.readyWorker();
+    if (!worker) {
       yield* this.main.readParts(bytes, fileName, options);
       return;
     }
-    const worker = this.worker;
-    if (!worker) throw new Error('the worker stopped');
     const id = ++this.lastId;
     const request = { worker, parts: [], ended: false, error: null, wake: null };
     this.requests.set(id, request);
