@@ -15,14 +15,14 @@
 namespace lectern {
 namespace {
 
-// A mention the tagger may keep: it has a capital Latin letter (lower-case text and scripts
-// without capitals, Chinese, Arabic, get no invented names) and no invalid UTF-8.
+// A mention the tagger may keep: it has a Latin letter (the model learnt from English; other
+// scripts, Cyrillic, Chinese, Arabic, get no invented names) and no invalid UTF-8.
 bool Plausible(std::string_view text) {
-  bool upper = false;
+  bool latin = false;
   for (char c : text) {
-    if (c >= 'A' && c <= 'Z') upper = true;
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) latin = true;
   }
-  return upper && FindInvalidUtf8(text) == std::string_view::npos;
+  return latin && FindInvalidUtf8(text) == std::string_view::npos;
 }
 
 std::vector<Span> Sentences(std::string_view text) {
