@@ -26,6 +26,10 @@ TEST(EntityTokenize, SplitsPossessivesButNotInnerMarks) {
   EXPECT_EQ(Words("China's AT&T al-Ani's don't"),
             (V{"China", "'s", "AT&T", "al-Ani", "'s", "don't"}));
   EXPECT_EQ(Words("Russia\u2019s"), (V{"Russia", "\u2019s"}));
+  // Two capitalised names joined by a hyphen are two tokens; other compounds stay whole.
+  EXPECT_EQ(Words("the Russia-China relationship"),
+            (V{"the", "Russia", "-", "China", "relationship"}));
+  EXPECT_EQ(Words("Al-Zaman long-term Coca-cola"), (V{"Al-Zaman", "long-term", "Coca-cola"}));
 }
 
 TEST(EntityTokenize, MarksAreTokensAndSpansCoverWords) {

@@ -46,6 +46,25 @@ bool IsKnownAbbreviation(std::string_view w) {
   return false;
 }
 
+bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
+
+// Letters from `pos` up to the next non-letter.
+std::size_t CapitalisedRunLength(std::string_view text, std::size_t pos, std::size_t end) {
+  std::size_t n = 0;
+  while (pos + n < end && ((text[pos + n] >= 'a' && text[pos + n] <= 'z') ||
+                           (text[pos + n] >= 'A' && text[pos + n] <= 'Z'))) {
+    ++n;
+  }
+  return n;
+}
+
+bool HasJoiner(std::string_view text, std::size_t from, std::size_t to) {
+  for (std::size_t i = from; i < to; ++i) {
+    if (text[i] == '-' || text[i] == '.' || text[i] == '\'' || text[i] == '&') return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void Tokenize(std::string_view text, std::size_t begin, std::size_t end, std::vector<Span>* out) {
@@ -75,6 +94,13 @@ void Tokenize(std::string_view text, std::size_t begin, std::size_t end, std::ve
       if (!IsJoiner(c) || pos + len >= end) break;
       std::size_t next_len = 0;
       if (!IsWordChar(DecodeUtf8(text, pos + len, &next_len))) break;
+      // "Russia-China" is two places: a hyphen between two capitalised words of 3+ letters
+      // splits them (news joins names so; "Al-Zaman" and "Jean-Pierre" have a short or one part).
+      if (c == '-' && IsUpperAscii(text[start]) && IsUpperAscii(text[pos + 1]) &&
+          pos - start >= 3 && CapitalisedRunLength(text, pos + 1, end) >= 3 &&
+          !HasJoiner(text, start, pos)) {
+        break;
+      }
       if (c == '.') has_dot = true;
       if (c == '\'' || c == 0x2019) last_joiner = pos;
       pos += len + next_len;
