@@ -40,6 +40,17 @@ TEST(EntityDates, LeavesOrdinaryWordsAlone) {
   EXPECT_EQ(First("in 300 cases, 1987 times", "2024-09-13"), "(none)");
 }
 
+TEST(EntityDates, MentionsNeverShareATokenOrOverlap) {
+  // A wire price table (Reuters 14278): "7" ends one date and must not start the next.
+  const std::string text = "COCOA - APRIL 7\n MAY 1922 (1934)\n SEP 1981\n on 3 May";
+  const std::vector<DateMention> d = FindDates(text, Tokenize(text), "1987-04-07");
+  ASSERT_EQ(d.size(), 4u);
+  for (std::size_t i = 1; i < d.size(); ++i) EXPECT_LE(d[i - 1].span.end, d[i].span.start);
+  EXPECT_EQ(d[0].value, "1987-04-07");
+  EXPECT_EQ(d[1].value, "1922-05");
+  EXPECT_EQ(d[3].value, "1987-05-03");
+}
+
 TEST(EntityDates, CivilDaysRoundTrip) {
   EXPECT_EQ(DaysFromCivil(1970, 1, 1), 0);
   for (long d = -800000; d < 800000; d += 997) {

@@ -89,6 +89,7 @@ std::vector<DateMention> FindDates(std::string_view text, const std::vector<Span
     return i < n ? std::string_view(low[i]) : std::string_view();
   };
   std::vector<DateMention> out;
+  std::size_t taken = 0;  // tokens before this belong to mentions already found
   for (std::size_t i = 0; i < n;) {
     const std::string_view w = word(i);
     const bool modifier = w == "last" || w == "next" || w == "this" || w == "coming";
@@ -131,18 +132,19 @@ std::vector<DateMention> FindDates(std::string_view text, const std::vector<Span
         k = IsYear(year) ? head + 2 : head + 1;
         if (!IsYear(year)) year = -1;
       }
-      if (weak_month && day < 0 && year < 0 && !modifier) {
-        ++i;
-        continue;
-      }
       // "12 September 2024": the day before the month.
       std::size_t start = head;
-      if (day < 0 && !modifier && i > 0) {
+      if (day < 0 && !modifier && i > taken) {  // never a token of the date before
         const int before = Number(word(i - 1));
         if (before >= 1 && before <= 31) {
           day = before;
           start = i - 1;
         }
+      }
+      const char first = text[tokens[head].start];
+      if (weak_month && ((day < 0 && year < 0 && !modifier) || first < 'A' || first > 'Z')) {
+        ++i;
+        continue;
       }
       end = k;
       if (year < 0 && a.known) year = a.y;
@@ -169,6 +171,7 @@ std::vector<DateMention> FindDates(std::string_view text, const std::vector<Span
                (i + 2 >= n || word(i + 2) != "%")) {
       out.push_back({{tokens[i + 1].start, tokens[i + 1].end}, low[i + 1]});
       i += 2;
+      taken = i;
       continue;
     }
     if (end == head) {
@@ -177,6 +180,7 @@ std::vector<DateMention> FindDates(std::string_view text, const std::vector<Span
     }
     out.push_back({{tokens[i].start, tokens[end - 1].end}, value});
     i = end;
+    taken = end;
   }
   return out;
 }

@@ -25,6 +25,16 @@ bool Plausible(std::string_view text) {
   return latin && FindInvalidUtf8(text) == std::string_view::npos;
 }
 
+// Capital letters and no lower-case ones.
+bool Shouted(std::string_view sentence) {
+  bool upper = false;
+  for (char c : sentence) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') upper = true;
+  }
+  return upper;
+}
+
 std::vector<Span> Sentences(std::string_view text) {
   try {
     return SplitSentences(text);
@@ -49,7 +59,8 @@ std::vector<EntityMention> FindEntities(std::string_view text, const EntityOptio
     bool all_caps = false;
     const std::vector<int> tags =
         entities::TagSentence(model, text, tokens, first, tokens.size(), &all_caps);
-    caps.resize(tokens.size(), all_caps);
+    // Short shouted lines count too: a wire's "REUTER" sign-off is nobody unless the text says so.
+    caps.resize(tokens.size(), all_caps || Shouted(text.substr(s.start, s.end - s.start)));
     entities::MentionsFromTags(tags, first, &mentions);
   }
   mentions.erase(std::remove_if(mentions.begin(), mentions.end(),
@@ -79,7 +90,13 @@ std::vector<EntityMention> FindEntities(std::string_view text, const EntityOptio
   std::sort(out.begin(), out.end(), [](const EntityMention& a, const EntityMention& b) {
     return a.span.start < b.span.start;
   });
-  return out;
+  // The promise of no overlaps is kept here whatever the rules above missed: callers convert the
+  // offsets in one ascending pass.
+  std::vector<EntityMention> kept;
+  for (EntityMention& m : out) {
+    if (kept.empty() || kept.back().span.end <= m.span.start) kept.push_back(std::move(m));
+  }
+  return kept;
 }
 
 std::string EntityModelDescription() { return entities::Model::Builtin().description(); }
