@@ -195,7 +195,7 @@ struct Perceptron {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::map<std::string, std::string> opt = {{"--epochs", "10"}};
+  std::map<std::string, std::string> opt = {{"--epochs", "8"}};
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
