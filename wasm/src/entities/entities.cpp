@@ -8,6 +8,7 @@
 #include "lectern/segment.h"
 #include "link.h"
 #include "model.h"
+#include "org_chains.h"
 #include "tag_features.h"
 #include "tagger.h"
 #include "tokenize.h"
@@ -69,6 +70,7 @@ std::vector<EntityMention> FindEntities(std::string_view text, const EntityOptio
                                   return !Plausible(text.substr(a, tokens[m.last - 1].end - a));
                                 }),
                  mentions.end());
+  entities::ExtendOrganisations(text, tokens, &mentions);
   entities::LinkMentions(text, tokens, caps, &mentions);
 
   std::vector<EntityMention> out;
