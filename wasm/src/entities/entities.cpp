@@ -11,6 +11,7 @@
 #include "org_chains.h"
 #include "tag_features.h"
 #include "tagger.h"
+#include "titles.h"
 #include "tokenize.h"
 
 namespace lectern {
@@ -71,6 +72,7 @@ std::vector<EntityMention> FindEntities(std::string_view text, const EntityOptio
                                 }),
                  mentions.end());
   entities::ExtendOrganisations(text, tokens, &mentions);
+  entities::AddTitledPeople(text, tokens, &mentions);
   entities::LinkMentions(text, tokens, caps, &mentions);
 
   std::vector<EntityMention> out;
