@@ -33,7 +33,7 @@ TEST(AddTitledPeople, KeepsTaggedMentionsAndSkipsNonNames) {
   // "Putin" is already tagged: nothing doubles it.
   EXPECT_EQ(After("President Putin said", {{1, 2, "PER", ""}}), V{"Putin:PER"});
   EXPECT_EQ(After("the president said", {}), V{});
-  EXPECT_EQ(After("President BRICS", {}), V{});  // shouted: no name
+  EXPECT_EQ(After("President BRICS", {}), V{});                   // shouted: no name
   EXPECT_EQ(After("President Of The Very Long Title", {}), V{});  // more than three words
 }
 

@@ -11,9 +11,9 @@ constexpr std::size_t kLongestName = 3;
 
 bool IsTitle(std::string_view lower) {
   static constexpr std::array<std::string_view, 22> kTitles = {
-      "president", "minister",  "premier",  "chancellor", "mr.",   "mrs.",
-      "ms.",       "dr.",       "prof.",    "sen.",       "rep.",  "gov.",
-      "senator",   "governor",  "king",     "queen",      "pope",  "secretary",
+      "president", "minister",    "premier",    "chancellor", "mr.",  "mrs.",
+      "ms.",       "dr.",         "prof.",      "sen.",       "rep.", "gov.",
+      "senator",   "governor",    "king",       "queen",      "pope", "secretary",
       "spokesman", "spokeswoman", "ambassador", "mayor"};
   for (std::string_view t : kTitles) {
     if (lower == t) return true;
