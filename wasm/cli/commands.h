@@ -20,6 +20,8 @@ int AnnotationsCommand(const std::vector<std::string>& args);
 int DedupCommand(const std::vector<std::string>& args);
 /// `lectern diff …`: how one version of a story became another.
 int DiffCommand(const std::vector<std::string>& args);
+/// `lectern entities …`: people, organisations, places and dates in each article.
+int EntitiesCommand(const std::vector<std::string>& args);
 
 }  // namespace lectern::cli
 

@@ -10,6 +10,7 @@ const char* const lectern::cli::kUsage =
     "       lectern annotations check|merge|anchor|export|report ... (see lectern annotations -h)\n"
     "       lectern dedup [--json] FILE.jsonl|FILES...   (see lectern dedup -h)\n"
     "       lectern diff [--json] A B                    (see lectern diff -h)\n"
+    "       lectern entities [--json] [--plain] FILE...  (see lectern entities -h)\n"
     "\n"
     "Reads news articles (.txt, .html, .json or .jsonl collections; - for standard input) and\n"
     "prints each one's title, date, source and sentences. With --json, prints the article as JSON\n"
@@ -36,5 +37,6 @@ int main(int argc, char** argv) {
   if (args[0] == "annotations") return lectern::cli::AnnotationsCommand(rest);
   if (args[0] == "dedup") return lectern::cli::DedupCommand(rest);
   if (args[0] == "diff") return lectern::cli::DiffCommand(rest);
+  if (args[0] == "entities") return lectern::cli::EntitiesCommand(rest);
   return Usage(("unknown command '" + args[0] + "'").c_str());
 }

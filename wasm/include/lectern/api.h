@@ -20,6 +20,7 @@
 
 #include "lectern/dedup.h"
 #include "lectern/diff.h"
+#include "lectern/entities.h"
 #include "lectern/reading.h"
 #include "lectern/text.h"
 
@@ -51,6 +52,17 @@ std::string ReadFileJson(std::string_view bytes, std::string_view file_name,
 /// SplitSentences as UTF-16 offsets [start0, end0, start1, end1, ...], for callers that need only
 /// sentence boundaries; empty when the text cannot be split.
 std::vector<std::uint32_t> SentenceBoundariesUtf16(std::string_view text);
+
+// --- Entities ------------------------------------------------------------------------------------
+
+/// Entity mentions of `text` as a JSON array [{start, end, type, text, entity, value?}], offsets in
+/// `unit`; "value" (the ISO date) only on DATE mentions that have one.
+std::string EntitiesToJson(std::string_view text, const std::vector<EntityMention>& mentions,
+                           OffsetUnit unit);
+
+/// FindEntities with options {date?: "YYYY-MM-DD" (the article's date, for relative dates),
+/// offsetUnit?: "utf16" (default) | "codepoint" | "utf8"}: EntitiesToJson, or {error}.
+std::string EntitiesJson(std::string_view text, std::string_view options_json);
 
 // --- Stories: clusters of near-duplicates, and the diff of two versions --------------------------
 

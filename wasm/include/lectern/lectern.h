@@ -14,6 +14,7 @@
 #include "lectern/dates.h"        // lectern_text: dates to ISO 8601
 #include "lectern/dedup.h"        // lectern_dedup: clusters of near-duplicate stories
 #include "lectern/diff.h"         // lectern_diff: how one version of a story became another
+#include "lectern/entities.h"     // lectern_entities: people, organisations, places, dates
 #include "lectern/hash.h"         // lectern_text: SHA-256 and the content hash
 #include "lectern/reading.h"      // lectern_reading: articles from files
 #include "lectern/segment.h"      // lectern_segment: paragraphs, sentences, words

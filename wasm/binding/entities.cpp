@@ -1,0 +1,23 @@
+// entities / findEntities for the page (lectern/api.h: EntitiesJson).
+#include <emscripten/bind.h>
+
+#include <string>
+
+#include "guard.h"
+#include "lectern/api.h"
+
+namespace {
+
+// entities(text, optionsJson) -> [{start, end, type, text, entity, value?}] or {error}.
+// options: {date?: "YYYY-MM-DD", offsetUnit?: "utf16" (default) | "codepoint" | "utf8"}.
+std::string EntitiesJs(const std::string& text, const std::string& options) {
+  return lectern::binding::Guard([&] { return lectern::EntitiesJson(text, options); },
+                                 lectern::binding::InternalError);
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(lectern_entities) {
+  emscripten::function("entities", &EntitiesJs);
+  emscripten::function("findEntities", &EntitiesJs);  // the name issue 9 gives the page
+}

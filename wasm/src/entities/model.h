@@ -1,0 +1,59 @@
+// The tagger's model: a compact little-endian binary, read in place.
+//
+//   "LNER" u32 version(1) u32 desc_len  desc (recipe, data, date: one line of text)
+//   u32 tags u32 log2_rows  f32 scale[tags]  f32 trans[(tags+1) * tags] (row 0: sentence start)
+//   i8 weights[rows * tags] (weight = w * scale[tag])
+//   u32 n_words  n_words × {u32 FNV-1a of the lower-cased word, u8 lexicon flags}, by hash
+#ifndef LECTERN_ENTITIES_MODEL_H_
+#define LECTERN_ENTITIES_MODEL_H_
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tag_features.h"
+
+namespace lectern::entities {
+
+class Model {
+ public:
+  /// Reads `size` bytes at `data` (kept, not copied). False, with `error`, when they are not a
+  /// model of this version with kTagCount tags.
+  bool Parse(const unsigned char* data, std::size_t size, std::string* error);
+
+  /// The model compiled into the library (an empty model, which finds nothing, if it is broken).
+  static const Model& Builtin();
+
+  bool empty() const { return weights_ == nullptr; }
+  const std::string& description() const { return description_; }
+  std::uint8_t Flags(std::string_view lower) const;
+  /// Adds the weights of `features` to `scores`.
+  void Score(const std::vector<std::uint32_t>& features,
+             std::array<float, kTagCount>* scores) const;
+  /// The score of `tag` after `prev` (-1: the start of a sentence).
+  float Transition(int prev, int tag) const {
+    return trans_[static_cast<std::size_t>((prev + 1) * kTagCount + tag)];
+  }
+
+ private:
+  std::string description_;
+  std::array<float, kTagCount> scale_{};
+  std::array<float, (kTagCount + 1) * kTagCount> trans_{};
+  std::uint32_t row_mask_ = 0;
+  const signed char* weights_ = nullptr;
+  const unsigned char* words_ = nullptr;
+  std::size_t word_count_ = 0;
+};
+
+/// Writes a model file (used by the trainer): float weights rows × kTagCount, quantised here.
+std::vector<unsigned char> WriteModel(const std::string& description, int log2_rows,
+                                      const std::vector<float>& weights,
+                                      const std::vector<float>& transitions,
+                                      std::vector<std::pair<std::uint32_t, std::uint8_t>> words);
+
+}  // namespace lectern::entities
+
+#endif  // LECTERN_ENTITIES_MODEL_H_
