@@ -40,4 +40,26 @@ check "bad unit" 2 "" -- entities --offsets words "$s0"
 run "help" 0 entities --help
 has "help" "$tmp/out" "usage: lectern entities"
 
+# The collection's entity index, and the user's edits applied to it.
+run "index" 0 entities --index --json "$s0" "$s1"
+json_check "index fields" "j.length > 0 && j.every(e => ['entity','name','type','articles','mentions','outlets'].every(k => k in e))"
+json_check "index sorted" "j.every((e, i) => i === 0 || j[i - 1].mentions > e.mentions || (j[i - 1].mentions === e.mentions && j[i - 1].name <= e.name))"
+json_check "China in both" "j.some(e => e.entity === 'LOC:china' && e.articles.length === 2 && e.outlets.join() === 'China Daily,KUNA' && e.first === '2024-09-13' && e.last === '2024-09-13')"
+json_check "KUNA's Putin apart" "j.some(e => e.entity === 'PER:putin') && j.find(e => e.entity === 'PER:vladimir putin').articles.length === 1"
+printf '{"alias":[{"text":"Putin","entity":"PER:vladimir putin"}],"merge":[["LOC:china","LOC:beijing"]],"split":[{"entity":"PER:wang yi","articles":["%s"],"as":"PER:wang yi (kuna)"}]}' "$s1" >"$tmp/edits.json"
+run "index with edits" 0 entities --index --json --edits "$tmp/edits.json" "$s0" "$s1"
+json_check "alias joins Putin" "!j.some(e => e.entity === 'PER:putin') && j.find(e => e.entity === 'PER:vladimir putin').outlets.length === 2"
+json_check "merge joins Beijing" "!j.some(e => e.entity === 'LOC:beijing') && j.some(e => e.entity === 'LOC:china')"
+json_check "split moves KUNA's Wang Yi" "j.find(e => e.entity === 'PER:wang yi (kuna)').outlets.join() === 'KUNA' && j.find(e => e.entity === 'PER:wang yi').outlets.join() === 'China Daily'"
+run "readable index" 0 entities --index "$s0" "$s1"
+has "readable index header" "$tmp/out" "mentions  type  name"
+has "readable index row" "$tmp/out" "China Daily, KUNA"
+run "empty index" 0 entities --index --json --plain "$tmp/ru.txt"
+json_check "empty index is []" "Array.isArray(j) && j.length === 0"
+printf '{"merge": "x"}' >"$tmp/bad.json"
+check "bad edits" 1 "edits.merge has the wrong type" -- entities --index --edits "$tmp/bad.json" "$s0"
+printf '{' >"$tmp/bad.json"
+check "edits not JSON" 1 "not JSON" -- entities --index --edits "$tmp/bad.json" "$s0"
+check "missing edits" 1 "no-such-edits" -- entities --index --edits "$tmp/no-such-edits.json" "$s0"
+
 finish

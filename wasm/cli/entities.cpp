@@ -18,13 +18,20 @@ namespace {
 
 const char* const kEntitiesUsage =
     "usage: lectern entities [--json] [--plain] [--offsets codepoint|utf16|utf8] FILE...\n"
+    "       lectern entities --index [--edits EDITS.json] [--json] [--plain] FILE...\n"
     "  Prints each article's entity mentions: PER, ORG, LOC and DATE (with its ISO value), each\n"
     "  with the entity it is linked to. --json gives per article {id, title, date, entities:\n"
     "  [{start, end, type, text, entity, value?}]} (offsets in code points of the body unless\n"
-    "  --offsets says otherwise); --plain reads files as plain text.\n";
+    "  --offsets says otherwise); --plain reads files as plain text. --index prints the "
+    "collection's\n"
+    "  entity index instead (--json: [{entity, name, type, articles, mentions, outlets, first?,\n"
+    "  last?}]), after the merge/split/alias edits of --edits ({merge: [[id, ...]], split:\n"
+    "  [{entity, articles: [id], as}], alias: [{text, entity}]}).\n";
 
 struct EntitiesArgs {
   bool json = false;
+  bool index = false;
+  std::string edits;  // the --edits file, "" when none
   ReadOptions read;
   OffsetUnit unit = OffsetUnit::kCodePoint;
   std::vector<std::string> files;
@@ -44,10 +51,38 @@ void PrintReadable(const Article& a, const std::vector<EntityMention>& mentions)
   }
 }
 
+void PrintIndex(const std::vector<IndexedEntity>& index) {
+  std::printf("%8s  %-4s  %-32s  %8s  %-23s  %s\n", "mentions", "type", "name", "articles", "dates",
+              "outlets");
+  for (const IndexedEntity& e : index) {
+    std::string outlets;
+    for (const std::string& o : e.outlets) outlets += (outlets.empty() ? "" : ", ") + o;
+    const std::string dates =
+        e.first.empty() ? "-" : e.first + (e.last == e.first ? "" : ".." + e.last);
+    std::printf("%8zu  %-4s  %-32s  %8zu  %-23s  %s\n", e.mentions, e.type.c_str(), e.name.c_str(),
+                e.articles.size(), dates.c_str(), outlets.empty() ? "-" : outlets.c_str());
+  }
+}
+
 int Entities(const EntitiesArgs& args) {
+  EntityEdits edits;
+  if (!args.edits.empty()) {
+    std::string bytes, error;
+    if (!Slurp(args.edits, bytes, error)) {
+      std::fprintf(stderr, "lectern: %s: %s\n", args.edits.c_str(), error.c_str());
+      return 1;
+    }
+    try {
+      edits = ParseEntityEdits(bytes);
+    } catch (const std::invalid_argument& e) {
+      std::fprintf(stderr, "lectern: %s: %s\n", args.edits.c_str(), e.what());
+      return 1;
+    }
+  }
+  std::vector<EntityArticle> collection;
   int status = 0;
   std::size_t printed = 0;
-  if (args.json) std::fputs("[", stdout);
+  if (args.json && !args.index) std::fputs("[", stdout);
   for (const std::string& path : args.files) {
     std::string bytes, error;
     if (!Slurp(path, bytes, error)) {
@@ -64,6 +99,10 @@ int Entities(const EntitiesArgs& args) {
       EntityOptions options;
       options.date = a.date;
       const std::vector<EntityMention> mentions = FindEntities(a.body, options);
+      if (args.index) {
+        collection.push_back({a.id, a.source, a.date, mentions});
+        continue;
+      }
       if (!args.json) {
         PrintReadable(a, mentions);
         continue;
@@ -74,7 +113,16 @@ int Entities(const EntitiesArgs& args) {
                   EntitiesToJson(a.body, mentions, args.unit).c_str());
     }
   }
-  if (args.json) std::fputs(printed == 0 ? "]\n" : "\n]\n", stdout);
+  if (args.index) {
+    const std::vector<IndexedEntity> index = BuildEntityIndex(collection, edits);
+    if (args.json) {
+      std::printf("%s\n", EntityIndexToJson(index).c_str());
+    } else {
+      PrintIndex(index);
+    }
+  } else if (args.json) {
+    std::fputs(printed == 0 ? "]\n" : "\n]\n", stdout);
+  }
   return status;
 }
 
@@ -84,6 +132,10 @@ int Run(const std::vector<std::string>& args) {
     const std::string& a = args[i];
     if (a == "--json") {
       ent.json = true;
+    } else if (a == "--index") {
+      ent.index = true;
+    } else if (a == "--edits" && i + 1 < args.size()) {
+      ent.edits = args[++i];
     } else if (a == "--plain") {
       ent.read.plain = true;
     } else if (a == "--offsets" && i + 1 < args.size()) {

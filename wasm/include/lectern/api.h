@@ -64,6 +64,19 @@ std::string EntitiesToJson(std::string_view text, const std::vector<EntityMentio
 /// offsetUnit?: "utf16" (default) | "codepoint" | "utf8"}: EntitiesToJson, or {error}.
 std::string EntitiesJson(std::string_view text, std::string_view options_json);
 
+/// A collection's entity index (BuildEntityIndex) as JSON [{entity, name, type, articles: [id],
+/// mentions, outlets: [source], first?, last?}]; first/last (ISO dates) only when known.
+std::string EntityIndexToJson(const std::vector<IndexedEntity>& index);
+
+/// EntityEdits from JSON {merge?: [[id, ...]], split?: [{entity, articles: [id], as}], alias?:
+/// [{text, entity}]}; "" means no edits. Throws std::invalid_argument saying what is wrong.
+EntityEdits ParseEntityEdits(std::string_view edits_json);
+
+/// The page's entity index: articles as JSON [{id, text, source?, date?: "YYYY-MM-DD"}] (each
+/// text goes through FindEntities with its date), edits as ParseEntityEdits reads them:
+/// EntityIndexToJson, or {error} for JSON that cannot be read. Cost: FindEntities over every text.
+std::string EntityIndexJson(std::string_view articles_json, std::string_view edits_json);
+
 // --- Stories: clusters of near-duplicates, and the diff of two versions --------------------------
 
 /// Story clusters as JSON: {"clusters": [{"members": [id, ...]}], "pairs": [{"a": id, "b": id,

@@ -39,6 +39,53 @@ std::vector<EntityMention> FindEntities(std::string_view text, const EntityOptio
 /// The compiled-in model's header line (recipe, data, date), for --version style reports.
 std::string EntityModelDescription();
 
+// --- The collection's entity index ---------------------------------------------------------------
+
+/// One article as the index sees it: its id, outlet, date and FindEntities' mentions.
+struct EntityArticle {
+  std::string id;      ///< the article's id in the collection
+  std::string source;  ///< its outlet, "" when unknown
+  std::string date;    ///< ISO "YYYY-MM-DD", "" when unknown
+  std::vector<EntityMention> mentions;
+};
+
+/// Moves the mentions of `entity` in `articles` to the new entity id `as`.
+struct EntitySplit {
+  std::string entity;
+  std::vector<std::string> articles;
+  std::string as;
+};
+
+/// Mentions written `text` (compared in ASCII lower case) belong to `entity`.
+struct EntityAlias {
+  std::string text;
+  std::string entity;
+};
+
+/// The user's corrections, applied to every mention in this order: alias, split, merge.
+struct EntityEdits {
+  std::vector<std::vector<std::string>> merge;  ///< each group becomes its first id (transitively)
+  std::vector<EntitySplit> split;
+  std::vector<EntityAlias> alias;
+};
+
+/// One entity of a collection.
+struct IndexedEntity {
+  std::string entity;                 ///< the id (after edits)
+  std::string name;                   ///< longest form written, then most frequent, then smallest
+  std::string type;                   ///< most frequent mention type (ties: alphabetical)
+  std::vector<std::string> articles;  ///< ids, in the order the articles were given, once each
+  std::size_t mentions = 0;
+  std::vector<std::string> outlets;  ///< sorted, once each, unknown ("") left out
+  std::string first, last;           ///< earliest and latest article date, "" when none known
+};
+
+/// The entity index of a collection: mentions keyed by entity id across articles, after `edits`;
+/// sorted by mentions (descending) then name then id. Mentions without an id and edits with empty
+/// ids are ignored. Cost: O(M log E) for M mentions of E entities. Never throws (bad_alloc aside).
+std::vector<IndexedEntity> BuildEntityIndex(const std::vector<EntityArticle>& articles,
+                                            const EntityEdits& edits = {});
+
 }  // namespace lectern
 
 #endif  // LECTERN_ENTITIES_H_
