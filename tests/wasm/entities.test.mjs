@@ -1,5 +1,6 @@
-// entities / findEntities in the WebAssembly core: UTF-16 offsets into the text given (the
-// default), DATE values from the date option, linked mentions, errors as {error}.
+// entities / findEntities / entityIndex in the WebAssembly core: UTF-16 offsets into the text given
+// (the default), DATE values from the date option, linked mentions, the collection's entity index
+// with edits, errors as {error}.
 // Runs against build-wasm/bin/lectern-core.js, or the file named by LECTERN_CORE.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -32,4 +33,24 @@ test('bad options and other scripts', () => {
   assert.ok('error' in JSON.parse(core.entities('text', '{bad')));
   assert.ok('error' in JSON.parse(core.entities('text', '{"offsetUnit":"words"}')));
   assert.deepEqual(find('Путин встретился с Ван И в Санкт-Петербурге.'), []);
+});
+
+test('entityIndex: the seeds share China, the edits apply, bad edits are an error', () => {
+  const articles = [
+    { id: 'a', source: 'China Daily', date: '2024-09-13', text: seedBody('000_c1e1a87b767bdb0e.txt') },
+    { id: 'b', source: 'KUNA', date: '2024-09-13', text: seedBody('001_cac242e89444e96e.txt') },
+  ];
+  const index = (edits = '') => JSON.parse(core.entityIndex(JSON.stringify(articles), edits));
+  const plain = index();
+  const china = plain.find((e) => e.entity === 'LOC:china');
+  assert.deepEqual(china?.articles, ['a', 'b']);
+  assert.deepEqual(china?.outlets, ['China Daily', 'KUNA']);
+  assert.equal(china?.first, '2024-09-13');
+  assert.ok(plain.every((e, i) => i === 0 || plain[i - 1].mentions >= e.mentions));
+  const edited = index(JSON.stringify({ alias: [{ text: 'Putin', entity: 'PER:vladimir putin' }] }));
+  assert.ok(!edited.some((e) => e.entity === 'PER:putin'));
+  assert.deepEqual(edited.find((e) => e.entity === 'PER:vladimir putin')?.articles, ['a', 'b']);
+  assert.deepEqual(JSON.parse(core.entityIndex('[]', '')), []);
+  assert.ok('error' in JSON.parse(core.entityIndex(JSON.stringify(articles), '{"merge":"x"}')));
+  assert.ok('error' in JSON.parse(core.entityIndex('{bad', '')));
 });

@@ -1,4 +1,5 @@
-// entities / findEntities for the page (lectern/api.h: EntitiesJson).
+// entities / findEntities / entityIndex for the page (lectern/api.h: EntitiesJson,
+// EntityIndexJson).
 #include <emscripten/bind.h>
 
 #include <string>
@@ -15,9 +16,19 @@ std::string EntitiesJs(const std::string& text, const std::string& options) {
                                  lectern::binding::InternalError);
 }
 
+// entityIndex(articlesJson, editsJson) -> [{entity, name, type, articles, mentions, outlets,
+// first?, last?}] or {error}. articles: [{id, text, source?, date?: "YYYY-MM-DD"}] (text: the
+// article's body); edits: "" or {merge?: [[id, ...]], split?: [{entity, articles, as}], alias?:
+// [{text, entity}]}.
+std::string EntityIndexJs(const std::string& articles, const std::string& edits) {
+  return lectern::binding::Guard([&] { return lectern::EntityIndexJson(articles, edits); },
+                                 lectern::binding::InternalError);
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(lectern_entities) {
   emscripten::function("entities", &EntitiesJs);
   emscripten::function("findEntities", &EntitiesJs);  // the name issue 9 gives the page
+  emscripten::function("entityIndex", &EntityIndexJs);
 }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "lectern/entities.h"
@@ -120,13 +121,13 @@ TEST(EntityIndex, AliasMovesAFormToAnEntity) {
   EntityEdits edits;
   edits.alias = {{"WANG", "PER:wang (someone else)"}};
   const std::vector<IndexedEntity> after = BuildEntityIndex(Seeds(), edits);
-  const IndexedEntity* alias = Entry(after, "PER:wang (someone else)");
-  ASSERT_NE(alias, nullptr);
-  EXPECT_EQ(alias->name, "Wang");
-  EXPECT_EQ(alias->type, "PER");
-  const IndexedEntity* wang_yi = Entry(after, "PER:wang yi");
-  ASSERT_NE(wang_yi, nullptr);
-  EXPECT_EQ(wang_yi->name, "Wang Yi");
+  for (const auto& [id, name] :
+       {std::pair<std::string, std::string>{"PER:wang (someone else)", "Wang"},
+        {"PER:wang yi", "Wang Yi"}}) {
+    const IndexedEntity* e = Entry(after, id);
+    ASSERT_NE(e, nullptr) << id;
+    EXPECT_EQ(e->name + " " + e->type, name + " PER");
+  }
 }
 
 TEST(EntityIndex, EmptyCollectionAndEmptyIds) {

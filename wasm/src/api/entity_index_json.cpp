@@ -38,6 +38,13 @@ std::vector<std::string> Strings(const json& v, const std::string& where) {
   return out;
 }
 
+// "name[i]", having checked that list[i] is an object.
+std::string ObjectAt(const json& list, std::size_t i, const char* name) {
+  const std::string where = std::string(name) + "[" + std::to_string(i) + "]";
+  if (!list[i].is_object()) throw std::invalid_argument(where + " is not an object");
+  return where;
+}
+
 json Parse(std::string_view text, const char* what) {
   try {
     return json::parse(text);
@@ -71,8 +78,7 @@ EntityEdits ParseEntityEdits(std::string_view edits_json) {
   }
   const json& split = Member(o, "split", json::value_t::array, "edits");
   for (std::size_t i = 0; i < split.size(); ++i) {
-    const std::string where = "edits.split[" + std::to_string(i) + "]";
-    if (!split[i].is_object()) throw std::invalid_argument(where + " is not an object");
+    const std::string where = ObjectAt(split, i, "edits.split");
     EntitySplit s;
     s.entity = String(split[i], "entity", where);
     s.as = String(split[i], "as", where);
@@ -82,8 +88,7 @@ EntityEdits ParseEntityEdits(std::string_view edits_json) {
   }
   const json& alias = Member(o, "alias", json::value_t::array, "edits");
   for (std::size_t i = 0; i < alias.size(); ++i) {
-    const std::string where = "edits.alias[" + std::to_string(i) + "]";
-    if (!alias[i].is_object()) throw std::invalid_argument(where + " is not an object");
+    const std::string where = ObjectAt(alias, i, "edits.alias");
     edits.alias.push_back({String(alias[i], "text", where), String(alias[i], "entity", where)});
   }
   return edits;
@@ -96,8 +101,7 @@ std::string EntityIndexJson(std::string_view articles_json, std::string_view edi
     if (!list.is_array()) throw std::invalid_argument("articles are not a JSON array");
     std::vector<EntityArticle> articles;
     for (std::size_t i = 0; i < list.size(); ++i) {
-      const std::string where = "articles[" + std::to_string(i) + "]";
-      if (!list[i].is_object()) throw std::invalid_argument(where + " is not an object");
+      const std::string where = ObjectAt(list, i, "articles");
       EntityArticle a;
       a.id = String(list[i], "id", where);
       a.source = String(list[i], "source", where);

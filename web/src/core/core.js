@@ -15,7 +15,8 @@ export const READ_OPTIONS = Object.freeze({ plain: false, offsetUnit: 'utf16' })
 /**
  * The core's JSON functions the page may call by name: every one of JsonFunctions in
  * lectern-core.d.ts, no more and no fewer (the type makes tsc say so). Used for annotations
- * (annotations.js) and to compare two versions of a story (diffTexts; stories/story-controller.js).
+ * (annotations.js), to compare two versions of a story (diffTexts; stories/story-controller.js) and
+ * for entities (entities, findEntities, entityIndex).
  * @type {{[name in keyof JsonFunctions]: true}}
  */
 const JSON_FUNCTIONS = {
@@ -27,6 +28,9 @@ const JSON_FUNCTIONS = {
   annotationsExport: true,
   annotationsAnchor: true,
   diffTexts: true,
+  entities: true,
+  findEntities: true,
+  entityIndex: true,
 };
 export const CALLABLE = Object.freeze(/** @type {(keyof JsonFunctions)[]} */ (Object.keys(JSON_FUNCTIONS)));
 

@@ -238,6 +238,67 @@ export interface DiffAnswer {
   };
 }
 
+// --- Entities (lectern/api.h EntitiesJson, EntityIndexJson) --------------------------------------
+
+export type EntityType = 'PER' | 'ORG' | 'LOC' | 'DATE';
+
+/** Options of entities / findEntities. */
+export interface EntityOptions {
+  /** the article's date, "YYYY-MM-DD": relative dates ("on Thursday") resolve against it */
+  date?: string;
+  /** the unit of start/end; "utf16" by default */
+  offsetUnit?: OffsetUnit;
+}
+
+/** One mention; the answer of entities / findEntities is EntityMention[] (in text order). */
+export interface EntityMention {
+  start: number;
+  end: number;
+  type: EntityType;
+  /** the mention as written */
+  text: string;
+  /** the entity's id: TYPE ":" canonical name in lower case ("PER:wang yi") */
+  entity: string;
+  /** DATE only, when resolved: "YYYY-MM-DD", "YYYY-MM" or "YYYY" */
+  value?: string;
+}
+
+/** One article given to entityIndex (its body as text). */
+export interface EntityIndexArticle {
+  id: string;
+  text: string;
+  /** the outlet */
+  source?: string;
+  /** "YYYY-MM-DD" */
+  date?: string;
+}
+
+/** The user's corrections, applied to every mention in this order: alias, split, merge. */
+export interface EntityEdits {
+  /** each group of ids becomes its first id */
+  merge?: string[][];
+  /** the mentions of entity in these articles move to the new id `as` */
+  split?: { entity: string; articles: string[]; as: string }[];
+  /** mentions written `text` (compared in ASCII lower case) belong to entity */
+  alias?: { text: string; entity: string }[];
+}
+
+/** One entity of the collection; the answer of entityIndex is IndexedEntity[], most mentioned first. */
+export interface IndexedEntity {
+  entity: string;
+  /** the longest form written (then the most frequent) */
+  name: string;
+  type: EntityType;
+  /** article ids, in the order given */
+  articles: string[];
+  mentions: number;
+  /** outlets, sorted */
+  outlets: string[];
+  /** earliest and latest article date, when known */
+  first?: string;
+  last?: string;
+}
+
 // --- StoryClusterer (lectern/api.h StoryClusterer, StoryClustersToJson) ----------------------------
 
 export interface ClusterOptions {
@@ -296,6 +357,12 @@ export interface JsonFunctions {
   annotationsAnchor(annotationsJson: string, articlesJson: string, optionsJson: string): string;
   /** (a, b, JSON DiffOptions) → JSON DiffAnswer | ErrorAnswer */
   diffTexts(a: string, b: string, optionsJson: string): string;
+  /** (text, JSON EntityOptions) → JSON EntityMention[] | ErrorAnswer */
+  entities(text: string, optionsJson: string): string;
+  /** the same as entities */
+  findEntities(text: string, optionsJson: string): string;
+  /** (JSON EntityIndexArticle[], JSON EntityEdits or "") → JSON IndexedEntity[] | ErrorAnswer */
+  entityIndex(articlesJson: string, editsJson: string): string;
 }
 
 /** What createLecternCore() resolves to. */
