@@ -12,28 +12,17 @@
 // scored on the core's pairs but compare slightly different sets. Reuters-21578 lives in
 // ../shared/data and is not part of the project: without it this says so and stops.
 //   node bench/dedup.mjs [path/to/reuters21578.jsonl] [--npm-minhash]
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { readCorpus, root } from './corpus.mjs';
 import { plainMinHashPairs, shingles } from './minhash-plain.mjs';
 
 const args = process.argv.slice(2);
 const withNpm = args.includes('--npm-minhash');
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const corpus =
-  args.find((a) => !a.startsWith('--')) ?? resolve(root, '../shared/data/bench/reuters21578.jsonl');
-if (!existsSync(corpus)) {
-  console.log(`skipped: ${corpus} not found (the benchmark corpus lives in ../shared/data)`);
-  process.exit(0);
-}
+const { corpus, texts } = readCorpus(args.find((a) => !a.startsWith('--')));
 const require = createRequire(import.meta.url);
-const texts = readFileSync(corpus, 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((line) => JSON.parse(line).text)
-  .filter((t) => typeof t === 'string' && t.trim() !== '');
 
 const seconds = (start) => Number(process.hrtime.bigint() - start) / 1e9;
 const key = (a, b) => (Number(a) < Number(b) ? `${a} ${b}` : `${b} ${a}`);

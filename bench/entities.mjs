@@ -4,23 +4,13 @@
 // slow, so it reads the first COMPROMISE_MB of the corpus (default 1); the WASM core reads it all.
 // Also reports the model's bytes and the module's size.
 //   node bench/entities.mjs [path/to/reuters21578.jsonl]
-import { readFileSync, existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { readCorpus, root } from './corpus.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const corpus = process.argv[2] ?? resolve(root, '../shared/data/bench/reuters21578.jsonl');
-if (!existsSync(corpus)) {
-  console.log(`skipped: ${corpus} not found (the benchmark corpus lives in ../shared/data)`);
-  process.exit(0);
-}
+const { corpus, texts } = readCorpus(process.argv[2]);
 const require = createRequire(import.meta.url);
-const texts = readFileSync(corpus, 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((line) => JSON.parse(line).text)
-  .filter((t) => typeof t === 'string' && t.length > 0);
 const bytes = (list) => list.reduce((n, t) => n + Buffer.byteLength(t), 0);
 
 /** The first texts that make up at least `mb` megabytes. */

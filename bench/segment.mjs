@@ -2,24 +2,14 @@
 // Node, against Intl.Segmenter and the npm package sbd, on real newswire text (Reuters-21578,
 // which lives in ../shared/data and is not part of the project: without it this says so and stops).
 //   node bench/segment.mjs [path/to/reuters21578.jsonl]
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { readCorpus, root } from './corpus.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const corpus = process.argv[2] ?? resolve(root, '../shared/data/bench/reuters21578.jsonl');
-if (!existsSync(corpus)) {
-  console.log(`skipped: ${corpus} not found (the benchmark corpus lives in ../shared/data)`);
-  process.exit(0);
-}
+const { corpus, texts } = readCorpus(process.argv[2]);
 const require = createRequire(import.meta.url);
-const texts = readFileSync(corpus, 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((line) => JSON.parse(line).text)
-  .filter((t) => typeof t === 'string' && t.length > 0);
 const megabytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1e6;
 
 function measure(name, split) {
