@@ -10,6 +10,7 @@
 #ifndef LECTERN_ENTITIES_H_
 #define LECTERN_ENTITIES_H_
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,6 +68,21 @@ struct EntityEdits {
   std::vector<std::vector<std::string>> merge;  ///< each group becomes its first id (transitively)
   std::vector<EntitySplit> split;
   std::vector<EntityAlias> alias;
+};
+
+/// The user's edits, ready to apply to mentions one by one.
+class EntityEditor {
+ public:
+  explicit EntityEditor(const EntityEdits& edits);
+  /// The id `mention` of article `article_id` has after the edits: alias (by the text as written),
+  /// then split (by article), then merge (transitively). "" when the mention has none. Cost: the
+  /// number of splits plus a few map lookups.
+  std::string Resolve(const std::string& article_id, const EntityMention& mention) const;
+
+ private:
+  std::map<std::string, std::string> aliases_;  // ASCII lower-case text -> id
+  std::vector<EntitySplit> splits_;
+  std::map<std::string, std::string> merged_;  // id -> the id it was merged into (a forest)
 };
 
 /// One entity of a collection.

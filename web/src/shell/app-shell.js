@@ -12,6 +12,7 @@ import { ReaderView } from '../reader/reader-view.js';
 import { nextSort } from '../library/sorting.js';
 import { AnnotationController } from '../annotations/ui/annotation-controller.js';
 import { StoryController } from '../stories/story-controller.js';
+import { EntityController } from '../entities/entity-controller.js';
 
 /** @param {import('./app.js').App} app */
 export function buildShell(app) {
@@ -61,6 +62,14 @@ export function buildShell(app) {
     setAnnotationCount: (n) => app.setAnnotationCount(n),
     storage: app.storage,
     sameStory: (a, b) => app.stories.stories.sameStory(a, b),
+    annotationsChanged: () => app.entities.annotationsChanged(),
+  });
+  app.entities = new EntityController({
+    collection: app.collection,
+    core: () => app.readerReady,
+    book: () => app.annotations.book,
+    persist: (records) => app.persist(records),
+    changed: () => app.entitiesChanged(),
   });
   app.stories = new StoryController({
     collection: app.collection,

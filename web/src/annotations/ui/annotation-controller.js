@@ -32,6 +32,7 @@ import { focusedElement } from '../../shell/dom.js';
  * @property {import('../../storage/storage-status.js').StorageStatus} storage  says when storage fails
  * @property {(a: string, b: string) => boolean} sameStory  two articles are versions of one story
  *   (the library's story clusters): annotations are carried over between them
+ * @property {() => void} annotationsChanged  the book changed (entity corrections live in it too)
  */
 
 export class AnnotationController {
@@ -152,6 +153,7 @@ export class AnnotationController {
     if (this.deps.view() === 'reader') this.renderReader();
     if (this.deps.view() === 'annotations') this.renderCollection();
     this.deps.setAnnotationCount(this.book.live().length);
+    this.deps.annotationsChanged();
   }
 
   colorOf = (name, fallback) =>
