@@ -41,6 +41,7 @@ export class App {
     /** @type {import('../annotations/ui/annotation-controller.js').AnnotationController} */ this.annotations;
     /** @type {import('../stories/story-controller.js').StoryController} */ this.stories;
     /** @type {import('../entities/entity-controller.js').EntityController} */ this.entities;
+    /** @type {import('../entities/reader-entities.js').ReaderEntities} */ this.readerEntities;
     /** @type {import('../library/library-view.js').LibraryView} */ this.library;
     /** @type {import('../reader/reader-view.js').ReaderView} */ this.readerView;
     /** @type {import('./messages.js').MessageList} */ this.messages;
@@ -398,7 +399,7 @@ export class App {
 
   /** Mentions, corrections or the collection changed: the views that show entities catch up. */
   entitiesChanged() {
-    if (this.view === 'reader' && this.currentId) this.readerView.entitiesChanged();
+    if (this.view === 'reader' && this.currentId) this.readerEntities.refresh();
   }
 
   setGroupVersions(on) {
@@ -476,6 +477,7 @@ export class App {
     this.readerView.show(record, { index, total: rows.length, original: this.showOriginal, highlights });
     this.showReaderVersions(id);
     this.annotations.afterShow();
+    this.readerEntities.refresh();
     this.root.dataset.view = 'reader';
     document.title = `${rowOf(record).displayTitle} — Lectern`;
     if (focus && !wasReader) {
