@@ -43,7 +43,7 @@ export class ReaderEntities {
     this.pending = null; // the selection being marked: {record, start, end}
     this.target = null; // the mention the card is about
     reader.entitySlot.append(this.legend.el, this.panel.el);
-    this.panel.setOpen(sessionFlag(PANEL_KEY));
+    this.panel.setOpen(storedFlag(PANEL_KEY));
     this.applyHidden(this.legend.hidden);
     const body = reader.body;
     body.addEventListener('click', (e) => {
@@ -95,7 +95,11 @@ export class ReaderEntities {
     this.draw();
     // The index names each entity and counts its articles; it may take a moment on a big collection.
     this.entities.index().then(
-      () => this.currentRecord() === record && this.draw(),
+      () => {
+        if (this.currentRecord() !== record) return;
+        this.mentions = this.mentions.map((m) => ({ ...m, id: this.entities.canonical(m.id) }));
+        this.draw();
+      },
       (error) => console.warn('entity index not built', error),
     );
   }
@@ -116,7 +120,7 @@ export class ReaderEntities {
 
   setPanelOpen(open) {
     this.panel.setOpen(open);
-    setSessionFlag(PANEL_KEY, open);
+    setStoredFlag(PANEL_KEY, open);
     this.legend.panelButton.setAttribute('aria-expanded', String(open));
   }
 
@@ -199,7 +203,7 @@ export class ReaderEntities {
   }
 }
 
-function sessionFlag(key) {
+function storedFlag(key) {
   try {
     return globalThis.localStorage?.getItem(key) === 'true';
   } catch {
@@ -207,7 +211,7 @@ function sessionFlag(key) {
   }
 }
 
-function setSessionFlag(key, on) {
+function setStoredFlag(key, on) {
   try {
     globalThis.localStorage?.setItem(key, String(on));
   } catch {
