@@ -14,14 +14,16 @@ import {
 const annotated = (fields) => ({ id: 'urn:uuid:1', type: 'Annotation', target: {}, ...fields });
 
 test('every correction survives the trip through its annotation fields', () => {
-  for (const c of [
+  /** @type {import('../../../web/src/entities/corrections.js').Correction[]} */
+  const corrections = [
     { kind: 'classify', type: 'PER' },
     { kind: 'classify', type: 'DATE' },
     { kind: 'reject' },
     { kind: 'identify', scope: 'text', entity: 'PER:vladimir putin', from: 'PER:putin' },
     { kind: 'identify', scope: 'article', entity: 'PER:putin (KUNA)', from: 'PER:putin' },
     { kind: 'identify', scope: 'entity', entity: 'ORG:un', from: 'ORG:united nations' },
-  ]) {
+  ];
+  for (const c of corrections) {
     const a = annotated(correctionFields(c));
     assert.ok(isCorrection(a));
     assert.deepEqual(correctionOf(a), c);

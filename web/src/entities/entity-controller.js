@@ -129,7 +129,8 @@ export class EntityController {
       ).call('resolveEntities', JSON.stringify(articles), JSON.stringify(this.edits())),
       'entity ids',
     );
-    const resolved = Array.isArray(ids) && Array.isArray(ids[0]) ? ids[0].map((id) => this.canonical(id)) : null;
+    const resolved =
+      Array.isArray(ids) && Array.isArray(ids[0]) ? ids[0].map((id) => this.canonical(id)) : null;
     return shownMentions(mentions, record.article.body, resolved);
   }
 
