@@ -70,14 +70,16 @@ std::string AsciiLower(std::string_view s) {
 }
 
 SentenceView MakeSentenceView(std::vector<std::string> words,
-                              const std::function<std::uint8_t(std::string_view)>& flags_of) {
+                              const std::function<WordClass(std::string_view)>& lookup) {
   SentenceView s;
   s.words = std::move(words);
   bool any_letter = false, any_lower = false;
   for (const std::string& w : s.words) {
     s.lower.push_back(AsciiLower(w));
     s.shapes.push_back(Shape(w));
-    s.flags.push_back(flags_of(s.lower.back()));
+    const WordClass c = lookup(s.lower.back());
+    s.flags.push_back(c.flags);
+    s.clusters.push_back(c.cluster);
     if (s.lower.back() != w || HasLowerAscii(w)) any_letter = true;
     if (HasLowerAscii(w)) any_lower = true;
   }
@@ -140,6 +142,23 @@ void ExtractFeatures(const SentenceView& s, std::size_t i, std::vector<std::uint
     if (flags_at(j + 1) & (1u << bit)) add("f+1", {b});
   }
   if (f0 == 0) add("f0", {"none"});
+  // Word clusters, fine and coarse: they carry what the vectors know of words the training data
+  // never capitalised ("bundesbank" sits with the banks).
+  const auto cluster_at = [&](std::ptrdiff_t k) -> std::uint8_t {
+    if (k < 0 || k >= n) return 0;
+    return s.clusters[static_cast<std::size_t>(k)];
+  };
+  const char c0 = static_cast<char>(cluster_at(j));
+  const char k0 = static_cast<char>(cluster_at(j) / kFineClusters);
+  add("c0", {std::string_view(&c0, 1)});
+  add("k0", {std::string_view(&k0, 1)});
+  if (c0 != 0) add("c0.sh", {std::string_view(&c0, 1), shape});
+  for (const std::ptrdiff_t d : {-1, 1}) {
+    const char c = static_cast<char>(cluster_at(j + d));
+    const char k = static_cast<char>(cluster_at(j + d) / kFineClusters);
+    add(d < 0 ? "c-1" : "c+1", {std::string_view(&c, 1)});
+    add(d < 0 ? "k-1" : "k+1", {std::string_view(&k, 1)});
+  }
   add("f0.first", {std::to_string(f0), j == 0 ? "1" : "0"});
 }
 

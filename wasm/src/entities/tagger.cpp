@@ -12,7 +12,7 @@ std::vector<int> TagSentence(const Model& model, std::string_view text,
     words.emplace_back(text.substr(tokens[i].start, tokens[i].end - tokens[i].start));
   }
   const SentenceView s =
-      MakeSentenceView(std::move(words), [&](std::string_view w) { return model.Flags(w); });
+      MakeSentenceView(std::move(words), [&](std::string_view w) { return model.Lookup(w); });
   *all_caps = s.all_caps;
   std::vector<std::array<float, kTagCount>> emissions(s.words.size());
   std::vector<std::uint32_t> features;
