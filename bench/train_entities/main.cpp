@@ -95,7 +95,7 @@ void LoadSentences(const std::string& path, const Lexicon& lexicon, std::vector<
   using namespace lectern::entities;
   std::ifstream in(path);
   const std::map<std::string, int> begin_tag = {{"PER", 1}, {"ORG", 3}, {"LOC", 5}};
-  const auto flags_of = [&](std::string_view w) -> WordClass {
+  const auto flags_of = [&](std::string_view w, std::uint32_t) -> WordClass {
     const auto it = lexicon.find(std::string(w));
     return it == lexicon.end() ? WordClass{} : it->second;
   };

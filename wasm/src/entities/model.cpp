@@ -81,6 +81,11 @@ bool Model::Parse(const unsigned char* data, std::size_t size, std::string* erro
   weights_ = reinterpret_cast<const signed char*>(weights);
   words_ = words;
   word_count_ = n_words;
+  buckets_.assign((std::size_t{1} << kBucketBits) + 1, 0);
+  for (std::size_t i = 0; i < n_words; ++i) {
+    ++buckets_[(HashAt(words + i * kWordEntry) >> (24 - kBucketBits)) + 1];
+  }
+  for (std::size_t b = 1; b < buckets_.size(); ++b) buckets_[b] += buckets_[b - 1];
   return true;
 }
 
@@ -94,18 +99,14 @@ const Model& Model::Builtin() {
   return model;
 }
 
-WordClass Model::Lookup(std::string_view lower) const {
-  const std::uint32_t h = Fnv1a(lower) & kHashMask;
-  std::size_t lo = 0, hi = word_count_;
-  while (lo < hi) {
-    const std::size_t mid = (lo + hi) / 2;
-    const std::uint32_t m = HashAt(words_ + mid * kWordEntry);
-    if (m == h) return {words_[mid * kWordEntry + 3], words_[mid * kWordEntry + 4]};
-    if (m < h) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
+WordClass Model::Lookup(std::uint32_t hash) const {
+  if (buckets_.empty()) return {};
+  const std::uint32_t h = hash & kHashMask;
+  const std::size_t b = h >> (24 - kBucketBits);
+  for (std::size_t i = buckets_[b]; i < buckets_[b + 1]; ++i) {
+    const std::uint32_t m = HashAt(words_ + i * kWordEntry);
+    if (m == h) return {words_[i * kWordEntry + 3], words_[i * kWordEntry + 4]};
+    if (m > h) break;
   }
   return {};
 }

@@ -33,12 +33,16 @@ class Model {
   bool empty() const { return weights_ == nullptr; }
   const std::string& description() const { return description_; }
   /// The lexicon classes and cluster of a lower-cased word ({} for words the model lacks).
-  WordClass Lookup(std::string_view lower) const;
+  WordClass Lookup(std::string_view lower) const { return Lookup(Fnv1a(lower)); }
+  /// The same, by the word's Fnv1a (the tagger has it already).
+  WordClass Lookup(std::uint32_t hash) const;
   std::uint8_t Flags(std::string_view lower) const { return Lookup(lower).flags; }
   /// Adds the weights of `features` to `scores`.
   void Score(const std::vector<std::uint32_t>& features,
              std::array<float, kTagCount>* scores) const;
   /// The score of `tag` after `prev` (-1: the start of a sentence).
+  /// All transition scores: row 0 is the start of a sentence, row p + 1 follows tag p.
+  const std::array<float, (kTagCount + 1) * kTagCount>& Transitions() const { return trans_; }
   float Transition(int prev, int tag) const {
     return trans_[static_cast<std::size_t>((prev + 1) * kTagCount + tag)];
   }
@@ -51,6 +55,10 @@ class Model {
   const signed char* weights_ = nullptr;
   const unsigned char* words_ = nullptr;
   std::size_t word_count_ = 0;
+  // Where the words whose hash starts with each kBucketBits-bit prefix begin (+1 for the end): a
+  // lookup scans a handful of entries instead of a binary search over 100k.
+  static constexpr int kBucketBits = 14;
+  std::vector<std::uint32_t> buckets_;
 };
 
 /// A word of the model's table, as the trainer gives it.
