@@ -46,13 +46,18 @@ TEST(EntityModel, WrittenModelRoundTripsAndBadHeadersAreRefused) {
   std::vector<float> w(std::size_t{kTagCount} << 8, 0.0f);
   w[3 * kTagCount + 1] = 2.0f;
   const std::vector<float> trans((kTagCount + 1) * kTagCount, 0.5f);
-  const std::vector<unsigned char> bytes = WriteModel("toy", 8, w, trans, {{Fnv1a("x"), 8}});
+  const std::vector<unsigned char> bytes =
+      WriteModel("toy", 8, w, trans, {{Fnv1a("x"), {8, 17}}, {Fnv1a("z"), {64, 0}}});
   Model m;
   std::string error;
   ASSERT_TRUE(m.Parse(bytes.data(), bytes.size(), &error)) << error;
   EXPECT_EQ(m.description(), "toy");
   EXPECT_EQ(m.Flags("x"), 8);
   EXPECT_EQ(m.Flags("y"), 0);
+  EXPECT_EQ(m.Lookup("x").cluster, 17);
+  EXPECT_EQ(m.Lookup("z").flags, 64);
+  EXPECT_EQ(m.Lookup("z").cluster, 0);
+  EXPECT_EQ(m.Lookup("y").cluster, 0);
   EXPECT_FLOAT_EQ(m.Transition(-1, 0), 0.5f);
   Row scores{};
   m.Score({3}, &scores);
@@ -62,7 +67,7 @@ TEST(EntityModel, WrittenModelRoundTripsAndBadHeadersAreRefused) {
   bad[0] = 'X';
   EXPECT_FALSE(m.Parse(bad.data(), bad.size(), &error));
   bad = bytes;
-  bad[4] = 9;  // version
+  bad[4] = 1;  // version 1 had 4-byte hashes and no clusters
   EXPECT_FALSE(m.Parse(bad.data(), bad.size(), &error));
 }
 

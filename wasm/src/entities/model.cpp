@@ -9,8 +9,9 @@
 namespace lectern::entities {
 namespace {
 
-constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kVersion = 2;
 constexpr std::size_t kWordEntry = 5;
+constexpr std::uint32_t kHashMask = 0xFFFFFF;
 
 class Reader {
  public:
@@ -42,9 +43,7 @@ void Put(std::vector<unsigned char>* out, T value) {
 }
 
 std::uint32_t HashAt(const unsigned char* p) {
-  std::uint32_t h;
-  std::memcpy(&h, p, 4);
-  return h;
+  return std::uint32_t{p[0]} | std::uint32_t{p[1]} << 8 | std::uint32_t{p[2]} << 16;
 }
 
 }  // namespace
@@ -58,7 +57,8 @@ bool Model::Parse(const unsigned char* data, std::size_t size, std::string* erro
     return false;
   }
   if (!r.Take(&version, 4) || version != kVersion) {
-    *error = "entity model version " + std::to_string(version) + ", expected 1";
+    *error = "entity model version " + std::to_string(version) + ", expected " +
+             std::to_string(kVersion);
     return false;
   }
   const unsigned char* desc = nullptr;
@@ -81,6 +81,11 @@ bool Model::Parse(const unsigned char* data, std::size_t size, std::string* erro
   weights_ = reinterpret_cast<const signed char*>(weights);
   words_ = words;
   word_count_ = n_words;
+  buckets_.assign((std::size_t{1} << kBucketBits) + 1, 0);
+  for (std::size_t i = 0; i < n_words; ++i) {
+    ++buckets_[(HashAt(words + i * kWordEntry) >> (24 - kBucketBits)) + 1];
+  }
+  for (std::size_t b = 1; b < buckets_.size(); ++b) buckets_[b] += buckets_[b - 1];
   return true;
 }
 
@@ -94,20 +99,16 @@ const Model& Model::Builtin() {
   return model;
 }
 
-std::uint8_t Model::Flags(std::string_view lower) const {
-  const std::uint32_t h = Fnv1a(lower);
-  std::size_t lo = 0, hi = word_count_;
-  while (lo < hi) {
-    const std::size_t mid = (lo + hi) / 2;
-    const std::uint32_t m = HashAt(words_ + mid * kWordEntry);
-    if (m == h) return words_[mid * kWordEntry + 4];
-    if (m < h) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
+WordClass Model::Lookup(std::uint32_t hash) const {
+  if (buckets_.empty()) return {};
+  const std::uint32_t h = hash & kHashMask;
+  const std::size_t b = h >> (24 - kBucketBits);
+  for (std::size_t i = buckets_[b]; i < buckets_[b + 1]; ++i) {
+    const std::uint32_t m = HashAt(words_ + i * kWordEntry);
+    if (m == h) return {words_[i * kWordEntry + 3], words_[i * kWordEntry + 4]};
+    if (m > h) break;
   }
-  return 0;
+  return {};
 }
 
 void Model::Score(const std::vector<std::uint32_t>& features,
@@ -125,7 +126,7 @@ void Model::Score(const std::vector<std::uint32_t>& features,
 std::vector<unsigned char> WriteModel(const std::string& description, int log2_rows,
                                       const std::vector<float>& weights,
                                       const std::vector<float>& transitions,
-                                      std::vector<std::pair<std::uint32_t, std::uint8_t>> words) {
+                                      std::vector<WordEntry> words) {
   std::vector<unsigned char> out = {'L', 'N', 'E', 'R'};
   Put(&out, kVersion);
   Put(&out, static_cast<std::uint32_t>(description.size()));
@@ -150,14 +151,23 @@ std::vector<unsigned char> WriteModel(const std::string& description, int log2_r
           static_cast<unsigned char>(static_cast<signed char>(std::clamp(q, -127L, 127L))));
     }
   }
-  std::sort(words.begin(), words.end());
-  words.erase(std::unique(words.begin(), words.end(),
-                          [](const auto& a, const auto& b) { return a.first == b.first; }),
-              words.end());
-  Put(&out, static_cast<std::uint32_t>(words.size()));
-  for (const auto& [hash, flags] : words) {
-    Put(&out, hash);
-    out.push_back(flags);
+  for (WordEntry& w : words) w.hash &= kHashMask;
+  std::stable_sort(words.begin(), words.end(),
+                   [](const WordEntry& a, const WordEntry& b) { return a.hash < b.hash; });
+  std::vector<WordEntry> merged;
+  for (const WordEntry& w : words) {
+    if (merged.empty() || merged.back().hash != w.hash) {
+      merged.push_back(w);
+      continue;
+    }
+    merged.back().word.flags |= w.word.flags;
+    if (merged.back().word.cluster == 0) merged.back().word.cluster = w.word.cluster;
+  }
+  Put(&out, static_cast<std::uint32_t>(merged.size()));
+  for (const WordEntry& w : merged) {
+    for (int b = 0; b < 3; ++b) out.push_back(static_cast<unsigned char>(w.hash >> (8 * b)));
+    out.push_back(w.word.flags);
+    out.push_back(w.word.cluster);
   }
   return out;
 }

@@ -11,8 +11,8 @@ std::vector<int> TagSentence(const Model& model, std::string_view text,
   for (std::size_t i = first; i < last; ++i) {
     words.emplace_back(text.substr(tokens[i].start, tokens[i].end - tokens[i].start));
   }
-  const SentenceView s =
-      MakeSentenceView(std::move(words), [&](std::string_view w) { return model.Flags(w); });
+  const SentenceView s = MakeSentenceView(
+      std::move(words), [&](std::string_view, std::uint32_t hash) { return model.Lookup(hash); });
   *all_caps = s.all_caps;
   std::vector<std::array<float, kTagCount>> emissions(s.words.size());
   std::vector<std::uint32_t> features;
@@ -22,7 +22,7 @@ std::vector<int> TagSentence(const Model& model, std::string_view text,
     emissions[i].fill(0);
     model.Score(features, &emissions[i]);
   }
-  return Viterbi(emissions, [&](int p, int t) { return model.Transition(p, t); });
+  return Viterbi(emissions, model.Transitions());
 }
 
 void MentionsFromTags(const std::vector<int>& tags, std::size_t offset, std::vector<Mention>* out) {

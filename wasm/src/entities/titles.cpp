@@ -45,7 +45,8 @@ void AddTitledPeople(std::string_view text, const std::vector<Span>& tokens,
       continue;
     }
     const std::size_t stop = next < mentions->size() ? (*mentions)[next].first : tokens.size();
-    if (i + 1 < stop && IsTitle(AsciiLower(word(i))) && Capitalised(word(i + 1))) {
+    // The cheap test first: most words are followed by no capitalised one.
+    if (i + 1 < stop && Capitalised(word(i + 1)) && IsTitle(AsciiLower(word(i)))) {
       std::size_t end = i + 1;
       while (end < stop && end - i <= kLongestName && Capitalised(word(end))) ++end;
       // The run must end the name: a capitalised word beyond the limit means it is something else.

