@@ -285,22 +285,52 @@ void AddContext(const std::vector<Item>& touched, std::size_t lo, std::size_t hi
   }
 }
 
-// The keys of the mentions in [lo, hi) of a version: the things that side of a group names.
-std::vector<std::string> KeysIn(const CalloutSide& side, std::size_t lo, std::size_t hi) {
-  std::vector<std::string> keys;
-  const std::vector<NotableSpan>& mentions = *side.mentions;
-  for (auto it = FirstEndingAfter(mentions, lo, [](const NotableSpan& m) { return m.span; });
-       it != mentions.end() && it->span.start < hi; ++it) {
-    keys.push_back(KeyOf(*it, side.text));
+// The words of a person's key ("id:PER:vladimir putin" -> vladimir, putin), else none.
+std::vector<std::string_view> PersonWords(std::string_view key) {
+  std::vector<std::string_view> words;
+  constexpr std::string_view kPerson = "id:PER:";
+  if (key.substr(0, kPerson.size()) != kPerson) return words;
+  std::string_view name = key.substr(kPerson.size());
+  while (!name.empty()) {
+    const std::size_t space = name.find(' ');
+    if (space != 0) words.push_back(name.substr(0, space));
+    if (space == std::string_view::npos) break;
+    name.remove_prefix(space + 1);
   }
-  std::sort(keys.begin(), keys.end());
+  return words;
+}
+
+// The keys a group's side lists for a mention: its own and, for a person, "part:" each word of a
+// longer name and "alone:" a one-word name, so "Putin" and "Vladimir Putin" find each other.
+void AddKeys(const std::string& key, std::vector<std::string>& keys) {
+  keys.push_back(key);
+  const std::vector<std::string_view> words = PersonWords(key);
+  if (words.size() == 1) keys.push_back("alone:" + std::string(words[0]));
+  if (words.size() > 1) {
+    for (std::string_view w : words) keys.push_back("part:" + std::string(w));
+  }
+}
+
+// The keys that say the other side names the same thing as `i`: its own, and for a one-word person
+// a longer name holding it, for a longer name a one-word person among its words.
+std::vector<std::string> KinKeys(const Item& i) {
+  std::vector<std::string> keys = {i.key};
+  const std::vector<std::string_view> words = PersonWords(i.key);
+  if (words.size() == 1) keys.push_back("part:" + std::string(words[0]));
+  if (words.size() > 1) {
+    for (std::string_view w : words) keys.push_back("alone:" + std::string(w));
+  }
   return keys;
 }
 
-// Whether two paired items name different things.
+// Whether two paired items name different things ("Putin" and "Vladimir Putin" do not).
 bool Differs(const Item& x, const Item& y) {
   if (x.key.empty() || y.key.empty()) return x.text != y.text;
-  return x.key != y.key;
+  if (x.key == y.key) return false;
+  const std::vector<std::string_view> wx = PersonWords(x.key), wy = PersonWords(y.key);
+  if (wx.size() == 1 && !wy.empty()) return std::find(wy.begin(), wy.end(), wx[0]) == wy.end();
+  if (wy.size() == 1 && !wx.empty()) return std::find(wx.begin(), wx.end(), wy[0]) == wx.end();
+  return true;
 }
 
 // How unlikely it is that x became y: replacements keep their place relative to one end of the
@@ -310,13 +340,30 @@ std::size_t Distance(const Item& x, const Item& y) {
   return std::min(diff(x.words_before, y.words_before), diff(x.words_after, y.words_after));
 }
 
-// What is left over after pairing: reported as dropped or added unless the other side of the
-// group still names it (null: always reported).
+// The keys of the mentions in [lo, hi) of a version: the things that side of a group names.
+std::vector<std::string> KeysIn(const CalloutSide& side, std::size_t lo, std::size_t hi) {
+  std::vector<std::string> keys;
+  const std::vector<NotableSpan>& mentions = *side.mentions;
+  for (auto it = FirstEndingAfter(mentions, lo, [](const NotableSpan& m) { return m.span; });
+       it != mentions.end() && it->span.start < hi; ++it) {
+    AddKeys(KeyOf(*it, side.text), keys);
+  }
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+// Whether the other side of the group still names an item (null: never). What is left over after
+// pairing is dropped or added only when not; a pair of two still named items is a reordering
+// ("Putin thanked Wang Yi" -> "Wang Yi was thanked by Putin"), but "China and Russia" ->
+// "Beijing and Moscow" is a change even when "China-Russia" follows in both.
 struct Remaining {
   const std::vector<std::string>* other_keys = nullptr;
-  bool Reported(const Item& i) const {
-    return other_keys == nullptr || i.key.empty() ||
-           !std::binary_search(other_keys->begin(), other_keys->end(), i.key);
+  bool StillNamed(const Item& i) const {
+    if (other_keys == nullptr || i.key.empty()) return false;
+    for (const std::string& k : KinKeys(i)) {
+      if (std::binary_search(other_keys->begin(), other_keys->end(), k)) return true;
+    }
+    return false;
   }
 };
 
@@ -363,10 +410,12 @@ void Pair(const std::vector<Item>& a, const std::vector<Item>& b, int category,
   auto emit = [&](const Item* x, const Item* y) {
     if (swapped) std::swap(x, y);
     if (x != nullptr && y != nullptr) {
-      if (Differs(*x, *y)) out.push_back({x->kind, x->type, x->text, y->text});
+      if (Differs(*x, *y) && !(a_left.StillNamed(*x) && b_left.StillNamed(*y))) {
+        out.push_back({x->kind, x->type, x->text, y->text});
+      }
     } else if (x != nullptr) {
-      if (!x->context && a_left.Reported(*x)) out.push_back({x->kind, x->type, x->text, ""});
-    } else if (y != nullptr && !y->context && b_left.Reported(*y)) {
+      if (!x->context && !a_left.StillNamed(*x)) out.push_back({x->kind, x->type, x->text, ""});
+    } else if (y != nullptr && !y->context && !b_left.StillNamed(*y)) {
       out.push_back({y->kind, y->type, "", y->text});
     }
   };
