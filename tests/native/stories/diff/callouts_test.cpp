@@ -1,7 +1,8 @@
-// Tests of the diff's callouts from the caller's mentions (lectern/diff.h, CalloutSource::kMentions):
-// a dropped person, a changed place, a changed date value, a dateline edit left out, numbers still
-// called out, and mentions that break the contract refused. The mentions are written here by hand,
-// so these tests do not depend on the entity tagger (tests/native/api covers the two together).
+// Tests of the diff's callouts from the caller's mentions (lectern/diff.h,
+// CalloutSource::kMentions): a dropped person, a changed place, a changed date value, a dateline
+// edit left out, numbers still called out, and mentions that break the contract refused. The
+// mentions are written here by hand, so these tests do not depend on the entity tagger
+// (tests/native/api covers the two together).
 #include <gtest/gtest.h>
 
 #include <stdexcept>
@@ -56,12 +57,12 @@ TEST(DiffCalloutsTest, DroppedPersonIsCalledOutWithItsType) {
 TEST(DiffCalloutsTest, ChangedPlaceIsAPlaceForAPlace) {
   const std::string a = "Talks were held in Geneva with Wang Yi.";
   const std::string b = "Talks were held in Vienna with Wang Yi.";
-  const TextDiff d = DiffTexts(
-      a, b,
-      FromMentions({Mention(a, "Geneva", NotableType::kPlace, "LOC:geneva"),
-                    Mention(a, "Wang Yi", NotableType::kPerson, "PER:wang yi")},
-                   {Mention(b, "Vienna", NotableType::kPlace, "LOC:vienna"),
-                    Mention(b, "Wang Yi", NotableType::kPerson, "PER:wang yi")}));
+  const TextDiff d =
+      DiffTexts(a, b,
+                FromMentions({Mention(a, "Geneva", NotableType::kPlace, "LOC:geneva"),
+                              Mention(a, "Wang Yi", NotableType::kPerson, "PER:wang yi")},
+                             {Mention(b, "Vienna", NotableType::kPlace, "LOC:vienna"),
+                              Mention(b, "Wang Yi", NotableType::kPerson, "PER:wang yi")}));
   const DiffGroup& g = OnlyGroup(d);
   ASSERT_EQ(g.changes.size(), 1u);
   EXPECT_TRUE(HasTyped(g, "name", "LOC", "Geneva", "Vienna"));
@@ -140,12 +141,12 @@ TEST(DiffCalloutsTest, DatelineEditIsNotAChange) {
 TEST(DiffCalloutsTest, NumbersAreStillCalledOutButNotInsideDates) {
   const std::string a = "Oil rose 3.5 pct on Sept 12 in London.";
   const std::string b = "Oil rose 4.0 pct on Sept 13 in London.";
-  const TextDiff d = DiffTexts(
-      a, b,
-      FromMentions({Mention(a, "Sept 12", NotableType::kDate, "", "2024-09-12"),
-                    Mention(a, "London", NotableType::kPlace, "LOC:london")},
-                   {Mention(b, "Sept 13", NotableType::kDate, "", "2024-09-13"),
-                    Mention(b, "London", NotableType::kPlace, "LOC:london")}));
+  const TextDiff d =
+      DiffTexts(a, b,
+                FromMentions({Mention(a, "Sept 12", NotableType::kDate, "", "2024-09-12"),
+                              Mention(a, "London", NotableType::kPlace, "LOC:london")},
+                             {Mention(b, "Sept 13", NotableType::kDate, "", "2024-09-13"),
+                              Mention(b, "London", NotableType::kPlace, "LOC:london")}));
   const DiffGroup& g = OnlyGroup(d);
   ASSERT_EQ(g.changes.size(), 2u);
   EXPECT_TRUE(HasTyped(g, "number", "", "3.5", "4.0"));
@@ -180,8 +181,7 @@ TEST(DiffCalloutsTest, MentionCutShortIsChangedNotDropped) {
                             "ORG:bureau of the party")}));
   const DiffGroup& g = OnlyGroup(d);
   ASSERT_EQ(g.changes.size(), 1u);
-  EXPECT_TRUE(
-      HasTyped(g, "name", "ORG", "Political Bureau of the Party", "Bureau of the Party"));
+  EXPECT_TRUE(HasTyped(g, "name", "ORG", "Political Bureau of the Party", "Bureau of the Party"));
 }
 
 TEST(DiffCalloutsTest, CapitalisedWordsHaveNoType) {
@@ -190,16 +190,15 @@ TEST(DiffCalloutsTest, CapitalisedWordsHaveNoType) {
   // Mentions given for the capitalised-word source are ignored.
   DiffOptions ignored;
   ignored.a_mentions = {{{0, 5}, NotableType::kPerson, "PER:talks", ""}};
-  EXPECT_TRUE(HasTyped(OnlyGroup(DiffTexts("Talks were held in Geneva.",
-                                           "Talks were held in Vienna.", ignored)),
-                       "name", "", "Geneva", "Vienna"));
+  EXPECT_TRUE(HasTyped(
+      OnlyGroup(DiffTexts("Talks were held in Geneva.", "Talks were held in Vienna.", ignored)),
+      "name", "", "Geneva", "Vienna"));
 }
 
 TEST(DiffCalloutsTest, MentionsAndQuietStretchesOutOfContractAreRefused) {
   const std::string a = "Putin met Wang Yi.", b = "Putin met Wang.";
-  DiffOptions overlapping = FromMentions({{{0, 9}, NotableType::kPerson, "", ""},
-                                          {{6, 12}, NotableType::kPerson, "", ""}},
-                                         {});
+  DiffOptions overlapping = FromMentions(
+      {{{0, 9}, NotableType::kPerson, "", ""}, {{6, 12}, NotableType::kPerson, "", ""}}, {});
   EXPECT_THROW(DiffTexts(a, b, overlapping), std::invalid_argument);
   DiffOptions outside = FromMentions({}, {{{10, 99}, NotableType::kPerson, "", ""}});
   EXPECT_THROW(DiffTexts(a, b, outside), std::invalid_argument);

@@ -46,7 +46,14 @@ bool IsCommonOpener(std::string_view folded) {
 // Items pair only within a category: in order, for capitalised words, numbers, weekdays, months,
 // other names; for mentions, people, organisations, places, dates, numbers.
 enum Category : int { kNumberWords, kWeekdays, kMonths, kOtherNames, kWordCategories };
-enum MentionCategory : int { kPeople, kOrganisations, kPlaces, kDates, kNumbers, kMentionCategories };
+enum MentionCategory : int {
+  kPeople,
+  kOrganisations,
+  kPlaces,
+  kDates,
+  kNumbers,
+  kMentionCategories
+};
 
 struct Item {
   int category = 0;
@@ -122,10 +129,9 @@ std::vector<Item> ItemsOf(std::string_view text, std::string_view before, std::s
       if (t.kind == TokenKind::kMark) {
         if (word == "." || word == "!" || word == "?") sentence_start = true;
         // "St. Petersburg": a short capitalised word and its period stay in the name.
-        const bool abbreviation = word == "." && joinable && !items.empty() &&
-                                  items.back().category != kNumberWords &&
-                                  items.back().text.size() <= 3 &&
-                                  items.back().text.find(' ') == std::string::npos;
+        const bool abbreviation =
+            word == "." && joinable && !items.empty() && items.back().category != kNumberWords &&
+            items.back().text.size() <= 3 && items.back().text.find(' ') == std::string::npos;
         if (abbreviation) {
           items.back().text += '.';
           items.back().end = at + t.end;
@@ -159,7 +165,7 @@ std::vector<Item> ItemsOf(std::string_view text, std::string_view before, std::s
     const NameClass cls = ClassOf(folded);
     const int category = cls == NameClass::kWeekday ? kWeekdays
                          : cls == NameClass::kMonth ? kMonths
-                                                     : kOtherNames;
+                                                    : kOtherNames;
     if (joinable && category == kOtherNames && !items.empty() &&
         items.back().category == kOtherNames) {
       items.back().text += ' ';
@@ -237,7 +243,8 @@ std::vector<Item> MentionItemsOf(const CalloutSide& side, std::size_t lo, std::s
     if (t.kind != TokenKind::kWord || !HasDigit(word)) continue;
     const std::size_t start = lo + t.start, end = lo + t.end;
     if (OverlapsAny(side.quiet, start, end)) continue;
-    const auto date = FirstEndingAfter(mentions, start, [](const NotableSpan& m) { return m.span; });
+    const auto date =
+        FirstEndingAfter(mentions, start, [](const NotableSpan& m) { return m.span; });
     if (date != mentions.end() && date->span.start < end && date->type == NotableType::kDate) {
       continue;
     }
@@ -253,11 +260,11 @@ std::vector<Item> MentionItemsOf(const CalloutSide& side, std::size_t lo, std::s
   return items;
 }
 
-// A touched mention of one side that reaches beyond its run [lo, hi) into unchanged text ("Political
-// Bureau of ..." with only "Political " deleted) stands there on the other side too, where that
-// side's run [other_lo, other_hi) is: the other side's mentions in that unchanged text join its
-// items as context, so "Political Bureau of ..." pairs with "Bureau of ..." rather than being
-// dropped.
+// A touched mention of one side that reaches beyond its run [lo, hi) into unchanged text
+// ("Political Bureau of ..." with only "Political " deleted) stands there on the other side too,
+// where that side's run [other_lo, other_hi) is: the other side's mentions in that unchanged text
+// join its items as context, so "Political Bureau of ..." pairs with "Bureau of ..." rather than
+// being dropped.
 void AddContext(const std::vector<Item>& touched, std::size_t lo, std::size_t hi,
                 const CalloutSide& other, std::size_t other_lo, std::size_t other_hi,
                 std::vector<Item>& other_items) {
@@ -447,11 +454,10 @@ void DropCaseChanges(std::vector<Item>& items, std::string_view other_side) {
     }
     return true;
   };
-  items.erase(std::remove_if(items.begin(), items.end(),
-                             [&](const Item& i) {
-                               return i.category != kNumberWords && known(i.text);
-                             }),
-              items.end());
+  items.erase(
+      std::remove_if(items.begin(), items.end(),
+                     [&](const Item& i) { return i.category != kNumberWords && known(i.text); }),
+      items.end());
 }
 
 void DropQuiet(std::vector<Item>& items, const std::vector<Span>* quiet) {
