@@ -35,6 +35,7 @@ export const STYLES = [
   'shell/base.css',
   'reader/reader.css',
   'annotations/annotations.css',
+  'entities/entities.css',
   'stories/stories.css',
   'shell/overlays.css',
   'shell/narrow.css',

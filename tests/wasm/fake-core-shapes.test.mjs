@@ -55,6 +55,18 @@ test('contentHash answers the real core\'s hash: 64 hex digits, blind to white s
   }
 });
 
+test('entities answers the real core\'s shape: mentions with offsets, type, text, entity, value', () => {
+  const text = 'In 2024 the talks in Geneva ended. Then Maria Lopez of Acme Corp spoke in Paris.';
+  const real = JSON.parse(core.entities(text, '{}'));
+  const faked = JSON.parse(fake.entities(text, '{}'));
+  assert.ok(real.some((/** @type {{value?: string}} */ m) => m.value) && real.some((m) => !m.value));
+  assert.ok(faked.some((/** @type {{value?: string}} */ m) => m.value) && faked.some((m) => !m.value));
+  const withValue = (/** @type {object[]} */ list) => shape(list.filter((m) => 'value' in m));
+  const without = (/** @type {object[]} */ list) => shape(list.filter((m) => !('value' in m)));
+  assert.deepEqual(withValue(faked), withValue(real));
+  assert.deepEqual(without(faked), without(real));
+});
+
 test('version answers a string', () => {
   assert.equal(typeof fake.version(), typeof core.version());
 });

@@ -17,11 +17,18 @@ std::string EntitiesJs(const std::string& text, const std::string& options) {
 }
 
 // entityIndex(articlesJson, editsJson) -> [{entity, name, type, articles, mentions, outlets,
-// first?, last?}] or {error}. articles: [{id, text, source?, date?: "YYYY-MM-DD"}] (text: the
-// article's body); edits: "" or {merge?: [[id, ...]], split?: [{entity, articles, as}], alias?:
+// first?, last?}] or {error}. articles: [{id, source?, date?: "YYYY-MM-DD", text}] (text: the
+// article's body) or [{id, source?, date?, entities: [{type, text, entity}]}]; edits: "" or
+// {merge?: [[id, ...]], split?: [{entity, articles, as}], alias?:
 // [{text, entity}]}.
 std::string EntityIndexJs(const std::string& articles, const std::string& edits) {
   return lectern::binding::Guard([&] { return lectern::EntityIndexJson(articles, edits); },
+                                 lectern::binding::InternalError);
+}
+
+// resolveEntities(articlesJson, editsJson) -> [[id per mention] per article] or {error}.
+std::string ResolveEntitiesJs(const std::string& articles, const std::string& edits) {
+  return lectern::binding::Guard([&] { return lectern::ResolveEntitiesJson(articles, edits); },
                                  lectern::binding::InternalError);
 }
 
@@ -31,4 +38,5 @@ EMSCRIPTEN_BINDINGS(lectern_entities) {
   emscripten::function("entities", &EntitiesJs);
   emscripten::function("findEntities", &EntitiesJs);  // the name issue 9 gives the page
   emscripten::function("entityIndex", &EntityIndexJs);
+  emscripten::function("resolveEntities", &ResolveEntitiesJs);
 }

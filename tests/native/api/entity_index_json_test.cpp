@@ -74,5 +74,37 @@ TEST(ParseEntityEdits, ReadsEachKind) {
   EXPECT_TRUE(ParseEntityEdits("{}").split.empty());
 }
 
+TEST(EntityIndexJson, TakesStoredMentionsInsteadOfText) {
+  // The page keeps each article's mentions (corrected by the user) and sends them, not the text.
+  const char* const stored =
+      R"([{"id":"a","source":"AP","entities":[{"type":"PER","text":"Putin","entity":"PER:putin"}]},)"
+      R"({"id":"b","entities":[{"type":"PER","text":"Putin","entity":"PER:putin"},)"
+      R"({"type":"LOC","text":"Kazan","entity":"LOC:kazan"}]}])";
+  const json index = json::parse(EntityIndexJson(stored, ""));
+  ASSERT_TRUE(index.is_array()) << index.dump();
+  ASSERT_EQ(index.size(), 2u);
+  EXPECT_EQ(index[0]["entity"], "PER:putin");
+  EXPECT_EQ(index[0]["articles"], json::array({"a", "b"}));
+  EXPECT_EQ(index[0]["mentions"], 2);
+  EXPECT_EQ(index[1]["entity"], "LOC:kazan");
+  const json bad = json::parse(EntityIndexJson(R"([{"id":"a","entities":[{"type":1}]}])", ""));
+  EXPECT_TRUE(bad.is_object() && bad.contains("error"));
+}
+
+TEST(ResolveEntitiesJson, GivesEachMentionItsIdAfterTheEdits) {
+  const char* const stored =
+      R"([{"id":"a","entities":[{"type":"PER","text":"Vladimir Putin","entity":"PER:vladimir putin"},)"
+      R"({"type":"PER","text":"Putin","entity":"PER:putin"}]},)"
+      R"({"id":"b","entities":[{"type":"PER","text":"Putin","entity":"PER:putin"}]}])";
+  EXPECT_EQ(json::parse(ResolveEntitiesJson(stored, "")),
+            json::parse(R"([["PER:vladimir putin","PER:putin"],["PER:putin"]])"));
+  // Merged into the full name everywhere, then split off again in article b only.
+  const json ids = json::parse(ResolveEntitiesJson(
+      stored, R"({"merge":[["PER:vladimir putin","PER:putin"]],)"
+              R"("split":[{"entity":"PER:putin","articles":["b"],"as":"PER:putin/b"}]})"));
+  EXPECT_EQ(ids, json::parse(R"([["PER:vladimir putin","PER:vladimir putin"],["PER:putin/b"]])"));
+  EXPECT_TRUE(json::parse(ResolveEntitiesJson("{}", "")).contains("error"));
+}
+
 }  // namespace
 }  // namespace lectern

@@ -65,17 +65,25 @@ std::string EntitiesToJson(std::string_view text, const std::vector<EntityMentio
 std::string EntitiesJson(std::string_view text, std::string_view options_json);
 
 /// A collection's entity index (BuildEntityIndex) as JSON [{entity, name, type, articles: [id],
-/// mentions, outlets: [source], first?, last?}]; first/last (ISO dates) only when known.
+/// mentions, outlets: [source], first?, last?, linked?: [id]}]; first/last (ISO dates) only when
+/// known, linked only when the index joined surnames to this entity.
 std::string EntityIndexToJson(const std::vector<IndexedEntity>& index);
 
 /// EntityEdits from JSON {merge?: [[id, ...]], split?: [{entity, articles: [id], as}], alias?:
 /// [{text, entity}]}; "" means no edits. Throws std::invalid_argument saying what is wrong.
 EntityEdits ParseEntityEdits(std::string_view edits_json);
 
-/// The page's entity index: articles as JSON [{id, text, source?, date?: "YYYY-MM-DD"}] (each
-/// text goes through FindEntities with its date), edits as ParseEntityEdits reads them:
-/// EntityIndexToJson, or {error} for JSON that cannot be read. Cost: FindEntities over every text.
+/// The page's entity index: articles as JSON [{id, source?, date?: "YYYY-MM-DD", text}] (each
+/// text goes through FindEntities with its date) or [{id, source?, date?, entities: [{type, text,
+/// entity}]}] (mentions found before, e.g. stored with the article; no text needed), edits as
+/// ParseEntityEdits reads them: EntityIndexToJson, or {error} for JSON that cannot be read.
+/// Cost: FindEntities over every text given, then O(M log E) for M mentions.
 std::string EntityIndexJson(std::string_view articles_json, std::string_view edits_json);
+
+/// The ids each article's mentions have after the edits (EntityEditor::Resolve), as JSON
+/// [[id, ...] per article, one per mention in order], for articles and edits as EntityIndexJson
+/// reads them; or {error}. Lets the page name a mention by its entry in the index.
+std::string ResolveEntitiesJson(std::string_view articles_json, std::string_view edits_json);
 
 // --- Stories: clusters of near-duplicates, and the diff of two versions --------------------------
 

@@ -62,6 +62,7 @@ std::string EntityIndexToJson(const std::vector<IndexedEntity>& index) {
                  {"articles", e.articles}, {"mentions", e.mentions}, {"outlets", e.outlets}};
     if (!e.first.empty()) item["first"] = e.first;
     if (!e.last.empty()) item["last"] = e.last;
+    if (!e.linked.empty()) item["linked"] = e.linked;
     out.push_back(std::move(item));
   }
   return DumpJson(out);
@@ -94,24 +95,68 @@ EntityEdits ParseEntityEdits(std::string_view edits_json) {
   return edits;
 }
 
-std::string EntityIndexJson(std::string_view articles_json, std::string_view edits_json) {
-  try {
-    const EntityEdits edits = ParseEntityEdits(edits_json);
-    const json list = Parse(articles_json, "articles");
-    if (!list.is_array()) throw std::invalid_argument("articles are not a JSON array");
-    std::vector<EntityArticle> articles;
-    for (std::size_t i = 0; i < list.size(); ++i) {
-      const std::string where = ObjectAt(list, i, "articles");
-      EntityArticle a;
-      a.id = String(list[i], "id", where);
-      a.source = String(list[i], "source", where);
-      a.date = String(list[i], "date", where);
+namespace {
+
+// Stored mentions [{type, text, entity}] (offsets and values are not needed by the index).
+std::vector<EntityMention> StoredMentions(const json& list, const std::string& where) {
+  std::vector<EntityMention> mentions;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const std::string at = ObjectAt(list, i, (where + ".entities").c_str());
+    EntityMention m;
+    m.type = String(list[i], "type", at);
+    m.text = String(list[i], "text", at);
+    m.entity = String(list[i], "entity", at);
+    mentions.push_back(std::move(m));
+  }
+  return mentions;
+}
+
+// The articles of EntityIndexJson / ResolveEntitiesJson, each with its mentions.
+std::vector<EntityArticle> ReadEntityArticles(std::string_view articles_json) {
+  const json list = Parse(articles_json, "articles");
+  if (!list.is_array()) throw std::invalid_argument("articles are not a JSON array");
+  std::vector<EntityArticle> articles;
+  articles.reserve(list.size());
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const std::string where = ObjectAt(list, i, "articles");
+    EntityArticle a;
+    a.id = String(list[i], "id", where);
+    a.source = String(list[i], "source", where);
+    a.date = String(list[i], "date", where);
+    const json& stored = Member(list[i], "entities", json::value_t::array, where);
+    if (!stored.is_null()) {
+      a.mentions = StoredMentions(stored, where);
+    } else {
       EntityOptions options;
       options.date = a.date;
       a.mentions = FindEntities(String(list[i], "text", where), options);
-      articles.push_back(std::move(a));
     }
-    return EntityIndexToJson(BuildEntityIndex(articles, edits));
+    articles.push_back(std::move(a));
+  }
+  return articles;
+}
+
+}  // namespace
+
+std::string EntityIndexJson(std::string_view articles_json, std::string_view edits_json) {
+  try {
+    const EntityEdits edits = ParseEntityEdits(edits_json);
+    return EntityIndexToJson(BuildEntityIndex(ReadEntityArticles(articles_json), edits));
+  } catch (const std::exception& e) {
+    return ErrorJson(e.what());
+  }
+}
+
+std::string ResolveEntitiesJson(std::string_view articles_json, std::string_view edits_json) {
+  try {
+    const EntityEditor editor(ParseEntityEdits(edits_json));
+    json out = json::array();
+    for (const EntityArticle& a : ReadEntityArticles(articles_json)) {
+      json ids = json::array();
+      for (const EntityMention& m : a.mentions) ids.push_back(editor.Resolve(a.id, m));
+      out.push_back(std::move(ids));
+    }
+    return DumpJson(out);
   } catch (const std::exception& e) {
     return ErrorJson(e.what());
   }

@@ -18,32 +18,6 @@ std::string AsciiLower(std::string s) {
   return s;
 }
 
-// Merge groups as a union-find over ids; the root of a group is the first id that named it.
-class MergedIds {
- public:
-  explicit MergedIds(const std::vector<std::vector<std::string>>& groups) {
-    for (const std::vector<std::string>& group : groups) {
-      const std::string* head = nullptr;
-      for (const std::string& id : group) {
-        if (id.empty()) continue;
-        if (head == nullptr) {
-          head = &id;
-          continue;
-        }
-        const std::string a = Find(*head), b = Find(id);
-        if (a != b) parent_[b] = a;
-      }
-    }
-  }
-  std::string Find(std::string id) const {
-    for (auto it = parent_.find(id); it != parent_.end(); it = parent_.find(id)) id = it->second;
-    return id;
-  }
-
- private:
-  std::map<std::string, std::string> parent_;
-};
-
 struct Tally {
   std::map<std::string, std::size_t> forms, types;
   std::vector<std::string> articles;
@@ -80,25 +54,85 @@ void AddArticle(const EntityArticle& a, Tally& t) {
 
 }  // namespace
 
-std::vector<IndexedEntity> BuildEntityIndex(const std::vector<EntityArticle>& articles,
-                                            const EntityEdits& edits) {
-  const MergedIds merged(edits.merge);
-  std::map<std::string, std::string> aliases;  // lower-case text -> id
+// Merge groups form a union-find forest whose root is the first id that named the group.
+EntityEditor::EntityEditor(const EntityEdits& edits) {
   for (const EntityAlias& alias : edits.alias) {
     if (!alias.text.empty() && !alias.entity.empty())
-      aliases[AsciiLower(alias.text)] = alias.entity;
+      aliases_[AsciiLower(alias.text)] = alias.entity;
   }
-  std::map<std::string, Tally> tallies;
-  for (const EntityArticle& a : articles) {
-    for (const EntityMention& m : a.mentions) {
-      std::string id = m.entity;
-      const auto alias = aliases.find(AsciiLower(m.text));
-      if (alias != aliases.end()) id = alias->second;
-      for (const EntitySplit& s : edits.split) {
-        if (s.as.empty() || s.entity != id) continue;
-        if (std::find(s.articles.begin(), s.articles.end(), a.id) != s.articles.end()) id = s.as;
+  for (const EntitySplit& split : edits.split) {
+    if (!split.as.empty()) splits_.push_back(split);
+  }
+  const auto root = [this](std::string id) {
+    for (auto it = merged_.find(id); it != merged_.end(); it = merged_.find(id)) id = it->second;
+    return id;
+  };
+  for (const std::vector<std::string>& group : edits.merge) {
+    const std::string* head = nullptr;
+    for (const std::string& id : group) {
+      if (id.empty()) continue;
+      if (head == nullptr) {
+        head = &id;
+        continue;
       }
-      id = merged.Find(id);
+      const std::string a = root(*head), b = root(id);
+      if (a != b) merged_[b] = a;
+    }
+  }
+}
+
+std::string EntityEditor::Resolve(const std::string& article_id,
+                                  const EntityMention& mention) const {
+  std::string id = mention.entity;
+  const auto alias = aliases_.find(AsciiLower(mention.text));
+  if (alias != aliases_.end()) id = alias->second;
+  for (const EntitySplit& s : splits_) {
+    if (s.entity != id) continue;
+    if (std::find(s.articles.begin(), s.articles.end(), article_id) != s.articles.end()) id = s.as;
+  }
+  for (auto it = merged_.find(id); it != merged_.end(); it = merged_.find(id)) id = it->second;
+  return id;
+}
+
+std::map<std::string, std::string> LinkSurnames(const std::set<std::string>& ids) {
+  constexpr std::string_view kPerson = "PER:";
+  std::map<std::string, std::vector<std::string>> full_names;  // last word -> "PER:first last" ids
+  for (const std::string& id : ids) {
+    if (id.compare(0, kPerson.size(), kPerson) != 0) continue;
+    const std::size_t space = id.rfind(' ');
+    if (space == std::string::npos || space + 1 == id.size()) continue;
+    full_names[id.substr(space + 1)].push_back(id);
+  }
+  std::map<std::string, std::string> links;
+  for (const std::string& id : ids) {
+    if (id.compare(0, kPerson.size(), kPerson) != 0 || id.find(' ') != std::string::npos) continue;
+    const auto it = full_names.find(id.substr(kPerson.size()));
+    if (it != full_names.end() && it->second.size() == 1) links[id] = it->second.front();
+  }
+  return links;
+}
+
+std::vector<IndexedEntity> BuildEntityIndex(const std::vector<EntityArticle>& articles,
+                                            const EntityEdits& edits) {
+  const EntityEditor editor(edits);
+  std::vector<std::vector<std::string>> edited(articles.size());
+  std::set<std::string> ids;
+  for (std::size_t k = 0; k < articles.size(); ++k) {
+    for (const EntityMention& m : articles[k].mentions) {
+      edited[k].push_back(editor.Resolve(articles[k].id, m));
+      ids.insert(edited[k].back());
+    }
+  }
+  const std::map<std::string, std::string> links = LinkSurnames(ids);
+  std::map<std::string, std::set<std::string>> linked;  // full name id -> surname ids joined to it
+  for (const auto& [from, to] : links) linked[to].insert(from);
+  std::map<std::string, Tally> tallies;
+  for (std::size_t k = 0; k < articles.size(); ++k) {
+    const EntityArticle& a = articles[k];
+    for (std::size_t i = 0; i < a.mentions.size(); ++i) {
+      const EntityMention& m = a.mentions[i];
+      std::string id = edited[k][i];
+      if (const auto link = links.find(id); link != links.end()) id = link->second;
       if (id.empty()) continue;
       Tally& t = tallies[id];
       ++t.mentions;
@@ -119,6 +153,8 @@ std::vector<IndexedEntity> BuildEntityIndex(const std::vector<EntityArticle>& ar
     e.outlets.assign(t.outlets.begin(), t.outlets.end());
     e.first = t.first;
     e.last = t.last;
+    if (const auto it = linked.find(id); it != linked.end())
+      e.linked.assign(it->second.begin(), it->second.end());
     index.push_back(std::move(e));
   }
   std::sort(index.begin(), index.end(), [](const IndexedEntity& x, const IndexedEntity& y) {

@@ -8,6 +8,7 @@
 import { OffsetMap } from '../core/offsets.js';
 import { isNewer, positionOf, quoteOf, tagsOf, viewOf } from './annotation-model.js';
 import { TagSet } from './tags.js';
+import { isCorrection } from '../entities/corrections.js';
 import { UndoStack } from './undo.js';
 
 export const TAGS_META = 'annotationTags';
@@ -210,9 +211,19 @@ export class AnnotationRecords {
 
   // --- Reading ---------------------------------------------------------------------------------
 
-  /** Records of annotations that are not deleted. */
-  live() {
+  /** Records of annotations that are not deleted, entity corrections included (for import and export). */
+  all() {
     return [...this.records.values()].filter((r) => !r.deleted && r.annotation);
+  }
+
+  /** Records of the highlights (annotations that are not deleted and not entity corrections). */
+  live() {
+    return this.all().filter((r) => !isCorrection(r.annotation));
+  }
+
+  /** Records of the entity corrections (entities/corrections.js), not deleted. */
+  corrections() {
+    return this.all().filter((r) => isCorrection(r.annotation));
   }
 
   get(id) {

@@ -92,6 +92,21 @@ export class AnnotationBook extends AnnotationPlacement {
   }
 
   /**
+   * An entity correction (entities/corrections.js) on [start, end) (UTF-16) of `article`'s body:
+   * an annotation with the correction's motivation and body instead of tags and a note.
+   * @param {object} article  a library record
+   * @param {{start: number, end: number}} range
+   * @param {object} fields  corrections.js correctionFields
+   * @returns {Promise<string>} the annotation's id
+   */
+  async correct(article, { start, end }, fields) {
+    const made = await this.makeAnnotation(article, { start, end });
+    const annotation = { ...made, ...fields };
+    await this.apply(new Map([[annotation.id, annotation]]), { label: 'Entity correction' });
+    return annotation.id;
+  }
+
+  /**
    * The core's new annotation (not yet applied).
    * @param {object} article  a library record
    * @param {{start: number, end: number, unit?: 'utf16'|'codepoint', tags?: (string|{name: string, color?: string})[],
@@ -282,7 +297,7 @@ export class AnnotationBook extends AnnotationPlacement {
    *   deletedHere: number, errors: string[], warnings: string[], ids: string[], fatal: boolean}>}
    */
   async importText(text, { label = 'Import' } = {}) {
-    const existing = this.live().map((r) => r.annotation);
+    const existing = this.all().map((r) => r.annotation);
     const res = parseCore(
       await this.call('annotationsImport', JSON.stringify(existing), String(text)),
       'the import',
@@ -333,10 +348,11 @@ export class AnnotationBook extends AnnotationPlacement {
 
   /**
    * The annotations to export: all, one article's (those showing on it as its own or anchored
-   * into it) or one tag's.
+   * into it) or one tag's; with the entity corrections when `corrections` (W3C JSON: they travel
+   * with the highlights; a Markdown or HTML report lists only highlights).
    */
-  selectForExport({ articleId = '', tag = '' } = {}) {
-    let list = this.live();
+  selectForExport({ articleId = '', tag = '', corrections = false } = {}) {
+    let list = corrections ? this.all() : this.live();
     if (articleId) list = list.filter((r) => this.homeOf(r)?.article?.id === articleId);
     if (tag) {
       const k = normaliseTagName(tag).toLocaleLowerCase('en');
@@ -353,7 +369,7 @@ export class AnnotationBook extends AnnotationPlacement {
    * @returns {Promise<{text: string, mediaType: string, count: number}>}
    */
   async exportText({ format = 'jsonld', articleId = '', tag = '', label = '' } = {}) {
-    const list = this.selectForExport({ articleId, tag });
+    const list = this.selectForExport({ articleId, tag, corrections: format === 'jsonld' });
     const res = parseCore(
       await this.call(
         'annotationsExport',

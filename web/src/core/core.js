@@ -31,6 +31,7 @@ const JSON_FUNCTIONS = {
   entities: true,
   findEntities: true,
   entityIndex: true,
+  resolveEntities: true,
 };
 export const CALLABLE = Object.freeze(/** @type {(keyof JsonFunctions)[]} */ (Object.keys(JSON_FUNCTIONS)));
 
@@ -102,6 +103,24 @@ export class CoreReader {
    */
   contentHash(text) {
     return String(this.module.contentHash(String(text)));
+  }
+
+  /**
+   * The entity mentions of an article's body, UTF-16 offsets, in text order (lectern/entities.h).
+   * @param {string} text
+   * @param {string} [date]  the article's date, "YYYY-MM-DD": relative dates resolve against it
+   * @returns {import('./lectern-core.js').EntityMention[]|null}  null from a core without an
+   *   entity finder (the tests' stand-ins)
+   * @throws when the core fails or answers an error
+   */
+  entities(text, date = '') {
+    if (typeof this.module.entities !== 'function') return null;
+    const answer = JSON.parse(
+      this.call('entities', [String(text), JSON.stringify({ date: String(date ?? '') })]),
+    );
+    if (!Array.isArray(answer))
+      throw new Error(`the reading engine found no entities: ${answer?.error ?? 'no answer'}`);
+    return answer;
   }
 
   /**

@@ -263,10 +263,12 @@ export interface EntityMention {
   value?: string;
 }
 
-/** One article given to entityIndex (its body as text). */
+/** One article given to entityIndex / resolveEntities: its body as text, or its mentions found before. */
 export interface EntityIndexArticle {
   id: string;
-  text: string;
+  text?: string;
+  /** mentions found before (then text is not needed) */
+  entities?: { type: string; text: string; entity: string }[];
   /** the outlet */
   source?: string;
   /** "YYYY-MM-DD" */
@@ -297,6 +299,8 @@ export interface IndexedEntity {
   /** earliest and latest article date, when known */
   first?: string;
   last?: string;
+  /** ids the index joined to this one (a lone surname to the one full name ending with it) */
+  linked?: string[];
 }
 
 // --- StoryClusterer (lectern/api.h StoryClusterer, StoryClustersToJson) ----------------------------
@@ -363,6 +367,8 @@ export interface JsonFunctions {
   findEntities(text: string, optionsJson: string): string;
   /** (JSON EntityIndexArticle[], JSON EntityEdits or "") → JSON IndexedEntity[] | ErrorAnswer */
   entityIndex(articlesJson: string, editsJson: string): string;
+  /** (JSON EntityIndexArticle[], JSON EntityEdits or "") → JSON string[][] (per article, each mention's id after the edits) | ErrorAnswer */
+  resolveEntities(articlesJson: string, editsJson: string): string;
 }
 
 /** What createLecternCore() resolves to. */

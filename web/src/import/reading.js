@@ -41,6 +41,8 @@ import { prepareArticle } from '../library/records.js';
  * @property {(bytes: Uint8Array, fileName: string, options: {firstLine: number}) =>
  *   {articles: object[], problems: object[]}} read  one call of the core's readFile
  * @property {(text: string) => string} contentHash  the core's contentHash (only called for articles)
+ * @property {(text: string, date: string) => import('../library/records.js').StoredMention[]|null} [entities]
+ *   the core's entities (when given, each article carries its mentions)
  */
 
 /**
@@ -110,8 +112,11 @@ function* jsonRecordParts(core, bytes, fileName, { ranges, ownId }, { chunkBytes
 /** @param {ReadingCore} core */
 function prepared(core, result, bytes) {
   const hashOf = (/** @type {string} */ text) => core.contentHash(text);
+  const entitiesOf = core.entities ? (text, date) => core.entities(text, date) : undefined;
   return {
-    articles: (Array.isArray(result?.articles) ? result.articles : []).map((a) => prepareArticle(a, hashOf)),
+    articles: (Array.isArray(result?.articles) ? result.articles : []).map((a) =>
+      prepareArticle(a, hashOf, entitiesOf),
+    ),
     problems: Array.isArray(result?.problems) ? result.problems : [],
     bytes,
   };

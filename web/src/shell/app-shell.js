@@ -12,6 +12,8 @@ import { ReaderView } from '../reader/reader-view.js';
 import { nextSort } from '../library/sorting.js';
 import { AnnotationController } from '../annotations/ui/annotation-controller.js';
 import { StoryController } from '../stories/story-controller.js';
+import { EntityController } from '../entities/entity-controller.js';
+import { ReaderEntities } from '../entities/reader-entities.js';
 
 /** @param {import('./app.js').App} app */
 export function buildShell(app) {
@@ -61,6 +63,15 @@ export function buildShell(app) {
     setAnnotationCount: (n) => app.setAnnotationCount(n),
     storage: app.storage,
     sameStory: (a, b) => app.stories.stories.sameStory(a, b),
+    annotationsChanged: () => app.entities.annotationsChanged(),
+    markEntity: (range, rect) => app.readerEntities.markSelection(range, rect),
+  });
+  app.entities = new EntityController({
+    collection: app.collection,
+    core: () => app.readerReady,
+    book: () => app.annotations.book,
+    persist: (records) => app.persist(records),
+    changed: () => app.entitiesChanged(),
   });
   app.stories = new StoryController({
     collection: app.collection,
@@ -108,6 +119,12 @@ export function buildShell(app) {
     app.annotations.sidebar.el,
   );
   app.annotations.attachReader(app.readerView);
+  app.readerEntities = new ReaderEntities({
+    reader: app.readerView,
+    entities: app.entities,
+    currentRecord: () => (app.view === 'reader' ? (app.collection.get(app.currentId) ?? null) : null),
+    messages: app.messages,
+  });
   app.dropZone = new DropZone({
     files: (inputs) => app.importFiles(inputs),
     text: (text) => app.importText(text),
@@ -150,6 +167,7 @@ export function buildShell(app) {
     app.shortcutsDialog.el,
     app.confirmDialog.el,
     ...app.annotations.floating,
+    ...app.readerEntities.floating,
   );
   app.library.el.hidden = true;
 }

@@ -40,6 +40,8 @@ export class App {
     // The views and controllers (app-shell.js buildShell makes them and puts them in the page).
     /** @type {import('../annotations/ui/annotation-controller.js').AnnotationController} */ this.annotations;
     /** @type {import('../stories/story-controller.js').StoryController} */ this.stories;
+    /** @type {import('../entities/entity-controller.js').EntityController} */ this.entities;
+    /** @type {import('../entities/reader-entities.js').ReaderEntities} */ this.readerEntities;
     /** @type {import('../library/library-view.js').LibraryView} */ this.library;
     /** @type {import('../reader/reader-view.js').ReaderView} */ this.readerView;
     /** @type {import('./messages.js').MessageList} */ this.messages;
@@ -240,7 +242,10 @@ export class App {
     }
     this.renderLibrary();
     reportImport(this.messages, result, { quiet, pasted, open: (id) => this.openArticle(id) });
-    if (result.added.length) this.annotations.articlesAdded(result.added.map((r) => r.id)); // orphans may find their article
+    if (result.added.length) {
+      this.annotations.articlesAdded(result.added.map((r) => r.id)); // orphans may find their article
+      this.entities.invalidate();
+    }
     if (replaced) {
       this.messages.show({
         kind: 'info',
@@ -301,6 +306,7 @@ export class App {
       this.storage.failed(error);
     }
     this.stories.collectionChanged({ removed: removed.map((r) => r.id) });
+    this.entities.invalidate();
     this.renderLibrary();
     this.annotations.changed(); // their annotations are orphans now (kept, listed)
     if (nextId) this.library.select(nextId, { focus: this.view === 'library' && hadFocus });
@@ -327,6 +333,7 @@ export class App {
     const back = records.filter((r) => this.collection.add(r));
     await this.persist(back);
     this.stories.collectionChanged();
+    this.entities.invalidate();
     this.renderLibrary();
     this.annotations.changed();
     if (back.length === 1 && this.view === 'library') this.library.select(back[0].id, { focus: true });
@@ -350,6 +357,7 @@ export class App {
     }
     await this.setInitialised();
     this.stories.collectionChanged({ removed: removed.map((r) => r.id) });
+    this.entities.invalidate();
     this.renderLibrary();
     this.showLibrary();
     this.messages.show({
@@ -387,6 +395,11 @@ export class App {
     });
     if (this.currentId && this.collection.has(this.currentId) && this.view === 'library')
       this.library.select(this.currentId);
+  }
+
+  /** Mentions, corrections or the collection changed: the views that show entities catch up. */
+  entitiesChanged() {
+    if (this.view === 'reader' && this.currentId) this.readerEntities.refresh();
   }
 
   setGroupVersions(on) {
@@ -464,6 +477,7 @@ export class App {
     this.readerView.show(record, { index, total: rows.length, original: this.showOriginal, highlights });
     this.showReaderVersions(id);
     this.annotations.afterShow();
+    this.readerEntities.refresh();
     this.root.dataset.view = 'reader';
     document.title = `${rowOf(record).displayTitle} — Lectern`;
     if (focus && !wasReader) {
