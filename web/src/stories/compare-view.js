@@ -1,9 +1,10 @@
 // The compare view (#compare=A,B): two versions of a story side by side. Each row of the table is
 // one aligned group of sentences (compare-model.js), so what one version says sits next to what the
-// other says, with a gutter between them naming how they relate; word changes are <del>/<ins>.
-// On top: both versions, the summary, the names and numbers that changed and the list of changes
-// (one tab stop; ↑/↓ inside it, n/p anywhere in the view) — choosing one scrolls to its row and
-// marks it.
+// other says, with a gutter between them naming how they relate; word changes are <del>/<ins>, and
+// under the right side what the row changes by type ("Person dropped: Vladimir Putin").
+// On top: both versions, the summary, the people, organisations, places, dates and numbers that
+// changed (a line per type, in the reader's entity colours) and the list of changes (one tab stop;
+// ↑/↓ inside it, n/p anywhere in the view) — choosing one scrolls to its row and marks it.
 import { h, icon, ICONS, replaceChildren } from '../shell/dom.js';
 import { formatDate, plural } from '../shell/format.js';
 import { readerHash } from '../shell/router.js';
