@@ -16,7 +16,10 @@ json_check "every sentence in one group" "JSON.stringify(j.groups.flatMap(g => g
 json_check "merged" "j.groups.some(g => g.kind === 'merged' && JSON.stringify(g.a) === '[3,4]' && JSON.stringify(g.b) === '[2]')"
 json_check "split" "j.groups.some(g => g.kind === 'split' && JSON.stringify(g.a) === '[10]' && JSON.stringify(g.b) === '[6,7]' && g.words.some(w => w.op === 'delete' && w.text.includes('rejected unilateral bullying')))"
 json_check "onlyA" "[2, 14, 15, 16].every(i => j.groups.some(g => g.kind === 'onlyA' && g.a[0] === i))"
-json_check "callouts" "j.summary.changes.some(c => c.kind === 'name' && c.a === 'Thursday' && c.b === 'Friday' && c.group === 0) && j.groups[0].changes.some(c => c.a === 'Putin' && c.b === '')"
+# Callouts come from entities: a dropped person, a changed date; the datelines ("ST. PETERSBURG -",
+# "BEIJING, Sept 13 (KUNA) --") are no change.
+json_check "callouts" "j.summary.changes.some(c => c.kind === 'date' && c.type === 'DATE' && c.a === 'Thursday' && c.b === 'Friday' && c.group === 0) && j.groups[0].changes.some(c => c.kind === 'name' && c.type === 'PER' && c.a === 'Vladimir Putin' && c.b === '')"
+json_check "no dateline callouts" "j.groups[0].changes.length === 2 && !j.summary.changes.some(c => /PETERSBURG|BEIJING|KUNA|Sept|^13$/.test(c.a + ' ' + c.b))"
 # Each group's edits rebuild its sentences: whole for one sentence, ends for several.
 json_check "rebuilt from edits" "j.groups.every(g => { const A = g.words.filter(w => w.op !== 'insert').map(w => w.text).join(''), B = g.words.filter(w => w.op !== 'delete').map(w => w.text).join(''); const ok = (side, idx, text) => idx.length === 0 ? text === '' : text.startsWith(side[idx[0]].text) && text.endsWith(side[idx[idx.length - 1]].text) && (idx.length > 1 || text === side[idx[0]].text); return ok(j.a.sentences, g.a, A) && ok(j.b.sentences, g.b, B); })"
 json_check "summary" "j.summary.merged === 1 && j.summary.split === 1 && j.summary.onlyB === 0 && j.summary.wordsDeleted > 0 && j.summary.wordsInserted > 0"
@@ -24,7 +27,8 @@ json_check "summary" "j.summary.merged === 1 && j.summary.split === 1 && j.summa
 check "seed diff readable" 0 "" -- diff "$a" "$b"
 out_check "readable merged" "A4-5 -> B3  merged"
 out_check "readable marks" "[-Putin on Thursday-]{+Friday+}"
-out_check "readable callout" "name changed: Thursday -> Friday"
+out_check "readable callout" "date changed: Thursday -> Friday"
+out_check "readable person" "person dropped: Vladimir Putin"
 
 printf 'The \xF0\x9D\x94\xB8 index rose 5 pct. Trade was thin.\n' >"$tmp/x.txt"
 printf 'The \xF0\x9D\x94\xB8 index rose 6 pct. Trade was thin.\n' >"$tmp/y.txt"
@@ -63,7 +67,7 @@ check "help" 0 "" -- diff --help
 check "capped callouts" 0 "" -- diff --json --plain "$tmp/n1.txt" "$tmp/n2.txt"
 json_check "capped callouts" "j.groups[0].changes.length === 20 && j.groups[0].changesOmitted === 10 && j.summary.changes.length === 20 && j.summary.changesOmitted === 10 && j.summary.wordsDeleted === 30"
 check "capped callouts readable" 0 "" -- diff --plain "$tmp/n1.txt" "$tmp/n2.txt"
-out_check "capped callouts readable" "and 10 more numbers and names"
+out_check "capped callouts readable" "and 10 more names, dates and numbers"
 
 # The diff sources compile for wasm32 (32-bit size_t) without shifts past the width of size_t or
 # 64-bit values silently cut to 32 bits: at -O0 the WebAssembly build once took every text for

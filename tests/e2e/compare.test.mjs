@@ -150,6 +150,66 @@ for (const name of process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS) {
       await page.screenshot({ path: join(shots, `e2e-${name}-compare.png`) });
     });
 
+    test('names, dates and numbers come from entities: a person dropped, a date changed, no dateline', async () => {
+      // KUNA's first sentence drops Putin from "Russian President Vladimir Putin" and says Friday for
+      // Thursday; its dateline "BEIJING, Sept 13 (KUNA) --" stands where China Daily's
+      // "ST. PETERSBURG -" does, and is no change.
+      const named = await page.$$eval('[data-testid="named-type"]', (types) =>
+        types.map((t) => ({
+          type: t.dataset.type,
+          label: t.querySelector('h3').textContent,
+          chips: [...t.querySelectorAll('[data-testid="named-change"]')].map((b) => ({
+            type: b.dataset.type,
+            text: b.textContent.replace(/\s+/g, ' '),
+            del: b.querySelector('del')?.textContent ?? '',
+          })),
+        })),
+      );
+      const people = named.find((t) => t.type === 'PER');
+      assert.equal(people?.label, 'People', JSON.stringify(named));
+      assert.ok(
+        people.chips.some((c) => c.type === 'PER' && c.del === 'Vladimir Putin' && /dropped/.test(c.text)),
+        JSON.stringify(people),
+      );
+      const dates = named.find((t) => t.type === 'DATE');
+      assert.ok(
+        dates?.chips.some((c) => /Thursday → Friday/.test(c.text)),
+        JSON.stringify(named),
+      );
+      assert.deepEqual(
+        named.map((t) => t.type),
+        ['PER', 'ORG', 'LOC', 'DATE', 'number', 'name'].filter((x) => named.some((t) => t.type === x)),
+        'types in the order of the reader',
+      );
+      const first = await page.$$eval(
+        `${byTestId('compare-row')}[data-group="0"] ${byTestId('row-callout')}`,
+        (li) => li.map((x) => [x.dataset.type, x.textContent.replace(/\s+/g, ' ')]),
+      );
+      assert.deepEqual(first, [
+        ['PER', 'Person dropped: Vladimir Putin'],
+        ['DATE', 'Date changed: Thursday → Friday'],
+      ]);
+      // No change shown anywhere names a word of either dateline (read from the articles).
+      const datelines = await page.evaluate(
+        (ids) => ids.map((id) => window.lectern.article(id).body.split('\n')[0].split(/ --? /)[0]),
+        [cd, kuna],
+      );
+      const words = datelines.flatMap((d) => d.split(/[\s,().]+/).filter((w) => w.length > 1));
+      assert.ok(words.includes('BEIJING') && words.includes('KUNA'), words.join(' '));
+      const shown = await page.$$eval('[data-testid="named-change"], [data-testid="row-callout"]', (e) =>
+        e.map((x) => x.textContent),
+      );
+      assert.ok(shown.length > 0);
+      for (const text of shown) {
+        for (const w of words) assert.ok(!new RegExp(`\\b${w}\\b`).test(text), `${text} names ${w}`);
+      }
+      const summary = await page.$(byTestId('compare-summary'));
+      await summary.screenshot({ path: join(shots, `e2e-${name}-compare-entities.png`) });
+      const row = await page.$(`${byTestId('compare-row')}[data-group="0"]`);
+      await row.screenshot({ path: join(shots, `e2e-${name}-compare-first-row.png`) });
+      assert.deepEqual(problems, []);
+    });
+
     test('a change in the summary scrolls to its row and marks it; n and p step, Tab reaches the list', async () => {
       const items = await page.$$(byTestId('change-item'));
       assert.ok(items.length >= 5);

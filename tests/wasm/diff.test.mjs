@@ -30,7 +30,7 @@ function assertRebuilds(a, b, d) {
   assert.equal(seen.b.size, d.b.sentences.length);
 }
 
-test('seeds 000 vs 001: merged and split sentences, dropped and changed names', () => {
+test('seeds 000 vs 001: merged and split sentences, a person dropped, a date changed, no dateline', () => {
   const a = seedBody(seeds[0]), b = seedBody(seeds[1]);
   const d = diff(a, b);
   assert.equal(d.offsetUnit, 'utf16');
@@ -43,11 +43,25 @@ test('seeds 000 vs 001: merged and split sentences, dropped and changed names', 
   assert.ok(split.words.some((w) => w.op === 'delete' && w.text.includes('rejected unilateral bullying')));
   const first = d.groups[0];
   assert.deepEqual([first.a, first.b], [[0], [0]]);
-  assert.ok(first.changes.some((c) => c.a === 'Thursday' && c.b === 'Friday'));
-  assert.ok(first.changes.some((c) => c.a === 'Putin' && c.b === ''));
+  // Callouts from entities: the person KUNA drops, the day it changes; its dateline ("BEIJING,
+  // Sept 13 (KUNA) --" for "ST. PETERSBURG -") is no change.
+  assert.deepEqual(first.changes, [
+    { kind: 'name', type: 'PER', a: 'Vladimir Putin', b: '' },
+    { kind: 'date', type: 'DATE', a: 'Thursday', b: 'Friday' },
+  ]);
   for (const i of [2, 14, 15, 16]) assert.ok(find('onlyA', i), `China Daily ${i + 1} only in A`);
   assert.equal(d.summary.merged, 1);
   assert.equal(d.summary.split, 1);
+});
+
+test("the articles' dates (dateA, dateB) resolve relative dates: the same day is no change", () => {
+  const a = 'Putin spoke on Thursday in Moscow.';
+  const b = 'Putin spoke on Sept. 12 in Moscow.';
+  const dated = diff(a, b, JSON.stringify({ dateA: '2024-09-13', dateB: '2024-09-13' }));
+  assert.deepEqual(dated.summary.changes, [], 'Thursday before Friday 2024-09-13 is Sept. 12');
+  const undated = diff(a, b);
+  assert.ok(undated.summary.changes.some((c) => c.type === 'DATE'), JSON.stringify(undated.summary.changes));
+  assert.ok('error' in diff(a, b, JSON.stringify({ dateA: 7 })), 'a date that is not a string');
 });
 
 test('offsets are UTF-16 by default and code points on request (characters outside the BMP)', () => {

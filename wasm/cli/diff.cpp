@@ -21,7 +21,8 @@ constexpr const char* kDiffUsage =
     "\n"
     "Shows how story A became story B: sentences aligned by what they say (same, changed,\n"
     "merged, split, moved, only in A, only in B) and the word changes inside each, with\n"
-    "[-deleted-] and {+inserted+} text and the numbers and names that changed.\n"
+    "[-deleted-] and {+inserted+} text and the people, organisations, places, dates and\n"
+    "numbers that changed (found as entities; a wire dateline is not a change).\n"
     "A and B are read like `lectern segment` reads them (- for standard input). From a .json or\n"
     ".jsonl collection the first record is taken, or the one with id ID given as FILE#ID or with\n"
     "--a-id / --b-id; problems with other records of a collection are ignored.\n"
@@ -94,6 +95,15 @@ std::string Describe(const Article& a) {
   return s;
 }
 
+// "person", "organisation", "place", "date", "number", or "name" (a capitalised word).
+std::string ChangeNoun(const NotableChange& c) {
+  if (c.type == "PER") return "person";
+  if (c.type == "ORG") return "organisation";
+  if (c.type == "LOC") return "place";
+  if (c.type == "DATE") return "date";
+  return c.kind;
+}
+
 void PrintReadable(const Article& a, const Article& b, const TextDiff& diff) {
   const DiffSummary counts = Summarize(diff);
   std::printf("A: %s, %zu sentences\nB: %s, %zu sentences\n", Describe(a).c_str(),
@@ -124,16 +134,17 @@ void PrintReadable(const Article& a, const Article& b, const TextDiff& diff) {
     }
     std::printf("\n");
     for (const NotableChange& c : g.changes) {
+      const std::string what = ChangeNoun(c);
       if (c.b.empty()) {
-        std::printf("  %s dropped: %s\n", c.kind.c_str(), c.a.c_str());
+        std::printf("  %s dropped: %s\n", what.c_str(), c.a.c_str());
       } else if (c.a.empty()) {
-        std::printf("  %s added: %s\n", c.kind.c_str(), c.b.c_str());
+        std::printf("  %s added: %s\n", what.c_str(), c.b.c_str());
       } else {
-        std::printf("  %s changed: %s -> %s\n", c.kind.c_str(), c.a.c_str(), c.b.c_str());
+        std::printf("  %s changed: %s -> %s\n", what.c_str(), c.a.c_str(), c.b.c_str());
       }
     }
     if (g.changes_omitted > 0) {
-      std::printf("  and %zu more numbers and names\n", g.changes_omitted);
+      std::printf("  and %zu more names, dates and numbers\n", g.changes_omitted);
     }
   }
 }
@@ -176,7 +187,9 @@ int Run(const std::vector<std::string>& args) {
   const bool read_b = Load(ParseInput(files[1], b_id), read, b);
   if (!read_a || !read_b) return 1;
   // The article's own sentences: the ones `lectern segment` and the reader show.
-  const TextDiff diff = DiffSentences(a.body, a.sentences, b.body, b.sentences);
+  // Its callouts from entities, dates resolved against each article's own date.
+  const TextDiff diff = DiffSentences(a.body, a.sentences, b.body, b.sentences,
+                                      EntityCalloutOptions(a.body, b.body, a.date, b.date));
   if (json) {
     std::fputs(TextDiffToJson(a.body, b.body, diff, unit).c_str(), stdout);
     std::fputs("\n", stdout);

@@ -88,12 +88,14 @@
 //   compare-variants (3+ only), compare-version-a / compare-version-b (outlet-a/-b:
 //   compare-outlet-a/-b, links compare-open-a/-b), compare-status (role=status: "Comparing…",
 //   errors, "same article", identical), compare-summary > compare-summary-lines, compare-only-a,
-//   compare-only-b, compare-changed, compare-same, compare-named > named-change [data-group,
-//   data-kind = name | number], compare-changes > change-item [data-group, data-kind; the current
-//   one aria-current], compare-table > compare-row [data-group, data-kind = same | changed |
-//   merged | split | moved | onlyA | onlyB; class current + aria-current when chosen] with
-//   compare-a, compare-gutter (kind-badge or moved-badge), compare-b; compare-empty (the empty
-//   side of a one-sided row), moved-note; <del>/<ins> mark word changes; compare-announce
+//   compare-only-b, compare-changed, compare-same, compare-named > named-type [data-type = PER |
+//   ORG | LOC | DATE | number | name] > named-change [data-group, data-kind = name | date | number,
+//   data-type], named-more, named-omitted; compare-changes > change-item [data-group, data-kind;
+//   the current one aria-current], compare-table > compare-row [data-group, data-kind = same |
+//   changed | merged | split | moved | onlyA | onlyB; class current + aria-current when chosen]
+//   with compare-a, compare-gutter (kind-badge or moved-badge), compare-b (row-callouts >
+//   row-callout [data-type]: "Person dropped: …"); compare-empty (the empty side of a one-sided
+//   row), moved-note; <del>/<ins> mark word changes; compare-announce
 //   variants (section, data-state as compare): variants-back, variants-intro, variants-status,
 //   variants-table > variants-column [data-id] (variants-counts, variants-compare [data-id]),
 //   variant-row [data-kind = reference | added, data-index] > variant-cell [data-state = reference

@@ -10,6 +10,9 @@ import {
   compareModel,
   sideSentences,
   changeText,
+  diffOptions,
+  foldPartialNames,
+  namedByType,
   range,
   stepChange,
   summaryLines,
@@ -69,15 +72,14 @@ test("compare: one row per group, in A's order, each side's sentences with their
   assert.equal(first.label, '1 ↔ 1: changed');
   assert.ok(first.a[0].parts.some((p) => p.op === 'delete' && p.text.includes('ST. PETERSBURG')));
   assert.ok(first.b[0].parts.some((p) => p.op === 'insert' && p.text.includes('BEIJING')));
+  // The core's callouts come from entities: KUNA's rewrite drops the person ("Russian President
+  // Vladimir Friday") and says Friday for Thursday; the datelines ("ST. PETERSBURG -" and
+  // "BEIJING, Sept 13 (KUNA) --") differ too but are no change.
   assert.deepEqual(
-    first.changes.map((c) => c.text),
+    first.changes.map((c) => [c.kind, c.type, c.text]),
     [
-      '13 added',
-      'Sept added',
-      'ST. PETERSBURG → BEIJING',
-      'KUNA added',
-      'Thursday → Friday',
-      'Putin dropped',
+      ['name', 'PER', 'Person dropped: Vladimir Putin'],
+      ['date', 'DATE', 'Date changed: Thursday → Friday'],
     ],
   );
   // Every group's parts rebuild both sides' sentences exactly.
@@ -165,24 +167,47 @@ test('compare: the summary says what B drops, adds and changes; names and number
     'KUNA adds no sentences of its own.',
     `9 passages differ (7 reworded, 1 merged, 1 split): ${SEEDS.diff.summary.wordsDeleted} words removed, ${SEEDS.diff.summary.wordsInserted} words added in all.`,
   ]);
+  // By type (people, organisations, places, dates), in reading order within each; the same change
+  // in several places listed once; "Putin dropped" (rows 4, 5) is the Vladimir Putin dropped in row 0.
   assert.deepEqual(
-    m.named.map((c) => [c.groups, c.kind, c.text]),
+    m.named.map((c) => [c.groups, c.type, c.text]),
     [
-      [[0], 'number', '13 added'],
-      [[0], 'name', 'Sept added'],
-      [[0], 'name', 'ST. PETERSBURG → BEIJING'],
-      [[0], 'name', 'KUNA added'],
-      [[0], 'name', 'Thursday → Friday'],
-      [[0, 4, 5], 'name', 'Putin dropped'], // the same change in several places: listed once
-      [[1], 'name', 'Political dropped'],
-      [[1], 'name', "China's Xinhua added"],
-      [[4], 'name', 'Russia → Russian'],
-      [[5, 8], 'name', 'China → Beijing'],
-      [[8, 10], 'name', 'Wang added'],
-      [[8], 'name', 'Russia → Moscow'],
-      [[9], 'name', 'Wang dropped'],
+      [[0, 4, 5], 'PER', 'Person dropped: Vladimir Putin'],
+      [[8, 10], 'PER', 'Person added: Wang'],
+      [[9], 'PER', 'Person dropped: Wang'],
+      [
+        [1],
+        'ORG',
+        'Organisation changed: Political Bureau of the Communist Party of China Central Committee → Bureau of the Communist Party of China Central Committee',
+      ],
+      [[1], 'LOC', 'Place added: China'],
+      [[1], 'LOC', 'Place added: Xinhua'],
+      [[5, 8], 'LOC', 'Place changed: China → Beijing'],
+      [[8], 'LOC', 'Place changed: Russia → Moscow'],
+      [[0], 'DATE', 'Date changed: Thursday → Friday'],
     ],
   );
+  assert.deepEqual(
+    namedByType(m.named).map((t) => [t.type, t.label, t.changes.length]),
+    [
+      ['PER', 'People', 3],
+      ['ORG', 'Organisations', 1],
+      ['LOC', 'Places', 4],
+      ['DATE', 'Dates', 1],
+    ],
+  );
+  // Neither version's dateline is a change: no change names a word of them.
+  const datelineWords = [SEEDS.diff.a.sentences[0].text, SEEDS.diff.b.sentences[0].text]
+    .map((t) => t.slice(0, t.search(/ --? /)))
+    .flatMap((d) => d.split(/[\s,()]+/).filter((w) => w.length > 1));
+  assert.ok(
+    datelineWords.includes('BEIJING') && datelineWords.includes('PETERSBURG'),
+    datelineWords.join(' '),
+  );
+  for (const c of m.named) {
+    for (const w of datelineWords)
+      assert.ok(![c.a, c.b].includes(w) && !c.text.includes(w), `${c.text} (${w})`);
+  }
   assert.equal(m.namedOmitted, 0);
   assert.equal(m.identical, false);
   assert.deepEqual(
@@ -295,7 +320,7 @@ test('compare: names and numbers the core did not list (changesOmitted in groups
   assert.equal(m.rows[0].changesOmitted, 40);
   assert.equal(m.rows[1].changesOmitted, 0);
   assert.equal(m.namedOmitted, 45, "the summary's total");
-  assert.equal(m.named.length, 13, 'the listed ones are all there');
+  assert.equal(m.named.length, 9, 'the listed ones are all there');
   diff.summary.changesOmitted = -3;
   diff.groups[0].changesOmitted = 'many';
   m = compareModel(diff, A, B);
@@ -303,9 +328,22 @@ test('compare: names and numbers the core did not list (changesOmitted in groups
 });
 
 test('compare: wording of changes, ranges and labels', () => {
-  assert.equal(changeText({ a: 'Thursday', b: 'Friday' }), 'Thursday → Friday');
-  assert.equal(changeText({ a: 'Putin', b: '' }), 'Putin dropped');
-  assert.equal(changeText({ a: '', b: 'Xinhua' }), 'Xinhua added');
+  assert.equal(
+    changeText({ kind: 'date', type: 'DATE', a: 'Thursday', b: 'Friday' }),
+    'Date changed: Thursday → Friday',
+  );
+  assert.equal(changeText({ kind: 'name', type: 'PER', a: 'Putin', b: '' }), 'Person dropped: Putin');
+  assert.equal(changeText({ kind: 'name', type: 'ORG', a: '', b: 'Xinhua' }), 'Organisation added: Xinhua');
+  assert.equal(
+    changeText({ kind: 'name', type: 'LOC', a: 'China', b: 'Beijing' }),
+    'Place changed: China → Beijing',
+  );
+  assert.equal(changeText({ kind: 'number', type: '', a: '5', b: '6' }), 'Number changed: 5 → 6');
+  // From a core without types: by the kind ("date" is a date; other names are names).
+  assert.equal(changeText({ kind: 'name', a: 'Putin', b: '' }), 'Name dropped: Putin');
+  assert.equal(changeText({ kind: 'date', a: 'May', b: 'June' }), 'Date changed: May → June');
+  assert.equal(changeText({ kind: 'name', type: 'MISC', a: 'X', b: 'Y' }), 'Name changed: X → Y');
+  assert.equal(changeText({ kind: 'name', type: 'PER', a: '', b: '' }), '', 'nothing on either side');
   assert.equal(range([3]), '4');
   assert.equal(range([14, 15, 16]), '15–17');
   assert.deepEqual(versionLabels({ source: 'KUNA' }, { source: 'Xinhua' }), ['KUNA', 'Xinhua']);
@@ -426,4 +464,94 @@ test('variants: the reference is the longest version', () => {
     'b',
   );
   assert.equal(chooseReference([]), null);
+});
+
+test('compare: a person dropped by part of their name where the full name is dropped too is one person', () => {
+  const e = (type, a, b, groups) => ({
+    group: groups[0],
+    groups,
+    kind: type === 'DATE' ? 'date' : 'name',
+    type,
+    verb: a && b ? 'changed' : a ? 'dropped' : 'added',
+    a,
+    b,
+    text: `${a}|${b}`,
+  });
+  const folded = foldPartialNames([
+    e('PER', 'Putin', '', [5, 2]),
+    e('PER', 'Vladimir Putin', '', [3]),
+    e('PER', '', 'Wang', [1]), // added, not dropped: apart from a dropped Wang Yi
+    e('PER', 'Wang Yi', '', [4]),
+    e('PER', 'Li', '', [6]), // two names end with it: which one is not known
+    e('PER', 'Jun Li', '', [7]),
+    e('PER', 'Mei Li', '', [8]),
+    e('PER', 'Tin', '', [9]), // not a whole word of "Vladimir Putin"
+    e('LOC', 'Jersey', '', [10]), // places are not folded
+    e('LOC', 'New Jersey', '', [11]),
+    e('PER', 'Biden', 'Harris', [12]), // a change is not a drop
+    e('PER', 'Joe Biden', '', [13]),
+    e('PER', 'Ann Lee', '', [14]), // only one word of a name is folded, as the core pairs them
+    e('PER', 'Mary Ann Lee', '', [15]),
+  ]);
+  assert.deepEqual(
+    folded.map((x) => [x.a || x.b, x.verb, x.group, x.groups]),
+    [
+      ['Vladimir Putin', 'dropped', 2, [2, 3, 5]],
+      ['Wang', 'added', 1, [1]],
+      ['Wang Yi', 'dropped', 4, [4]],
+      ['Li', 'dropped', 6, [6]],
+      ['Jun Li', 'dropped', 7, [7]],
+      ['Mei Li', 'dropped', 8, [8]],
+      ['Tin', 'dropped', 9, [9]],
+      ['Jersey', 'dropped', 10, [10]],
+      ['New Jersey', 'dropped', 11, [11]],
+      ['Biden', 'changed', 12, [12]],
+      ['Joe Biden', 'dropped', 13, [13]],
+      ['Ann Lee', 'dropped', 14, [14]],
+      ['Mary Ann Lee', 'dropped', 15, [15]],
+    ],
+  );
+  const added = foldPartialNames([e('PER', '', 'Xi Jinping', [2]), e('PER', '', 'Xi', [0])]);
+  assert.deepEqual(
+    added.map((x) => [x.b, x.groups]),
+    [['Xi Jinping', [0, 2]]],
+    'added alike; the first place first',
+  );
+});
+
+test('compare: names, dates and numbers by type, in CHANGE_TYPES order, empty types left out', () => {
+  const diff = {
+    a: { sentences: [{ start: 0, end: 5, text: 'One.' }] },
+    b: { sentences: [{ start: 0, end: 5, text: 'Two.' }] },
+    groups: [{ a: [0], b: [0], kind: 'changed', similarity: 0.5, words: [], changes: [] }],
+    summary: {
+      changes: [
+        { group: 0, kind: 'number', type: '', a: '5', b: '6' },
+        { group: 0, kind: 'date', type: 'DATE', a: 'Monday', b: 'Tuesday' },
+        { group: 0, kind: 'name', type: '', a: 'Foo', b: '' },
+        { group: 0, kind: 'name', type: 'PER', a: '', b: 'Ann Lee' },
+        { group: 7, kind: 'name', type: 'PER', a: 'Out', b: 'Of range' },
+      ],
+    },
+  };
+  const m = compareModel(diff, A, B);
+  assert.deepEqual(
+    namedByType(m.named).map((t) => [t.label, t.changes.map((c) => c.text)]),
+    [
+      ['People', ['Person added: Ann Lee']],
+      ['Dates', ['Date changed: Monday → Tuesday']],
+      ['Numbers', ['Number changed: 5 → 6']],
+      ['Other names', ['Name dropped: Foo']],
+    ],
+  );
+});
+
+test("compare: diffTexts' options carry the articles' dates the core can read", () => {
+  assert.deepEqual(diffOptions({ date: '2024-09-13' }, { date: '2024-09-12' }), {
+    dateA: '2024-09-13',
+    dateB: '2024-09-12',
+  });
+  assert.deepEqual(diffOptions({ date: 'Sept 13' }, { date: '' }), {});
+  assert.deepEqual(diffOptions({}, { date: '2024-09-12' }), { dateB: '2024-09-12' });
+  assert.deepEqual(diffOptions({ date: '2024-09-13T10:00' }, null), {});
 });

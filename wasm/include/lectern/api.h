@@ -126,10 +126,12 @@ class StoryClusterer {
 };
 
 /// The diff as JSON: {offsetUnit, a: {sentences: [{start, end, text}]}, b: {...},
-/// groups: [{a, b, kind, similarity, words: [{op, text}], changes: [{kind, a, b}],
+/// groups: [{a, b, kind, similarity, words: [{op, text}], changes: [{kind, type, a, b}],
 /// changesOmitted}], summary: {same, changed, merged, split, moved, onlyA, onlyB, wordsEqual,
-/// wordsDeleted, wordsInserted, wordsOnlyA, wordsOnlyB, changes: [{group, kind, a, b}],
-/// changesOmitted}}. Offsets count
+/// wordsDeleted, wordsInserted, wordsOnlyA, wordsOnlyB, changes: [{group, kind, type, a, b}],
+/// changesOmitted}}. A change's kind is "name", "date" or "number" and its type the mention's
+/// "PER", "ORG", "LOC" or "DATE" ("" for numbers and for names found from capitalised words);
+/// see NotableChange. Offsets count
 /// `unit`; word counts are words (not spaces or punctuation). A group lists at most
 /// kMaxChangesPerGroup changes and the summary the first kMaxSummaryChanges of the groups' lists;
 /// each "changesOmitted" counts the notable changes found but not listed there ("and N more").
@@ -137,9 +139,18 @@ class StoryClusterer {
 std::string TextDiffToJson(std::string_view a, std::string_view b, const TextDiff& diff,
                            OffsetUnit unit);
 
-/// DiffTexts of `a` and `b` as TextDiffToJson, with options {offsetUnit?: "utf16" (default) |
-/// "codepoint" | "utf8"}, or {error}. Both texts are split into sentences with SplitSentences, so
-/// the sentences are those the reader shows.
+/// DiffOptions whose callouts come from entities (CalloutSource::kMentions): FindEntities'
+/// mentions of `a` and of `b`, dates resolved against `date_a` and `date_b` ("YYYY-MM-DD", or ""
+/// for none), and each text's opening wire dateline (DatelineLength) quiet, so an agency, place
+/// or date edited there is not called out. Cost: FindEntities of both texts (linear).
+DiffOptions EntityCalloutOptions(std::string_view a, std::string_view b, const std::string& date_a,
+                                 const std::string& date_b);
+
+/// DiffTexts of `a` and `b` as TextDiffToJson, its callouts from entities (EntityCalloutOptions),
+/// with options {offsetUnit?: "utf16" (default) | "codepoint" | "utf8", dateA?, dateB?: each
+/// text's article date "YYYY-MM-DD" for resolving relative dates ("on Thursday")}, or {error}.
+/// Both texts are split into sentences with SplitSentences, so the sentences are those the
+/// reader shows.
 std::string DiffTextsJson(std::string_view a, std::string_view b, std::string_view options_json);
 
 // --- Annotations ---------------------------------------------------------------------------------

@@ -43,11 +43,38 @@ struct WordEdit {
   bool operator==(const WordEdit& o) const { return op == o.op && text == o.text; }
 };
 
-/// A number or a name that a group's edits changed, dropped or added.
+/// What kind of thing a notable span of text names.
+enum class NotableType {
+  kPerson,        ///< "PER"
+  kOrganisation,  ///< "ORG"
+  kPlace,         ///< "LOC"
+  kDate,          ///< "DATE"
+};
+
+/// The name of `type` in JSON: "PER", "ORG", "LOC", "DATE" (the entity types of lectern/entities.h,
+/// which this library does not depend on: the caller translates).
+const char* NotableTypeName(NotableType type);
+
+/// A stretch of one version that names a person, organisation, place or date (an entity mention
+/// found by the caller). Two mentions are the same thing when their ids are equal (dates: their
+/// values, when both have one).
+struct NotableSpan {
+  Span span;  ///< UTF-8 bytes of the version
+  NotableType type = NotableType::kPerson;
+  std::string id;     ///< e.g. "PER:vladimir putin"; "" compares by the text, ignoring case
+  std::string value;  ///< dates: "2024-09-12" (or "2024-09", "2024") when resolved, else ""
+};
+
+/// A number, name or date that a group's edits changed, dropped or added.
 struct NotableChange {
-  std::string kind;  ///< "number" (e.g. "155,221", "3.5") or "name" (capitalised words)
-  std::string a;     ///< as in A; empty when B added it
-  std::string b;     ///< as in B; empty when A's was dropped
+  /// "number" ("155,221", "3.5"), "name" (a person, organisation or place; without mentions, a
+  /// capitalised word) or "date" (a DATE mention).
+  std::string kind;
+  /// The mention's type for changes found from mentions: "PER", "ORG", "LOC" or "DATE"; "" for
+  /// numbers and for names found from capitalised words.
+  std::string type;
+  std::string a;  ///< as in A (the whole mention); empty when B added it
+  std::string b;  ///< as in B (the whole mention); empty when A's was dropped
 };
 
 /// Aligned sentences of A and B with the word edits that turn the one into the other.
@@ -65,9 +92,10 @@ struct DiffGroup {
   /// its last (separators between the sentences included); equal and insert texts likewise to B.
   /// Adjacent edits never have the same op.
   std::vector<WordEdit> words;
-  /// Numbers and names changed within `words`: for each run of changes in reading order, its
-  /// numbers, then its names. At most kMaxChangesPerGroup; the rest are counted in
-  /// `changes_omitted`.
+  /// Numbers, names and dates changed within `words` (see DiffOptions::callouts): for each run of
+  /// changes in reading order, from mentions its people, organisations, places, dates, then
+  /// numbers; from capitalised words its numbers, then names. At most kMaxChangesPerGroup; the
+  /// rest are counted in `changes_omitted`. Always empty for kSame, kOnlyA and kOnlyB groups.
   std::vector<NotableChange> changes;
   /// Notable changes found beyond the first kMaxChangesPerGroup (a block of text rewritten as a
   /// whole can hold thousands of numbers and names).
@@ -91,8 +119,32 @@ struct TextDiff {
   std::vector<DiffGroup> groups;
 };
 
+/// Where DiffGroup::changes come from.
+enum class CalloutSource {
+  /// Capitalised words and numbers in each run of changes: needs nothing from the caller, but
+  /// takes "The" opening a sentence for a name now and then and knows no types.
+  kCapitalisedWords,
+  /// The caller's mentions (DiffOptions::a_mentions, b_mentions) that a deleted or inserted run
+  /// touches, plus numbers outside DATE mentions. A touched mention pairs with one of the same
+  /// type on the other side of the run (the nearest in place): reported as changed when their
+  /// ids (dates: values) differ; an unpaired one is dropped or added unless a mention with its id
+  /// stands anywhere on the other side of the group (it moved within the sentence).
+  kMentions,
+};
+
 /// Thresholds and work limits of DiffTexts. The defaults suit news text.
 struct DiffOptions {
+  /// Where the notable changes come from. kCapitalisedWords keeps the behaviour of callers that
+  /// know nothing of the texts' entities.
+  CalloutSource callouts = CalloutSource::kCapitalisedWords;
+  /// The mentions of A and of B (kMentions only): ascending, non-overlapping and within their
+  /// text; DiffTexts / DiffSentences throw std::invalid_argument if not.
+  std::vector<NotableSpan> a_mentions, b_mentions;
+  /// Stretches of A and of B whose edits are never called out, whatever the source (a wire
+  /// dateline: "BEIJING, Sept 13 (KUNA) --" for "ST. PETERSBURG -" is no news). Ascending,
+  /// non-overlapping, within their text (else std::invalid_argument). A change is left out when
+  /// its mention (or number) lies wholly inside one.
+  std::vector<Span> a_quiet, b_quiet;
   /// Mutual best matches at least this similar become anchors of the in-order backbone.
   double anchor_similarity = 0.5;
   /// Least similarity for sentences between anchors to be aligned rather than kOnlyA / kOnlyB.
@@ -128,11 +180,14 @@ inline constexpr std::size_t kMaxGroupSentences = 16;
 /// byte is a token of its own). With the default options time is O(n log n) and memory O(n) in
 /// the size n of both texts together, whatever they hold: candidate pairs of sentences are
 /// limited per sentence, each stretch aligned exactly is at most max_gap_cells, and the word
-/// diffs share a budget proportional to n (word_steps_per_byte).
+/// diffs share a budget proportional to n (word_steps_per_byte); the callouts look up each run's
+/// mentions and quiet stretches by binary search. Throws std::invalid_argument only for
+/// mentions or quiet stretches that break their contract (DiffOptions).
 TextDiff DiffTexts(std::string_view a, std::string_view b, const DiffOptions& options = {});
 
 /// Diffs two texts whose sentences are already known. The spans must be ascending,
-/// non-overlapping and within their text; throws std::invalid_argument if not.
+/// non-overlapping and within their text; throws std::invalid_argument if not (or if the options'
+/// mentions or quiet stretches are not).
 TextDiff DiffSentences(std::string_view a, std::vector<Span> a_sentences, std::string_view b,
                        std::vector<Span> b_sentences, const DiffOptions& options = {});
 

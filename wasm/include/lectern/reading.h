@@ -69,6 +69,12 @@ constexpr std::size_t kMaxArticleBytes = 8u << 20;
 ReadResult ReadFile(std::string_view bytes, std::string_view file_name,
                     const ReadOptions& options = {});
 
+/// The bytes of the wire dateline that opens `text` ("BEIJING, Sept 13 (KUNA) --",
+/// "ST. PETERSBURG -": through its dash), or 0 when the text opens with none. It recognises what
+/// ReadFile keeps as Article::dateline at the start of a body. Looks only at the first line's
+/// first 240 bytes, so the cost is constant. Never throws (std::bad_alloc aside).
+std::size_t DatelineLength(std::string_view text);
+
 /// Builds an article from body text as it is (no cleaning): paragraphs and sentences only.
 Article ArticleFromPlainText(std::string_view text, std::string_view id);
 

@@ -1,6 +1,8 @@
 // The diff as JSON, for the page (diffTexts) and the command line.
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string>
 
 #include "lectern/api.h"
 #include "lectern/diff.h"
@@ -42,9 +44,10 @@ std::string TextDiffToJson(std::string_view a, std::string_view b, const TextDif
     }
     json changes = json::array();
     for (const NotableChange& c : group.changes) {
-      changes.push_back({{"kind", c.kind}, {"a", c.a}, {"b", c.b}});
+      changes.push_back({{"kind", c.kind}, {"type", c.type}, {"a", c.a}, {"b", c.b}});
       if (summary_changes.size() < kMaxSummaryChanges) {
-        summary_changes.push_back({{"group", g}, {"kind", c.kind}, {"a", c.a}, {"b", c.b}});
+        summary_changes.push_back(
+            {{"group", g}, {"kind", c.kind}, {"type", c.type}, {"a", c.a}, {"b", c.b}});
       }
     }
     groups.push_back({{"a", group.a},
@@ -79,8 +82,11 @@ std::string TextDiffToJson(std::string_view a, std::string_view b, const TextDif
 std::string DiffTextsJson(std::string_view a, std::string_view b, std::string_view options_json) {
   try {
     const json o = options_json.empty() ? json::object() : json::parse(options_json);
+    if (!o.is_object()) throw std::invalid_argument("diff options must be a JSON object");
     const OffsetUnit unit = ParseOffsetUnit(o.value("offsetUnit", std::string("utf16")));
-    return TextDiffToJson(a, b, DiffTexts(a, b), unit);
+    const std::string date_a = o.value("dateA", std::string());
+    const std::string date_b = o.value("dateB", std::string());
+    return TextDiffToJson(a, b, DiffTexts(a, b, EntityCalloutOptions(a, b, date_a, date_b)), unit);
   } catch (const std::exception& e) {
     return ErrorJson(e.what());
   }

@@ -193,12 +193,21 @@ export interface AnchorAnswer {
 
 export interface DiffOptions {
   offsetUnit?: OffsetUnit;
+  /** each text's article date, "YYYY-MM-DD": relative dates ("on Thursday") resolve against it */
+  dateA?: string;
+  dateB?: string;
 }
 
 export type DiffKind = 'same' | 'changed' | 'merged' | 'split' | 'moved' | 'onlyA' | 'onlyB';
 
+/**
+ * A name, date or number that changed, found as an entity (a wire dateline is never one): kind
+ * "name" with type PER | ORG | LOC, "date" with type DATE, "number" with type "" (and "name" with
+ * type "" for names found from capitalised words). a empty: added; b empty: dropped.
+ */
 export interface DiffChange {
-  kind: string;
+  kind: 'name' | 'date' | 'number';
+  type: 'PER' | 'ORG' | 'LOC' | 'DATE' | '';
   a: string;
   b: string;
 }

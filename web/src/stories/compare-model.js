@@ -1,20 +1,24 @@
 // What the compare view shows, from the core's diff of two versions (diffTexts; see the contract in
 // the comment below). Pure: rows of aligned sentence groups with their word changes cut per
-// sentence, the summary (what B drops, adds and changes), the names and numbers that changed, and
-// the order of the changes for n/p and the changes list.
+// sentence, the summary (what B drops, adds and changes), the people, organisations, places, dates
+// and numbers that changed (by type), and the order of the changes for n/p and the changes list.
 //
 // The core's diff: {offsetUnit: "utf16", a: {sentences: [{start, end, text}]}, b: {…},
 //   groups: [{a: [i…], b: [j…], kind: same|changed|merged|split|moved|onlyA|onlyB, similarity,
-//             words: [{op: equal|insert|delete, text}], changes: [{kind: number|name, a, b}],
-//             changesOmitted}],
+//             words: [{op: equal|insert|delete, text}],
+//             changes: [{kind: name|date|number, type: PER|ORG|LOC|DATE|"", a, b}], changesOmitted}],
 //   summary: {same, changed, merged, split, moved, onlyA, onlyB, wordsEqual, wordsDeleted,
-//             wordsInserted, changes: [{group, kind, a, b}], changesOmitted}}
-// changesOmitted: how many names and numbers of the group (of all groups, in the summary) the core
-// found but did not list. Within a run of changes the core already
-// gives all that was removed before all that was added, so word parts are shown as they come.
+//             wordsInserted, changes: [{group, kind, type, a, b}], changesOmitted}}
+// A change's type is the entity type of the mention the core found changed (a person, an
+// organisation, a place, a date); numbers have none, nor names from a core that found them from
+// capitalised words. A wire dateline is never a change (the core keeps it quiet). changesOmitted:
+// how many changes of the group (of all groups, in the summary) the core found but did not list.
+// Within a run of changes the core already gives all that was removed before all that was added,
+// so word parts are shown as they come.
 // equal+delete texts of a group make A's text from its first sentence's start to its last one's
 // end; equal+insert B's. Groups come in A's reading order (onlyB after the group holding the B
 // sentence before them).
+import { ENTITY_TYPES } from '../entities/entity-model.js';
 import { plural } from '../shell/format.js';
 
 export const KINDS = Object.freeze(['same', 'changed', 'merged', 'split', 'moved', 'onlyA', 'onlyB']);
@@ -27,8 +31,8 @@ export const KINDS = Object.freeze(['same', 'changed', 'merged', 'split', 'moved
  * @property {string} kind
  * @property {SideSentence[]} a   A's sentences in this group (parts: equal and delete)
  * @property {SideSentence[]} b   B's sentences (parts: equal and insert)
- * @property {{kind: string, a: string, b: string, text: string}[]} changes
- * @property {number} changesOmitted  names and numbers of the group the core did not list
+ * @property {{kind: string, type: string, a: string, b: string, text: string}[]} changes
+ * @property {number} changesOmitted  changes of the group the core did not list
  * @property {number} similarity
  * @property {string} label       e.g. "4–5 → 3: merged"
  * @property {string|null} movedNote  where a moved sentence is in B
@@ -71,7 +75,7 @@ export function compareModel(diff, a, b) {
     changeRows,
     summary: summarise(diff, rows, aSentences, bSentences, a.label, b.label),
     named: namedChanges(diff, rows),
-    // Names and numbers the core found but did not list (it lists at most so many per group).
+    // Changes the core found but did not list (it lists at most so many per group).
     namedOmitted: count(diff.summary?.changesOmitted),
     identical: rows.length > 0 && changeRows.length === 0,
     empty: { a: aSentences.length === 0, b: bSentences.length === 0 },
@@ -126,14 +130,46 @@ function sentenceText(s) {
   return typeof s?.text === 'string' ? s.text : '';
 }
 
-/** "Thursday → Friday", "Putin dropped", "Xinhua added". */
+/**
+ * The types of change in the order the view groups them, with their names: the entity types
+ * (entity-model.js), then numbers, then names without a type (from a core that found them from
+ * capitalised words).
+ * @type {readonly {type: string, label: string, one: string}[]}
+ */
+export const CHANGE_TYPES = Object.freeze([
+  ...ENTITY_TYPES,
+  { type: 'number', label: 'Numbers', one: 'Number' },
+  { type: 'name', label: 'Other names', one: 'Name' },
+]);
+
+/** The type a change is grouped under (a type of CHANGE_TYPES): its entity type, else by its kind. */
+export function changeType(c) {
+  const type = String(c?.type ?? '');
+  if (CHANGE_TYPES.some((t) => t.type === type)) return type;
+  if (c?.kind === 'date') return 'DATE';
+  return c?.kind === 'number' ? 'number' : 'name';
+}
+
+/** "Person", "Place", "Number", … */
+export function changeNoun(c) {
+  const type = changeType(c);
+  return CHANGE_TYPES.find((t) => t.type === type)?.one ?? 'Name';
+}
+
+/** "dropped" (only A has it), "added" (only B), "changed" (A's became B's), or "" for neither. */
+export function changeVerb(c) {
+  const a = String(c?.a ?? '');
+  const b = String(c?.b ?? '');
+  return a && b ? 'changed' : a ? 'dropped' : b ? 'added' : '';
+}
+
+/** "Date changed: Thursday → Friday", "Person dropped: Putin", "Organisation added: KUNA". */
 export function changeText(c) {
   const a = String(c?.a ?? '');
   const b = String(c?.b ?? '');
-  if (a && b) return `${a} → ${b}`;
-  if (a) return `${a} dropped`;
-  if (b) return `${b} added`;
-  return '';
+  const verb = changeVerb(c);
+  if (!verb) return '';
+  return `${changeNoun(c)} ${verb}: ${a && b ? `${a} → ${b}` : a || b}`;
 }
 
 /** 1-based sentence numbers: "4", "4–5". */
@@ -170,24 +206,92 @@ function movedNote(bi, bLabel) {
     : `moved: in ${bLabel} it comes after sentence ${bi[0]}`;
 }
 
+/**
+ * A change as the "names, dates and numbers" list shows it: once however many rows it is in.
+ * @typedef {{group: number, groups: number[], kind: string, type: string, verb: string, a: string,
+ *   b: string, text: string}} NamedChange  group: the first of groups (row indices, ascending)
+ */
+
+/**
+ * The changes the core listed (the summary's, else the groups'), the same change in several places
+ * ("Putin dropped" three times) once with its places, a person dropped by part of their name
+ * where the full name is dropped too folded into it (foldPartialNames); by type (CHANGE_TYPES order), in reading
+ * order within each.
+ * @returns {NamedChange[]}
+ */
 function namedChanges(diff, rows) {
   const listed = Array.isArray(diff.summary?.changes) ? diff.summary.changes : null;
   const all = listed
     ? listed.filter((c) => Number.isInteger(c?.group) && c.group >= 0 && c.group < rows.length)
     : rows.flatMap((r) => r.changes.map((c) => ({ ...c, group: r.group })));
-  // The same change in several places ("Putin dropped" three times) is listed once, with its places.
   const byText = new Map();
   for (const c of all) {
     const text = changeText(c);
     if (!text) continue;
-    const kind = c.kind === 'number' ? 'number' : 'name';
-    const key = `${kind}\u0000${text}`;
-    if (!byText.has(key))
-      byText.set(key, { group: c.group, groups: [], kind, a: String(c.a ?? ''), b: String(c.b ?? ''), text });
-    const entry = byText.get(key);
+    const kind = c.kind === 'number' || c.kind === 'date' ? c.kind : 'name';
+    const type = changeType(c);
+    if (!byText.has(text)) {
+      const [a, b] = [String(c.a ?? ''), String(c.b ?? '')];
+      byText.set(text, { group: c.group, groups: [], kind, type, verb: changeVerb(c), a, b, text });
+    }
+    const entry = byText.get(text);
     if (!entry.groups.includes(c.group)) entry.groups.push(c.group);
   }
-  return [...byText.values()];
+  const order = (e) => CHANGE_TYPES.findIndex((t) => t.type === e.type);
+  return foldPartialNames([...byText.values()]).sort((x, y) => order(x) - order(y) || x.group - y.group);
+}
+
+/**
+ * Folds a person dropped (or added) by one word of their name into the one person dropped (added)
+ * whose longer name holds that word: "Putin dropped" into "Vladimir Putin dropped", "Xi added" into
+ * "Xi Jinping added" (the core pairs mentions alike: a person named in part is the same person).
+ * Wire copy names a person in full once, then in part, so both are one person leaving the story;
+ * listed apart they read as two. With no such name, or several ("Li" with "Jun Li" and "Mei Li"),
+ * the entry stays. Pure: returns new entries (groups ascending), in the order given.
+ * @param {NamedChange[]} entries
+ * @returns {NamedChange[]}
+ */
+export function foldPartialNames(entries) {
+  const out = entries.map((e) => ({ ...e, groups: [...e.groups] }));
+  const folded = new Set();
+  const words = (e) => (e.verb === 'dropped' ? e.a : e.b).split(/\s+/).filter(Boolean);
+  for (const short of out) {
+    if (short.type !== 'PER' || (short.verb !== 'dropped' && short.verb !== 'added')) continue;
+    const name = words(short);
+    if (name.length !== 1) continue;
+    const longer = out.filter(
+      (e) =>
+        e !== short &&
+        !folded.has(e) &&
+        e.type === 'PER' &&
+        e.verb === short.verb &&
+        words(e).length > 1 &&
+        words(e).includes(name[0]),
+    );
+    if (longer.length !== 1) continue;
+    const full = longer[0];
+    for (const g of short.groups) if (!full.groups.includes(g)) full.groups.push(g);
+    folded.add(short);
+  }
+  const kept = out.filter((e) => !folded.has(e));
+  for (const e of kept) {
+    e.groups.sort((x, y) => x - y);
+    e.group = e.groups[0];
+  }
+  return kept;
+}
+
+/**
+ * The named changes under their types, for the view: [{type, label, changes}] in CHANGE_TYPES
+ * order, types with no change left out.
+ * @param {NamedChange[]} named
+ */
+export function namedByType(named) {
+  return CHANGE_TYPES.map(({ type, label }) => ({
+    type,
+    label,
+    changes: named.filter((c) => c.type === type),
+  })).filter((t) => t.changes.length > 0);
 }
 
 function summarise(diff, rows, aSentences, bSentences, aLabel, bLabel) {
@@ -269,6 +373,22 @@ export function stepChange(changeRows, current, delta) {
     return next ?? (delta > 0 ? changeRows.at(-1) : changeRows[0]);
   }
   return changeRows[Math.max(0, Math.min(changeRows.length - 1, at + delta))];
+}
+
+/**
+ * diffTexts' options for two articles: their dates ("YYYY-MM-DD"; others left out), against which
+ * the core resolves relative dates ("on Thursday"), so a date counts as changed only when the day
+ * it names differs.
+ * @param {{date?: string}} a
+ * @param {{date?: string}} b
+ * @returns {{dateA?: string, dateB?: string}}
+ */
+export function diffOptions(a, b) {
+  const iso = (d) => (typeof d === 'string' && /^\d{4}-\d\d-\d\d$/.test(d) ? d : undefined);
+  const options = {};
+  if (iso(a?.date)) options.dateA = iso(a.date);
+  if (iso(b?.date)) options.dateB = iso(b.date);
+  return options;
 }
 
 /** What to call a version: its outlet, else its title, told apart when both versions have the same. */

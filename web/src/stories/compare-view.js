@@ -1,14 +1,16 @@
 // The compare view (#compare=A,B): two versions of a story side by side. Each row of the table is
 // one aligned group of sentences (compare-model.js), so what one version says sits next to what the
-// other says, with a gutter between them naming how they relate; word changes are <del>/<ins>.
-// On top: both versions, the summary, the names and numbers that changed and the list of changes
-// (one tab stop; ↑/↓ inside it, n/p anywhere in the view) — choosing one scrolls to its row and
-// marks it.
+// other says, with a gutter between them naming how they relate; word changes are <del>/<ins>, and
+// under the right side what the row changes by type ("Person dropped: Vladimir Putin").
+// On top: both versions, the summary, the people, organisations, places, dates and numbers that
+// changed (a line per type, in the reader's entity colours) and the list of changes (one tab stop;
+// ↑/↓ inside it, n/p anywhere in the view) — choosing one scrolls to its row and marks it.
 import { h, icon, ICONS, replaceChildren } from '../shell/dom.js';
-import { formatDate, plural, truncate } from '../shell/format.js';
+import { formatDate, plural } from '../shell/format.js';
 import { readerHash } from '../shell/router.js';
+import { changeNoun, changeType, changeVerb, namedByType } from './compare-model.js';
 
-/** How many names and numbers are shown before "and N more". */
+/** How many names, dates and numbers are shown before "and N more" (in the summary, in a row). */
 export const NAMED_SHOWN = 30;
 
 const GUTTER = {
@@ -256,6 +258,7 @@ export class CompareView {
     );
 
     const named = model.named.length || model.namedOmitted ? this.renderNamed(model) : null;
+    this.namedBlock = named;
 
     this.itemEls.clear();
     const items = model.changeRows.map((g, k) => {
@@ -301,10 +304,13 @@ export class CompareView {
   }
 
   /**
-   * "Names and numbers": the first NAMED_SHOWN chips, then a button for the rest (added when
-   * pressed), and a note of those the core found but did not list.
+   * "Names, dates and numbers": the changes under their types (people, organisations, places,
+   * dates, numbers), each type a line with the entity colours of the reader; the first NAMED_SHOWN
+   * chips, then a button for the rest (all drawn again when pressed), and a note of those the core
+   * found but did not list.
    */
-  renderNamed(model) {
+  renderNamed(model, { all = false } = {}) {
+    let k = 0; // chips so far, across types
     const chip = (c) =>
       h(
         'li',
@@ -313,59 +319,81 @@ export class CompareView {
           'button',
           {
             type: 'button',
-            class: `chip named ${c.b ? (c.a ? 'replaced' : 'added') : 'dropped'}`,
+            class: `chip named ${c.verb}`,
             'data-testid': 'named-change',
             'data-group': c.group,
             'data-kind': c.kind,
+            'data-type': c.type,
+            'data-index': k++,
             // Several places: each click goes to the next one.
             onclick: () =>
               this.goTo(c.groups.find((g) => g > (this.current ?? -1)) ?? c.groups[0], { focus: 'row' }),
-            title: `Show where (${c.kind === 'number' ? 'a number or date' : 'a name'}${c.groups.length > 1 ? `; ${c.groups.length} places, click again for the next` : ''})`,
+            'aria-label': `${c.text}${c.groups.length > 1 ? ` (${c.groups.length} places)` : ''}`,
+            title: `Show where${c.groups.length > 1 ? ` (${c.groups.length} places, click again for the next)` : ''}`,
           },
           namedChangeText(c),
           c.groups.length > 1 ? h('span', { class: 'chip-count' }, `×${c.groups.length}`) : null,
         ),
       );
-    const shown = model.named.slice(0, NAMED_SHOWN);
-    const rest = model.named.slice(NAMED_SHOWN);
-    const list = h(
-      'ul',
-      { class: 'named-list', 'data-testid': 'compare-named', 'aria-labelledby': 'named-heading' },
-      shown.map(chip),
-    );
-    if (rest.length) {
-      const more = h(
-        'li',
-        { class: 'named-more-item' },
+    const limit = all ? Infinity : NAMED_SHOWN;
+    let left = limit;
+    const types = namedByType(model.named).map((t) => {
+      const shown = t.changes.slice(0, Math.max(0, left));
+      left -= shown.length;
+      if (!shown.length) return null;
+      const label = `named-${t.type}`;
+      return h(
+        'div',
+        { class: 'named-type', 'data-type': t.type, 'data-testid': 'named-type' },
         h(
+          'h3',
+          { id: label, class: 'named-type-label' },
+          h('span', { class: 'entity-swatch', 'aria-hidden': 'true' }),
+          t.label,
+        ),
+        h('ul', { class: 'named-list', 'aria-labelledby': label }, shown.map(chip)),
+      );
+    });
+    const rest = model.named.length - Math.min(model.named.length, limit);
+    const more = rest
+      ? h(
           'button',
           {
             type: 'button',
             class: 'chip named-more',
             'data-testid': 'named-more',
             onclick: () => {
-              const items = rest.map(chip);
-              more.replaceWith(...items);
-              items[0].querySelector('button').focus({ preventScroll: true });
+              const block = this.renderNamed(model, { all: true });
+              this.namedBlock.replaceWith(block);
+              this.namedBlock = block;
+              block.querySelector(`[data-index="${NAMED_SHOWN}"]`)?.focus({ preventScroll: true });
             },
           },
-          `and ${rest.length.toLocaleString('en-US')} more`,
-        ),
-      );
-      list.append(more);
-    }
+          `and ${rest.toLocaleString('en-US')} more`,
+        )
+      : null;
     const omitted = model.namedOmitted
       ? h(
           'p',
           { class: 'muted small named-omitted', 'data-testid': 'named-omitted' },
-          `${plural(model.namedOmitted, 'other name or number', 'other names and numbers')} changed too (not listed).`,
+          `${plural(model.namedOmitted, 'other name, date or number', 'other names, dates and numbers')} changed too (not listed).`,
         )
       : null;
     return h(
       'div',
       { class: 'summary-block' },
-      h('h2', { id: 'named-heading' }, 'Names and numbers'),
-      model.named.length ? list : null,
+      h('h2', { id: 'named-heading' }, 'Names, dates and numbers'),
+      h(
+        'div',
+        {
+          class: 'named-types',
+          'data-testid': 'compare-named',
+          role: 'group',
+          'aria-labelledby': 'named-heading',
+        },
+        types,
+        more,
+      ),
       omitted,
     );
   }
@@ -525,6 +553,8 @@ function sideCell(side, row, sentences, aLabel, bLabel) {
   if (side === 'b' && row.movedNote) {
     td.append(h('p', { class: 'moved-note', 'data-testid': 'moved-note' }, row.movedNote));
   }
+  const callouts = side === 'b' ? rowCallouts(row) : null;
+  if (callouts) td.append(callouts);
   return td;
 }
 
@@ -540,6 +570,38 @@ export function wordParts(parts, kind) {
 function namedChangeText(c) {
   if (c.a && c.b) return [h('del', {}, c.a), ' → ', h('ins', {}, c.b)];
   return c.a ? [h('del', {}, c.a), ' dropped'] : [h('ins', {}, c.b), ' added'];
+}
+
+/** The names of a change, marked: <del>Putin</del>, <ins>Wang</ins>, <del>China</del> → <ins>Beijing</ins>. */
+function changedNames(c) {
+  const a = c.a ? h('del', {}, c.a) : null;
+  const b = c.b ? h('ins', {}, c.b) : null;
+  return a && b ? [a, ' → ', b] : a || b;
+}
+
+/**
+ * Under a row's right side: what changed in it, by type ("Person dropped: Vladimir Putin"), so the
+ * reader need not find the names in the marks; the first NAMED_SHOWN, then "and N more".
+ */
+function rowCallouts(row) {
+  if (!row.changes.length) return null;
+  const more = moreChanges(row);
+  return h(
+    'ul',
+    { class: 'row-callouts', 'data-testid': 'row-callouts', 'aria-label': 'Names, dates and numbers' },
+    row.changes
+      .slice(0, NAMED_SHOWN)
+      .map((c) =>
+        h(
+          'li',
+          { class: `row-callout ${changeVerb(c)}`, 'data-type': changeType(c), 'data-testid': 'row-callout' },
+          h('span', { class: 'entity-swatch', 'aria-hidden': 'true' }),
+          h('span', { class: 'callout-what' }, `${changeNoun(c)} ${changeVerb(c)}: `),
+          changedNames(c),
+        ),
+      ),
+    more ? h('li', { class: 'row-callout more' }, more.replace(/^, /, '')) : null,
+  );
 }
 
 /** ", and 12 more" after a row's listed changes (those past NAMED_SHOWN and those the core left out). */
@@ -581,16 +643,6 @@ function gutterCell(row) {
               row.kind === 'merged' || row.kind === 'split' ? 'sentences left → right' : 'words in common',
           },
           detail,
-        )
-      : null,
-    row.changes.length
-      ? h(
-          'span',
-          { class: 'visually-hidden' },
-          `: ${row.changes
-            .slice(0, NAMED_SHOWN)
-            .map((c) => truncate(c.text, 60))
-            .join(', ')}${moreChanges(row)}`,
         )
       : null,
   );

@@ -6,7 +6,7 @@
 import { focusedElement } from '../shell/dom.js';
 import { Stories, sharedLabel, sharedExplanation } from './stories.js';
 import { ClusterScheduler, ClusteringCancelled, clusterArticles } from './clustering.js';
-import { compareModel, stepChange, versionLabels } from './compare-model.js';
+import { compareModel, diffOptions, stepChange, versionLabels } from './compare-model.js';
 import { chooseReference, variantTable } from './variant-table.js';
 import { compareHash, parseHash, variantsHash } from '../shell/router.js';
 import { rowOf } from '../library/records.js';
@@ -198,7 +198,12 @@ export class StoryController {
       const ra = this.deps.collection.get(a);
       const rb = this.deps.collection.get(b);
       if (!ra || !rb) throw new Error('that article is not in this library');
-      const json = await reader.call('diffTexts', ra.article.body, rb.article.body, '');
+      const json = await reader.call(
+        'diffTexts',
+        ra.article.body,
+        rb.article.body,
+        JSON.stringify(diffOptions(ra.article, rb.article)),
+      );
       const diff = JSON.parse(json);
       if (diff?.error) throw new Error(String(diff.error));
       return diff;

@@ -18,16 +18,24 @@ namespace {
 void CheckSpans(std::string_view text, const std::vector<Span>& spans, const char* which) {
   // Token offsets are 32-bit. Compared in 64 bits: size_t is 32 bits on wasm32.
   if (static_cast<std::uint64_t>(text.size()) >= (std::uint64_t{1} << 32)) {
-    throw std::invalid_argument(std::string("DiffSentences: text ") + which + " is too large");
+    throw std::invalid_argument("DiffSentences: a text of 4 GiB or more is too large");
   }
   std::size_t at = 0;
   for (const Span& s : spans) {
     if (s.start < at || s.end < s.start || s.end > text.size()) {
-      throw std::invalid_argument(std::string("DiffSentences: sentences of ") + which +
+      throw std::invalid_argument(std::string("DiffSentences: ") + which +
                                   " must be ascending, non-overlapping and within the text");
     }
     at = s.end;
   }
+}
+
+void CheckMentions(std::string_view text, const std::vector<NotableSpan>& mentions,
+                   const char* which) {
+  std::vector<Span> spans;
+  spans.reserve(mentions.size());
+  for (const NotableSpan& m : mentions) spans.push_back(m.span);
+  CheckSpans(text, spans, which);
 }
 
 std::string_view Slice(std::string_view text, const std::vector<Span>& spans, std::size_t first,
@@ -61,6 +69,20 @@ const char* DiffKindName(DiffKind kind) {
       return "onlyB";
   }
   return "changed";
+}
+
+const char* NotableTypeName(NotableType type) {
+  switch (type) {
+    case NotableType::kPerson:
+      return "PER";
+    case NotableType::kOrganisation:
+      return "ORG";
+    case NotableType::kPlace:
+      return "LOC";
+    case NotableType::kDate:
+      return "DATE";
+  }
+  return "PER";
 }
 
 const char* WordOpName(WordOp op) {
@@ -137,8 +159,15 @@ TextDiff DiffTexts(std::string_view a, std::string_view b, const DiffOptions& op
 
 TextDiff DiffSentences(std::string_view a, std::vector<Span> a_sentences, std::string_view b,
                        std::vector<Span> b_sentences, const DiffOptions& options) {
-  CheckSpans(a, a_sentences, "A");
-  CheckSpans(b, b_sentences, "B");
+  CheckSpans(a, a_sentences, "sentences of A");
+  CheckSpans(b, b_sentences, "sentences of B");
+  CheckSpans(a, options.a_quiet, "quiet stretches of A");
+  CheckSpans(b, options.b_quiet, "quiet stretches of B");
+  const bool mentions = options.callouts == CalloutSource::kMentions;
+  if (mentions) {
+    CheckMentions(a, options.a_mentions, "mentions of A");
+    CheckMentions(b, options.b_mentions, "mentions of B");
+  }
   TextDiff out;
   out.a_sentences = std::move(a_sentences);
   out.b_sentences = std::move(b_sentences);
@@ -183,7 +212,11 @@ TextDiff DiffSentences(std::string_view a, std::vector<Span> a_sentences, std::s
       g.words_equal = counts.equal;
       g.words_deleted = counts.deleted;
       g.words_inserted = counts.inserted;
-      g.changes = diff::FindNotableChanges(g.words, seen);
+      const diff::CalloutSide side_a{a, as[al.a_lo].start, mentions ? &options.a_mentions : nullptr,
+                                     &options.a_quiet};
+      const diff::CalloutSide side_b{b, bs[al.b_lo].start, mentions ? &options.b_mentions : nullptr,
+                                     &options.b_quiet};
+      g.changes = diff::FindNotableChanges(g.words, side_a, side_b, seen);
       if (g.changes.size() > kMaxChangesPerGroup) {
         g.changes_omitted = g.changes.size() - kMaxChangesPerGroup;
         g.changes.resize(kMaxChangesPerGroup);
