@@ -36,6 +36,7 @@ export const STYLES = [
   'reader/reader.css',
   'annotations/annotations.css',
   'stories/stories.css',
+  'entities/entity-index.css',
   'shell/overlays.css',
   'shell/narrow.css',
 ];

@@ -72,12 +72,18 @@ export class EntityController {
       const run = (async () => {
         const core = await this.deps.core();
         const a = record.article;
-        const answer = parseCore(await core.call('entities', a.body, JSON.stringify({ date: a.date || '' })), 'entities');
+        const answer = parseCore(
+          await core.call('entities', a.body, JSON.stringify({ date: a.date || '' })),
+          'entities',
+        );
         a.entities = storedMentions(Array.isArray(answer) ? answer : []);
         await this.deps.persist([record]);
       })().finally(() => this.finding.delete(record.id));
       this.finding.set(record.id, run);
-      run.then(() => this.invalidate(), () => {});
+      run.then(
+        () => this.invalidate(),
+        () => {},
+      );
     }
     return this.finding.get(record.id);
   }
@@ -91,7 +97,12 @@ export class EntityController {
       const home = book.homeOf(r);
       if (home?.article !== record) continue;
       const u = book.offsetsOf(record).rangeToUtf16(home.start, home.end);
-      out.push({ start: u.start, end: u.end, correction: correctionOf(r.annotation), made: r.annotation.modified ?? '' });
+      out.push({
+        start: u.start,
+        end: u.end,
+        correction: correctionOf(r.annotation),
+        made: r.annotation.modified ?? '',
+      });
     }
     return out.sort((a, b) => (a.made < b.made ? -1 : a.made > b.made ? 1 : 0));
   }
@@ -111,7 +122,9 @@ export class EntityController {
     const mentions = this.mentionsOf(record);
     const articles = indexArticles([record], () => mentions);
     const ids = parseCore(
-      await (await this.deps.core()).call('resolveEntities', JSON.stringify(articles), JSON.stringify(this.edits())),
+      await (
+        await this.deps.core()
+      ).call('resolveEntities', JSON.stringify(articles), JSON.stringify(this.edits())),
       'entity ids',
     );
     return shownMentions(mentions, record.article.body, Array.isArray(ids) ? ids[0] : null);
@@ -128,8 +141,14 @@ export class EntityController {
       const correction = correctionOf(r.annotation);
       if (correction?.kind !== 'identify') continue;
       const home = book.homeOf(r);
-      const quote = r.annotation.target?.selector?.find?.((s) => s?.type === 'TextQuoteSelector')?.exact ?? '';
-      placed.push({ text: quote, articleId: home?.article?.id ?? '', correction, made: r.annotation.modified ?? '' });
+      const quote =
+        r.annotation.target?.selector?.find?.((s) => s?.type === 'TextQuoteSelector')?.exact ?? '';
+      placed.push({
+        text: quote,
+        articleId: home?.article?.id ?? '',
+        correction,
+        made: r.annotation.modified ?? '',
+      });
     }
     placed.sort((a, b) => (a.made < b.made ? -1 : a.made > b.made ? 1 : 0));
     return editsOf(placed);

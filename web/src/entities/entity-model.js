@@ -73,7 +73,8 @@ export function mentionLabel(mention, entry) {
   const name = entry?.name || mention.text;
   const parts = [`${typeName(mention.type)}: ${name}`];
   if (mention.value) parts.push(mention.value);
-  if (entry) parts.push(entry.articles.length === 1 ? 'in 1 article' : `in ${entry.articles.length} articles`);
+  if (entry)
+    parts.push(entry.articles.length === 1 ? 'in 1 article' : `in ${entry.articles.length} articles`);
   if (mention.corrected) parts.push('marked by you');
   return parts.join(' · ');
 }
