@@ -80,6 +80,7 @@ export function entityIdOf(type, text) {
  * @returns {(import('../library/records.js').StoredMention & {corrected?: boolean})[]} in text order
  */
 export function applyToMentions(mentions, corrections, body) {
+  /** @type {(import('../library/records.js').StoredMention & {corrected?: boolean})[]} */
   let out = mentions.slice();
   for (const { start, end, correction } of corrections) {
     if (correction.kind !== 'classify' && correction.kind !== 'reject') continue;

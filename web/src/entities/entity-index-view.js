@@ -19,13 +19,13 @@ import {
   sortEntities,
   typeCounts,
 } from './index-table.js';
-import { binDates, binLabel, timelineAxis, timelineChart } from './timeline.js';
+import { binDates, binKey, binLabel, timelineAxis, timelineChart } from './timeline.js';
 import { MergePanel } from './merge-panel.js';
 
 /** Rows rendered at first and added by each "Show more". */
 export const PAGE_ROWS = 200;
 /** Outlets named in a row (the rest are counted: "+3"). */
-const OUTLETS_SHOWN = 3;
+const OUTLETS_SHOWN = 6;
 
 /**
  * What the view needs of the page.
@@ -43,6 +43,7 @@ export class EntityIndexView {
     /** @type {import('./index-table.js').IndexedEntity[]} */
     this.entries = [];
     this.filter = { type: '', query: '', outlet: '', presence: /** @type {'in'|'not-in'} */ ('in') };
+    /** @type {{column: string|null, direction: string}} */
     this.sort = { ...DEFAULT_INDEX_SORT };
     this.limit = PAGE_ROWS;
     this.run = 0;
@@ -396,7 +397,11 @@ export class EntityIndexView {
     );
   }
 
-  /** Which outlets carry the entity, with their article counts; the chosen outlet first, or "not in". */
+  /**
+   * Which outlets carry the entity: "2/4" (of the collection's outlets), then each with its article
+   * count, the chosen outlet first (or "not in KUNA" when it leaves the entity out). The full
+   * list, and the outlets that never mention it, are in the title.
+   */
   outletsCell(entry) {
     const counts = outletCounts(entry, (id) => this.outletOf.get(id) ?? '').filter((c) => c.outlet);
     const all = this.outlets.map((o) => o.outlet);
@@ -405,27 +410,26 @@ export class EntityIndexView {
     const ordered = chosen
       ? [...counts.filter((c) => c.outlet === chosen), ...counts.filter((c) => c.outlet !== chosen)]
       : counts;
-    const chips = ordered
-      .slice(0, OUTLETS_SHOWN)
-      .map(({ outlet, articles }) =>
-        h(
-          'span',
-          {
-            class: outlet === chosen ? 'outlet-chip chosen' : 'outlet-chip',
-            'data-testid': 'entity-outlet',
-            'data-outlet': outlet,
-          },
-          outlet,
-          h('span', { class: 'outlet-count' }, String(articles)),
-        ),
-      );
+    const named = ordered.slice(0, OUTLETS_SHOWN).map(({ outlet, articles }, i) => [
+      i > 0 ? ', ' : null,
+      h(
+        'span',
+        {
+          class: outlet === chosen ? 'outlet-name chosen' : 'outlet-name',
+          'data-testid': 'entity-outlet',
+          'data-outlet': outlet,
+        },
+        outlet,
+        h('span', { class: 'outlet-count' }, ` ${articles}`),
+      ),
+    ]);
     const rest = ordered.length - OUTLETS_SHOWN;
     return h(
       'div',
       {
         class: 'outlet-cell',
         title: [
-          `Mentioned by ${entry.outlets.length} of ${all.length} outlets.`,
+          `Mentioned by ${entry.outlets.length} of ${all.length} outlets: ${counts.map((c) => `${c.outlet} (${plural(c.articles, 'article')})`).join(', ')}.`,
           missing.length
             ? `Not by: ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ', …' : ''}.`
             : '',
@@ -433,32 +437,43 @@ export class EntityIndexView {
           .filter(Boolean)
           .join(' '),
       },
+      h('span', { class: 'outlet-share' }, `${entry.outlets.length}/${all.length}`),
       chosen && !entry.outlets.includes(chosen)
-        ? h(
-            'span',
-            { class: 'outlet-chip absent', 'data-testid': 'entity-outlet-absent' },
-            `not in ${chosen}`,
-          )
+        ? h('span', { class: 'outlet-absent', 'data-testid': 'entity-outlet-absent' }, `not in ${chosen}`)
         : null,
-      chips,
-      rest > 0 ? h('span', { class: 'outlet-more' }, `+${rest}`) : null,
-      h('span', { class: 'outlet-share muted small' }, `${entry.outlets.length}/${all.length}`),
+      h('span', { class: 'outlet-list' }, named, rest > 0 ? ` +${rest}` : null),
     );
   }
 
   /** The entity's articles on the collection's time axis, and its first and last dates. */
   datesCell(entry) {
     const dates = entry.articles.map((id) => this.dateOf.get(id)).filter(Boolean);
-    const first = entry.first ? formatDate(entry.first) : '';
-    const last = entry.last && entry.last !== entry.first ? formatDate(entry.last) : '';
-    const range = first ? (last ? `${first} – ${last}` : first) : 'no dates';
+    // The range at the axis's unit ("Oct 2022 – Sep 2024"); the exact dates in its title.
+    const { unit } = this.axis;
+    const first = entry.first ? binLabel(binKey(entry.first, unit) ?? entry.first, unit) : '';
+    const last = entry.last ? binLabel(binKey(entry.last, unit) ?? entry.last, unit) : '';
+    const range = first ? (last && last !== first ? `${first} – ${last}` : first) : 'no dates';
+    const exact = entry.first
+      ? `${formatDate(entry.first)}${entry.last && entry.last !== entry.first ? ` – ${formatDate(entry.last)}` : ''}`
+      : '';
     const chart =
       dates.length && this.axis.keys.length > 1
         ? timelineChart(this.axis, binDates(this.axis, dates), {
+            width: 150,
+            height: 16,
             label: `${plural(dates.length, 'dated article')} from ${binLabel(this.axis.keys[0], this.axis.unit)} to ${binLabel(this.axis.keys.at(-1), this.axis.unit)}, by ${this.axis.unit}`,
           })
         : null;
-    return h('div', { class: 'dates-cell' }, chart, h('span', { class: 'date-range small muted' }, range));
+    return h(
+      'div',
+      { class: 'dates-cell' },
+      chart,
+      h(
+        'span',
+        { class: 'date-range small muted', 'data-testid': 'entity-dates', title: exact || null },
+        range,
+      ),
+    );
   }
 
   // --- Merging ---------------------------------------------------------------------------------

@@ -414,7 +414,9 @@ export class App {
 
   /** Mentions, corrections or the collection changed: the views that show entities catch up. */
   entitiesChanged() {
-    if (this.view === 'reader' && this.currentId) this.readerView.entitiesChanged();
+    // The reader's entity marks are reader-view.js's (built beside this view): called when present.
+    const reader = /** @type {{entitiesChanged?: () => void}} */ (/** @type {unknown} */ (this.readerView));
+    if (this.view === 'reader' && this.currentId) reader.entitiesChanged?.();
     if (this.view === 'entities') this.entityIndex.refresh();
     if (this.mentioning) this.loadMentioning();
   }
