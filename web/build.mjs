@@ -35,6 +35,7 @@ export const STYLES = [
   'shell/base.css',
   'reader/reader.css',
   'annotations/annotations.css',
+  'entities/entities.css',
   'stories/stories.css',
   'entities/entity-index.css',
   'shell/overlays.css',

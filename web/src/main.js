@@ -22,6 +22,11 @@
 //               annotation-sidebar.js, annotator.js, annotation-editor.js, annotations-view.js,
 //               annotation-card.js), highlights.js, note-view.js (notes: CommonMark → DOM, text nodes
 //               only), annotation-transfer.js, orphan-attach.js, user-name.js
+//   entities/   entity-controller.js (each article's mentions, found by the core when it is read, after
+//               the user's corrections; the collection's index from the core), corrections.js (the
+//               corrections as W3C classifying/identifying annotations, kept in the annotation book),
+//               entity-model.js; reader-entities.js joins them to the reader (entity-legend.js,
+//               entity-panel.js, mention-card.js)
 //   stories/    clustering.js (the core's StoryClusterer, in the worker, in batches; rerun after imports
 //               and removals), stories.js (the clusters: versions of one story), compare-model.js (the
 //               core's diffTexts → rows, summary, changes), variant-table.js; story-controller.js joins
@@ -52,7 +57,7 @@
 //   highlight (<mark> over the body; data-ids = the annotation ids covering it, outermost first;
 //   data-kind = own | carried), highlight-tooltip (tags of the focused highlight), highlight-card
 //   (card-item [data-id], card-edit, card-delete, card-open-original, card-back, card-close)
-//   selection-toolbar (toolbar-highlight, toolbar-tag [data-tag], toolbar-more, toolbar-note,
+//   selection-toolbar (toolbar-highlight, toolbar-tag [data-tag], toolbar-more, toolbar-note, toolbar-entity,
 //   toolbar-attach, toolbar-attach-cancel)
 //   annotation-editor (<dialog>; editor-quote, editor-tags, editor-tag [data-tag, aria-pressed],
 //   editor-tag-color [data-tag], editor-new-tag, editor-note, editor-markdown, editor-preview,
@@ -94,6 +99,17 @@
 //   variant-row [data-kind = reference | added, data-index] > variant-cell [data-state = reference
 //   | same | changed | moved | merged-above | cut | added | absent]
 //   progress shows the grouping of big collections too: data-task = "import" | "cluster"
+// Entities (reader):
+//   entity (<span class="ent"> in the body around a mention; data-type = PER | ORG | LOC | DATE,
+//   data-entity = its id in the index, data-mention = index into window.lectern.entities(id);
+//   title = "Person: Vladimir Putin · in 2 articles"), entity-tooltip (shown while one is focused)
+//   entity-legend > entity-toggle [data-type, aria-pressed] (hides or shows that type's marks:
+//   the body gets class hide-TYPE), entity-panel-toggle (aria-expanded) opens entity-panel >
+//   entity-item [data-entity, data-type] (each jumps to its next mention; entity-mentions "×3",
+//   entity-articles-here "in 2 articles"), entity-panel-empty
+//   entity-card (over a clicked mention: entity-card-title, entity-reject, entity-retype [data-type],
+//   entity-same-input + entity-same-as, entity-split; over a selection, after toolbar-entity:
+//   entity-mark [data-type])
 // The root element #app carries data-view = "library" | "reader" | "annotations" | "compare" |
 // "variants", data-importing while an import runs and data-clustering while the collection is
 // grouped into stories. URL hash: #article=ID opens an article (#article=ID&view=original: its
@@ -127,9 +143,18 @@
 //   variants(id) → Promise<{columns: [{id, label, reference, counts}], rows: [{kind, index, cells:
 //     [{state, text?, parts?, …}]}]}>: the variant table of id's story (variant-table.js).
 //   clusterStats() → {articles, ms, engine} of the last grouping, or null.
+//   entities(id) → Promise<[{start, end, type, text, entity, value?}]>: the article's entity mentions
+//     after the user's corrections, in text order; start/end CODE POINT offsets into article(id).body;
+//     type PER | ORG | LOC | DATE; entity: the id of its entry in entityIndex(); value: a date's ISO
+//     value ("2024-09-12", "2024-10") when resolved against the article's date. Rejects for an
+//     unknown article.
+//   entityIndex() → Promise<[{entity, name, type, articles: [ids], mentions, outlets: [sources],
+//     first?, last?}]>: the collection's entities after the user's corrections, most mentioned first
+//     (first/last: the earliest and latest date of the articles that mention it).
 import { App } from './shell/app.js';
 import { textInput } from './import/importer.js';
 import { rowOf } from './library/records.js';
+import { OffsetMap } from './core/offsets.js';
 
 function boot() {
   const root = document.getElementById('app');
@@ -187,6 +212,41 @@ export function lecternApi(app, ready) {
       return app.stories.variantTable(String(id));
     },
     clusterStats: () => (app.stories.lastRun ? { ...app.stories.lastRun } : null),
+    entities: async (id) => {
+      await ready;
+      return entitiesOf(app, String(id));
+    },
+    entityIndex: async () => {
+      await ready;
+      return (await app.entities.index()).map(
+        ({ entity, name, type, articles, mentions, outlets, first, last }) => ({
+          entity,
+          name,
+          type,
+          articles: [...articles],
+          mentions,
+          outlets: [...outlets],
+          ...(first ? { first } : {}),
+          ...(last ? { last } : {}),
+        }),
+      );
+    },
+  });
+}
+
+/**
+ * window.lectern.entities: the article's mentions after the user's corrections, in code points of
+ * its body, each with the id of its entity in the index.
+ * @param {App} app
+ * @param {string} id
+ */
+async function entitiesOf(app, id) {
+  const record = app.collection.get(id);
+  if (!record) throw new Error(`no article with the id ${id}`);
+  const offsets = new OffsetMap(record.article.body);
+  return (await app.entities.shown(record)).map((m) => {
+    const { start, end } = offsets.rangeToCodePoints(m.start, m.end);
+    return { start, end, type: m.type, text: m.text, entity: m.id, ...(m.value ? { value: m.value } : {}) };
   });
 }
 

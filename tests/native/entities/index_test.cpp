@@ -2,6 +2,7 @@
 // user's merge/split/alias edits, no articles.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -57,24 +58,30 @@ TEST(EntityIndex, SeedsShareChinaAndWangYi) {
   }
 }
 
-TEST(EntityIndex, AliasJoinsKunasPutin) {
-  // KUNA's rewrite drops "Putin" from "Vladimir Putin", so its later "Putin" is an entity of its
-  // own until the user says otherwise.
-  const std::vector<IndexedEntity> before = BuildEntityIndex(Seeds());
-  const IndexedEntity* putin = Entry(before, "PER:vladimir putin");
+TEST(EntityIndex, SurnameLinksKunasPutin) {
+  // KUNA's rewrite drops "Putin" from "Vladimir Putin" ("Russian President Vladimir Friday"), so
+  // it writes only "Putin": the index joins it to the one full name ending with it.
+  const std::vector<IndexedEntity> index = BuildEntityIndex(Seeds());
+  EXPECT_EQ(Entry(index, "PER:putin"), nullptr);
+  const IndexedEntity* putin = Entry(index, "PER:vladimir putin");
   ASSERT_NE(putin, nullptr);
-  EXPECT_EQ(putin->articles, std::vector<std::string>{Seeds()[0].id});
-  ASSERT_NE(Entry(before, "PER:putin"), nullptr);
+  EXPECT_EQ(putin->name, "Vladimir Putin");
+  EXPECT_EQ(putin->articles, (std::vector<std::string>{Seeds()[0].id, Seeds()[1].id}));
+  EXPECT_EQ(putin->outlets, (std::vector<std::string>{"China Daily", "KUNA"}));
+  EXPECT_EQ(putin->linked, std::vector<std::string>{"PER:putin"});
+  // A split keeps KUNA's "Putin" apart (the user says it is someone else).
   EntityEdits edits;
-  edits.alias = {{"putin", "PER:vladimir putin"}};  // compared in lower case
-  const std::vector<IndexedEntity> after = BuildEntityIndex(Seeds(), edits);
-  EXPECT_EQ(Entry(after, "PER:putin"), nullptr);
-  const IndexedEntity* joined = Entry(after, "PER:vladimir putin");
-  ASSERT_NE(joined, nullptr);
-  EXPECT_EQ(joined->name, "Vladimir Putin");
-  EXPECT_EQ(joined->articles, (std::vector<std::string>{Seeds()[0].id, Seeds()[1].id}));
-  EXPECT_EQ(joined->outlets, (std::vector<std::string>{"China Daily", "KUNA"}));
-  EXPECT_EQ(joined->mentions, putin->mentions + Entry(before, "PER:putin")->mentions);
+  edits.split = {{"PER:putin", {Seeds()[1].id}, "PER:putin (kuna)"}};
+  const std::vector<IndexedEntity> split = BuildEntityIndex(Seeds(), edits);
+  ASSERT_NE(Entry(split, "PER:putin (kuna)"), nullptr);
+  EXPECT_EQ(Entry(split, "PER:vladimir putin")->articles, std::vector<std::string>{Seeds()[0].id});
+}
+
+TEST(EntityIndex, SurnameLinksOnlyWhenOneFullNameEndsWithIt) {
+  const std::map<std::string, std::string> links =
+      LinkSurnames({"PER:putin", "PER:vladimir putin", "PER:wang", "PER:wang yi", "PER:yi",
+                    "PER:li yi", "PER:xi", "LOC:china", "LOC:south china", "PER:"});
+  EXPECT_EQ(links, (std::map<std::string, std::string>{{"PER:putin", "PER:vladimir putin"}}));
 }
 
 TEST(EntityIndex, MergeJoinsIds) {

@@ -65,7 +65,8 @@ std::string EntitiesToJson(std::string_view text, const std::vector<EntityMentio
 std::string EntitiesJson(std::string_view text, std::string_view options_json);
 
 /// A collection's entity index (BuildEntityIndex) as JSON [{entity, name, type, articles: [id],
-/// mentions, outlets: [source], first?, last?}]; first/last (ISO dates) only when known.
+/// mentions, outlets: [source], first?, last?, linked?: [id]}]; first/last (ISO dates) only when
+/// known, linked only when the index joined surnames to this entity.
 std::string EntityIndexToJson(const std::vector<IndexedEntity>& index);
 
 /// EntityEdits from JSON {merge?: [[id, ...]], split?: [{entity, articles: [id], as}], alias?:

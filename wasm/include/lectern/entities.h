@@ -11,6 +11,7 @@
 #define LECTERN_ENTITIES_H_
 
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -94,9 +95,19 @@ struct IndexedEntity {
   std::size_t mentions = 0;
   std::vector<std::string> outlets;  ///< sorted, once each, unknown ("") left out
   std::string first, last;           ///< earliest and latest article date, "" when none known
+  /// Ids joined to this one by the index itself (a lone surname, "PER:putin", and the one full
+  /// name in the collection ending with it, "PER:vladimir putin"), sorted; mentions with these ids
+  /// (after the edits) are this entity's.
+  std::vector<std::string> linked;
 };
 
-/// The entity index of a collection: mentions keyed by entity id across articles, after `edits`;
+/// The surname links BuildEntityIndex makes among entity ids (after the edits): each one-word
+/// person id whose word ends exactly one many-word person id maps to that id. Cost: O(N log N).
+std::map<std::string, std::string> LinkSurnames(const std::set<std::string>& ids);
+
+/// The entity index of a collection: mentions keyed by entity id across articles, after `edits`
+/// and LinkSurnames ("Putin" in one article is "Vladimir Putin" of another when no other full name
+/// in the collection ends with "Putin"; a split in the edits keeps a mention apart);
 /// sorted by mentions (descending) then name then id. Mentions without an id and edits with empty
 /// ids are ignored. Cost: O(M log E) for M mentions of E entities. Never throws (bad_alloc aside).
 std::vector<IndexedEntity> BuildEntityIndex(const std::vector<EntityArticle>& articles,

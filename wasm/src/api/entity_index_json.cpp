@@ -62,6 +62,7 @@ std::string EntityIndexToJson(const std::vector<IndexedEntity>& index) {
                  {"articles", e.articles}, {"mentions", e.mentions}, {"outlets", e.outlets}};
     if (!e.first.empty()) item["first"] = e.first;
     if (!e.last.empty()) item["last"] = e.last;
+    if (!e.linked.empty()) item["linked"] = e.linked;
     out.push_back(std::move(item));
   }
   return DumpJson(out);

@@ -94,13 +94,45 @@ std::string EntityEditor::Resolve(const std::string& article_id,
   return id;
 }
 
+std::map<std::string, std::string> LinkSurnames(const std::set<std::string>& ids) {
+  constexpr std::string_view kPerson = "PER:";
+  std::map<std::string, std::vector<std::string>> full_names;  // last word -> "PER:first last" ids
+  for (const std::string& id : ids) {
+    if (id.compare(0, kPerson.size(), kPerson) != 0) continue;
+    const std::size_t space = id.rfind(' ');
+    if (space == std::string::npos || space + 1 == id.size()) continue;
+    full_names[id.substr(space + 1)].push_back(id);
+  }
+  std::map<std::string, std::string> links;
+  for (const std::string& id : ids) {
+    if (id.compare(0, kPerson.size(), kPerson) != 0 || id.find(' ') != std::string::npos) continue;
+    const auto it = full_names.find(id.substr(kPerson.size()));
+    if (it != full_names.end() && it->second.size() == 1) links[id] = it->second.front();
+  }
+  return links;
+}
+
 std::vector<IndexedEntity> BuildEntityIndex(const std::vector<EntityArticle>& articles,
                                             const EntityEdits& edits) {
   const EntityEditor editor(edits);
+  std::vector<std::vector<std::string>> edited(articles.size());
+  std::set<std::string> ids;
+  for (std::size_t k = 0; k < articles.size(); ++k) {
+    for (const EntityMention& m : articles[k].mentions) {
+      edited[k].push_back(editor.Resolve(articles[k].id, m));
+      ids.insert(edited[k].back());
+    }
+  }
+  const std::map<std::string, std::string> links = LinkSurnames(ids);
+  std::map<std::string, std::set<std::string>> linked;  // full name id -> surname ids joined to it
+  for (const auto& [from, to] : links) linked[to].insert(from);
   std::map<std::string, Tally> tallies;
-  for (const EntityArticle& a : articles) {
-    for (const EntityMention& m : a.mentions) {
-      const std::string id = editor.Resolve(a.id, m);
+  for (std::size_t k = 0; k < articles.size(); ++k) {
+    const EntityArticle& a = articles[k];
+    for (std::size_t i = 0; i < a.mentions.size(); ++i) {
+      const EntityMention& m = a.mentions[i];
+      std::string id = edited[k][i];
+      if (const auto link = links.find(id); link != links.end()) id = link->second;
       if (id.empty()) continue;
       Tally& t = tallies[id];
       ++t.mentions;
@@ -121,6 +153,8 @@ std::vector<IndexedEntity> BuildEntityIndex(const std::vector<EntityArticle>& ar
     e.outlets.assign(t.outlets.begin(), t.outlets.end());
     e.first = t.first;
     e.last = t.last;
+    if (const auto it = linked.find(id); it != linked.end())
+      e.linked.assign(it->second.begin(), it->second.end());
     index.push_back(std::move(e));
   }
   std::sort(index.begin(), index.end(), [](const IndexedEntity& x, const IndexedEntity& y) {

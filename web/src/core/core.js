@@ -115,8 +115,11 @@ export class CoreReader {
    */
   entities(text, date = '') {
     if (typeof this.module.entities !== 'function') return null;
-    const answer = JSON.parse(this.call('entities', [String(text), JSON.stringify({ date: String(date ?? '') })]));
-    if (!Array.isArray(answer)) throw new Error(`the reading engine found no entities: ${answer?.error ?? 'no answer'}`);
+    const answer = JSON.parse(
+      this.call('entities', [String(text), JSON.stringify({ date: String(date ?? '') })]),
+    );
+    if (!Array.isArray(answer))
+      throw new Error(`the reading engine found no entities: ${answer?.error ?? 'no answer'}`);
     return answer;
   }
 

@@ -299,6 +299,8 @@ export interface IndexedEntity {
   /** earliest and latest article date, when known */
   first?: string;
   last?: string;
+  /** ids the index joined to this one (a lone surname to the one full name ending with it) */
+  linked?: string[];
 }
 
 // --- StoryClusterer (lectern/api.h StoryClusterer, StoryClustersToJson) ----------------------------

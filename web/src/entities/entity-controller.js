@@ -32,6 +32,8 @@ export class EntityController {
     this.entries = new Map();
     /** @type {IndexedEntity[]} */
     this.lastIndex = [];
+    /** @type {Map<string, string>} ids the index joined to another (a surname to its full name) */
+    this.linkedTo = new Map();
     this.correctionsKey = '';
     this.finding = new Map(); // record id → Promise (mentions being found)
   }
@@ -127,7 +129,14 @@ export class EntityController {
       ).call('resolveEntities', JSON.stringify(articles), JSON.stringify(this.edits())),
       'entity ids',
     );
-    return shownMentions(mentions, record.article.body, Array.isArray(ids) ? ids[0] : null);
+    const resolved =
+      Array.isArray(ids) && Array.isArray(ids[0]) ? ids[0].map((id) => this.canonical(id)) : null;
+    return shownMentions(mentions, record.article.body, resolved);
+  }
+
+  /** The id of the index entry an id (after the edits) belongs to, as far as the last index knows. */
+  canonical(id) {
+    return this.linkedTo.get(id) ?? id;
   }
 
   // --- The collection --------------------------------------------------------------------------
@@ -179,6 +188,7 @@ export class EntityController {
       if (version === this.version) {
         this.lastIndex = index;
         this.entries = new Map(index.map((e) => [e.entity, e]));
+        this.linkedTo = new Map(index.flatMap((e) => (e.linked ?? []).map((id) => [id, e.entity])));
       }
       return index;
     })();
@@ -192,12 +202,12 @@ export class EntityController {
 
   /** The last index's entry for an entity id (undefined before the index is known). */
   entryOf(id) {
-    return this.entries.get(id);
+    return this.entries.get(this.canonical(id));
   }
 
   /** Ids of the articles that mention an entity (after the edits), from the last index. */
   articlesMentioning(id) {
-    return this.entries.get(id)?.articles ?? [];
+    return this.entryOf(id)?.articles ?? [];
   }
 
   // --- Corrections -----------------------------------------------------------------------------

@@ -97,6 +97,36 @@ export function indexArticles(records, mentionsOf) {
   }));
 }
 
+/**
+ * [from, to) cut where mentions start and end: the parts outside mentions (mention -1) and the
+ * parts of each mention inside [from, to) (its index). Mentions in text order, not overlapping.
+ * @param {number} from
+ * @param {number} to
+ * @param {{start: number, end: number}[]} mentions
+ * @returns {{start: number, end: number, mention: number}[]}
+ */
+export function entityParts(from, to, mentions) {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].end <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  const parts = [];
+  let at = from;
+  for (let k = lo; k < mentions.length && mentions[k].start < to; k++) {
+    const s = Math.max(mentions[k].start, from);
+    const e = Math.min(mentions[k].end, to);
+    if (e <= s) continue;
+    if (s > at) parts.push({ start: at, end: s, mention: -1 });
+    parts.push({ start: s, end: e, mention: k });
+    at = e;
+  }
+  if (at < to || parts.length === 0) parts.push({ start: at, end: to, mention: -1 });
+  return parts;
+}
+
 /** Entries of the index whose name or id contains `query` (case-insensitive), best first. */
 export function searchIndex(index, query) {
   const q = String(query ?? '')

@@ -16,6 +16,8 @@ export class ReaderView {
     this.record = null;
     this.showingOriginal = false;
     this.highlights = [];
+    /** @type {{start: number, end: number, type: string, id: string, label: string}[]} */
+    this.entities = [];
     this.offsets = new WeakMap();
 
     this.position = h('span', {
@@ -109,6 +111,8 @@ export class ReaderView {
     });
     this.dateline = h('p', { class: 'dateline', 'data-testid': 'reader-dateline' });
     this.provenance = h('p', { class: 'provenance', 'data-testid': 'reader-provenance' });
+    // The article's entities (legend, toggles, panel: entities/reader-entities.js) go here.
+    this.entitySlot = h('div', { class: 'entity-slot' });
     this.versions = h('aside', {
       class: 'reader-versions',
       'data-testid': 'reader-versions',
@@ -177,7 +181,15 @@ export class ReaderView {
         h(
           'div',
           { class: 'page' },
-          h('header', { class: 'article-head' }, this.kicker, this.title, this.dateline, this.provenance),
+          h(
+            'header',
+            { class: 'article-head' },
+            this.kicker,
+            this.title,
+            this.dateline,
+            this.provenance,
+            this.entitySlot,
+          ),
           this.body,
           this.originalLabel,
           this.original,
@@ -282,8 +294,10 @@ export class ReaderView {
   show(record, { index, total, original, highlights }) {
     const changed = record !== this.record;
     this.record = record;
-    if (changed) this.highlights = highlights ?? [];
-    else if (highlights) this.setHighlights(highlights);
+    if (changed) {
+      this.highlights = highlights ?? [];
+      this.entities = [];
+    } else if (highlights) this.setHighlights(highlights);
     const a = record.article;
     this.position.textContent =
       index >= 0 ? `Article ${formatCount(index + 1)} of ${formatCount(total)}` : '';
@@ -325,7 +339,10 @@ export class ReaderView {
   }
 
   renderBody(a) {
-    const { fragment, offsets, empty } = buildBody(a, this.highlights, { dark: prefersDark() });
+    const { fragment, offsets, empty } = buildBody(a, this.highlights, {
+      dark: prefersDark(),
+      entities: this.entities,
+    });
     if (empty) fragment.append(h('p', { class: 'muted' }, 'This article has no text.'));
     this.offsets = offsets;
     replaceChildren(this.body, fragment);
@@ -338,6 +355,22 @@ export class ReaderView {
   setHighlights(highlights) {
     if (sameHighlights(this.highlights, highlights)) return; // nothing to redraw (and a selection stays)
     this.highlights = highlights;
+    this.redraw();
+  }
+
+  /**
+   * Draws these entity mentions ({start, end (UTF-16), type, id, label}, in text order) under the
+   * highlights, keeping the focus and the selection.
+   */
+  setEntities(entities) {
+    const key = (list) => list.map((m) => `${m.start},${m.end},${m.type},${m.id},${m.label}`).join(';');
+    if (key(this.entities) === key(entities)) return;
+    this.entities = entities;
+    this.redraw();
+  }
+
+  /** Draws the body again, keeping the focused sentence, highlight or mention and the selection. */
+  redraw() {
     if (!this.record) return;
     // A selection in the body is kept across the redraw (by its offsets).
     const selection = document.getSelection();
@@ -349,6 +382,7 @@ export class ReaderView {
     let restore = null;
     if (active && this.body.contains(active)) {
       if (active.classList.contains('sentence')) restore = { sentence: active.dataset.index };
+      else if (active.classList.contains('ent')) restore = { mention: active.dataset.mention };
       else if (active.classList.contains('hl'))
         restore = {
           ids: active.dataset.ids,
@@ -363,7 +397,11 @@ export class ReaderView {
         selection.addRange(range);
       }
     }
-    if (restore?.sentence != null)
+    if (restore?.mention != null)
+      /** @type {HTMLElement|null} */ (
+        this.body.querySelector(`.ent[data-mention="${CSS.escape(restore.mention)}"]`)
+      )?.focus({ preventScroll: true });
+    else if (restore?.sentence != null)
       this.body
         .querySelector(`.sentence[data-index="${CSS.escape(restore.sentence)}"]`)
         ?.focus({ preventScroll: true });

@@ -15,6 +15,7 @@ import { StoryController } from '../stories/story-controller.js';
 import { EntityController } from '../entities/entity-controller.js';
 import { EntityIndexView } from '../entities/entity-index-view.js';
 import { mergeEntity } from '../entities/merge.js';
+import { ReaderEntities } from '../entities/reader-entities.js';
 
 /** @param {import('./app.js').App} app */
 export function buildShell(app) {
@@ -65,6 +66,7 @@ export function buildShell(app) {
     storage: app.storage,
     sameStory: (a, b) => app.stories.stories.sameStory(a, b),
     annotationsChanged: () => app.entities.annotationsChanged(),
+    markEntity: (range, rect) => app.readerEntities.markSelection(range, rect),
   });
   app.entities = new EntityController({
     collection: app.collection,
@@ -133,6 +135,12 @@ export function buildShell(app) {
     app.annotations.sidebar.el,
   );
   app.annotations.attachReader(app.readerView);
+  app.readerEntities = new ReaderEntities({
+    reader: app.readerView,
+    entities: app.entities,
+    currentRecord: () => (app.view === 'reader' ? (app.collection.get(app.currentId) ?? null) : null),
+    messages: app.messages,
+  });
   app.dropZone = new DropZone({
     files: (inputs) => app.importFiles(inputs),
     text: (text) => app.importText(text),
@@ -178,6 +186,7 @@ export function buildShell(app) {
     app.shortcutsDialog.el,
     app.confirmDialog.el,
     ...app.annotations.floating,
+    ...app.readerEntities.floating,
   );
   app.library.el.hidden = true;
 }

@@ -53,6 +53,7 @@ export class App {
     /** @type {import('../annotations/ui/annotation-controller.js').AnnotationController} */ this.annotations;
     /** @type {import('../stories/story-controller.js').StoryController} */ this.stories;
     /** @type {import('../entities/entity-controller.js').EntityController} */ this.entities;
+    /** @type {import('../entities/reader-entities.js').ReaderEntities} */ this.readerEntities;
     /** @type {import('../library/library-view.js').LibraryView} */ this.library;
     /** @type {import('../reader/reader-view.js').ReaderView} */ this.readerView;
     /** @type {import('../entities/entity-index-view.js').EntityIndexView} */ this.entityIndex;
@@ -414,9 +415,7 @@ export class App {
 
   /** Mentions, corrections or the collection changed: the views that show entities catch up. */
   entitiesChanged() {
-    // The reader's entity marks are reader-view.js's (built beside this view): called when present.
-    const reader = /** @type {{entitiesChanged?: () => void}} */ (/** @type {unknown} */ (this.readerView));
-    if (this.view === 'reader' && this.currentId) reader.entitiesChanged?.();
+    if (this.view === 'reader' && this.currentId) this.readerEntities.refresh();
     if (this.view === 'entities') this.entityIndex.refresh();
     if (this.mentioning) this.loadMentioning();
   }
@@ -578,6 +577,7 @@ export class App {
     this.readerView.show(record, { index, total: rows.length, original: this.showOriginal, highlights });
     this.showReaderVersions(id);
     this.annotations.afterShow();
+    this.readerEntities.refresh();
     this.root.dataset.view = 'reader';
     document.title = `${rowOf(record).displayTitle} — Lectern`;
     if (focus && !wasReader) {

@@ -33,6 +33,8 @@ import { focusedElement } from '../../shell/dom.js';
  * @property {(a: string, b: string) => boolean} sameStory  two articles are versions of one story
  *   (the library's story clusters): annotations are carried over between them
  * @property {() => void} annotationsChanged  the book changed (entity corrections live in it too)
+ * @property {(range: {record: object, start: number, end: number}, rect: DOMRect) => void} markEntity
+ *   the selection toolbar's "Entity…": which type of entity the selected text is (entities/)
  */
 
 export class AnnotationController {
@@ -306,6 +308,16 @@ export class AnnotationController {
 
   currentRecord() {
     return this.deps.collection.get(this.deps.currentId());
+  }
+
+  /** The selection toolbar's "Entity…": hands the selected text to the entities' card. */
+  markEntity() {
+    const record = this.currentRecord();
+    const r = this.targetRange();
+    const rect = this.reader.selectionRect();
+    if (!record || !r || !rect) return;
+    this.toolbar.hide();
+    this.deps.markEntity({ record, start: r.start, end: r.end }, rect);
   }
 
   async createFromSelection(tags, { note = '', noteFormat = 'text/markdown', range = null } = {}) {

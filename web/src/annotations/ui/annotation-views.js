@@ -23,6 +23,7 @@ export function buildAnnotationViews(c) {
     highlight: () => c.createFromSelection([]),
     tag: (name) => c.createFromSelection([name]),
     more: (focus) => c.openEditor(focus),
+    entity: () => c.markEntity(),
     attach: () => c.attach.here(),
     cancelAttach: () => c.attach.cancel(),
   });

@@ -23,7 +23,7 @@ const keepSelection = (e) => e.preventDefault();
 export class SelectionToolbar {
   /**
    * @param {{highlight(): void, tag(name: string): void, more(focus: 'tags'|'note'): void,
-   *          attach(): void, cancelAttach(): void}} on
+   *          entity(): void, attach(): void, cancelAttach(): void}} on
    */
   constructor(on) {
     this.on = on;
@@ -144,6 +144,18 @@ export class SelectionToolbar {
           },
           icon(ICONS.note),
           'Note…',
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'tool',
+            'data-testid': 'toolbar-entity',
+            onmousedown: keepSelection,
+            onclick: () => this.on.entity(),
+            title: 'Mark as a person, organisation, place or date',
+          },
+          'Entity…',
         ),
       );
     }

@@ -2,6 +2,9 @@
 // at every highlight edge into <mark> elements (annotation-model.js segmentRange), and a map from
 // each text node to its offset in the body, so that a DOM selection becomes body offsets.
 //
+// Entity mentions (entities/) wrap the text they cover in <span class="ent"> outside the marks, so
+// the user's highlights paint on top of them.
+//
 // Overlapping highlights stay legible: each mark has a light tint per annotation covering it
 // (they blend where they overlap) and one thin underline per annotation, stacked below the text
 // in the annotation's (first tag's) colour; carried-over ones are dashed. Styles are set through
@@ -10,6 +13,7 @@ import { h } from '../../shell/dom.js';
 import { layoutBody } from '../../reader/segments.js';
 import { segmentRange } from '../annotation-model.js';
 import { tint } from '../tags.js';
+import { entityParts } from '../../entities/entity-model.js';
 
 const MAX_LAYERS = 4;
 
@@ -17,9 +21,11 @@ const MAX_LAYERS = 4;
  * @param {object} article  the record's article ({body, paragraphs, sentences})
  * @param {{id: string, start: number, end: number, color: string, kind: string, label: string}[]} highlights
  *   UTF-16 offsets
+ * @param {{dark?: boolean, entities?: {start: number, end: number, type: string, id: string,
+ *   label: string}[]}} [options]  entities: mentions in text order, not overlapping (UTF-16)
  * @returns {{fragment: DocumentFragment, offsets: WeakMap<Text, number>, empty: boolean}}
  */
-export function buildBody(article, highlights, { dark = false } = {}) {
+export function buildBody(article, highlights, { dark = false, entities = [] } = {}) {
   const plan = layoutBody(article);
   const body = String(article.body ?? '');
   const offsets = new WeakMap();
@@ -43,33 +49,53 @@ export function buildBody(article, highlights, { dark = false } = {}) {
               'data-end': end,
             })
           : p;
-      for (const seg of segmentRange(start, end, highlights)) {
-        const node = document.createTextNode(body.slice(seg.start, seg.end));
-        offsets.set(node, seg.start);
-        if (!seg.ids.length) {
-          container.append(node);
-          continue;
-        }
-        const layers = seg.ids.map((id) => byId.get(id)).filter(Boolean);
-        const mark = h(
-          'mark',
-          {
-            class: 'hl',
-            'data-testid': 'highlight',
-            'data-ids': seg.ids.join(' '),
-            'data-kind': layers.every((l) => l.kind === 'carried') ? 'carried' : 'own',
-            title: layers.map((l) => l.label).join('\n'),
-          },
-          node,
-        );
-        paintMark(mark, layers, dark);
-        container.append(mark);
+      for (const part of entityParts(start, end, entities)) {
+        const m = entities[part.mention];
+        const into = m
+          ? h('span', {
+              class: 'ent',
+              'data-testid': 'entity',
+              'data-type': m.type,
+              'data-entity': m.id,
+              'data-mention': part.mention,
+              tabindex: '-1',
+              title: m.label,
+            })
+          : container;
+        appendSegments(into, body, part, highlights, byId, offsets, dark);
+        if (into !== container) container.append(into);
       }
       if (container !== p) p.append(container);
     }
     fragment.append(p);
   }
   return { fragment, offsets, empty: plan.length === 0 };
+}
+
+/** The text of [part.start, part.end) into `into`, cut into marks where highlights cover it. */
+function appendSegments(into, body, part, highlights, byId, offsets, dark) {
+  for (const seg of segmentRange(part.start, part.end, highlights)) {
+    const node = document.createTextNode(body.slice(seg.start, seg.end));
+    offsets.set(node, seg.start);
+    if (!seg.ids.length) {
+      into.append(node);
+      continue;
+    }
+    const layers = seg.ids.map((id) => byId.get(id)).filter(Boolean);
+    const mark = h(
+      'mark',
+      {
+        class: 'hl',
+        'data-testid': 'highlight',
+        'data-ids': seg.ids.join(' '),
+        'data-kind': layers.every((l) => l.kind === 'carried') ? 'carried' : 'own',
+        title: layers.map((l) => l.label).join('\n'),
+      },
+      node,
+    );
+    paintMark(mark, layers, dark);
+    into.append(mark);
+  }
 }
 
 /** Tints and stacked underlines for the annotations covering one mark (outermost first). */

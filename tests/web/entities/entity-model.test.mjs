@@ -1,0 +1,86 @@
+// The page's view of entities (web/src/entities/entity-model.js): parts of a sentence around
+// mentions, the panel's groups, a mention's label, the articles sent to the core's index.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  entityParts,
+  indexArticles,
+  mentionLabel,
+  panelGroups,
+  shownMentions,
+} from '../../../web/src/entities/entity-model.js';
+
+test('entityParts cuts a range at mention edges, clipping mentions that cross it', () => {
+  const mentions = [
+    { start: 2, end: 5 },
+    { start: 8, end: 12 },
+    { start: 20, end: 25 },
+  ];
+  assert.deepEqual(entityParts(0, 10, mentions), [
+    { start: 0, end: 2, mention: -1 },
+    { start: 2, end: 5, mention: 0 },
+    { start: 5, end: 8, mention: -1 },
+    { start: 8, end: 10, mention: 1 },
+  ]);
+  assert.deepEqual(entityParts(10, 20, mentions), [
+    { start: 10, end: 12, mention: 1 },
+    { start: 12, end: 20, mention: -1 },
+  ]);
+  assert.deepEqual(entityParts(20, 25, mentions), [{ start: 20, end: 25, mention: 2 }]);
+  assert.deepEqual(entityParts(3, 3, []), [{ start: 3, end: 3, mention: -1 }]);
+});
+
+test('the panel groups an article by type, names each entity from the index, counts mentions', () => {
+  const body = 'Vladimir Putin met Xi. Putin and Xi spoke on Friday in Kazan. Putin left.';
+  const at = (text, from = 0) => body.indexOf(text, from);
+  const raw = [
+    { start: 0, end: 14, type: 'PER', entity: 'PER:vladimir putin' },
+    { start: 19, end: 21, type: 'PER', entity: 'PER:xi' },
+    { start: at('Putin', 20), end: at('Putin', 20) + 5, type: 'PER', entity: 'PER:putin' },
+    { start: at('Xi', 25), end: at('Xi', 25) + 2, type: 'PER', entity: 'PER:xi' },
+    { start: at('Friday'), end: at('Friday') + 6, type: 'DATE', entity: 'DATE:friday', value: '2024-09-13' },
+    { start: at('Kazan'), end: at('Kazan') + 5, type: 'LOC', entity: 'LOC:kazan' },
+    { start: at('Putin', 50), end: at('Putin', 50) + 5, type: 'PER', entity: 'PER:putin' },
+  ];
+  // The core resolved "Putin" to the full name (an alias the user made).
+  const ids = raw.map((m) => (m.entity === 'PER:putin' ? 'PER:vladimir putin' : m.entity));
+  const mentions = shownMentions(raw, body, ids);
+  const index = new Map([['PER:vladimir putin', { name: 'Vladimir Putin', articles: ['a', 'b'] }]]);
+  const groups = panelGroups(mentions, (id) => index.get(id));
+  assert.deepEqual(
+    groups.map((g) => [g.type, g.entities.map((e) => [e.name, e.mentions.length, e.articles, e.value])]),
+    [
+      [
+        'PER',
+        [
+          ['Vladimir Putin', 3, 2, ''],
+          ['Xi', 2, 0, ''],
+        ],
+      ],
+      ['LOC', [['Kazan', 1, 0, '']]],
+      ['DATE', [['Friday', 1, 0, '2024-09-13']]],
+    ],
+  );
+  assert.equal(
+    mentionLabel(mentions[2], { name: 'Vladimir Putin', articles: ['a', 'b'] }),
+    'Person: Vladimir Putin · in 2 articles',
+  );
+  assert.equal(mentionLabel(mentions[4], undefined), 'Date: Friday · 2024-09-13');
+});
+
+test('indexArticles sends each article with its outlet, ISO date and mentions (text from the body)', () => {
+  const records = [
+    { id: 'a', article: { body: 'Kazan, Friday', source: 'KUNA', date: '2024-09-13' } },
+    { id: 'b', article: { body: 'Paris', source: '', date: 'Sept 2024' } },
+  ];
+  const mentionsOf = (r) => (r.id === 'a' ? [{ start: 0, end: 5, type: 'LOC', entity: 'LOC:kazan' }] : []);
+  assert.deepEqual(indexArticles(records, mentionsOf), [
+    {
+      id: 'a',
+      source: 'KUNA',
+      date: '2024-09-13',
+      entities: [{ type: 'LOC', text: 'Kazan', entity: 'LOC:kazan' }],
+    },
+    { id: 'b', source: '', date: '', entities: [] },
+  ]);
+});
