@@ -1,9 +1,8 @@
 // The entity index as a table (web/src/entities/index-table.js): sorting, the type / search / outlet
-// filters, per-outlet counts, merge candidates and the name a typed text picks.
+// filters, per-outlet counts and merge candidates.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  entryForName,
   filterEntities,
   indexOutlets,
   mergeCandidates,
@@ -163,15 +162,4 @@ test('mergeCandidates: the other entities of the same type, searched, capped', (
   const many = Array.from({ length: 80 }, (_, i) => entry(`PER:p${i}`, `P ${i}`, 'PER', ['a'], 1, []));
   assert.equal(mergeCandidates(many, many[0], '', 50).length, 50);
   assert.ok(!mergeCandidates(many, many[0], '').some((e) => e.entity === 'PER:p0'), 'never itself');
-});
-
-test('entryForName: an exact name first, else the first match, else null', () => {
-  assert.equal(
-    entryForName(INDEX, 'putin')?.entity,
-    'PER:putin',
-    'exact, though "Vladimir Putin" comes first',
-  );
-  assert.equal(entryForName(INDEX, '  Vladimir ')?.entity, 'PER:vladimir putin');
-  assert.equal(entryForName(INDEX, 'nobody'), null);
-  assert.equal(entryForName(INDEX, ''), null);
 });

@@ -72,12 +72,12 @@ export class EntityIndexView {
           'button',
           {
             type: 'button',
-            class: `type-chip${type ? ` entity-type-${type}` : ''}`,
+            class: 'type-chip',
             'data-type': type,
             'aria-pressed': String(type === ''),
             onclick: () => this.setType(type),
           },
-          type ? h('span', { class: 'type-swatch', 'aria-hidden': 'true' }) : null,
+          type ? h('span', { class: 'entity-swatch', 'aria-hidden': 'true' }) : null,
           label,
           count,
         );
@@ -355,11 +355,7 @@ export class EntityIndexView {
       h(
         'td',
         { class: 'col-name' },
-        h(
-          'span',
-          { class: `entity-name entity-type-${entry.type}`, 'data-testid': 'entity-name' },
-          entry.name,
-        ),
+        h('span', { class: 'index-entity-name', 'data-testid': 'entity-name' }, entry.name),
       ),
       h('td', { class: 'col-type' }, typeName(entry.type)),
       h(

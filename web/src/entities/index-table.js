@@ -1,6 +1,6 @@
 // The entity index as a table: which entries are shown (type, search, outlet) and in what order.
 // Pure functions (no DOM, no core) over the core's IndexedEntity entries.
-import { ENTITY_TYPES, searchIndex } from './entity-model.js';
+import { ENTITY_TYPES, othersOfType, searchIndex } from './entity-model.js';
 
 /** @typedef {import('../core/lectern-core.js').IndexedEntity} IndexedEntity */
 
@@ -161,20 +161,5 @@ export function missingOutlets(entry, allOutlets) {
  * @param {number} [limit]
  */
 export function mergeCandidates(entries, entry, query, limit = 50) {
-  const sameType = entries.filter((e) => e.type === entry.type && e.entity !== entry.entity);
-  return searchIndex(sameType, query).slice(0, limit);
-}
-
-/**
- * The entry a typed name picks: one whose name is exactly it (case-insensitive), else the first
- * found by the search (entries in the index's order), else null.
- * @param {IndexedEntity[]} entries
- * @param {string} text
- */
-export function entryForName(entries, text) {
-  const q = String(text ?? '')
-    .trim()
-    .toLowerCase();
-  if (!q) return null;
-  return entries.find((e) => e.name.toLowerCase() === q) ?? searchIndex(entries, q)[0] ?? null;
+  return searchIndex(othersOfType(entries, entry.type, entry.entity), query).slice(0, limit);
 }

@@ -15,8 +15,7 @@ import {
   ANNOTATIONS_HASH,
   ENTITIES_HASH,
 } from './router.js';
-import { entryForName } from '../entities/index-table.js';
-import { searchIndex } from '../entities/entity-model.js';
+import { entryForName, searchIndex } from '../entities/entity-model.js';
 import { groupRows } from '../stories/stories.js';
 import { INITIALISED_KEY, parseSeeds, shouldLoadSeeds } from '../library/seeds.js';
 import { openStore } from '../storage/store.js';
