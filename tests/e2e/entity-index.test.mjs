@@ -143,6 +143,16 @@ for (const name of process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS) {
         await page.$eval(`${rowOf(VLADIMIR)} ${byTestId('entity-dates')}`, (e) => e.textContent),
         /^Oct 2022 – Sept? 2024$/,
       );
+      assert.match(
+        await page.$eval(byTestId('entity-axis'), (e) => e.textContent),
+        /^Oct 2022 – Sept? 2024$/,
+        'the shared axis is named under "Dates"',
+      );
+      // Seed 003 has no outlet: its Sergey Lavrov says so rather than leaving the cell blank.
+      assert.equal(
+        await page.$eval(`${rowOf('PER:sergey lavrov')} .outlet-cell`, (e) => e.textContent),
+        '0/4outlet not known',
+      );
       // Long names are cut with an ellipsis inside their column, never over the next one.
       const overflow = await page.$eval(`${rowOf(POLITBURO)} ${byTestId('entity-name')}`, (el) => {
         const cell = /** @type {HTMLElement} */ (el.closest('td')).getBoundingClientRect();
@@ -320,6 +330,19 @@ for (const name of process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS) {
         );
       await threeArticles();
       assert.ok((await indexRows()).find((r) => r.entity === POLITBURO).outlets.includes('KUNA'));
+      // The panel went with the merged row: the focus is on the row merged into, and it is said.
+      await page.waitForFunction(
+        (sel) => document.activeElement?.closest(sel) != null,
+        { timeout: 10000 },
+        rowOf(POLITBURO),
+      );
+      await page.waitForFunction(
+        () =>
+          /^Merged “Bureau of the .*” into “Political Bureau of the .*”: 3 articles\.$/.test(
+            document.querySelector('[data-testid="entity-index-announce"]')?.textContent ?? '',
+          ),
+        { timeout: 10000 },
+      );
       await page.screenshot({ path: join(shots, `e2e-${name}-entity-merged.png`) });
 
       // The merge is an annotation: in the export, with what was merged into what.

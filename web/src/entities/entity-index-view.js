@@ -120,6 +120,8 @@ export class EntityIndexView {
       'aria-live': 'polite',
     });
     this.headerCells = {};
+    // The timelines share one axis: its extent, under "Dates", says what they span.
+    this.axisRange = h('span', { class: 'axis-range', 'data-testid': 'entity-axis' });
     const headRow = h('tr', {});
     for (const [column, spec] of Object.entries(INDEX_COLUMNS)) {
       const indicator = h('span', { class: 'sort-indicator', 'aria-hidden': 'true' });
@@ -136,6 +138,7 @@ export class EntityIndexView {
           },
           spec.label,
           indicator,
+          column === 'first' ? this.axisRange : null,
         ),
       );
       this.headerCells[column] = { th, indicator };
@@ -164,6 +167,11 @@ export class EntityIndexView {
       },
     });
     this.heading = h('h1', { id: 'entity-index-title', tabindex: '-1' }, 'Entities');
+    this.announcer = h('p', {
+      class: 'visually-hidden',
+      'data-testid': 'entity-index-announce',
+      'aria-live': 'polite',
+    });
 
     this.el = h(
       'section',
@@ -212,6 +220,7 @@ export class EntityIndexView {
       this.status,
       h('div', { class: 'table-wrap' }, this.table),
       h('div', { class: 'index-more' }, this.more),
+      this.announcer,
     );
   }
 
@@ -240,6 +249,7 @@ export class EntityIndexView {
     this.setState('ready', '');
     this.renderControls();
     this.renderTable();
+    this.showMerged();
   }
 
   /** The collection or the corrections changed: shows the new index (once for a burst of changes). */
@@ -268,6 +278,11 @@ export class EntityIndexView {
     }
     this.axis = timelineAxis(this.dateOf.values());
     this.outlets = indexOutlets(this.entries);
+    const { keys, unit } = this.axis;
+    this.axisRange.textContent = keys.length
+      ? `${binLabel(keys[0], unit)}${keys.length > 1 ? ` – ${binLabel(keys.at(-1), unit)}` : ''}`
+      : '';
+    this.axisRange.title = keys.length > 1 ? `The timelines: one bar per ${unit}` : '';
   }
 
   // --- Controls --------------------------------------------------------------------------------
@@ -355,7 +370,11 @@ export class EntityIndexView {
       h(
         'td',
         { class: 'col-name' },
-        h('span', { class: 'index-entity-name', 'data-testid': 'entity-name' }, entry.name),
+        h(
+          'span',
+          { class: 'index-entity-name', 'data-testid': 'entity-name', title: entry.name },
+          entry.name,
+        ),
       ),
       h('td', { class: 'col-type' }, typeName(entry.type)),
       h(
@@ -386,8 +405,9 @@ export class EntityIndexView {
             'data-action': 'merge',
             'aria-expanded': String(this.openMerge?.entry.entity === entry.entity),
             'aria-label': `Merge “${entry.name}” into another entity`,
+            title: 'Merge into another entity of its type (the same person, organisation, place or date)',
           },
-          'Merge into…',
+          'Merge…',
         ),
       ),
     );
@@ -437,7 +457,9 @@ export class EntityIndexView {
       chosen && !entry.outlets.includes(chosen)
         ? h('span', { class: 'outlet-absent', 'data-testid': 'entity-outlet-absent' }, `not in ${chosen}`)
         : null,
-      h('span', { class: 'outlet-list' }, named, rest > 0 ? ` +${rest}` : null),
+      counts.length
+        ? h('span', { class: 'outlet-list' }, named, rest > 0 ? ` +${rest}` : null)
+        : h('span', { class: 'outlet-list muted' }, 'outlet not known'),
     );
   }
 
@@ -485,11 +507,36 @@ export class EntityIndexView {
       return;
     }
     this.openMerge = new MergePanel(entry, this.entries, {
-      merge: (into) => this.deps.merge(entry, into),
+      merge: async (into) => {
+        await this.deps.merge(entry, into);
+        this.merged = { from: entry.entity, name: entry.name, into };
+        this.refresh();
+      },
       close: () => this.closeMerge(),
     });
     this.renderTable();
     this.openMerge.focus();
+  }
+
+  /**
+   * After a merge, once the index no longer lists the merged entity: the row it went into gets the
+   * focus (the merge panel it came from is gone), and screen readers hear what happened.
+   */
+  showMerged() {
+    const merged = this.merged;
+    if (!merged || this.entries.some((e) => e.entity === merged.from)) return;
+    this.merged = null;
+    const into = this.entries.find((e) => e.entity === merged.into);
+    if (!into) return;
+    const link = /** @type {HTMLElement|null} */ (
+      this.tbody.querySelector(`tr[data-entity="${CSS.escape(into.entity)}"] [data-testid="entity-articles"]`)
+    );
+    link?.focus({ preventScroll: true });
+    link?.scrollIntoView({ block: 'center' });
+    this.announcer.textContent = '';
+    setTimeout(() => {
+      this.announcer.textContent = `Merged “${merged.name}” into “${into.name}”: ${plural(into.articles.length, 'article')}.`;
+    }, 30);
   }
 
   mergeRow(panel) {
