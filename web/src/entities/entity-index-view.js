@@ -414,8 +414,8 @@ export class EntityIndexView {
   }
 
   /**
-   * Which outlets carry the entity: "2/4" (of the collection's outlets), then each with its article
-   * count, the chosen outlet first (or "not in KUNA" when it leaves the entity out). The full
+   * Which outlets carry the entity: "2/4" (of the collection's outlets), then each (with "×2" when
+   * it ran several of the entity's articles), the chosen outlet first (or "not in KUNA" when it leaves the entity out). The full
    * list, and the outlets that never mention it, are in the title.
    */
   outletsCell(entry) {
@@ -436,7 +436,10 @@ export class EntityIndexView {
           'data-outlet': outlet,
         },
         outlet,
-        h('span', { class: 'outlet-count' }, ` ${articles}`),
+        // A count only where an outlet ran several of the articles: a "1" after each name is noise.
+        articles > 1
+          ? h('span', { class: 'outlet-count', title: plural(articles, 'article') }, ` ×${articles}`)
+          : null,
       ),
     ]);
     const rest = ordered.length - OUTLETS_SHOWN;
