@@ -21,6 +21,10 @@ import { indexArticles, shownMentions } from './entity-model.js';
 
 /** @typedef {import('../core/lectern-core.js').IndexedEntity} IndexedEntity */
 
+/** Corrections apply in the order they were made (ISO times compare as strings). */
+const byMade = (/** @type {{made: string}} */ a, /** @type {{made: string}} */ b) =>
+  a.made < b.made ? -1 : a.made > b.made ? 1 : 0;
+
 export class EntityController {
   /** @param {EntityDeps} deps */
   constructor(deps) {
@@ -106,7 +110,7 @@ export class EntityController {
         made: r.annotation.modified ?? '',
       });
     }
-    return out.sort((a, b) => (a.made < b.made ? -1 : a.made > b.made ? 1 : 0));
+    return out.sort(byMade);
   }
 
   /** The article's mentions after its classifying corrections (UTF-16; [] until found). */
@@ -159,7 +163,7 @@ export class EntityController {
         made: r.annotation.modified ?? '',
       });
     }
-    placed.sort((a, b) => (a.made < b.made ? -1 : a.made > b.made ? 1 : 0));
+    placed.sort(byMade);
     return editsOf(placed);
   }
 
