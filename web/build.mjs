@@ -37,6 +37,7 @@ export const STYLES = [
   'annotations/annotations.css',
   'entities/entities.css',
   'stories/stories.css',
+  'entities/entity-index.css',
   'shell/overlays.css',
   'shell/narrow.css',
 ];

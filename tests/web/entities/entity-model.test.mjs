@@ -1,12 +1,16 @@
 // The page's view of entities (web/src/entities/entity-model.js): parts of a sentence around
-// mentions, the panel's groups, a mention's label, the articles sent to the core's index.
+// mentions, the panel's groups, a mention's label, the articles sent to the core's index, and
+// finding entries of the index by name or type.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
   entityParts,
+  entryForName,
   indexArticles,
   mentionLabel,
+  othersOfType,
   panelGroups,
+  searchIndex,
   shownMentions,
 } from '../../../web/src/entities/entity-model.js';
 
@@ -83,4 +87,31 @@ test('indexArticles sends each article with its outlet, ISO date and mentions (t
     },
     { id: 'b', source: '', date: '', entities: [] },
   ]);
+});
+
+/** Entries as the core's entityIndex gives them (only what finding them reads). */
+const INDEX = [
+  { entity: 'PER:vladimir putin', name: 'Vladimir Putin', type: 'PER' },
+  { entity: 'LOC:russia', name: 'Russia', type: 'LOC' },
+  { entity: 'PER:putin', name: 'Putin', type: 'PER' },
+  { entity: 'PER:wang yi', name: 'Wang Yi', type: 'PER' },
+];
+const ids = (entries) => entries.map((e) => e.entity);
+
+test('searchIndex finds a query in names and ids, case-insensitive, in the index order', () => {
+  assert.deepEqual(ids(searchIndex(INDEX, ' PUTIN ')), ['PER:vladimir putin', 'PER:putin']);
+  assert.deepEqual(ids(searchIndex(INDEX, 'loc:')), ['LOC:russia']);
+  assert.equal(searchIndex(INDEX, '').length, INDEX.length);
+});
+
+test('entryForName: an exact name first, else the first match, else null', () => {
+  assert.equal(entryForName(INDEX, 'putin')?.entity, 'PER:putin', 'exact, though Vladimir Putin comes first');
+  assert.equal(entryForName(INDEX, '  Vladimir ')?.entity, 'PER:vladimir putin');
+  assert.equal(entryForName(INDEX, 'nobody'), null);
+  assert.equal(entryForName(INDEX, ''), null);
+});
+
+test('othersOfType: the entities of a type but the one given, most mentioned first', () => {
+  assert.deepEqual(ids(othersOfType(INDEX, 'PER', 'PER:putin')), ['PER:vladimir putin', 'PER:wang yi']);
+  assert.deepEqual(ids(othersOfType(INDEX, 'LOC', 'LOC:russia')), []);
 });

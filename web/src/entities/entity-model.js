@@ -135,3 +135,32 @@ export function searchIndex(index, query) {
   if (!q) return index.slice();
   return index.filter((e) => e.name.toLowerCase().includes(q) || e.entity.toLowerCase().includes(q));
 }
+
+/**
+ * The entry a typed name picks: one whose name is exactly it (case-insensitive), else the first
+ * found by searchIndex (entries in the index's order), else null.
+ * @template {{entity: string, name: string}} E
+ * @param {E[]} index
+ * @param {string} text
+ * @returns {E|null}
+ */
+export function entryForName(index, text) {
+  const q = String(text ?? '')
+    .trim()
+    .toLowerCase();
+  if (!q) return null;
+  return index.find((e) => e.name.toLowerCase() === q) ?? searchIndex(index, q)[0] ?? null;
+}
+
+/**
+ * The entities an entity can be joined to (merged into, or said to be the same as): the others of
+ * its type, in the index's order (most mentioned first).
+ * @template {{entity: string, type: string}} E
+ * @param {E[]} index
+ * @param {string} type
+ * @param {string} except  the entity's own id
+ * @returns {E[]}
+ */
+export function othersOfType(index, type, except) {
+  return index.filter((e) => e.type === type && e.entity !== except);
+}

@@ -7,7 +7,7 @@ import { plural } from '../shell/format.js';
 import { EntityLegend } from './entity-legend.js';
 import { EntityPanel } from './entity-panel.js';
 import { MentionCard } from './mention-card.js';
-import { mentionLabel, panelGroups, typeName } from './entity-model.js';
+import { mentionLabel, othersOfType, panelGroups, typeName } from './entity-model.js';
 
 const PANEL_KEY = 'lectern.entityPanelOpen';
 
@@ -154,9 +154,10 @@ export class ReaderEntities {
     const mention = this.mentions[Number(el.dataset.mention)];
     if (!record || !mention) return;
     const entry = this.entities.entryOf(mention.id);
-    const sameType = this.entities.lastIndex
-      .filter((e) => e.type === mention.type && e.entity !== mention.id)
-      .map((e) => ({ entity: e.entity, name: e.name }));
+    const sameType = othersOfType(this.entities.lastIndex, mention.type, mention.id).map((e) => ({
+      entity: e.entity,
+      name: e.name,
+    }));
     // "Not the same here" means something when the entity is in other articles or written otherwise.
     const forms = new Set(this.mentions.filter((m) => m.id === mention.id).map((m) => m.text.toLowerCase()));
     const shared = (entry?.articles.length ?? 1) > 1 || forms.size > 1;

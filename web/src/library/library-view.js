@@ -6,12 +6,13 @@ import { COLUMNS } from './sorting.js';
 import { formatCount, formatDate, plural } from '../shell/format.js';
 import { readerHash } from '../shell/router.js';
 import { sharedLabel, sharedExplanation } from '../stories/stories.js';
+import { MentioningFilter } from './mentioning-filter.js';
 
 export class LibraryView {
   /**
    * @param {object} on  callbacks: open(id), remove(id), sort(column), select(id), chooseFiles(),
    *   pasteText(), removeAll(), removeSeeds(), replaceSeeds(), loadSeeds(), compare(a, b),
-   *   variants(id), toggleGrouping()
+   *   variants(id), toggleGrouping(); mentioning: the "Mentioning…" filter's (mentioning-filter.js)
    */
   constructor(on) {
     this.on = on;
@@ -20,6 +21,12 @@ export class LibraryView {
     this.selectedId = null;
 
     this.count = h('p', { class: 'library-count', 'data-testid': 'article-count', 'aria-live': 'polite' });
+    this.mentioning = new MentioningFilter(on.mentioning);
+    this.filteredEmpty = h(
+      'p',
+      { class: 'library-filtered-empty', 'data-testid': 'library-filtered-empty', hidden: true },
+      'No article in the library mentions it.',
+    );
     this.removeAllButton = h(
       'button',
       {
@@ -208,10 +215,12 @@ export class LibraryView {
         h('div', { class: 'view-title' }, h('h1', { id: 'library-heading' }, 'Library'), this.count),
         h('div', { class: 'view-tools' }, this.groupButton, this.removeAllButton),
       ),
+      this.mentioning.el,
       this.seedBanner,
       this.dropTarget,
       this.help,
       h('div', { class: 'table-wrap' }, this.table),
+      this.filteredEmpty,
       this.empty,
     );
   }
@@ -219,12 +228,18 @@ export class LibraryView {
   /**
    * @param {object[]} rows  sorted rows (see records.rowOf)
    * @param {{column: string|null, direction: string}} sort
-   * @param {{seedCount: number, windowed?: boolean, grouping?: {on: boolean, stories: number}}} info
+   * @param {{seedCount: number, windowed?: boolean, grouping?: {on: boolean, stories: number},
+   *   mentioning?: {name: string, count: number|null, total: number}|null}} info
    *   windowed: render only the rows around the viewport even in a small library (while an import
    *   adds rows: a full render of a few hundred rows is a long task, done once when the import
-   *   ends); grouping: whether versions are grouped, and how many stories have several
+   *   ends); grouping: whether versions are grouped, and how many stories have several; mentioning:
+   *   the "Mentioning…" filter in force (rows are already filtered; total: the library's size)
    */
-  render(rows, sort, { seedCount, windowed = false, grouping = { on: false, stories: 0 } }) {
+  render(
+    rows,
+    sort,
+    { seedCount, windowed = false, grouping = { on: false, stories: 0 }, mentioning = null },
+  ) {
     this.rows = rows;
     this.groupButton.hidden = grouping.stories === 0;
     this.groupButton.setAttribute('aria-pressed', String(grouping.on));
@@ -234,12 +249,20 @@ export class LibraryView {
     );
     this.windowed = windowed;
     this.indexById = new Map(rows.map((r, i) => [r.id, i]));
-    this.count.textContent = rows.length ? plural(rows.length, 'article') : 'No articles';
-    this.removeAllButton.hidden = rows.length === 0;
+    const total = mentioning ? mentioning.total : rows.length;
+    this.count.textContent = !total
+      ? 'No articles'
+      : mentioning
+        ? `${rows.length} of ${plural(total, 'article')}`
+        : plural(rows.length, 'article');
+    this.mentioning.show(mentioning);
+    this.mentioning.el.hidden = total === 0;
+    this.filteredEmpty.hidden = !mentioning || rows.length > 0 || total === 0;
+    this.removeAllButton.hidden = total === 0;
     this.seedBanner.hidden = seedCount === 0;
-    this.empty.hidden = rows.length > 0;
+    this.empty.hidden = total > 0;
     this.table.hidden = rows.length === 0;
-    this.dropTarget.hidden = rows.length === 0;
+    this.dropTarget.hidden = total === 0;
     this.table.setAttribute('aria-rowcount', String(rows.length + 1));
 
     for (const [column, { th, indicator }] of Object.entries(this.headerCells)) {

@@ -13,6 +13,8 @@ import { nextSort } from '../library/sorting.js';
 import { AnnotationController } from '../annotations/ui/annotation-controller.js';
 import { StoryController } from '../stories/story-controller.js';
 import { EntityController } from '../entities/entity-controller.js';
+import { EntityIndexView } from '../entities/entity-index-view.js';
+import { mergeEntity } from '../entities/merge.js';
 import { ReaderEntities } from '../entities/reader-entities.js';
 
 /** @param {import('./app.js').App} app */
@@ -73,6 +75,14 @@ export function buildShell(app) {
     persist: (records) => app.persist(records),
     changed: () => app.entitiesChanged(),
   });
+  app.entityIndex = new EntityIndexView({
+    index: () => app.entities.index(),
+    records: () => app.collection.list(),
+    merge: async (entry, into) => {
+      await mergeEntity(app.entities, app.collection, entry, into);
+    },
+    back: () => app.showLibrary(),
+  });
   app.stories = new StoryController({
     collection: app.collection,
     messages: app.messages,
@@ -104,6 +114,12 @@ export function buildShell(app) {
       app.chooseFiles();
     },
     loadSeeds: () => app.loadSeeds({ manual: true }),
+    mentioning: {
+      suggest: (query) => app.suggestMentioning(query),
+      load: () => app.entities.index(),
+      choose: (text) => app.chooseMentioning(text),
+      clear: () => app.showMentioning(null),
+    },
   });
   app.readerView = new ReaderView(
     {
@@ -131,15 +147,17 @@ export function buildShell(app) {
     enabled: () => !app.anyDialogOpen(),
   });
 
-  const { header, annotationsButton, annotationCount } = buildTopbar({
+  const { header, annotationsButton, annotationCount, entitiesButton } = buildTopbar({
     chooseFiles: () => app.chooseFiles(),
     paste: () => app.pasteDialog.open(),
     showAnnotations: () => app.showAnnotations(),
+    showEntities: () => app.showEntities(),
     shortcuts: () => app.shortcutsDialog.open(),
     fileInput: app.fileInput,
   });
   app.annotationsButton = annotationsButton;
   app.annotationCount = annotationCount;
+  app.entitiesButton = entitiesButton;
   app.main = h(
     'main',
     { id: 'main', tabindex: '-1' },
@@ -147,6 +165,7 @@ export function buildShell(app) {
     app.library.el,
     app.readerView.el,
     app.annotations.view.el,
+    app.entityIndex.el,
     app.stories.compareView.el,
     app.stories.variantsView.el,
   );

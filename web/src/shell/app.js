@@ -7,7 +7,15 @@ import { importInputs, textInput } from '../import/importer.js';
 import { isValidRecord, rowOf } from '../library/records.js';
 import { sortRows } from '../library/sorting.js';
 import { loadGroupVersions, loadSort, saveGroupVersions, saveSort } from '../library/library-prefs.js';
-import { parseHash, readerHash, LIBRARY_HASH, ANNOTATIONS_HASH } from './router.js';
+import {
+  parseHash,
+  readerHash,
+  libraryHash,
+  LIBRARY_HASH,
+  ANNOTATIONS_HASH,
+  ENTITIES_HASH,
+} from './router.js';
+import { entryForName, searchIndex } from '../entities/entity-model.js';
 import { groupRows } from '../stories/stories.js';
 import { INITIALISED_KEY, parseSeeds, shouldLoadSeeds } from '../library/seeds.js';
 import { openStore } from '../storage/store.js';
@@ -37,6 +45,9 @@ export class App {
     /** @type {Promise<unknown>} the import running (imports run one after another) */
     this.queue = Promise.resolve();
     this.replaceSeedsAfterImport = false;
+    /** @type {string|null} the entity the library is filtered to (#library&mentioning=ID) */
+    this.mentioning = null;
+    this.mentioningIndexed = false; // whether an index is known to filter by
     // The views and controllers (app-shell.js buildShell makes them and puts them in the page).
     /** @type {import('../annotations/ui/annotation-controller.js').AnnotationController} */ this.annotations;
     /** @type {import('../stories/story-controller.js').StoryController} */ this.stories;
@@ -44,6 +55,7 @@ export class App {
     /** @type {import('../entities/reader-entities.js').ReaderEntities} */ this.readerEntities;
     /** @type {import('../library/library-view.js').LibraryView} */ this.library;
     /** @type {import('../reader/reader-view.js').ReaderView} */ this.readerView;
+    /** @type {import('../entities/entity-index-view.js').EntityIndexView} */ this.entityIndex;
     /** @type {import('./messages.js').MessageList} */ this.messages;
     /** @type {import('./progress.js').ProgressView} */ this.progress;
     /** @type {import('../storage/storage-status.js').StorageStatus} */ this.storage;
@@ -57,6 +69,7 @@ export class App {
     /** @type {HTMLElement} */ this.versionText;
     /** @type {HTMLElement} */ this.annotationsButton;
     /** @type {HTMLElement} */ this.annotationCount;
+    /** @type {HTMLElement} */ this.entitiesButton;
     buildShell(this);
   }
 
@@ -386,12 +399,14 @@ export class App {
   renderLibrary({ windowed = false } = {}) {
     const sorted = this.sortedRows();
     // A story's versions sit together, where the first of them is in the sort order.
-    const rows = this.groupVersions ? groupRows(sorted, this.stories.stories) : sorted;
+    const all = this.groupVersions ? groupRows(sorted, this.stories.stories) : sorted;
+    const { rows, mentioning } = this.filterMentioning(all);
     this.rows = rows;
     this.library.render(rows, this.sort, {
-      seedCount: rows.filter((r) => r.seed).length,
+      seedCount: all.filter((r) => r.seed).length,
       windowed,
       grouping: { on: this.groupVersions, stories: this.stories.stories.size },
+      mentioning,
     });
     if (this.currentId && this.collection.has(this.currentId) && this.view === 'library')
       this.library.select(this.currentId);
@@ -400,6 +415,81 @@ export class App {
   /** Mentions, corrections or the collection changed: the views that show entities catch up. */
   entitiesChanged() {
     if (this.view === 'reader' && this.currentId) this.readerEntities.refresh();
+    if (this.view === 'entities') this.entityIndex.refresh();
+    if (this.mentioning) this.loadMentioning();
+  }
+
+  // --- "Articles mentioning …" ----------------------------------------------------------------
+
+  /**
+   * The library's rows kept by the "Mentioning…" filter, and what its chip says. Until an index is
+   * known no row is shown (the index is being made; showing every row first would mislead).
+   */
+  filterMentioning(rows) {
+    const id = this.mentioning;
+    if (!id) return { rows, mentioning: null };
+    const entry = this.entities.entryOf(id);
+    const name = entry?.name ?? id.replace(/^[A-Z]+:/u, '');
+    if (!entry && !this.mentioningIndexed) {
+      this.loadMentioning();
+      return { rows: [], mentioning: { name, count: null, total: rows.length } };
+    }
+    const ids = new Set(this.entities.articlesMentioning(id));
+    const kept = rows.filter((r) => ids.has(r.id));
+    return { rows: kept, mentioning: { name, count: kept.length, total: rows.length } };
+  }
+
+  /** Makes (or remakes, after a change) the entity index, then filters the library by it. */
+  loadMentioning() {
+    if (this.mentioningRun) return;
+    this.mentioningRun = this.entities
+      .index()
+      .then(
+        () => {
+          this.mentioningIndexed = true;
+        },
+        (error) => {
+          this.mentioningIndexed = true; // filter by what is known (nothing): say why
+          this.messages.show({
+            kind: 'error',
+            key: 'mentioning',
+            text: `The articles mentioning an entity cannot be found: ${error?.message || error}.`,
+          });
+        },
+      )
+      .finally(() => {
+        this.mentioningRun = null;
+        if (this.mentioning && this.rows && !('importing' in this.root.dataset)) this.renderLibrary();
+      });
+  }
+
+  /** Entities of the last index for the "Mentioning…" field's suggestions. */
+  suggestMentioning(query) {
+    return searchIndex(this.entities.lastIndex, query);
+  }
+
+  /** The user typed or picked a name in the "Mentioning…" field. */
+  chooseMentioning(text) {
+    const entry = entryForName(this.entities.lastIndex, text);
+    if (!entry) {
+      this.messages.show({
+        kind: 'warning',
+        key: 'mentioning',
+        text: `No person, organisation, place or date named “${text}” is mentioned in the library.`,
+      });
+      return;
+    }
+    this.messages.dismissKey('mentioning');
+    this.showMentioning(entry.entity);
+  }
+
+  /** The library, filtered to the articles mentioning an entity (null: not filtered). */
+  showMentioning(id) {
+    this.mentioning = id || null;
+    const hash = libraryHash(this.mentioning);
+    if (location.hash !== hash) history.pushState(null, '', hash);
+    this.renderLibrary();
+    this.showLibraryView();
   }
 
   setGroupVersions(on) {
@@ -434,6 +524,10 @@ export class App {
       this.showAnnotationsView();
       return;
     }
+    if (r.view === 'entities') {
+      this.showEntitiesView();
+      return;
+    }
     if (r.view === 'compare' || r.view === 'variants') {
       this.showStoryView(r);
       return;
@@ -449,6 +543,11 @@ export class App {
           text: 'The article in the link is not in this library.',
         });
         history.replaceState(null, '', LIBRARY_HASH);
+      }
+      const mentioning = (r.view === 'library' && r.mentioning) || null;
+      if (mentioning !== this.mentioning) {
+        this.mentioning = mentioning;
+        if (this.rows) this.renderLibrary();
       }
       this.showLibraryView();
     }
@@ -487,8 +586,9 @@ export class App {
   }
 
   showLibrary({ replace = false } = {}) {
-    if (replace) history.replaceState(null, '', LIBRARY_HASH);
-    else if (location.hash !== LIBRARY_HASH) history.pushState(null, '', LIBRARY_HASH);
+    const hash = libraryHash(this.mentioning); // the filter stays until cleared
+    if (replace) history.replaceState(null, '', hash);
+    else if (location.hash !== hash) history.pushState(null, '', hash);
     this.showLibraryView();
   }
 
@@ -498,6 +598,7 @@ export class App {
       this.library.el,
       this.readerView.el,
       this.annotations.view.el,
+      this.entityIndex.el,
       this.stories.compareView.el,
       this.stories.variantsView.el,
     ]) {
@@ -524,7 +625,7 @@ export class App {
   }
 
   showLibraryView() {
-    const fromReader = this.view !== 'library' && this.view !== 'annotations';
+    const fromReader = this.view !== 'library' && this.view !== 'annotations' && this.view !== 'entities';
     this.view = 'library';
     this.showOnly(this.library.el);
     this.root.dataset.view = 'library';
@@ -549,6 +650,24 @@ export class App {
     this.annotations.renderCollection();
     window.scrollTo(0, 0);
     this.annotations.view.focusTitle();
+  }
+
+  showEntities() {
+    if (location.hash !== ENTITIES_HASH) history.pushState(null, '', ENTITIES_HASH);
+    this.showEntitiesView();
+  }
+
+  showEntitiesView() {
+    const changed = this.view !== 'entities';
+    this.view = 'entities';
+    this.showOnly(this.entityIndex.el);
+    this.root.dataset.view = 'entities';
+    document.title = 'Entities — Lectern';
+    this.entityIndex.shown();
+    if (changed) {
+      window.scrollTo(0, 0);
+      this.entityIndex.focusTitle();
+    }
   }
 
   step(delta) {

@@ -34,7 +34,7 @@ export const SHORTCUTS = Object.freeze([
  * @param {{key: string, ctrlKey?: boolean, metaKey?: boolean, altKey?: boolean, shiftKey?: boolean}} event
  * @param {{view: string, editable?: boolean, control?: boolean, dialogOpen?: boolean, onHighlight?: boolean,
  *          onSentence?: boolean}} context
- *   view: library | reader | annotations | compare | variants (router.js parseHash);
+ *   view: library | reader | annotations | entities | compare | variants (router.js parseHash);
  *   editable: focus is in a text field; control: focus is on a button, link or form control (which
  *   Enter and Space activate themselves); dialogOpen: a modal dialog is open; onHighlight: focus is
  *   on a highlight in the reader; onSentence: on a sentence.
@@ -108,7 +108,7 @@ export function commandFor(event, context) {
         return null;
     }
   }
-  if (context.view === 'annotations') {
+  if (context.view === 'annotations' || context.view === 'entities') {
     if (key === 'Escape') return 'back';
   }
   if (context.view === 'compare' || context.view === 'variants') {

@@ -1,15 +1,19 @@
 // The URL hash says which view is shown: "" or "#library" → the library, "#article=ID" → the
 // reader on that article (deep links; the browser's Back button works between views),
 // "#annotations" → the collection's annotations, "#compare=ID_A,ID_B" → two versions of a story
-// side by side, "#variants=ID" → the variant table of ID's story.
+// side by side, "#variants=ID" → the variant table of ID's story, "#entities" → the collection's
+// entity index, "#library&mentioning=ENTITY_ID" → the library filtered to the articles mentioning
+// an entity.
 
 /**
- * @returns {{view: 'library'} | {view: 'annotations'} | {view: 'reader', id: string, original: boolean}
- *   | {view: 'compare', a: string, b: string} | {view: 'variants', id: string}}
+ * @returns {{view: 'library', mentioning?: string} | {view: 'annotations'} | {view: 'entities'}
+ *   | {view: 'reader', id: string, original: boolean} | {view: 'compare', a: string, b: string}
+ *   | {view: 'variants', id: string}}
  */
 export function parseHash(hash) {
   const h = String(hash ?? '').replace(/^#/u, '');
   if (h === 'annotations') return { view: 'annotations' };
+  if (h === 'entities') return { view: 'entities' };
   const params = new URLSearchParams(h);
   const compare = rawParam(h, 'compare');
   if (compare != null) {
@@ -21,6 +25,8 @@ export function parseHash(hash) {
   if (variants) return { view: 'variants', id: variants };
   const id = params.get('article');
   if (id) return { view: 'reader', id, original: params.get('view') === 'original' };
+  const mentioning = params.get('mentioning');
+  if (mentioning) return { view: 'library', mentioning };
   return { view: 'library' };
 }
 
@@ -63,3 +69,10 @@ export function variantsHash(id) {
 export const LIBRARY_HASH = '#library';
 
 export const ANNOTATIONS_HASH = '#annotations';
+
+export const ENTITIES_HASH = '#entities';
+
+/** The library filtered to the articles mentioning an entity (no filter: the plain library). */
+export function libraryHash(mentioning = null) {
+  return mentioning ? `${LIBRARY_HASH}&mentioning=${encodeURIComponent(mentioning)}` : LIBRARY_HASH;
+}

@@ -1,15 +1,18 @@
-// The top bar: the brand, and the buttons to import, paste, see the annotations and the shortcuts.
+// The top bar: the brand, and the buttons to import, paste, see the annotations, the entity index
+// and the shortcuts.
 import { h, icon, ICONS } from './dom.js';
 
 /**
- * @param {{chooseFiles: () => void, paste: () => void, showAnnotations: () => void, shortcuts: () => void,
- *   fileInput: HTMLInputElement}} actions  fileInput: the hidden <input type=file> the import button opens
- * @returns {{header: HTMLElement, annotationsButton: HTMLElement, annotationCount: HTMLElement}}
- *   annotationCount: the badge on the Annotations button
+ * @param {{chooseFiles: () => void, paste: () => void, showAnnotations: () => void,
+ *   showEntities: () => void, shortcuts: () => void, fileInput: HTMLInputElement}} actions
+ *   fileInput: the hidden <input type=file> the import button opens
+ * @returns {{header: HTMLElement, annotationsButton: HTMLElement, annotationCount: HTMLElement,
+ *   entitiesButton: HTMLElement}} annotationCount: the badge on the Annotations button
  */
 export function buildTopbar(actions) {
   let annotationsButton;
   let annotationCount;
+  let entitiesButton;
   const header = h(
     'header',
     { class: 'topbar' },
@@ -63,6 +66,19 @@ export function buildTopbar(actions) {
           h('span', { class: 'wide-only' }, 'Annotations'),
           (annotationCount = h('span', { class: 'count-badge', 'data-testid': 'annotation-count' }, '0')),
         )),
+        (entitiesButton = h(
+          'button',
+          {
+            type: 'button',
+            class: 'button',
+            'data-testid': 'entities-button',
+            onclick: actions.showEntities,
+            title: 'Who and what the collection mentions: people, organisations, places, dates',
+            'aria-label': 'Entities',
+          },
+          icon(ENTITIES_ICON),
+          h('span', { class: 'wide-only' }, 'Entities'),
+        )),
         h(
           'button',
           {
@@ -80,5 +96,13 @@ export function buildTopbar(actions) {
       ),
     ),
   );
-  return { header, annotationsButton, annotationCount };
+  return { header, annotationsButton, annotationCount, entitiesButton };
 }
+
+/** Two people and a pin: who and where. */
+const ENTITIES_ICON = [
+  'M8.5 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6z',
+  'M3 19.5c.6-3.2 2.8-5 5.5-5s4.9 1.8 5.5 5',
+  'M17.5 13.5s3.5-3.1 3.5-6a3.5 3.5 0 0 0-7 0c0 2.9 3.5 6 3.5 6z',
+  'M17.5 8h.01',
+];
