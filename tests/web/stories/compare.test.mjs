@@ -72,13 +72,13 @@ test("compare: one row per group, in A's order, each side's sentences with their
   assert.equal(first.label, '1 ↔ 1: changed');
   assert.ok(first.a[0].parts.some((p) => p.op === 'delete' && p.text.includes('ST. PETERSBURG')));
   assert.ok(first.b[0].parts.some((p) => p.op === 'insert' && p.text.includes('BEIJING')));
-  // The core's callouts come from entities: KUNA's rewrite drops the person ("Russian President
-  // Vladimir Friday") and says Friday for Thursday; the datelines ("ST. PETERSBURG -" and
+  // The core's callouts come from entities: KUNA's rewrite cuts the person's name ("Russian
+  // President Vladimir Friday") and says Friday for Thursday; the datelines ("ST. PETERSBURG -" and
   // "BEIJING, Sept 13 (KUNA) --") differ too but are no change.
   assert.deepEqual(
     first.changes.map((c) => [c.kind, c.type, c.text]),
     [
-      ['name', 'PER', 'Person dropped: Vladimir Putin'],
+      ['name', 'PER', 'Person changed: Vladimir Putin → Vladimir'],
       ['date', 'DATE', 'Date changed: Thursday → Friday'],
     ],
   );
@@ -168,11 +168,12 @@ test('compare: the summary says what B drops, adds and changes; names and number
     `9 passages differ (7 reworded, 1 merged, 1 split): ${SEEDS.diff.summary.wordsDeleted} words removed, ${SEEDS.diff.summary.wordsInserted} words added in all.`,
   ]);
   // By type (people, organisations, places, dates), in reading order within each; the same change
-  // in several places listed once; "Putin dropped" (rows 4, 5) is the Vladimir Putin dropped in row 0.
+  // in several places listed once ("Putin dropped" in rows 4 and 5).
   assert.deepEqual(
     m.named.map((c) => [c.groups, c.type, c.text]),
     [
-      [[0, 4, 5], 'PER', 'Person dropped: Vladimir Putin'],
+      [[0], 'PER', 'Person changed: Vladimir Putin → Vladimir'],
+      [[4, 5], 'PER', 'Person dropped: Putin'],
       [[8, 10], 'PER', 'Person added: Wang'],
       [[9], 'PER', 'Person dropped: Wang'],
       [
@@ -190,7 +191,7 @@ test('compare: the summary says what B drops, adds and changes; names and number
   assert.deepEqual(
     namedByType(m.named).map((t) => [t.type, t.label, t.changes.length]),
     [
-      ['PER', 'People', 3],
+      ['PER', 'People', 4],
       ['ORG', 'Organisations', 1],
       ['LOC', 'Places', 4],
       ['DATE', 'Dates', 1],
@@ -320,7 +321,7 @@ test('compare: names and numbers the core did not list (changesOmitted in groups
   assert.equal(m.rows[0].changesOmitted, 40);
   assert.equal(m.rows[1].changesOmitted, 0);
   assert.equal(m.namedOmitted, 45, "the summary's total");
-  assert.equal(m.named.length, 9, 'the listed ones are all there');
+  assert.equal(m.named.length, 10, 'the listed ones are all there');
   diff.summary.changesOmitted = -3;
   diff.groups[0].changesOmitted = 'many';
   m = compareModel(diff, A, B);

@@ -417,7 +417,13 @@ void Pair(const std::vector<Item>& a, const std::vector<Item>& b, int category,
   auto emit = [&](const Item* x, const Item* y) {
     if (swapped) std::swap(x, y);
     if (x != nullptr && y != nullptr) {
-      if (Differs(*x, *y) && !(a_left.StillNamed(*x) && b_left.StillNamed(*y))) {
+      // A context item stands where the other side's name was edited in place ("Vladimir Putin"
+      // cut to "Vladimir"): not a shortened reference nor a reordering, so any other name counts.
+      const bool in_place = x->context || y->context;
+      const bool changed =
+          in_place ? x->key != y->key
+                   : Differs(*x, *y) && !(a_left.StillNamed(*x) && b_left.StillNamed(*y));
+      if (changed) {
         out.push_back({x->kind, x->type, x->text, y->text});
       }
     } else if (x != nullptr) {
