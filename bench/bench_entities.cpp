@@ -7,33 +7,18 @@
 
 #include <chrono>
 #include <cstdio>
-#include <fstream>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "corpus_texts.h"
 #include "lectern/entities.h"
 #include "lectern/segment.h"
 
 int main(int argc, char** argv) {
   const std::string path = argc > 1 ? argv[1] : "../shared/data/bench/reuters21578.jsonl";
-  std::ifstream in(path);
-  if (!in) {
-    std::printf(
-        "{\"skipped\": \"%s not found (it lives in ../shared/data, outside the project)\"}\n",
-        path.c_str());
-    return 0;
-  }
   std::vector<std::string> texts;
   std::size_t bytes = 0;
-  for (std::string line; std::getline(in, line);) {
-    const auto record = nlohmann::json::parse(line, nullptr, false);
-    if (record.is_object() && record.contains("text") && record["text"].is_string() &&
-        !record["text"].get_ref<const std::string&>().empty()) {
-      texts.push_back(record["text"].get<std::string>());
-      bytes += texts.back().size();
-    }
-  }
+  if (!lectern_bench::ReadCorpusTexts(path, texts, bytes)) return 0;
   std::size_t sentences = 0, entities = 0;
   lectern::FindEntities("Warm up. Angela Merkel visited Paris.", {});
   // Best of three passes, as bench_segment does.
