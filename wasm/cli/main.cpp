@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "commands.h"
+#include "files.h"
 
 const char* const lectern::cli::kUsage =
     "usage: lectern segment [--json] [--plain] [--offsets codepoint|utf16|utf8] FILE...\n"
@@ -26,10 +27,7 @@ int Usage(const char* error) {
   return error ? 2 : 0;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  std::vector<std::string> args(argv + 1, argv + argc);
+int Dispatch(const std::vector<std::string>& args) {
   if (args.empty()) return Usage("no command given");
   if (args[0] == "-h" || args[0] == "--help" || args[0] == "help") return Usage(nullptr);
   const std::vector<std::string> rest(args.begin() + 1, args.end());
@@ -39,4 +37,12 @@ int main(int argc, char** argv) {
   if (args[0] == "diff") return lectern::cli::DiffCommand(rest);
   if (args[0] == "entities") return lectern::cli::EntitiesCommand(rest);
   return Usage(("unknown command '" + args[0] + "'").c_str());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Every command's output is checked once more when it is flushed and closed: `> /dev/full`
+  // must fail. SIGPIPE keeps its default, so `lectern … | head` ends quietly.
+  return lectern::cli::FinishOutput(Dispatch({argv + 1, argv + argc}));
 }

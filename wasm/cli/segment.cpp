@@ -1,6 +1,5 @@
 // `lectern segment …`: reads news articles and prints each one's metadata and sentences (see
 // kUsage).
-#include <cctype>
 #include <cstdio>
 #include <stdexcept>
 #include <string>
@@ -33,15 +32,6 @@ void PrintReadable(const Article& a) {
   }
 }
 
-// True for the names ReadFile reads as collections (.json, .jsonl, .ndjson, in any case).
-bool IsCollectionName(const std::string& name) {
-  const std::size_t dot = name.find_last_of('.');
-  if (dot == std::string::npos) return false;
-  std::string ext = name.substr(dot + 1);
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext == "json" || ext == "jsonl" || ext == "ndjson";
-}
-
 int Segment(const SegmentArgs& args) {
   // One article from one plain file prints as an object; anything else as an array, streamed.
   const bool single = args.files.size() == 1 && !IsCollectionName(args.files[0]);
@@ -62,11 +52,12 @@ int Segment(const SegmentArgs& args) {
     for (const Article& a : result.articles) {
       if (!args.json) {
         PrintReadable(a);
-        continue;
+      } else {
+        std::fputs(single ? "" : (printed == 0 ? "[" : ",\n"), stdout);
+        std::fputs(ArticleToJson(a, args.unit).c_str(), stdout);
+        ++printed;
       }
-      std::fputs(single ? "" : (printed == 0 ? "[" : ",\n"), stdout);
-      std::fputs(ArticleToJson(a, args.unit).c_str(), stdout);
-      ++printed;
+      CheckOutput();  // a full disk stops the work at the article it could not write
     }
   }
   if (args.json && !single) std::fputs(printed == 0 ? "[]\n" : "]\n", stdout);
