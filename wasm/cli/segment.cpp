@@ -26,6 +26,7 @@ void PrintReadable(const Article& a) {
   std::printf("  source: %s  date: %s  id: %s\n", a.source.empty() ? "-" : a.source.c_str(),
               a.date.empty() ? "-" : a.date.c_str(), a.id.c_str());
   if (!a.dateline.empty()) std::printf("  dateline: %s\n", a.dateline.c_str());
+  if (!a.encoding.empty()) std::printf("  encoding: %s (decoded)\n", a.encoding.c_str());
   std::size_t n = 0;
   for (const Span& s : a.sentences) {
     std::printf("%4zu  %.*s\n", ++n, static_cast<int>(s.end - s.start), a.body.data() + s.start);
