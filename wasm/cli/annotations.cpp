@@ -20,15 +20,19 @@ constexpr const char* kAnnotationsUsage =
     "       lectern annotations report [--html] [--article HASH|URL] [--tag TAG] FILE\n"
     "\n"
     "Reads W3C Web Annotation files (an AnnotationCollection, an AnnotationPage, an array of\n"
-    "annotations or one annotation; - for standard input).\n"
+    "annotations or one annotation; - for standard input) up to 1 GB; reading one takes about\n"
+    "ten times its size in memory. Annotations sharing an id in one file are merged (a warning\n"
+    "each); one with a broken string is left out on its own.\n"
     "  check   validates FILE: one line per problem, with its JSON path.\n"
-    "  merge   merges THEIRS into MINE and prints the AnnotationCollection: one annotation per\n"
-    "          id; conflicting versions are kept side by side under \"lectern:conflicts\".\n"
+    "  merge   merges THEIRS into MINE and prints the AnnotationCollection, written as it is\n"
+    "          made: one annotation per id; conflicting versions are kept side by side under\n"
+    "          \"lectern:conflicts\".\n"
     "  anchor  finds each annotation's passage in the ARTICLEs (read like `lectern segment`) and\n"
     "          prints id, status (anchored|orphan), start, end (code points), score, article.\n"
     "  export  prints the AnnotationCollection of FILE's annotations, filtered.\n"
     "  report  prints a readable report in Markdown (or HTML), grouped by article.\n"
-    "Exit status: 0 when every input was read, 1 when some could not be, 2 for usage errors.\n";
+    "Exit status: 0 when every input was read, 1 when some could not be or the output could\n"
+    "not be written (a full disk), 2 for usage errors.\n";
 
 namespace {
 

@@ -17,7 +17,11 @@ const char* const lectern::cli::kUsage =
     "prints each one's title, date, source and sentences. With --json, prints the article as JSON\n"
     "(an array for several articles); offsets count Unicode code points unless --offsets says\n"
     "otherwise. --plain takes the text as it is: no metadata, no boilerplate removal.\n"
-    "Exit status: 0 when every input was read, 1 when some could not be, 2 for usage errors.\n";
+    "Text is UTF-8, UTF-16 (with a byte-order mark, or plain ASCII-range text without) or\n"
+    "Windows-1252/Latin-1 (decoded when it is not valid UTF-8); a NUL byte anywhere makes a\n"
+    "file binary. One input is read up to 16 MB (a .json/.jsonl collection up to 1 GB).\n"
+    "Exit status: 0 when every input was read, 1 when some could not be or the output could\n"
+    "not be written (a full disk), 2 for usage errors.\n";
 
 namespace {
 
