@@ -155,6 +155,20 @@ test('describeRange and annotationsCreate take the page\'s UTF-16 offsets', () =
                /not an IRI/);
 });
 
+test('a broken character in a tag is refused in a sentence; in a file it costs one annotation', () => {
+  // What window.lectern.annotate sends for a tag cut in the middle of an emoji.
+  const request = { body: 'Say hello.', start: 4, end: 9, tags: ['\ud83d'], offsetUnit: 'utf16' };
+  assert.equal(call('annotationsCreate', JSON.stringify(request)).error,
+               'A tag or the note holds half of a character (a broken emoji or symbol, as a cut or ' +
+               'pasted text may leave): remove it and try again.');
+  const file = JSON.parse(fixture('alice.json'));
+  file.first.items[1].body[0].value = 'half \ud800';
+  file.first.items.push(file.first.items[0]);  // and an id twice: merged, not imported twice
+  const r = call('annotationsImport', '[]', JSON.stringify(file));
+  assert.equal(r.imported, 3);
+  assert.deepEqual(r.errors.map((e) => e.path), ['first.items[1].body[0].value']);
+});
+
 test('import merges, counts, and loses nothing on a bad file', () => {
   let store = [];
   const first = call('annotationsImport', JSON.stringify(store), fixture('alice.json'));

@@ -79,9 +79,22 @@ test('bad input comes back as problems naming the file', () => {
   };
   assert.match(problem('', 'empty.txt'), /empty/);
   assert.match(problem(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0, 1, 2]), 'a.pdf'), /PDF/);
-  assert.match(problem(new Uint8Array([0x63, 0x61, 0x66, 0xe9]), 'l.txt'), /not valid UTF-8/);
+  // Neither UTF-8 nor Western text (Shift_JIS): refused rather than garbled.
+  const sjis = [0x93, 0xfa, 0x96, 0x7b, 0x8c, 0xea, 0x20, 0x82, 0xc5, 0x82, 0xb7];
+  assert.match(problem(new Uint8Array(sjis), 's.txt'), /not valid UTF-8 text .*nor Western/);
   assert.match(problem('[{"text": ', 'bad.json'), /not valid JSON/);
   assert.match(problem(new Uint8Array(9 << 20).fill(0x61), 'big.txt'), /9\.0 MB/);
+});
+
+test('UTF-16 and Windows-1252 files are decoded; a NUL anywhere makes a file binary', () => {
+  const text = 'Caf\u00e9 owners meet. They agree on \u201cprices\u201d.';
+  const le = new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...text].map((c) => c.charCodeAt(0))).buffer)]);
+  assert.equal(read(le, 'le.txt').articles[0]?.body, text);
+  const latin = new Uint8Array([...'The caf'].map((c) => c.charCodeAt(0)).concat([0xe9, 0x2e]));
+  assert.equal(read(latin, 'l.txt').articles[0]?.body, 'The caf\u00e9.');
+  const late = new Uint8Array(20000).fill(0x61);
+  late[15000] = 0;
+  assert.match(read(late, 'n.txt').problems[0]?.message ?? '', /binary/);
 });
 
 test('a broken JSONL line is reported and the rest imported', () => {

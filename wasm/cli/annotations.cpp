@@ -20,15 +20,19 @@ constexpr const char* kAnnotationsUsage =
     "       lectern annotations report [--html] [--article HASH|URL] [--tag TAG] FILE\n"
     "\n"
     "Reads W3C Web Annotation files (an AnnotationCollection, an AnnotationPage, an array of\n"
-    "annotations or one annotation; - for standard input).\n"
+    "annotations or one annotation; - for standard input) up to 1 GB; reading one takes about\n"
+    "ten times its size in memory. Annotations sharing an id in one file are merged (a warning\n"
+    "each); one with a broken string is left out on its own.\n"
     "  check   validates FILE: one line per problem, with its JSON path.\n"
-    "  merge   merges THEIRS into MINE and prints the AnnotationCollection: one annotation per\n"
-    "          id; conflicting versions are kept side by side under \"lectern:conflicts\".\n"
+    "  merge   merges THEIRS into MINE and prints the AnnotationCollection, written as it is\n"
+    "          made: one annotation per id; conflicting versions are kept side by side under\n"
+    "          \"lectern:conflicts\".\n"
     "  anchor  finds each annotation's passage in the ARTICLEs (read like `lectern segment`) and\n"
     "          prints id, status (anchored|orphan), start, end (code points), score, article.\n"
     "  export  prints the AnnotationCollection of FILE's annotations, filtered.\n"
     "  report  prints a readable report in Markdown (or HTML), grouped by article.\n"
-    "Exit status: 0 when every input was read, 1 when some could not be, 2 for usage errors.\n";
+    "Exit status: 0 when every input was read, 1 when some could not be or the output could\n"
+    "not be written (a full disk), 2 for usage errors.\n";
 
 namespace {
 
@@ -42,13 +46,14 @@ void Report(const std::string& file, const AnnotationProblem& p, const char* kin
 // nothing could be read from it at all (unreadable, not JSON, not annotations).
 AnnotationParseResult Load(const std::string& path, bool& problems, bool* whole_file_failed) {
   std::string bytes, error;
-  if (!Slurp(path, bytes, error)) {
+  if (!Slurp(path, bytes, error, kAnnotationInput)) {
     Report(path, {"", error});
     problems = true;
     if (whole_file_failed) *whole_file_failed = true;
     return {};
   }
   AnnotationParseResult r = ParseAnnotations(bytes);
+  std::string().swap(bytes);  // the parsed annotations are what is kept
   for (const AnnotationProblem& e : r.errors) Report(path, e);
   for (const AnnotationProblem& w : r.warnings) Report(path, w, "warning: ");
   if (!r.errors.empty()) problems = true;
@@ -91,6 +96,15 @@ std::string ParseFlags(const std::vector<std::string>& args, Flags& f) {
   return "";
 }
 
+// Writes the collection to standard output as it is made, each piece checked.
+void PrintCollection(const std::vector<Annotation>& annotations,
+                     const AnnotationExportOptions& options = {}) {
+  WriteAnnotationCollection(annotations, options, [](std::string_view piece) {
+    std::fwrite(piece.data(), 1, piece.size(), stdout);
+    CheckOutput();
+  });
+}
+
 int Check(const std::string& path) {
   bool problems = false;
   const AnnotationParseResult r = Load(path, problems, nullptr);
@@ -110,7 +124,7 @@ int Merge(const std::string& mine_path, const std::string& theirs_path) {
   // A file that could not be read at all would make the merge its other half: print nothing.
   if (failed) return 1;
   const AnnotationMergeResult merged = MergeAnnotations(mine.annotations, theirs.annotations);
-  std::fputs(ExportAnnotationCollection(merged.annotations).c_str(), stdout);
+  PrintCollection(merged.annotations);
   return problems ? 1 : 0;
 }
 
@@ -171,10 +185,12 @@ int ExportOrReport(const std::string& command, const Flags& f) {
   bool problems = false, failed = false;
   const AnnotationParseResult r = Load(f.files[0], problems, &failed);
   if (failed) return 1;
-  const std::string out = command == "export" ? ExportAnnotationCollection(r.annotations, f.filter)
-                          : f.html            ? AnnotationReportHtml(r.annotations, f.filter)
-                                              : AnnotationReportMarkdown(r.annotations, f.filter);
-  std::fputs(out.c_str(), stdout);
+  if (command == "export") {
+    PrintCollection(r.annotations, f.filter);
+  } else {
+    Write(f.html ? AnnotationReportHtml(r.annotations, f.filter)
+                 : AnnotationReportMarkdown(r.annotations, f.filter));
+  }
   return problems ? 1 : 0;
 }
 

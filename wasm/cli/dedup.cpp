@@ -26,7 +26,8 @@ constexpr const char* kDedupUsage =
     "  --exact  compare every pair exactly instead of by MinHash LSH (slower; the same\n"
     "           stories unless LSH missed a pair; a story of hundreds of near-copies lists\n"
     "           more of its pairs)\n"
-    "Exit status: 0 when every input was read, 1 when some could not be, 2 for usage errors.\n";
+    "Exit status: 0 when every input was read, 1 when some could not be or the output could\n"
+    "not be written (a full disk), 2 for usage errors.\n";
 
 namespace {
 

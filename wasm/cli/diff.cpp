@@ -29,7 +29,8 @@ constexpr const char* kDiffUsage =
     "  --json     print the diff as JSON (sentence offsets count code points unless --offsets\n"
     "             says otherwise)\n"
     "  --plain    take the texts as they are: no metadata, no boilerplate removal\n"
-    "Exit status: 0 when both were read, 1 when one could not be, 2 for usage errors.\n";
+    "Exit status: 0 when both were read, 1 when one could not be or the output could not be\n"
+    "written, 2 for usage errors.\n";
 
 namespace {
 

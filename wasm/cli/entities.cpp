@@ -105,12 +105,14 @@ int Entities(const EntitiesArgs& args) {
       }
       if (!args.json) {
         PrintReadable(a, mentions);
+        CheckOutput();
         continue;
       }
       std::fputs(printed++ == 0 ? "\n" : ",\n", stdout);
       std::printf("{\"id\":%s,\"title\":%s,\"date\":%s,\"entities\":%s}", Quote(a.id).c_str(),
                   Quote(a.title).c_str(), Quote(a.date).c_str(),
                   EntitiesToJson(a.body, mentions, args.unit).c_str());
+      CheckOutput();
     }
   }
   if (args.index) {

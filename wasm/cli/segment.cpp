@@ -1,6 +1,5 @@
 // `lectern segment …`: reads news articles and prints each one's metadata and sentences (see
 // kUsage).
-#include <cctype>
 #include <cstdio>
 #include <stdexcept>
 #include <string>
@@ -27,19 +26,11 @@ void PrintReadable(const Article& a) {
   std::printf("  source: %s  date: %s  id: %s\n", a.source.empty() ? "-" : a.source.c_str(),
               a.date.empty() ? "-" : a.date.c_str(), a.id.c_str());
   if (!a.dateline.empty()) std::printf("  dateline: %s\n", a.dateline.c_str());
+  if (!a.encoding.empty()) std::printf("  encoding: %s (decoded)\n", a.encoding.c_str());
   std::size_t n = 0;
   for (const Span& s : a.sentences) {
     std::printf("%4zu  %.*s\n", ++n, static_cast<int>(s.end - s.start), a.body.data() + s.start);
   }
-}
-
-// True for the names ReadFile reads as collections (.json, .jsonl, .ndjson, in any case).
-bool IsCollectionName(const std::string& name) {
-  const std::size_t dot = name.find_last_of('.');
-  if (dot == std::string::npos) return false;
-  std::string ext = name.substr(dot + 1);
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext == "json" || ext == "jsonl" || ext == "ndjson";
 }
 
 int Segment(const SegmentArgs& args) {
@@ -62,11 +53,12 @@ int Segment(const SegmentArgs& args) {
     for (const Article& a : result.articles) {
       if (!args.json) {
         PrintReadable(a);
-        continue;
+      } else {
+        std::fputs(single ? "" : (printed == 0 ? "[" : ",\n"), stdout);
+        std::fputs(ArticleToJson(a, args.unit).c_str(), stdout);
+        ++printed;
       }
-      std::fputs(single ? "" : (printed == 0 ? "[" : ",\n"), stdout);
-      std::fputs(ArticleToJson(a, args.unit).c_str(), stdout);
-      ++printed;
+      CheckOutput();  // a full disk stops the work at the article it could not write
     }
   }
   if (args.json && !single) std::fputs(printed == 0 ? "[]\n" : "]\n", stdout);

@@ -2,6 +2,7 @@
 // looks like markup staying plain data.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -58,6 +59,32 @@ TEST(ExportAnnotationCollection, IsAW3CCollectionWithItsPage) {
             json({{"id", "mailto:alice@example.org"}, {"name", "Alice"}, {"type", "Person"}}));
   // The same annotations give the same file, id included.
   EXPECT_EQ(ExportAnnotationCollection(alice), ExportAnnotationCollection(alice));
+}
+
+// Written piece by piece (a 40 MB merge never held whole), the text is still what one JSON dump
+// of the collection gives, its id still named by the label and the items' compact JSON.
+TEST(ExportAnnotationCollection, StreamsTheSameTextAsOneDump) {
+  std::vector<Annotation> all = FixtureAnnotations("alice.json");
+  all.push_back(Hostile());
+  for (const AnnotationExportOptions& options :
+       {AnnotationExportOptions{}, AnnotationExportOptions{"", "no such tag", ""},
+        AnnotationExportOptions{kHash, "", ""}}) {
+    std::vector<std::string> pieces;
+    WriteAnnotationCollection(all, options, [&](std::string_view p) { pieces.emplace_back(p); });
+    std::string text;
+    std::size_t largest = 0;
+    for (const std::string& p : pieces) {
+      text += p;
+      largest = std::max(largest, p.size());
+    }
+    const json c = json::parse(text);
+    EXPECT_EQ(text, c.dump(2) + "\n");
+    EXPECT_EQ(text, ExportAnnotationCollection(all, options));
+    EXPECT_EQ(c["id"], NameBasedUrnUuid("lectern:collection\n" + c["label"].get<std::string>() +
+                                        "\n" + c["first"]["items"].dump()));
+    EXPECT_EQ(c["total"], c["first"]["items"].size());
+    if (!c["first"]["items"].empty()) EXPECT_LT(largest * 2, text.size());
+  }
 }
 
 TEST(ExportAnnotationCollection, RoundTripsThroughParse) {

@@ -105,8 +105,68 @@ TEST(ParseAnnotations, WholeFileProblemsAreOneErrorWithoutPath) {
             "not JSON: not valid UTF-8 (byte 0xe9 at offset 10)");
   EXPECT_EQ(only_error(std::string(100000, '[') + std::string(100000, ']')),
             "nested more than 64 levels deep: not an annotation file");
-  const std::string huge = "[" + std::string(kMaxAnnotationFileBytes, ' ') + "]";
-  EXPECT_EQ(only_error(huge), "too large (32 MB; Lectern reads annotation files up to 32 MB)");
+}
+
+// One lone surrogate escape (half of a UTF-16 pair, which JSON.stringify writes for a broken
+// emoji) costs the annotation that holds it, not the file.
+TEST(ParseAnnotations, LoneSurrogateCostsOneAnnotation) {
+  json broken = Minimal();
+  broken["id"] = "urn:uuid:2";
+  broken["body"] = {{"type", "TextualBody"}, {"purpose", "tagging"}, {"value", "PLACEHOLDER"}};
+  std::string text = json::array({Minimal(), broken}).dump();
+  text.replace(text.find("PLACEHOLDER"), 11, "tag \\ud800 and a pair \\ud83d\\ude00");
+  const AnnotationParseResult r = ParseAnnotations(text);
+  EXPECT_EQ(r.container, "array");
+  ASSERT_EQ(r.annotations.size(), 1u);
+  EXPECT_EQ(r.annotations[0].id, "urn:uuid:1");
+  EXPECT_EQ(Lines(r.errors),
+            std::vector<std::string>{
+                "[1].body.value: holds half of a character (a lone UTF-16 surrogate escape such "
+                "as \\ud800): the annotation is left out"});
+  // A lone low half, and a pair's halves apart, too; a whole pair is fine.
+  const std::string one = json::array({Minimal()}).dump();
+  for (const char* lone : {"\\udc00", "\\udc00\\ud83d", "\\ud83d \\ude00"}) {
+    text = one;
+    text.replace(text.find("world\""), 6, std::string("world") + lone + "\"");
+    EXPECT_TRUE(ParseAnnotations(text).annotations.empty()) << lone;
+    EXPECT_EQ(ParseAnnotations(text).errors.at(0).path, "[0].target.selector[0].exact") << lone;
+  }
+  text = one;
+  text.replace(text.find("world\""), 6, "world\\ud83d\\ude00\"");
+  ASSERT_EQ(ParseAnnotations(text).annotations.size(), 1u);
+  EXPECT_EQ(ParseAnnotations(text).annotations[0].target.exact, "world\xF0\x9F\x98\x80");
+}
+
+// Two annotations of one file with the same id are one annotation: the same content is kept once,
+// different contents become conflicting versions, as MergeAnnotations does for two files.
+TEST(ParseAnnotations, DuplicateIdsInOneFileAreMergedAndReported) {
+  json changed = Minimal();
+  changed["modified"] = "2024-09-14T10:00:00Z";
+  changed["body"] = {{"type", "TextualBody"}, {"purpose", "tagging"}, {"value", "later"}};
+  json other = Minimal();
+  other["id"] = "urn:uuid:2";
+  const AnnotationParseResult r =
+      ParseAnnotations(json::array({Minimal(), other, Minimal(), changed}).dump());
+  EXPECT_TRUE(r.errors.empty()) << ::testing::PrintToString(Lines(r.errors));
+  ASSERT_EQ(r.annotations.size(), 2u);
+  EXPECT_EQ(r.annotations[0].id, "urn:uuid:1");
+  EXPECT_EQ(r.annotations[1].id, "urn:uuid:2");
+  ASSERT_EQ(r.annotations[0].tags.size(), 1u);  // the newest version leads
+  EXPECT_EQ(r.annotations[0].tags[0].name, "later");
+  EXPECT_EQ(r.annotations[0].conflicts.size(), 1u);
+  EXPECT_EQ(Lines(r.warnings),
+            (std::vector<std::string>{
+                "[2].id: the same id as [0]: the same annotation twice, kept once",
+                "[3].id: the same id as [0]: kept as one annotation with conflicting versions"}));
+}
+
+// What Lectern writes it reads back: no ceiling on the size of an annotation file (the old one was
+// 32 MB), only the memory it takes.
+TEST(ParseAnnotations, NoSizeCeiling) {
+  const std::string huge = "[" + std::string(33u << 20, ' ') + "]";
+  const AnnotationParseResult r = ParseAnnotations(huge);
+  EXPECT_EQ(r.container, "array");
+  EXPECT_TRUE(r.errors.empty()) << ::testing::PrintToString(Lines(r.errors));
 }
 
 TEST(ParseAnnotations, ContainersPageArrayAndSingle) {
@@ -119,7 +179,9 @@ TEST(ParseAnnotations, ContainersPageArrayAndSingle) {
   EXPECT_EQ(r.annotations.size(), 1u);
   EXPECT_TRUE(r.errors.empty());
 
-  r = ParseAnnotations(json::array({Minimal(), Minimal()}).dump());
+  json second = Minimal();
+  second["id"] = "urn:uuid:2";
+  r = ParseAnnotations(json::array({Minimal(), second}).dump());
   EXPECT_EQ(r.container, "array");
   EXPECT_EQ(r.annotations.size(), 2u);
 

@@ -88,6 +88,15 @@ TEST(AnnotationsJsonApi, CreateRefusesBadRequests) {
   bad = ok;
   bad["tags"] = json::array({{{"name", "x"}, {"color", "red"}}});
   EXPECT_EQ(error(bad), "tag colour 'red' is not #rrggbb");
+  // Half a character in a tag (JSON.stringify writes a lone surrogate as "\ud800"): a sentence
+  // for a person, not the parser's message.
+  std::string lone = ok.dump();
+  lone.insert(lone.size() - 1, ",\"tags\":[\"ok \\ud800\"]");
+  EXPECT_EQ(json::parse(CreateAnnotationJson(lone))["error"],
+            "A tag or the note holds half of a character (a broken emoji or symbol, as a cut or "
+            "pasted text may leave): remove it and try again.");
+  EXPECT_EQ(json::parse(CreateAnnotationJson("{\"body\": "))["error"],
+            "The annotation request is not valid JSON (near byte 10).");
   bad = ok;
   bad["noteFormat"] = "text/html";
   EXPECT_EQ(error(bad), "noteFormat must be text/plain or text/markdown");

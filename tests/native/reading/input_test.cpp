@@ -133,11 +133,89 @@ TEST(ReadFile, BadInputGivesOneClearProblem) {
             "r.pdf: looks like a PDF document, not text");
   EXPECT_EQ(OnlyProblem(ReadFile(std::string("abc\0def", 7), "x.txt")),
             "x.txt: looks like a binary file, not text");
-  EXPECT_EQ(OnlyProblem(ReadFile("caf\xE9", "latin1.txt")),
-            "latin1.txt: is not valid UTF-8 text (byte 0xE9 at offset 3)");
+  // Not UTF-8 and not Western text either (a high byte in most characters): refused, not garbled.
+  EXPECT_EQ(OnlyProblem(ReadFile("\x93\xfa\x96\x7b\x8c\xea \x82\xc5\x82\xb7", "sjis.txt")),
+            "sjis.txt: is not valid UTF-8 text (byte 0x93 at offset 0), nor Western text in "
+            "Windows-1252: save it as UTF-8");
   EXPECT_EQ(OnlyProblem(ReadFile(std::string(kMaxArticleBytes + 1, 'a'), "huge.txt")),
             "huge.txt: the file is 8.0 MB; Lectern reads articles up to 8.0 MB (split it, or use "
             "a .jsonl collection)");
+}
+
+// UTF-16 (as Windows' Notepad saves "Unicode"), with its byte-order mark, or without one.
+std::string Utf16(std::u16string_view text, bool little_endian, bool mark) {
+  std::string out;
+  if (mark) out = little_endian ? "\xFF\xFE" : "\xFE\xFF";
+  for (const char16_t unit : text) {
+    const char lo = static_cast<char>(unit & 0xFF), hi = static_cast<char>(unit >> 8);
+    out += little_endian ? lo : hi;
+    out += little_endian ? hi : lo;
+  }
+  return out;
+}
+
+TEST(ReadFile, Utf16IsDecoded) {
+  const std::u16string text = u"Caf\u00e9 society \U0001F600 returns.\r\n\r\nA second paragraph.";
+  for (const bool little : {true, false}) {
+    for (const bool mark : {true, false}) {
+      const ReadResult r = ReadFile(Utf16(text, little, mark), "u16.txt");
+      ASSERT_EQ(r.articles.size(), 1u) << little << mark;
+      EXPECT_EQ(r.articles[0].body,
+                "Caf\xC3\xA9 society \xF0\x9F\x98\x80 returns.\n\nA second paragraph.");
+      EXPECT_EQ(r.articles[0].encoding, little ? "UTF-16LE" : "UTF-16BE");
+    }
+  }
+  // A collection in UTF-16 too, and half a character becomes U+FFFD rather than a refusal.
+  const ReadResult c = ReadFile(Utf16(u"[{\"text\": \"One \xD800 two.\"}]", true, true), "c.json");
+  ASSERT_EQ(c.articles.size(), 1u);
+  EXPECT_EQ(c.articles[0].body, "One \xEF\xBF\xBD two.");
+  EXPECT_EQ(OnlyProblem(ReadFile("\xFF\xFE", "bom-only.txt")), "bom-only.txt: the file is empty");
+}
+
+TEST(ReadFile, Windows1252IsDecoded) {
+  // Curly quotes, a euro sign and Latin-1 letters: what Word on Windows saves as "Text".
+  const ReadResult r = ReadFile(
+      "The \x93"
+      "Caf\xE9\x94 costs \x80 5 \x96 a price the regulars call na\xEFve.",
+      "w.txt");
+  ASSERT_EQ(r.articles.size(), 1u) << ::testing::PrintToString(r.problems.size());
+  EXPECT_EQ(r.articles[0].body,
+            "The \xE2\x80\x9C"
+            "Caf\xC3\xA9\xE2\x80\x9D costs \xE2\x82\xAC 5 \xE2\x80\x93 a price the "
+            "regulars call na\xC3\xAFve.");
+  EXPECT_EQ(r.articles[0].encoding, "windows-1252");
+  // UTF-8 stays UTF-8, and says nothing.
+  EXPECT_EQ(ReadFile("Caf\xC3\xA9.", "u8.txt").articles.at(0).encoding, "");
+}
+
+// One rule for NUL wherever it is: it makes the whole file binary, before the first 8 KB or after.
+TEST(ReadFile, NulAnywhereMakesTheFileBinary) {
+  const std::string text = "A sentence of an article. ";
+  for (const std::size_t at :
+       {std::size_t{5}, std::size_t{8191}, std::size_t{8192}, std::size_t{100000}}) {
+    std::string bytes;
+    while (bytes.size() < 120000) bytes += text;
+    bytes.insert(at, 1, '\0');
+    EXPECT_EQ(OnlyProblem(ReadFile(bytes, "n.txt")), "n.txt: looks like a binary file, not text")
+        << at;
+    EXPECT_EQ(OnlyProblem(ReadFile("{\"text\": \"ok\"}\n" + bytes, "n.jsonl")),
+              "n.jsonl: looks like a binary file, not text")
+        << at;
+  }
+  // A chunk of a collection read in parts follows the same rule.
+  ReadOptions chunk;
+  chunk.first_line = 10;
+  EXPECT_EQ(OnlyProblem(ReadFile(std::string("{\"text\": \"a\0b\"}\n", 16), "c.jsonl", chunk)),
+            "c.jsonl: looks like a binary file, not text");
+  // Escaped in a record's text, it costs that record.
+  const ReadResult r =
+      ReadFile("{\"id\": \"x\", \"text\": \"a\\u0000b\"}\n{\"id\": \"y\", \"text\": \"Fine.\"}\n",
+               "r.jsonl");
+  ASSERT_EQ(r.articles.size(), 1u);
+  EXPECT_EQ(r.articles[0].id, "y");
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_EQ(r.problems[0].ToString(),
+            "r.jsonl: line 1: the text holds a NUL character (at byte 1) (id x): not text");
 }
 
 TEST(ReadFile, ByteOrderMarkAndWindowsNewlines) {

@@ -28,6 +28,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,8 +38,6 @@
 
 namespace lectern {
 
-/// The largest annotation file Lectern reads (bytes); larger ones are refused with a message.
-constexpr std::size_t kMaxAnnotationFileBytes = 32u << 20;
 /// The deepest JSON nesting an annotation file may have; deeper files are refused.
 constexpr std::size_t kMaxAnnotationJsonDepth = 64;
 /// The largest code point offset a TextPositionSelector may give (an 8 MB article has fewer).
@@ -118,11 +117,15 @@ struct AnnotationParseResult {
 
 /// Reads a W3C annotation file: an AnnotationCollection (with its first page embedded), an
 /// AnnotationPage, a JSON array of annotations, or one Annotation. Never throws for bad input:
-/// text that is not JSON, JSON that is not annotations, files over kMaxAnnotationFileBytes or
-/// nested deeper than kMaxAnnotationJsonDepth come back as one error with an empty path;
-/// annotations that break a W3C MUST or lack what Lectern needs (a TextQuoteSelector with an
-/// exact quote) are left out with an error each; the rest are returned, normalised (times in UTC,
-/// IRIs percent-encoded, colours lower case).
+/// text that is not JSON, JSON that is not annotations, or nested deeper than
+/// kMaxAnnotationJsonDepth comes back as one error with an empty path; annotations that break a
+/// W3C MUST, lack what Lectern needs (a TextQuoteSelector with an exact quote) or hold a string
+/// that is not text (a lone UTF-16 surrogate escape such as "\ud800") are left out with an error
+/// each; the rest are returned, normalised (times in UTC, IRIs percent-encoded, colours lower
+/// case). Annotations of the file that share an id are merged into one by MergeAnnotations' rules
+/// (a warning each). There is no size limit of its own, so whatever ExportAnnotationCollection
+/// writes reads back: the parsed file takes about ten times its size in memory, and when that
+/// memory is not there the result is one error saying so (std::bad_alloc is caught).
 AnnotationParseResult ParseAnnotations(std::string_view text);
 
 /// One annotation as W3C JSON-LD text (compact, with its own @context).
@@ -144,6 +147,13 @@ std::vector<Annotation> FilterAnnotations(const std::vector<Annotation>& annotat
 /// annotations always give the same text.
 std::string ExportAnnotationCollection(const std::vector<Annotation>& annotations,
                                        const AnnotationExportOptions& options = {});
+
+/// The same text, given to `write` piece by piece as it is made: a collection of any size costs
+/// the memory of one annotation's JSON, not of the whole file. Reads `annotations` twice (the
+/// collection's id, named by the content, comes before its items).
+void WriteAnnotationCollection(const std::vector<Annotation>& annotations,
+                               const AnnotationExportOptions& options,
+                               const std::function<void(std::string_view)>& write);
 
 /// A readable report in Markdown: grouped by article, with quotes, tags, notes and authors. Text
 /// from annotations is escaped so that it renders as written (no HTML, no Markdown markup).

@@ -31,6 +31,9 @@ struct Article {
   std::vector<Span> paragraphs;  ///< into `body`
   std::vector<Span> sentences;   ///< into `body`; never cross a paragraph boundary
   std::size_t word_count = 0;    ///< words in `body`, counted by CountWords
+  /// What the file was decoded from when it was not UTF-8: "UTF-16LE", "UTF-16BE" or
+  /// "windows-1252"; empty for UTF-8 (see ReadFile).
+  std::string encoding;
 };
 
 /// How input is read.
@@ -64,8 +67,18 @@ constexpr std::size_t kMaxArticleBytes = 8u << 20;
 /// are collections of {id?, title?, date?, source?, url?, text | html}; .html and .htm are web
 /// pages (their text only: nothing in them is run); anything else is text, where a first line
 /// beginning with " date YYYY-MM-DD" (the seed format) gives the date. Never throws for bad input:
-/// empty, binary, non-UTF-8, oversized or malformed files come back as problems, and the readable
-/// records of a partly broken collection still come back as articles.
+/// empty, binary, undecodable, oversized or malformed files come back as problems, and the
+/// readable records of a partly broken collection still come back as articles.
+///
+/// Encodings (whole files only; a chunk with first_line > 1 must be UTF-8): a UTF-16 byte-order
+/// mark, LE or BE, means UTF-16; ASCII text with every other byte NUL is UTF-16 without a mark;
+/// valid UTF-8 is UTF-8; anything else that is mostly ASCII is Windows-1252 (which reads ISO
+/// 8859-1 too); the rest is refused. Article::encoding says what was decoded.
+///
+/// NUL: text never holds one, so one NUL character anywhere in the decoded text of a file (or of
+/// a chunk), at its first byte or its last, makes the whole file "a binary file" and nothing of it
+/// is read; in a collection record's text (a "\u0000" escape) it makes that record a problem.
+/// kMaxArticleBytes applies to the decoded text.
 ReadResult ReadFile(std::string_view bytes, std::string_view file_name,
                     const ReadOptions& options = {});
 

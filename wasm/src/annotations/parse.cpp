@@ -2,10 +2,13 @@
 // limits that keep a hostile or broken file from costing more than a message.
 #include <algorithm>
 #include <cstdio>
+#include <map>
+#include <new>
 #include <string>
 
 #include "json.h"
 #include "lectern/text.h"
+#include "lone_surrogates.h"
 #include "reader.h"
 
 namespace lectern {
@@ -76,26 +79,71 @@ std::string ParseMessage(const std::exception& e) {
   return m.compare(0, 1, "[") == 0 && bracket != std::string::npos ? m.substr(bracket + 2) : m;
 }
 
-void ReadItems(const json& items, const std::string& path, bool context_given,
-               AnnotationReader& reader, AnnotationParseResult& out) {
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    std::optional<Annotation> a = reader.Read(items[i], IndexPath(path, i), context_given);
-    if (a) out.annotations.push_back(std::move(*a));
+// Reading one file: the reader, and what is needed to say where each kept annotation came from.
+struct FileReader {
+  AnnotationReader& reader;
+  std::vector<AnnotationProblem>& errors;
+  std::optional<char32_t> marker;  // what replaced lone surrogate escapes, when there were any
+  std::vector<std::string> paths;  // of each annotation kept, in order
+
+  void Read(const json& item, const std::string& path, bool context_given,
+            AnnotationParseResult& out) {
+    if (marker) {
+      // A broken string costs its annotation, not the file.
+      if (const std::optional<std::string> at = FindMarker(item, path, *marker)) {
+        errors.push_back({*at,
+                          "holds half of a character (a lone UTF-16 surrogate escape such as "
+                          "\\ud800): the annotation is left out"});
+        return;
+      }
+    }
+    if (std::optional<Annotation> a = reader.Read(item, path, context_given)) {
+      out.annotations.push_back(std::move(*a));
+      paths.push_back(path);
+    }
   }
+
+  void ReadItems(const json& items, const std::string& path, bool context_given,
+                 AnnotationParseResult& out) {
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      Read(items[i], IndexPath(path, i), context_given, out);
+    }
+  }
+};
+
+// Annotations sharing an id within one file are one annotation, merged as MergeAnnotations merges
+// two files' (the same content once; different content as conflicting versions), each duplicate
+// reported where it is. The first one's place in the file is kept.
+void MergeDuplicateIds(const std::vector<std::string>& paths, AnnotationParseResult& out) {
+  std::map<std::string, std::size_t> first;  // id -> index in out.annotations
+  std::vector<Annotation> kept;
+  std::vector<std::string> kept_paths;
+  for (std::size_t i = 0; i < out.annotations.size(); ++i) {
+    Annotation& a = out.annotations[i];
+    const auto [it, is_new] = first.emplace(a.id, kept.size());
+    if (is_new) {
+      kept.push_back(std::move(a));
+      kept_paths.push_back(paths[i]);
+      continue;
+    }
+    Annotation& earlier = kept[it->second];
+    AnnotationMergeResult merged = MergeAnnotations({earlier}, {a});
+    const bool same = merged.conflicts.empty();
+    out.warnings.push_back({JoinPath(paths[i], "id"),
+                            "the same id as " + kept_paths[it->second] +
+                                (same ? ": the same annotation twice, kept once"
+                                      : ": kept as one annotation with conflicting versions")});
+    earlier = std::move(merged.annotations.front());
+  }
+  out.annotations = std::move(kept);
 }
 
-}  // namespace
-
-AnnotationParseResult ParseAnnotations(std::string_view text) {
+AnnotationParseResult ParseAnnotationsInMemory(std::string_view text) {
   AnnotationParseResult out;
   auto fail = [&out](std::string message) {
     out.errors.push_back({"", std::move(message)});
     return out;
   };
-  if (text.size() > kMaxAnnotationFileBytes) {
-    return fail("too large (" + MegaBytes(text.size()) + "; Lectern reads annotation files up to " +
-                MegaBytes(kMaxAnnotationFileBytes) + ")");
-  }
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     return fail("empty: no annotations");
   }
@@ -109,17 +157,21 @@ AnnotationParseResult ParseAnnotations(std::string_view text) {
     return fail("nested more than " + std::to_string(kMaxAnnotationJsonDepth) +
                 " levels deep: not an annotation file");
   }
+  std::optional<MarkedSurrogates> marked = MarkLoneSurrogates(text);
   json doc;
   try {
-    doc = json::parse(text);
+    doc = json::parse(marked ? std::string_view(marked->text) : text);
   } catch (const json::parse_error& e) {
     return fail("not JSON: " + ParseMessage(e));
   }
   std::vector<AnnotationProblem> errors;
   AnnotationReader reader(errors, out.warnings);
+  FileReader file{
+      reader, errors, marked ? std::optional<char32_t>(marked->marker) : std::nullopt, {}};
+  marked.reset();
   if (doc.is_array()) {
     out.container = "array";
-    ReadItems(doc, "", false, reader, out);
+    file.ReadItems(doc, "", false, out);
   } else if (HasType(doc, "AnnotationCollection")) {
     out.container = "AnnotationCollection";
     const auto first = doc.find("first");
@@ -131,7 +183,7 @@ AnnotationParseResult ParseAnnotations(std::string_view text) {
       errors.push_back({"first.items", "missing: the page has no list of annotations"});
     } else {
       const json& items = (*first)["items"];
-      ReadItems(items, "first.items", HasAnnoContext(doc) || HasAnnoContext(*first), reader, out);
+      file.ReadItems(items, "first.items", HasAnnoContext(doc) || HasAnnoContext(*first), out);
       if (doc.contains("total") && doc["total"].is_number_unsigned() &&
           doc["total"].get<std::size_t>() > items.size()) {
         out.warnings.push_back(
@@ -145,13 +197,11 @@ AnnotationParseResult ParseAnnotations(std::string_view text) {
     if (!doc.contains("items") || !doc["items"].is_array()) {
       errors.push_back({"items", "missing: the page has no list of annotations"});
     } else {
-      ReadItems(doc["items"], "items", HasAnnoContext(doc), reader, out);
+      file.ReadItems(doc["items"], "items", HasAnnoContext(doc), out);
     }
   } else if (HasType(doc, "Annotation")) {
     out.container = "Annotation";
-    if (std::optional<Annotation> a = reader.Read(doc, "", false)) {
-      out.annotations.push_back(std::move(*a));
-    }
+    file.Read(doc, "", false, out);
   } else {
     std::string what = doc.is_object() ? "an object" : doc.type_name();
     if (doc.is_object() && doc.contains("type") && doc["type"].is_string()) {
@@ -168,7 +218,25 @@ AnnotationParseResult ParseAnnotations(std::string_view text) {
     errors.push_back({"", "and " + std::to_string(more) + " more errors"});
   }
   out.errors = std::move(errors);
+  MergeDuplicateIds(file.paths, out);
   return out;
+}
+
+}  // namespace
+
+AnnotationParseResult ParseAnnotations(std::string_view text) {
+  try {
+    return ParseAnnotationsInMemory(text);
+  } catch (const std::bad_alloc&) {
+    // The only limit on an annotation file is the memory its parsed form takes (about ten times
+    // its size): say what to do about it rather than fail somewhere deeper.
+    AnnotationParseResult out;
+    out.errors.push_back(
+        {"", "too large for the memory available (" + MegaBytes(text.size()) +
+                 "): split it into smaller files, by article or by tag (lectern annotations "
+                 "export --article or --tag)"});
+    return out;
+  }
 }
 
 }  // namespace lectern

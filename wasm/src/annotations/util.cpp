@@ -191,7 +191,10 @@ std::optional<std::string> NormaliseColor(std::string_view text) {
 }
 
 std::string NameBasedUrnUuid(std::string_view name) {
-  std::array<std::uint8_t, 32> h = Sha256Digest(name);
+  return UrnUuidFromDigest(Sha256Digest(name));
+}
+
+std::string UrnUuidFromDigest(std::array<std::uint8_t, 32> h) {
   h[6] = static_cast<std::uint8_t>((h[6] & 0x0f) | 0x80);  // version 8
   h[8] = static_cast<std::uint8_t>((h[8] & 0x3f) | 0x80);  // RFC 9562 variant
   static constexpr char kHex[] = "0123456789abcdef";

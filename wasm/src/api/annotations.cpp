@@ -73,6 +73,16 @@ std::string Time(const json& request, const char* key) {
   return t->text;
 }
 
+// A request that does not parse, said for the person whose words are in it: a lone surrogate
+// comes from a tag or note cut in the middle of an emoji (JSON.stringify writes it as "\ud800").
+std::string RequestError(const json::parse_error& e) {
+  if (std::string(e.what()).find("surrogate") != std::string::npos) {
+    return "A tag or the note holds half of a character (a broken emoji or symbol, as a cut or "
+           "pasted text may leave): remove it and try again.";
+  }
+  return "The annotation request is not valid JSON (near byte " + std::to_string(e.byte) + ").";
+}
+
 }  // namespace
 
 std::string DescribeRangeJson(std::string_view text, double start, double end,
@@ -130,6 +140,8 @@ std::string CreateAnnotationJson(std::string_view request_json) {
     const std::string id = Text(request, "id");
     a.id = !id.empty() ? AnnotationId(id) : ContentBasedId(a);
     return DumpJson({{"annotation", json::parse(AnnotationToJson(a))}});
+  } catch (const json::parse_error& e) {
+    return ErrorJson(RequestError(e));
   } catch (const std::exception& e) {
     return ErrorJson(e.what());
   }

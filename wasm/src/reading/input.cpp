@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "clean.h"
+#include "encoding.h"
 #include "html_text.h"
 #include "lectern/dates.h"
 #include "lectern/reading.h"
@@ -55,7 +56,7 @@ Format DetectFormat(std::string_view file_name, std::string_view text) {
 }
 
 // Names well-known binary formats by their first bytes, so the message can say what the file is.
-std::string BinaryKind(std::string_view bytes) {
+std::string MagicKind(std::string_view bytes) {
   struct Magic {
     std::string_view prefix, kind;
   };
@@ -75,15 +76,21 @@ std::string BinaryKind(std::string_view bytes) {
   for (const auto& m : kMagic) {
     if (bytes.substr(0, m.prefix.size()) == m.prefix) return std::string(m.kind);
   }
-  // Text never holds NUL bytes; other control characters are rare.
-  const std::string_view head = bytes.substr(0, 8192);
+  return {};
+}
+
+// Whether decoded text is binary after all. A NUL anywhere is (see ReadFile in reading.h: one
+// rule for the whole file, however far into it); other control characters are rare in text, so
+// many of them in the first 8 KB are too.
+bool LooksBinary(std::string_view text, bool is_whole_file) {
+  if (text.find('\0') != std::string_view::npos) return true;
+  if (!is_whole_file) return false;  // a collection chunk may start anywhere
+  const std::string_view head = text.substr(0, 8192);
   std::size_t control = 0;
   for (unsigned char c : head) {
-    if (c == 0) return "a binary file";
     if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
   }
-  if (control * 10 > head.size()) return "a binary file";
-  return {};
+  return control * 10 > head.size();
 }
 
 std::string FormatMegabytes(std::size_t bytes) {
@@ -92,21 +99,11 @@ std::string FormatMegabytes(std::size_t bytes) {
   return buf;
 }
 
-// Returns a problem message for bytes that cannot be an article's text, or "" if they can.
-std::string CheckText(std::string_view bytes, bool is_whole_file) {
-  if (TrimLeft(bytes).empty()) return is_whole_file ? "the file is empty" : "the text is empty";
-  if (is_whole_file) {
-    if (const std::string kind = BinaryKind(bytes); !kind.empty()) {
-      return "looks like " + kind + ", not text";
-    }
-  }
-  if (const std::size_t bad = FindInvalidUtf8(bytes); bad != std::string_view::npos) {
-    char buf[96];
-    std::snprintf(buf, sizeof buf, "is not valid UTF-8 text (byte 0x%02X at offset %zu)",
-                  static_cast<unsigned char>(bytes[bad]), bad);
-    return buf;
-  }
-  return {};
+std::string InvalidUtf8Message(std::string_view bytes, std::size_t bad) {
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "is not valid UTF-8 text (byte 0x%02X at offset %zu)",
+                static_cast<unsigned char>(bytes[bad]), bad);
+  return buf;
 }
 
 // "\r\n" and lone "\r" become "\n"; a leading byte-order mark goes.
@@ -208,6 +205,11 @@ void ReadRecord(const json& record, const std::string& where, std::string_view f
     problem("no \"text\" or \"html\"" + id_note);
     return;
   }
+  if (const std::size_t nul = content.find('\0'); nul != std::string::npos) {
+    problem("the text holds a NUL character (at byte " + std::to_string(nul) + ")" + id_note +
+            ": not text");
+    return;
+  }
   if (content.size() > kMaxArticleBytes) {
     problem("the text is " + FormatMegabytes(content.size()) + id_note +
             "; Lectern reads articles up to " + FormatMegabytes(kMaxArticleBytes));
@@ -288,19 +290,32 @@ Article ArticleFromPlainText(std::string_view text, std::string_view id) {
   return article;
 }
 
-ReadResult ReadFile(std::string_view bytes, std::string_view file_name,
+ReadResult ReadFile(std::string_view file_bytes, std::string_view file_name,
                     const ReadOptions& options) {
   ReadResult result;
   const auto fail = [&](std::string message) {
     result.problems.push_back({std::string(file_name), "", std::move(message)});
     return result;
   };
+  // A collection chunk may start mid-file: only whole files are told by their first bytes and
+  // decoded; a chunk is UTF-8 already.
+  const bool whole_file = options.first_line == 1;
+  if (whole_file) {
+    if (const std::string kind = MagicKind(file_bytes); !kind.empty()) {
+      return fail("looks like " + kind + ", not text");
+    }
+  }
+  DecodedText decoded;
+  if (whole_file) decoded = DecodeText(file_bytes);
+  const std::string_view bytes = decoded.encoding.empty() ? file_bytes : decoded.text;
+  if (TrimLeft(bytes).empty()) return fail(whole_file ? "the file is empty" : "the text is empty");
+  if (LooksBinary(bytes, whole_file)) return fail("looks like a binary file, not text");
+  if (!decoded.problem.empty()) return fail(decoded.problem);
+  if (const std::size_t bad = FindInvalidUtf8(bytes); bad != std::string_view::npos) {
+    return fail(InvalidUtf8Message(bytes, bad));
+  }
   const Format format = DetectFormat(file_name, bytes);
   const bool collection = format == Format::kJson || format == Format::kJsonl;
-  // A collection chunk may start mid-file, so only whole files are checked for binary content.
-  if (std::string problem = CheckText(bytes, options.first_line == 1); !problem.empty()) {
-    return fail(problem);
-  }
   if (!collection && bytes.size() > kMaxArticleBytes) {
     return fail("the file is " + FormatMegabytes(bytes.size()) + "; Lectern reads articles up to " +
                 FormatMegabytes(kMaxArticleBytes) + " (split it, or use a .jsonl collection)");
@@ -321,6 +336,7 @@ ReadResult ReadFile(std::string_view bytes, std::string_view file_name,
         break;
       }
     }
+    for (Article& article : result.articles) article.encoding = decoded.encoding;
   } catch (const std::exception& e) {
     // Input must never crash the reader; anything unexpected is reported against the file.
     return fail(std::string("could not be read: ") + e.what());
