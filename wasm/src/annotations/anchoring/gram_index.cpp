@@ -1,0 +1,117 @@
+// The gram index: positions grouped by a hash of the gram (counting sort into buckets, collisions
+// checked against the text at query time), and windows chosen by diagonal votes: a gram of the
+// pattern at offset o found at text position p votes for a match starting near p - o.
+#include "gram_index.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace lectern::anchoring {
+namespace {
+
+constexpr std::size_t kBucket = 32;  // diagonal bucket width: votes this close are one place
+// A window qualifies with this share of the pattern's looked-up grams on its diagonals (and at
+// least two when two or more were looked up). Calibrated with bench/anchor_eval with the index
+// forced on every text: an edit costs at most q grams, so a place with few errors keeps most of
+// them; places with many errors are still found through the context searches.
+constexpr double kMinVotes = 0.1;
+constexpr std::size_t kMaxCover = 4;  // windows over 1/kMaxCover of the text: scan it instead
+
+std::uint64_t HashGram(std::u32string_view gram) {
+  std::uint64_t h = 0;
+  for (char32_t c : gram) h = (h ^ c) * 0x9E3779B97F4A7C15ull;
+  return h ^ (h >> 29);
+}
+
+}  // namespace
+
+GramIndex::GramIndex(std::u32string_view text) {
+  const std::size_t n = text.size();
+  if (n < kGram) return;
+  const std::size_t grams = n - kGram + 1;
+  unsigned bits = 8;  // at least 256 buckets, about 4 grams per bucket
+  while ((std::size_t{1} << bits) < grams / 4) ++bits;
+  shift_ = 64 - bits;
+  starts_.assign((std::size_t{1} << bits) + 1, 0);
+  std::vector<std::uint32_t> bucket_of(grams);
+  for (std::size_t p = 0; p < grams; ++p) {
+    bucket_of[p] = static_cast<std::uint32_t>(Bucket(text.substr(p, kGram)));
+    ++starts_[bucket_of[p] + 1];
+  }
+  for (std::size_t b = 1; b < starts_.size(); ++b) starts_[b] += starts_[b - 1];
+  positions_.resize(grams);
+  std::vector<std::uint32_t> fill(starts_.begin(), starts_.end() - 1);
+  for (std::size_t p = 0; p < grams; ++p)
+    positions_[fill[bucket_of[p]]++] = static_cast<std::uint32_t>(p);
+}
+
+std::size_t GramIndex::Bucket(std::u32string_view gram) const {
+  return static_cast<std::size_t>(HashGram(gram) >> shift_);
+}
+
+std::size_t GramIndex::memory() const {
+  return (starts_.capacity() + positions_.capacity()) * sizeof(std::uint32_t);
+}
+
+std::optional<std::vector<Window>> GramIndex::Windows(std::u32string_view text,
+                                                      std::u32string_view pattern,
+                                                      std::size_t max_errors) const {
+  const std::size_t m = pattern.size(), n = text.size();
+  if (m < kGram || positions_.empty()) return std::nullopt;
+  // Diagonal buckets voted for: (p + m - o) / kBucket, m added so that it never goes negative.
+  std::vector<std::uint32_t> votes;
+  std::vector<std::uint32_t> found;
+  std::size_t looked_up = 0;
+  for (std::size_t o = 0; o + kGram <= m; ++o) {
+    const std::u32string_view gram = pattern.substr(o, kGram);
+    const std::size_t b = Bucket(gram);
+    const std::uint32_t begin = starts_[b], end = starts_[b + 1];
+    found.clear();
+    for (std::uint32_t k = begin; k < end && found.size() <= kCommon; ++k) {
+      if (text.substr(positions_[k], kGram) == gram) found.push_back(positions_[k]);
+    }
+    if (found.size() > kCommon) continue;  // common: skipped
+    ++looked_up;
+    for (std::uint32_t p : found)
+      votes.push_back(static_cast<std::uint32_t>((p + m - o) / kBucket));
+  }
+  if (looked_up == 0) return std::nullopt;
+  std::sort(votes.begin(), votes.end());
+  // (bucket, votes) runs, then the votes within reach of each bucket: indels drift the diagonal.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> runs;
+  for (std::uint32_t v : votes) {
+    if (runs.empty() || runs.back().first != v) runs.emplace_back(v, 0);
+    ++runs.back().second;
+  }
+  const std::size_t spread = 1 + max_errors / kBucket;
+  const std::size_t needed =
+      looked_up < 2
+          ? 1
+          : std::max<std::size_t>(2, static_cast<std::size_t>(std::ceil(kMinVotes * looked_up)));
+  std::vector<Window> windows;
+  std::size_t lo = 0, hi = 0;  // runs[lo, hi) lie within reach of runs[i]
+  std::uint64_t near = 0;
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    while (hi < runs.size() && runs[hi].first <= runs[i].first + spread) near += runs[hi++].second;
+    while (runs[lo].first + spread < runs[i].first) near -= runs[lo++].second;
+    if (near < needed) continue;
+    // Bucket b holds matches starting in [b * kBucket - m, b * kBucket - m + kBucket).
+    const long first = static_cast<long>(runs[i].first * kBucket) - static_cast<long>(m);
+    const long slack = static_cast<long>(max_errors + kBucket);
+    const auto from = static_cast<std::size_t>(std::max(0L, first - slack));
+    const auto to = static_cast<std::size_t>(
+        std::min(static_cast<long>(n), first + static_cast<long>(kBucket + m) + slack));
+    if (from >= to) continue;
+    if (!windows.empty() && from <= windows.back().second) {
+      windows.back().second = std::max(windows.back().second, to);
+    } else {
+      windows.emplace_back(from, to);
+    }
+  }
+  std::size_t covered = 0;
+  for (const Window& w : windows) covered += w.second - w.first;
+  if (covered * kMaxCover > n) return std::nullopt;
+  return windows;
+}
+
+}  // namespace lectern::anchoring
