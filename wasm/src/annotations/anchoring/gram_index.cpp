@@ -10,12 +10,17 @@ namespace lectern::anchoring {
 namespace {
 
 constexpr std::size_t kBucket = 32;  // diagonal bucket width: votes this close are one place
-// A window qualifies with this share of the pattern's looked-up grams on its diagonals (and at
-// least two when two or more were looked up). Calibrated with bench/anchor_eval with the index
-// forced on every text: an edit costs at most q grams, so a place with few errors keeps most of
-// them; places with many errors are still found through the context searches.
+// Votes count over a bucket and its two neighbours: indels move a match's later grams off its
+// first diagonal, but a stretch without indels keeps its votes within that band.
+constexpr std::size_t kBand = 1;
+// A window qualifies with this share of the pattern's looked-up grams in its band, and clearly
+// more than chance gives a band (the expected count of chance votes plus four standard
+// deviations). An edit costs at most q grams, so a place with few errors keeps most of them; one
+// with many is still found through the context searches. Calibrated with bench/anchor_eval with
+// the index forced on every text.
 constexpr double kMinVotes = 0.1;
-constexpr std::size_t kMaxCover = 4;  // windows over 1/kMaxCover of the text: scan it instead
+constexpr std::size_t kMaxGrams = 256;  // grams of a long pattern looked up (evenly spaced)
+constexpr std::size_t kMaxCover = 4;    // windows over 1/kMaxCover of the text: scan it instead
 
 std::uint64_t HashGram(std::u32string_view gram) {
   std::uint64_t h = 0;
@@ -62,39 +67,38 @@ std::optional<std::vector<Window>> GramIndex::Windows(std::u32string_view text,
   std::vector<std::uint32_t> votes;
   std::vector<std::uint32_t> found;
   std::size_t looked_up = 0;
-  for (std::size_t o = 0; o + kGram <= m; ++o) {
+  double chance = 0;  // votes a band gets by chance
+  const std::size_t step = (m - kGram) / kMaxGrams + 1;
+  for (std::size_t o = 0; o + kGram <= m; o += step) {
     const std::u32string_view gram = pattern.substr(o, kGram);
     const std::size_t b = Bucket(gram);
-    const std::uint32_t begin = starts_[b], end = starts_[b + 1];
     found.clear();
-    for (std::uint32_t k = begin; k < end && found.size() <= kCommon; ++k) {
+    for (std::uint32_t k = starts_[b]; k < starts_[b + 1] && found.size() <= kCommon; ++k) {
       if (text.substr(positions_[k], kGram) == gram) found.push_back(positions_[k]);
     }
     if (found.size() > kCommon) continue;  // common: skipped
     ++looked_up;
+    chance +=
+        static_cast<double>(found.size() * (2 * kBand + 1) * kBucket) / static_cast<double>(n);
     for (std::uint32_t p : found)
       votes.push_back(static_cast<std::uint32_t>((p + m - o) / kBucket));
   }
   if (looked_up == 0) return std::nullopt;
   std::sort(votes.begin(), votes.end());
-  // (bucket, votes) runs, then the votes within reach of each bucket: indels drift the diagonal.
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> runs;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> runs;  // (bucket, votes)
   for (std::uint32_t v : votes) {
     if (runs.empty() || runs.back().first != v) runs.emplace_back(v, 0);
     ++runs.back().second;
   }
-  const std::size_t spread = 1 + max_errors / kBucket;
-  const std::size_t needed =
-      looked_up < 2
-          ? 1
-          : std::max<std::size_t>(2, static_cast<std::size_t>(std::ceil(kMinVotes * looked_up)));
+  const double needed = std::max(
+      {looked_up < 2 ? 1.0 : 2.0, kMinVotes * looked_up, chance + 4 * std::sqrt(chance) + 1});
   std::vector<Window> windows;
-  std::size_t lo = 0, hi = 0;  // runs[lo, hi) lie within reach of runs[i]
-  std::uint64_t near = 0;
+  std::size_t lo = 0, hi = 0;  // runs[lo, hi): the band of runs[i]
+  std::uint64_t band = 0;
   for (std::size_t i = 0; i < runs.size(); ++i) {
-    while (hi < runs.size() && runs[hi].first <= runs[i].first + spread) near += runs[hi++].second;
-    while (runs[lo].first + spread < runs[i].first) near -= runs[lo++].second;
-    if (near < needed) continue;
+    while (hi < runs.size() && runs[hi].first <= runs[i].first + kBand) band += runs[hi++].second;
+    while (runs[lo].first + kBand < runs[i].first) band -= runs[lo++].second;
+    if (static_cast<double>(band) < needed) continue;
     // Bucket b holds matches starting in [b * kBucket - m, b * kBucket - m + kBucket).
     const long first = static_cast<long>(runs[i].first * kBucket) - static_cast<long>(m);
     const long slack = static_cast<long>(max_errors + kBucket);
