@@ -112,8 +112,9 @@ class CollectionIndex {
   explicit CollectionIndex(const std::vector<std::string_view>& texts);
 
   /// The texts (indices into the list given, ascending) that share enough of the selector's
-  /// uncommon words (those in at most a tenth of the texts, or in at most 16) to hold its passage:
-  /// half of the quote's, or a quarter of those of quote and context together. Words cut by the
+  /// uncommon words (those in at most a fiftieth of the texts, or in at most 16) to hold its
+  /// passage: half of the quote's, or a quarter of those of quote and context together (and two
+  /// at least, when there are two). Words cut by the
   /// edges of prefix + exact + suffix do not count. nullopt when the selector has no uncommon whole
   /// word (a quote of a few letters without context, or of common words only): then any text may
   /// hold it, and the caller must try them all.

@@ -15,7 +15,7 @@ namespace lectern {
 namespace {
 
 // A word is common when more than this share of the texts (and more than kCommonFloor) hold it.
-constexpr double kCommonShare = 0.1;
+constexpr double kCommonShare = 0.02;
 constexpr std::size_t kCommonFloor = 16;
 // A text is a candidate with this share of the quote's uncommon words, or of those of quote and
 // context together (a short quote is found through its context; a long one has many words).
@@ -23,6 +23,7 @@ constexpr double kQuoteShare = 0.5, kAllShare = 0.25;
 
 // Scripts written without spaces between words: adjacent pairs of their characters are the words.
 bool Unspaced(char32_t c) {
+  if (c < 0x0E00) return false;  // below Thai: spaced scripts only (and no ICU call per letter)
   if (u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_IDEOGRAPHIC)) return true;
   UErrorCode status = U_ZERO_ERROR;
   const UScriptCode script = uscript_getScript(static_cast<UChar32>(c), &status);
@@ -124,8 +125,11 @@ std::optional<std::vector<std::size_t>> CollectionIndex::Candidates(
     return std::max<std::size_t>(1,
                                  static_cast<std::size_t>(std::ceil(s * static_cast<double>(n))));
   };
-  const std::size_t need_quote = share(kQuoteShare, quote_words),
-                    need_all = share(kAllShare, all_words);
+  // Two words at least, when there are two: one rare word alone is often chance.
+  const std::size_t need_quote = std::max(std::min<std::size_t>(2, quote_words),
+                                          share(kQuoteShare, quote_words)),
+                    need_all =
+                        std::max(std::min<std::size_t>(2, all_words), share(kAllShare, all_words));
   std::vector<std::size_t> out;
   for (std::uint32_t t : touched) {
     if ((quote_words > 0 && quote_hits[t] >= need_quote) || all_hits[t] >= need_all)
