@@ -114,10 +114,11 @@ class CollectionIndex {
   /// The texts (indices into the list given, ascending) that share enough of the selector's
   /// uncommon words (those in at most a fiftieth of the texts, or in at most 16) to hold its
   /// passage: half of the quote's, or a quarter of those of quote and context together (and two
-  /// at least, when there are two). Words cut by the
-  /// edges of prefix + exact + suffix do not count. nullopt when the selector has no uncommon whole
-  /// word (a quote of a few letters without context, or of common words only): then any text may
-  /// hold it, and the caller must try them all.
+  /// at least, when there are two), and at least half as many as the text holding the most. A
+  /// passage of common words only: the texts holding all three of its rarest words. Words cut by
+  /// the edges of prefix + exact + suffix do not count. nullopt when the selector has no whole
+  /// word (a few letters without context): then any text may hold it, and the caller must try
+  /// them all.
   std::optional<std::vector<std::size_t>> Candidates(const QuoteSelector& selector) const;
 
   /// The number of texts indexed.

@@ -178,6 +178,23 @@ TEST(CollectionIndexTest, AQuoteWithoutWholeWordsIsLeftToTheCaller) {
   EXPECT_FALSE(index.Candidates(s).has_value());
 }
 
+TEST(CollectionIndexTest, APassageOfCommonWordsNeedsItsRarestWords) {
+  std::vector<std::string> texts;
+  for (int i = 0; i < 40; ++i) {
+    texts.push_back("word" + std::to_string(i) + " the report said that the ministry " +
+                    (i % 2 ? "would" : "could") + " act. " + (i % 4 == 0 ? "" : "Later on."));
+  }
+  const std::vector<std::string_view> views(texts.begin(), texts.end());
+  const CollectionIndex index(views);
+  QuoteSelector s;
+  s.exact = " the report said that the ministry would act ";  // every word in more than 16 texts
+  const auto found = index.Candidates(s);
+  ASSERT_TRUE(found.has_value());
+  // The three rarest: "would" (20 texts), "the", "report"...: the odd texts.
+  ASSERT_EQ(found->size(), 20u);
+  for (std::size_t t : *found) EXPECT_EQ(t % 2, 1u);
+}
+
 TEST(CollectionIndexTest, FindsTextsWrittenWithoutSpaces) {
   const std::vector<std::string_view> texts = {"王毅在圣彼得堡会见了俄罗斯总统。",
                                                "今天天气很好，我们去公园散步。"};

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <string>
 #include <unordered_set>
 
@@ -20,6 +21,9 @@ constexpr std::size_t kCommonFloor = 16;
 // A text is a candidate with this share of the quote's uncommon words, or of those of quote and
 // context together (a short quote is found through its context; a long one has many words).
 constexpr double kQuoteShare = 0.5, kAllShare = 0.25;
+constexpr std::uint32_t kBestShare = 2;
+constexpr std::size_t kRarestWords = 3;  // a passage of common words: texts holding its 3 rarest //
+                                         // ... and at least 1/kBestShare of the best text's words
 
 // Scripts written without spaces between words: adjacent pairs of their characters are the words.
 bool Unspaced(char32_t c) {
@@ -71,6 +75,23 @@ std::vector<Word> Words(std::u32string_view text) {
   return words;
 }
 
+// The candidates of a passage made of common words only: the texts holding all of its
+// kRarestWords rarest words (every text holding the passage does); nullopt without any word.
+std::optional<std::vector<std::size_t>> CommonWordsCandidates(
+    std::vector<const std::vector<std::uint32_t>*> words) {
+  if (words.empty()) return std::nullopt;
+  std::sort(words.begin(), words.end(),
+            [](const auto* a, const auto* b) { return a->size() < b->size(); });
+  std::vector<std::uint32_t> holding = *words[0], both;
+  for (std::size_t i = 1; i < std::min(words.size(), kRarestWords); ++i) {
+    both.clear();
+    std::set_intersection(holding.begin(), holding.end(), words[i]->begin(), words[i]->end(),
+                          std::back_inserter(both));
+    holding.swap(both);
+  }
+  return std::vector<std::size_t>(holding.begin(), holding.end());
+}
+
 }  // namespace
 
 CollectionIndex::CollectionIndex(const std::vector<std::string_view>& texts) : size_(texts.size()) {
@@ -105,12 +126,16 @@ std::optional<std::vector<std::size_t>> CollectionIndex::Candidates(
   std::vector<std::uint32_t> quote_hits(size_, 0), all_hits(size_, 0);
   std::size_t quote_words = 0, all_words = 0;
   std::vector<std::uint32_t> touched;  // the texts holding any of the words
+  std::vector<const std::vector<std::uint32_t>*> common_words;  // their texts
   for (const Word& w : Words(all)) {
     if (w.whole && (w.begin == 0 || w.end == all.size())) continue;
     if (!seen.insert(w.hash).second) continue;
     const auto it = postings_.find(w.hash);
     const std::size_t holders = it == postings_.end() ? 0 : it->second.size();
-    if (holders > common) continue;
+    if (holders > common) {
+      common_words.push_back(&it->second);
+      continue;
+    }
     const bool quoted = w.begin >= prefix.size() && w.end <= prefix.size() + exact.size();
     ++all_words;
     if (quoted) ++quote_words;
@@ -120,7 +145,7 @@ std::optional<std::vector<std::size_t>> CollectionIndex::Candidates(
       if (quoted) ++quote_hits[t];
     }
   }
-  if (all_words == 0) return std::nullopt;
+  if (all_words == 0) return CommonWordsCandidates(common_words);
   const auto share = [](double s, std::size_t n) {
     return std::max<std::size_t>(1,
                                  static_cast<std::size_t>(std::ceil(s * static_cast<double>(n))));
@@ -131,10 +156,18 @@ std::optional<std::vector<std::size_t>> CollectionIndex::Candidates(
                     need_all =
                         std::max(std::min<std::size_t>(2, all_words), share(kAllShare, all_words));
   std::vector<std::size_t> out;
+  std::uint32_t best = 0;  // the most words any candidate holds
   for (std::uint32_t t : touched) {
-    if ((quote_words > 0 && quote_hits[t] >= need_quote) || all_hits[t] >= need_all)
+    if ((quote_words > 0 && quote_hits[t] >= need_quote) || all_hits[t] >= need_all) {
       out.push_back(t);
+      best = std::max(best, all_hits[t]);
+    }
   }
+  // A text that holds the passage, even edited, holds most of its words; texts holding less than
+  // half of what the best one holds share a few names by chance.
+  out.erase(std::remove_if(out.begin(), out.end(),
+                           [&](std::size_t t) { return all_hits[t] * kBestShare < best; }),
+            out.end());
   std::sort(out.begin(), out.end());
   return out;
 }

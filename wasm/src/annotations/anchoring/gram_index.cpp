@@ -68,7 +68,9 @@ std::optional<std::vector<Window>> GramIndex::Windows(std::u32string_view text,
   std::vector<std::uint32_t> found;
   std::size_t looked_up = 0;
   double chance = 0;  // votes a band gets by chance
-  const std::size_t step = (m - kGram) / kMaxGrams + 1;
+  // Grams side by side, not overlapping: the overlapping grams of one shared word would vote
+  // together, and chance would look like a match.
+  const std::size_t step = std::max(kGram, (m - kGram) / kMaxGrams + 1);
   for (std::size_t o = 0; o + kGram <= m; o += step) {
     const std::u32string_view gram = pattern.substr(o, kGram);
     const std::size_t b = Bucket(gram);
