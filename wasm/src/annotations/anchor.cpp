@@ -49,8 +49,21 @@ class ArticleSet {
     return all;
   }
 
+  // Article i prepared. The prepared texts are kept for the annotations that follow, up to
+  // kPreparedBudget bytes; past it they are all dropped and prepared again when needed (a call
+  // that tries every article of a large collection would otherwise hold ~24 bytes per character
+  // of all of them).
   const AnchorText& Text(std::size_t i) {
-    if (!texts_[i]) texts_[i].emplace(articles_[i].body);
+    if (!texts_[i]) {
+      if (prepared_bytes_ > kPreparedBudget) {
+        for (std::size_t k : prepared_) texts_[k].reset();
+        prepared_.clear();
+        prepared_bytes_ = 0;
+      }
+      texts_[i].emplace(articles_[i].body);
+      prepared_.push_back(i);
+      prepared_bytes_ += texts_[i]->memory();
+    }
     return *texts_[i];
   }
 
@@ -71,8 +84,11 @@ class ArticleSet {
     return it == (*table)->end() ? std::vector<std::size_t>{} : it->second;
   }
 
+  static constexpr std::size_t kPreparedBudget = std::size_t{256} << 20;
   const std::vector<Article>& articles_;
   std::vector<std::optional<AnchorText>> texts_;
+  std::vector<std::size_t> prepared_;  // the articles in texts_
+  std::size_t prepared_bytes_ = 0;
   std::optional<Table> by_hash_, by_url_, by_title_;
   std::optional<CollectionIndex> index_;
 };

@@ -47,8 +47,16 @@ std::uint64_t Mix(std::uint64_t h, char32_t c) { return (h ^ c) * 0x100000001B3u
 std::vector<Word> Words(std::u32string_view text) {
   std::vector<Word> words;
   constexpr std::uint64_t kSeed = 0xCBF29CE484222325ull;
+  // ASCII without ICU: most letters of most collections, and indexing calls these per letter.
   auto folded = [](char32_t c) {
+    if (c < 0x80) return c >= U'A' && c <= U'Z' ? static_cast<char32_t>(c + 32) : c;
     return static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT));
+  };
+  auto alnum = [](char32_t c) {
+    if (c < 0x80) {
+      return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= U'0' && c <= U'9');
+    }
+    return u_isalnum(static_cast<UChar32>(c)) != 0;
   };
   for (std::size_t i = 0; i < text.size();) {
     const char32_t c = text[i];
@@ -61,10 +69,10 @@ std::vector<Word> Words(std::u32string_view text) {
         words.push_back({h, i, i + (pair ? 2 : 1), false});
       }
       ++i;
-    } else if (u_isalnum(static_cast<UChar32>(c))) {
+    } else if (alnum(c)) {
       const std::size_t start = i;
       std::uint64_t h = kSeed;
-      while (i < text.size() && u_isalnum(static_cast<UChar32>(text[i])) && !Unspaced(text[i])) {
+      while (i < text.size() && alnum(text[i]) && !Unspaced(text[i])) {
         h = Mix(h, folded(text[i++]));
       }
       words.push_back({h, start, i, true});

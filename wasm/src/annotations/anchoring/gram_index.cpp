@@ -1,6 +1,6 @@
-// The gram index: positions grouped by a hash of the gram (counting sort into buckets, collisions
-// checked against the text at query time), and windows chosen by diagonal votes: a gram of the
-// pattern at offset o found at text position p votes for a match starting near p - o.
+// The gram index: positions grouped by a hash of the gram (counting sort into buckets, then by a
+// 32-bit key within each), and windows chosen by diagonal votes: a gram of the pattern at offset
+// o found at text position p votes for a match starting near p - o.
 #include "gram_index.h"
 
 #include <algorithm>
@@ -38,24 +38,33 @@ GramIndex::GramIndex(std::u32string_view text) {
   while ((std::size_t{1} << bits) < grams / 4) ++bits;
   shift_ = 64 - bits;
   starts_.assign((std::size_t{1} << bits) + 1, 0);
-  std::vector<std::uint32_t> bucket_of(grams);
+  std::vector<std::uint64_t> hashes(grams);
   for (std::size_t p = 0; p < grams; ++p) {
-    bucket_of[p] = static_cast<std::uint32_t>(Bucket(text.substr(p, kGram)));
-    ++starts_[bucket_of[p] + 1];
+    hashes[p] = HashGram(text.substr(p, kGram));
+    ++starts_[(hashes[p] >> shift_) + 1];
   }
   for (std::size_t b = 1; b < starts_.size(); ++b) starts_[b] += starts_[b - 1];
   positions_.resize(grams);
   std::vector<std::uint32_t> fill(starts_.begin(), starts_.end() - 1);
-  for (std::size_t p = 0; p < grams; ++p)
-    positions_[fill[bucket_of[p]]++] = static_cast<std::uint32_t>(p);
-}
-
-std::size_t GramIndex::Bucket(std::u32string_view gram) const {
-  return static_cast<std::size_t>(HashGram(gram) >> shift_);
+  for (std::size_t p = 0; p < grams; ++p) {
+    positions_[fill[hashes[p] >> shift_]++] = static_cast<std::uint32_t>(p);
+  }
+  keys_.resize(grams);
+  for (std::size_t b = 0; b + 1 < starts_.size(); ++b) {
+    const auto first = positions_.begin() + starts_[b], last = positions_.begin() + starts_[b + 1];
+    // By key, then position (the stable sort keeps positions ascending).
+    std::stable_sort(first, last, [&](std::uint32_t x, std::uint32_t y) {
+      return static_cast<std::uint32_t>(hashes[x]) < static_cast<std::uint32_t>(hashes[y]);
+    });
+    for (auto it = first; it != last; ++it) {
+      keys_[static_cast<std::size_t>(it - positions_.begin())] =
+          static_cast<std::uint32_t>(hashes[*it]);
+    }
+  }
 }
 
 std::size_t GramIndex::memory() const {
-  return (starts_.capacity() + positions_.capacity()) * sizeof(std::uint32_t);
+  return (starts_.capacity() + keys_.capacity() + positions_.capacity()) * sizeof(std::uint32_t);
 }
 
 std::optional<std::vector<Window>> GramIndex::Windows(std::u32string_view text,
@@ -65,25 +74,24 @@ std::optional<std::vector<Window>> GramIndex::Windows(std::u32string_view text,
   if (m < kGram || positions_.empty()) return std::nullopt;
   // Diagonal buckets voted for: (p + m - o) / kBucket, m added so that it never goes negative.
   std::vector<std::uint32_t> votes;
-  std::vector<std::uint32_t> found;
   std::size_t looked_up = 0;
   double chance = 0;  // votes a band gets by chance
   // Grams side by side, not overlapping: the overlapping grams of one shared word would vote
   // together, and chance would look like a match.
   const std::size_t step = std::max(kGram, (m - kGram) / kMaxGrams + 1);
   for (std::size_t o = 0; o + kGram <= m; o += step) {
-    const std::u32string_view gram = pattern.substr(o, kGram);
-    const std::size_t b = Bucket(gram);
-    found.clear();
-    for (std::uint32_t k = starts_[b]; k < starts_[b + 1] && found.size() <= kCommon; ++k) {
-      if (text.substr(positions_[k], kGram) == gram) found.push_back(positions_[k]);
-    }
-    if (found.size() > kCommon) continue;  // common: skipped
+    const std::uint64_t h = HashGram(pattern.substr(o, kGram));
+    const std::size_t b = static_cast<std::size_t>(h >> shift_);
+    const auto [first, last] = std::equal_range(
+        keys_.begin() + starts_[b], keys_.begin() + starts_[b + 1], static_cast<std::uint32_t>(h));
+    const auto places = static_cast<std::size_t>(last - first);
+    if (places > kCommon) continue;  // common: skipped
     ++looked_up;
-    chance +=
-        static_cast<double>(found.size() * (2 * kBand + 1) * kBucket) / static_cast<double>(n);
-    for (std::uint32_t p : found)
+    chance += static_cast<double>(places * (2 * kBand + 1) * kBucket) / static_cast<double>(n);
+    for (auto k = first; k != last; ++k) {
+      const std::uint32_t p = positions_[static_cast<std::size_t>(k - keys_.begin())];
       votes.push_back(static_cast<std::uint32_t>((p + m - o) / kBucket));
+    }
   }
   if (looked_up == 0) return std::nullopt;
   std::sort(votes.begin(), votes.end());

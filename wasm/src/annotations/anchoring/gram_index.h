@@ -22,7 +22,7 @@ class GramIndex {
   static constexpr std::size_t kGram = 4;  // q: short enough that a typo leaves most grams intact
 
   /// Indexes `text` (normalised code points; not kept: pass the same text to Windows). Costs
-  /// O(text.size()) time and about 5 bytes per code point.
+  /// O(text.size() log) time and about 9 bytes per code point.
   explicit GramIndex(std::u32string_view text);
 
   /// The windows of `text` (sorted, disjoint) where `pattern` may match with at most `max_errors`
@@ -37,14 +37,15 @@ class GramIndex {
   /// Bytes held.
   std::size_t memory() const;
 
-  static constexpr std::uint32_t kCommon = 2048;
+  static constexpr std::uint32_t kCommon = 256;
 
  private:
-  std::size_t Bucket(std::u32string_view gram) const;
-
   unsigned shift_ = 64;
-  std::vector<std::uint32_t> starts_;     // per hash bucket: its first entry in positions_
-  std::vector<std::uint32_t> positions_;  // the gram starts, bucket by bucket, ascending
+  // A gram's 64-bit hash: its top bits choose a bucket, its low 32 bits (the key) tell the grams
+  // of a bucket apart, so a lookup reads no text (two grams sharing both only add a vote).
+  std::vector<std::uint32_t> starts_;     // per bucket: its first entry in keys_ and positions_
+  std::vector<std::uint32_t> keys_;       // bucket by bucket, sorted by key
+  std::vector<std::uint32_t> positions_;  // the gram starts, in the order of keys_
 };
 
 }  // namespace lectern::anchoring
