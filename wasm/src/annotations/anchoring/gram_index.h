@@ -37,7 +37,7 @@ class GramIndex {
   /// Bytes held.
   std::size_t memory() const;
 
-  static constexpr std::uint32_t kCommon = 256;
+  static constexpr std::uint32_t kCommon = 1024;
 
  private:
   unsigned shift_ = 64;
