@@ -15,9 +15,9 @@ constexpr std::size_t kBucket = 32;  // diagonal bucket width: votes this close 
 constexpr std::size_t kBand = 1;
 // A window qualifies with this share of the pattern's looked-up grams in its band, and clearly
 // more than chance gives a band (the expected count of chance votes plus four standard
-// deviations). An edit costs at most q grams, so a place with few errors keeps most of them; one
-// with many is still found through the context searches. Calibrated with bench/anchor_eval with
-// the index forced on every text.
+// deviations). The grams looked up lie side by side, so an edit costs at most two of them: a
+// place with few errors keeps most; one with many may still be found through the context
+// searches. Checked with bench/anchor_eval with the index forced on every text (BENCHMARKS.md).
 constexpr double kMinVotes = 0.1;
 constexpr std::size_t kMaxGrams = 256;  // grams of a long pattern looked up (evenly spaced)
 constexpr std::size_t kMaxCover = 4;    // windows over 1/kMaxCover of the text: scan it instead
