@@ -222,8 +222,12 @@ struct AnchorAnnotationsOptions {
 };
 
 /// Re-anchors each annotation: finds its article among `articles` by content hash, then by URL,
-/// then by title, then by trying them all, and its passage in that article's body with the quote
+/// then by title, then by trying those that a word index of the articles says may hold the passage
+/// (CollectionIndex in lectern/anchoring.h), and its passage in that article's body with the quote
 /// and its context. One result per annotation, in order; orphans are reported, never dropped.
+/// Cost: building the word index (linear in the bodies, once per call, only when some annotation
+/// gets that far), then per annotation the proposed articles only; prepared articles are kept
+/// for the call up to 256 MB.
 std::vector<AnnotationAnchor> AnchorAnnotations(const std::vector<Annotation>& annotations,
                                                 const std::vector<Article>& articles,
                                                 const AnchorAnnotationsOptions& options = {});

@@ -6,8 +6,8 @@
 // 1. Fast path: the position still holds the exact quote, and the context agrees there (or the
 //    quote is long) → anchored there, score 1.
 // 2. Candidates: places where the quote matches with at most 35% errors (Myers' bit-parallel
-//    search over the whole text, or, when that would cost too much, over the windows that q-gram
-//    seeds vote for); for short quotes also places where prefix+quote, quote+suffix or the three
+//    search over the whole text, or, in a long text, over the windows that its q-gram index
+//    proposes); for short quotes also places where prefix+quote, quote+suffix or the three
 //    together match with at most 30% errors, so that a short quote changed in its right context is
 //    found even among thousands of exact copies.
 // 3. Score: quote similarity (above what chance reaches; numbers that differ cost extra),
@@ -394,9 +394,19 @@ AnchorResult AnchorImpl(const AnchorText::Data& t, const QuoteSelector& selector
 
 }  // namespace
 
-AnchorText::AnchorText(std::string_view text) : data_(Prepare(text)) {}
+AnchorText::AnchorText(std::string_view text, const AnchorTextOptions& options)
+    : data_(Prepare(text, options)) {}
 
 std::size_t AnchorText::size() const { return data_->raw.size(); }
+
+bool AnchorText::indexed() const { return data_->index.has_value(); }
+
+std::size_t AnchorText::memory() const {
+  const Data& d = *data_;
+  return d.raw.capacity() * sizeof(char32_t) + d.norm.capacity() * sizeof(char32_t) +
+         (d.from.capacity() + d.to.capacity() + d.norm_of.capacity()) * sizeof(std::uint32_t) +
+         (d.index ? d.index->memory() : 0);
+}
 
 AnchorResult Anchor(const AnchorText& text, const QuoteSelector& selector,
                     const AnchorOptions& options) {

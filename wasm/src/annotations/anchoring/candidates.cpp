@@ -1,12 +1,11 @@
-// The places where a quote may be: where it matches with at most 35% errors (Myers' bit-parallel
-// search over the whole text, or, when that would cost too much, over the windows that q-gram
-// seeds vote for), and for short quotes also where prefix+quote, quote+suffix or the three
-// together match with at most 30% errors.
+// The places where a quote may be: where it matches with at most 35% errors, and for short quotes
+// also where prefix+quote, quote+suffix or the three together match with at most 30% errors. Each
+// search is Myers' bit-parallel search over the whole text, or, in a long text, over the windows
+// its gram index proposes (gram_index.h).
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <queue>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -23,10 +22,6 @@ constexpr double kMaxQuoteErrors = 0.35;            // candidates for the quote 
 constexpr double kMaxContextErrors = 0.30;          // candidates for quote and context together
 constexpr std::size_t kMaxCandidates = 1000;        // per quote search: the lowest-distance ends
 constexpr std::size_t kMaxContextCandidates = 200;  // per context search
-constexpr double kSearchBudget = 2e7;  // Myers block steps (~50 ms) before seeded windows
-constexpr std::size_t kGram = 8;       // seed length
-constexpr std::size_t kBucket = 32;    // diagonal bucket width for seed votes
-constexpr std::size_t kMaxWindows = 8;
 
 // Keeps the `capacity` lowest (distance, end) local minima reported by a search. The distances
 // of consecutive ends form valleys around each match; only each valley's floor is a candidate
@@ -105,74 +100,25 @@ std::size_t StartOf(const PatternMasks& reversed_quote, std::u32string_view text
   return best == INT32_MAX ? end - std::min(end, reversed_quote.size()) : end - best_length;
 }
 
-// The windows of `text` where the quote's q-grams vote for a diagonal: the seeds that bound the
-// work on long quotes in long texts. Each window is [first, second).
-std::vector<std::pair<std::size_t, std::size_t>> SeedWindows(std::u32string_view text,
-                                                             std::u32string_view quote,
-                                                             std::size_t max_errors,
-                                                             std::size_t max_windows) {
-  std::vector<std::pair<std::size_t, std::size_t>> windows;
-  const std::size_t m = quote.size(), n = text.size();
-  if (m < kGram || n < kGram) return windows;
-  constexpr std::uint64_t kBase = 1000003;
-  std::uint64_t top = 1;  // kBase^(kGram-1)
-  for (std::size_t i = 1; i < kGram; ++i) top *= kBase;
-  auto hash_all = [&](std::u32string_view s, auto&& visit) {
-    std::uint64_t h = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      if (i >= kGram) h -= top * s[i - kGram];
-      h = h * kBase + s[i];
-      if (i + 1 >= kGram) visit(i + 1 - kGram, h);
-    }
-  };
-  // The quote's grams; grams that repeat in the quote carry little information.
-  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> grams;
-  std::vector<std::uint64_t> filter(1 << 14, 0);  // a one-hash Bloom filter over 2^20 bits
-  hash_all(quote, [&](std::size_t offset, std::uint64_t h) {
-    grams[h].push_back(static_cast<std::uint32_t>(offset));
-    const std::uint64_t bit = (h >> 7) & ((1u << 20) - 1);
-    filter[bit >> 6] |= std::uint64_t{1} << (bit & 63);
-  });
-  std::vector<std::uint32_t> votes((n + m) / kBucket + 2, 0);
-  hash_all(text, [&](std::size_t i, std::uint64_t h) {
-    const std::uint64_t bit = (h >> 7) & ((1u << 20) - 1);
-    if (!(filter[bit >> 6] >> (bit & 63) & 1)) return;
-    const auto it = grams.find(h);
-    if (it == grams.end() || it->second.size() > 4) return;
-    for (std::uint32_t offset : it->second) ++votes[(i + m - offset) / kBucket];
-  });
-  // Indels drift the diagonal: sum neighbouring buckets, then take peaks far enough apart.
-  const std::size_t spread = 2 + max_errors / kBucket;
-  std::vector<std::uint64_t> smooth(votes.size(), 0);
-  for (std::size_t b = 0; b < votes.size(); ++b) {
-    for (std::size_t d = b > spread ? b - spread : 0; d <= std::min(votes.size() - 1, b + spread);
-         ++d) {
-      smooth[b] += votes[d];
-    }
+// The windows to search for `pattern`: those the text's gram index proposes, or the whole text.
+std::vector<Window> WindowsFor(const AnchorText::Data& t, std::u32string_view pattern,
+                               std::size_t max_errors) {
+  if (t.index) {
+    if (auto windows = t.index->Windows(t.norm, pattern, max_errors)) return std::move(*windows);
   }
-  std::vector<bool> taken(votes.size(), false);
-  std::uint64_t first = 0;
-  for (std::size_t w = 0; w < max_windows; ++w) {
-    std::size_t peak = votes.size();
-    for (std::size_t b = 0; b < votes.size(); ++b) {
-      if (!taken[b] && smooth[b] > 0 && (peak == votes.size() || smooth[b] > smooth[peak]))
-        peak = b;
-    }
-    if (peak == votes.size() || smooth[peak] < 3 || smooth[peak] * 10 < first) break;
-    if (w == 0) first = smooth[peak];
-    const std::size_t reach = m / kBucket + spread + 1;
-    for (std::size_t b = peak > reach ? peak - reach : 0;
-         b <= std::min(votes.size() - 1, peak + reach); ++b) {
-      taken[b] = true;
-    }
-    // Diagonal peak*kBucket - m is where the quote's first character would be.
-    const long diagonal = static_cast<long>(peak * kBucket) - static_cast<long>(m);
-    const long slack = static_cast<long>(max_errors + 2 * kBucket * (spread + 1));
-    const long begin = std::max(0L, diagonal - slack);
-    const long end = std::min(static_cast<long>(n), diagonal + static_cast<long>(m) + slack);
-    if (begin < end) windows.emplace_back(begin, end);
+  return {Window(0, t.norm.size())};
+}
+
+// Every end in `windows` (sorted, disjoint) where `pattern` matches with at most `max_errors`
+// errors, into one collector: the same ends as a scan of the whole text, when the windows hold
+// all the matches.
+void SearchWindows(const PatternMasks& masks, std::u32string_view text,
+                   const std::vector<Window>& windows, int max_errors, EndCollector* collector) {
+  for (const Window& window : windows) {
+    const std::size_t begin = window.first;  // a plain variable: lambdas capture it in C++17
+    anchor_match::Search(masks, text.substr(begin, window.second - begin), max_errors, false,
+                         [&](std::size_t e, int d) { collector->Add(begin + e, d); });
   }
-  return windows;
 }
 
 }  // namespace
@@ -184,26 +130,11 @@ void QuoteCandidates(const AnchorText::Data& t, const Query& query, std::vector<
   const PatternMasks masks(quote);
   std::u32string reversed(quote.rbegin(), quote.rend());
   const PatternMasks reversed_masks(reversed);
-  std::vector<std::pair<std::size_t, std::size_t>> windows;
-  const double work = static_cast<double>(masks.blocks()) * static_cast<double>(text.size());
-  if (masks.blocks() > 1 && work > kSearchBudget) {
-    const double window_work = static_cast<double>(masks.blocks()) *
-                               static_cast<double>(quote.size() + 2 * max_errors + 8 * kBucket);
-    const auto affordable = static_cast<std::size_t>(std::max(1.0, kSearchBudget / window_work));
-    windows = SeedWindows(text, quote, max_errors, std::min(kMaxWindows, affordable));
-  } else {
-    windows.emplace_back(0, text.size());
-  }
-  std::vector<std::pair<int, std::size_t>> ends;
-  for (const auto& window : windows) {
-    const std::size_t begin = window.first;  // a plain variable: lambdas capture it in C++17
-    EndCollector collector(kMaxCandidates);
-    anchor_match::Search(masks, text.substr(begin, window.second - begin), max_errors, false,
-                         [&](std::size_t e, int d) { collector.Add(begin + e, d); });
-    for (const auto& found : collector.Finish()) ends.push_back(found);
-    *overflowed = *overflowed || collector.overflowed();
-  }
-  for (const auto& [distance, end] : ends) {
+  EndCollector collector(kMaxCandidates);
+  SearchWindows(masks, text, WindowsFor(t, quote, static_cast<std::size_t>(max_errors)), max_errors,
+                &collector);
+  *overflowed = *overflowed || collector.overflowed();
+  for (const auto& [distance, end] : collector.Finish()) {
     Candidate c;
     c.end = end;
     c.start = StartOf(reversed_masks, text, end, distance);
@@ -218,8 +149,9 @@ void ContextCandidates(const AnchorText::Data& t, std::u32string_view pattern,
   const std::u32string_view text = t.norm;
   const int max_errors = static_cast<int>(std::floor(pattern.size() * kMaxContextErrors));
   EndCollector collector(kMaxContextCandidates);
-  anchor_match::Search(PatternMasks(pattern), text, max_errors, false,
-                       [&](std::size_t e, int d) { collector.Add(e, d); });
+  SearchWindows(PatternMasks(pattern), text,
+                WindowsFor(t, pattern, static_cast<std::size_t>(max_errors)), max_errors,
+                &collector);
   for (const auto& [distance, end] : collector.Finish()) {
     const std::size_t reach = pattern.size() + static_cast<std::size_t>(distance);
     const std::size_t from = end > reach ? end - reach : 0;

@@ -114,7 +114,8 @@ bool IsMark(char32_t c) {
   return type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_COMBINING_SPACING_MARK;
 }
 
-std::shared_ptr<const AnchorText::Data> Prepare(std::string_view text) {
+std::shared_ptr<const AnchorText::Data> Prepare(std::string_view text,
+                                                const AnchorTextOptions& options) {
   auto data = std::make_shared<AnchorText::Data>();
   data->raw = Decode(text);
   Normalised n = Normalise(data->raw);
@@ -132,6 +133,7 @@ std::shared_ptr<const AnchorText::Data> Prepare(std::string_view text) {
   for (std::size_t r = size; r-- > 0;) {
     if (data->norm_of[r] == UINT32_MAX) data->norm_of[r] = data->norm_of[r + 1];
   }
+  if (data->norm.size() >= options.index_from) data->index.emplace(data->norm);
   return data;
 }
 

@@ -8,10 +8,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "gram_index.h"
 #include "lectern/anchoring.h"
 
 namespace lectern {
@@ -24,14 +26,14 @@ struct AnchorText::Data {
   std::vector<std::uint32_t> from, to;
   // For each raw index (and raw.size()), the normalised character covering it, or the next one.
   std::vector<std::uint32_t> norm_of;
+  // Where the grams of `norm` are, for long texts (AnchorTextOptions::index_from); shorter texts
+  // are scanned whole, which costs less than indexing them.
+  std::optional<anchoring::GramIndex> index;
 };
 
 namespace anchoring {
 
 // --- Preparing the text and the selector ---------------------------------------------------
-
-// --- Text preparation
-// -----------------------------------------------------------------------------
 
 // Decodes UTF-8; each invalid byte becomes one U+FFFD, so the input never throws.
 std::u32string Decode(std::string_view text);
@@ -40,7 +42,8 @@ bool IsSpace(char32_t c);
 
 bool IsMark(char32_t c);
 
-std::shared_ptr<const AnchorText::Data> Prepare(std::string_view text);
+std::shared_ptr<const AnchorText::Data> Prepare(std::string_view text,
+                                                const AnchorTextOptions& options);
 
 // --- The selector, normalised ----------------------------------------------------------------
 
@@ -69,8 +72,6 @@ struct Query {
 // Normalises prefix + exact + suffix together, so whitespace collapses across the joins the way
 // it does in the text, and cuts the result at the quote's non-space characters.
 Query MakeQuery(const QuoteSelector& selector);
-
-// --- Candidates ----------------------------------------------------------------------------
 
 // --- Candidates --------------------------------------------------------------------------------
 
