@@ -101,6 +101,9 @@ TEST(ParseAnnotations, WholeFileProblemsAreOneErrorWithoutPath) {
   EXPECT_EQ(only_error("\"text\"").rfind("not annotations", 0), 0u);
   EXPECT_EQ(only_error(""), "empty: no annotations");
   EXPECT_EQ(only_error("[1, 2"), only_error("[1, 2"));
+  // A number too large for a double is no parse_error but out_of_range (found by
+  // tests/fuzz/annotations_parse_fuzzer).
+  EXPECT_EQ(only_error("[{\"total\": 1e400}]"), "not JSON: number overflow parsing '1e400'");
   EXPECT_EQ(only_error("{\"a\": \"caf\xE9\"}"),
             "not JSON: not valid UTF-8 (byte 0xe9 at offset 10)");
   EXPECT_EQ(only_error(std::string(100000, '[') + std::string(100000, ']')),

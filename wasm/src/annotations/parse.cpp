@@ -112,7 +112,7 @@ AnnotationParseResult ParseAnnotations(std::string_view text) {
   json doc;
   try {
     doc = json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, or out_of_range for a number like 1e400
     return fail("not JSON: " + ParseMessage(e));
   }
   std::vector<AnnotationProblem> errors;
