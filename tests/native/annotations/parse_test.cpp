@@ -226,6 +226,26 @@ TEST(ParseAnnotations, KeepsWhatItDoesNotReadAndRepairsWhatItCan) {
   EXPECT_EQ(out["rights"], "https://creativecommons.org/licenses/by/4.0/");
 }
 
+// Found by tests/fuzz/annotations_parse_fuzzer: with a second position kept, dropping the first
+// (it disagrees with the quote) made the second the position of the next read, which dropped it.
+TEST(ParseAnnotations, ReadsTheSameAnnotationBackAfterDroppingAPosition) {
+  json a = Minimal();
+  a["target"]["selector"][1]["end"] = 12;
+  a["target"]["selector"].push_back({{"type", "TextPositionSelector"}, {"start", 0}, {"end", 2}});
+  const AnnotationParseResult r = ParseOne(a);
+  ASSERT_EQ(r.annotations.size(), 1u);
+  EXPECT_FALSE(r.annotations[0].target.has_position);
+  EXPECT_EQ(Lines(r.warnings),
+            (std::vector<std::string>{
+                "target.selector[2]: a second TextPositionSelector; dropped",
+                "target.selector[1]: spans 6 code points but the quote has 5; position dropped"}));
+  const std::string written = AnnotationToJson(r.annotations[0]);
+  const AnnotationParseResult again = ParseAnnotations(written);
+  ASSERT_EQ(again.annotations.size(), 1u);
+  EXPECT_TRUE(again.warnings.empty());
+  EXPECT_EQ(AnnotationToJson(again.annotations[0]), written);
+}
+
 TEST(ParseAnnotations, BodyValueIsANote) {
   json a = Minimal();
   a["bodyValue"] = "A plain note";
