@@ -1,12 +1,15 @@
-// Feeds arbitrary bytes to ReadFile under every format (chosen by the first byte) and checks the
-// invariants the page relies on: spans inside the body, sorted, and JSON that serialises.
+// Feeds arbitrary bytes to ReadFile under every format (chosen by the first byte: text, HTML,
+// JSON, JSONL; bit 2 reads them plain) and checks the invariants the page relies on: spans inside
+// the body, sorted, JSON that serialises, and a dateline no longer than the text.
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <string_view>
 
+#include "fuzz_input.h"
 #include "lectern/api.h"
 #include "lectern/reading.h"
+
+using lectern_fuzz::Check;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
@@ -14,19 +17,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view name = kNames[data[0] % 4];
   lectern::ReadOptions options;
   options.plain = (data[0] & 4) != 0;
-  const std::string_view bytes(reinterpret_cast<const char*>(data + 1), size - 1);
+  const std::string_view bytes = lectern_fuzz::AsText(data + 1, size - 1);
   const lectern::ReadResult result = lectern::ReadFile(bytes, name, options);
+  const auto span = [](lectern::Span s) { return s; };
   for (const lectern::Article& a : result.articles) {
-    std::size_t last = 0;
-    for (const lectern::Span& s : a.sentences) {
-      if (s.start < last || s.start > s.end || s.end > a.body.size()) std::abort();
-      last = s.end;
-    }
-    for (const lectern::Span& p : a.paragraphs) {
-      if (p.start > p.end || p.end > a.body.size()) std::abort();
-    }
+    Check(lectern_fuzz::AscendingWithin(a.sentences, a.body.size(), span));
+    Check(lectern_fuzz::AscendingWithin(a.paragraphs, a.body.size(), span));
     lectern::ArticleToJson(a, lectern::OffsetUnit::kUtf16);
   }
+  Check(lectern::DatelineLength(bytes) <= bytes.size());
   lectern::ReadResultToJson(result, lectern::OffsetUnit::kCodePoint);
   return 0;
 }

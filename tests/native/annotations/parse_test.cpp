@@ -101,6 +101,9 @@ TEST(ParseAnnotations, WholeFileProblemsAreOneErrorWithoutPath) {
   EXPECT_EQ(only_error("\"text\"").rfind("not annotations", 0), 0u);
   EXPECT_EQ(only_error(""), "empty: no annotations");
   EXPECT_EQ(only_error("[1, 2"), only_error("[1, 2"));
+  // A number too large for a double is no parse_error but out_of_range (found by
+  // tests/fuzz/annotations_parse_fuzzer).
+  EXPECT_EQ(only_error("[{\"total\": 1e400}]"), "not JSON: number overflow parsing '1e400'");
   EXPECT_EQ(only_error("{\"a\": \"caf\xE9\"}"),
             "not JSON: not valid UTF-8 (byte 0xe9 at offset 10)");
   EXPECT_EQ(only_error(std::string(100000, '[') + std::string(100000, ']')),
@@ -283,6 +286,26 @@ TEST(ParseAnnotations, KeepsWhatItDoesNotReadAndRepairsWhatItCan) {
   EXPECT_EQ(out["body"].size(), 4u);
   EXPECT_EQ(out["target"]["selector"].size(), 3u);
   EXPECT_EQ(out["rights"], "https://creativecommons.org/licenses/by/4.0/");
+}
+
+// Found by tests/fuzz/annotations_parse_fuzzer: with a second position kept, dropping the first
+// (it disagrees with the quote) made the second the position of the next read, which dropped it.
+TEST(ParseAnnotations, ReadsTheSameAnnotationBackAfterDroppingAPosition) {
+  json a = Minimal();
+  a["target"]["selector"][1]["end"] = 12;
+  a["target"]["selector"].push_back({{"type", "TextPositionSelector"}, {"start", 0}, {"end", 2}});
+  const AnnotationParseResult r = ParseOne(a);
+  ASSERT_EQ(r.annotations.size(), 1u);
+  EXPECT_FALSE(r.annotations[0].target.has_position);
+  EXPECT_EQ(Lines(r.warnings),
+            (std::vector<std::string>{
+                "target.selector[2]: a second TextPositionSelector; dropped",
+                "target.selector[1]: spans 6 code points but the quote has 5; position dropped"}));
+  const std::string written = AnnotationToJson(r.annotations[0]);
+  const AnnotationParseResult again = ParseAnnotations(written);
+  ASSERT_EQ(again.annotations.size(), 1u);
+  EXPECT_TRUE(again.warnings.empty());
+  EXPECT_EQ(AnnotationToJson(again.annotations[0]), written);
 }
 
 TEST(ParseAnnotations, BodyValueIsANote) {

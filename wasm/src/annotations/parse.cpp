@@ -161,7 +161,7 @@ AnnotationParseResult ParseAnnotationsInMemory(std::string_view text) {
   json doc;
   try {
     doc = json::parse(marked ? std::string_view(marked->text) : text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, or out_of_range for a number like 1e400
     return fail("not JSON: " + ParseMessage(e));
   }
   std::vector<AnnotationProblem> errors;

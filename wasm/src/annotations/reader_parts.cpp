@@ -173,6 +173,10 @@ bool AnnotationReader::ReadSelectors(const json& j, const std::string& path, Ann
       position = true;
       position_path = p;
       ReadPosition(s, p, t);
+    } else if (type == "TextPositionSelector") {
+      // Kept, a second position would be read as the position once the first is dropped (below),
+      // and the annotation would change from one read to the next.
+      Warn(p, "a second TextPositionSelector; dropped");
     } else if (std::string why; KnownSelector(s, why)) {
       others.push_back(s);
     } else {
