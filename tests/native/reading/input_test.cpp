@@ -107,6 +107,16 @@ TEST(ReadFile, JsonlCollectionKeepsGoodRecordsAndNamesBadLines) {
   EXPECT_EQ(r.problems[2].where, "line 6");
 }
 
+// Found by read_file_fuzzer: a number nlohmann cannot hold threw out_of_range, and the user saw
+// the library's message ("[json.exception.out_of_range.406] ...").
+TEST(ReadFile, JsonNumberTooLargeIsAProblemInPlainWords) {
+  const ReadResult r = ReadFile("[{\"text\": \"Alpha.\", \"n\": 1e400}]", "big.json");
+  EXPECT_TRUE(r.articles.empty());
+  EXPECT_EQ(OnlyProblem(r), "big.json: not valid JSON (a number too large to read)");
+  const ReadResult l = ReadFile("{\"text\": \"Alpha.\", \"n\": 1e400}\n", "big.jsonl");
+  EXPECT_EQ(OnlyProblem(l), "big.jsonl: line 1: not valid JSON");
+}
+
 TEST(ReadFile, JsonlChunksCountLinesFromFirstLine) {
   ReadOptions chunk;
   chunk.first_line = 101;

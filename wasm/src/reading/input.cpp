@@ -253,6 +253,10 @@ void ReadJson(std::string_view text, std::string_view file_name, const ReadOptio
     result.problems.push_back({std::string(file_name), "",
                                "not valid JSON (error near line " + std::to_string(line) + ")"});
     return;
+  } catch (const json::exception&) {  // out_of_range: a number such as 1e400
+    result.problems.push_back(
+        {std::string(file_name), "", "not valid JSON (a number too large to read)"});
+    return;
   }
   const json* records = &doc;
   if (doc.is_object() && doc.contains("articles")) records = &doc["articles"];
