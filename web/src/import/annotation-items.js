@@ -192,11 +192,18 @@ export const BATCH_CHARS = 4 << 20;
  */
 async function* textPieces(file) {
   const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decode = (bytes, at) => {
+    try {
+      return decoder.decode(bytes, { stream: !!bytes });
+    } catch {
+      throw new Error(`not valid UTF-8 (in the ${at === null ? 'last bytes' : `bytes from ${at}`})`);
+    }
+  };
   for (let at = 0; at < file.size; at += READ_BYTES) {
     const bytes = new Uint8Array(await file.slice(at, at + READ_BYTES).arrayBuffer());
-    yield { text: decoder.decode(bytes, { stream: true }), read: Math.min(file.size, at + READ_BYTES) / file.size };
+    yield { text: decode(bytes, at), read: Math.min(file.size, at + READ_BYTES) / file.size };
   }
-  yield { text: decoder.decode(), read: 1 };
+  yield { text: decode(undefined, null), read: 1 };
 }
 
 /**
@@ -245,4 +252,30 @@ export async function* annotationBatches(file, { batchChars = BATCH_CHARS, progr
   }
   while (ready.length) yield batch(/** @type {string[]} */ (ready.shift()));
   if (pending.length || first === 0) yield batch(pending);
+}
+
+/**
+ * The ids of the annotations in a batch (or a whole file): those of its list's elements, or its
+ * own when it is one annotation. None when it is not JSON (the core then says why).
+ * @param {string} text
+ * @returns {string[]}
+ */
+export function idsInBatch(text) {
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  const types = [doc?.type].flat();
+  const list = Array.isArray(doc)
+    ? doc
+    : types.includes('AnnotationCollection')
+      ? doc.first?.items
+      : types.includes('AnnotationPage')
+        ? doc.items
+        : [doc];
+  return (Array.isArray(list) ? list : [])
+    .map((a) => a?.id)
+    .filter((id) => typeof id === 'string' && id !== '');
 }
