@@ -19,6 +19,8 @@ import { entryForName, searchIndex } from '../entities/entity-model.js';
 import { groupRows } from '../stories/stories.js';
 import { INITIALISED_KEY, parseSeeds, shouldLoadSeeds } from '../library/seeds.js';
 import { openStore } from '../storage/store.js';
+import { CollectionSync } from '../library/collection-sync.js';
+import { tabBus } from '../annotations/tab-bus.js';
 import { pastedFileName, plural, truncate } from './format.js';
 import { isEditable } from './dom.js';
 import { handleKey } from './commands.js';
@@ -31,6 +33,8 @@ export class App {
     this.seeds = parseSeeds(seedsJson);
     this.collection = new Collection();
     this.store = null;
+    /** @type {CollectionSync|null} the collection shared with the page's other tabs */
+    this.sync = null;
     this.reader = null;
     this.sort = loadSort();
     this.groupVersions = loadGroupVersions();
@@ -80,6 +84,12 @@ export class App {
   async start() {
     this.installGlobalHandlers();
     this.store = await openStore();
+    this.sync = new CollectionSync({
+      store: () => this.store,
+      collection: this.collection,
+      bus: tabBus,
+      changed: (change) => this.changedElsewhere(change),
+    });
     let records = [];
     try {
       records = (await this.store.loadAll()).filter(isValidRecord);
@@ -291,9 +301,24 @@ export class App {
     if (!this.store) return;
     try {
       await this.store.putAll(records);
+      this.sync?.stored(records.map((r) => r.id));
     } catch (error) {
       this.storage.failed(error);
     }
+  }
+
+  /**
+   * Another tab stored or removed articles (library/collection-sync.js has already changed the
+   * collection): the views catch up as after an import or a removal here, without a message.
+   * @param {{added: string[], removed: string[]}} change
+   */
+  changedElsewhere({ added, removed }) {
+    this.stories.collectionChanged(removed.length ? { removed } : {});
+    this.entities.invalidate();
+    this.renderLibrary();
+    if (added.length) this.annotations.articlesAdded(added);
+    if (removed.length) this.annotations.changed();
+    if (this.view === 'reader' && removed.includes(this.currentId)) this.showLibrary({ replace: true });
   }
 
   async removeArticles(ids, { quiet = false } = {}) {
@@ -315,6 +340,7 @@ export class App {
     }
     try {
       await this.store?.deleteIds(removed.map((r) => r.id));
+      this.sync?.removed(removed.map((r) => r.id));
     } catch (error) {
       this.storage.failed(error);
     }
@@ -365,6 +391,7 @@ export class App {
     const removed = this.collection.clear();
     try {
       await this.store?.clearArticles();
+      this.sync?.removed(removed.map((r) => r.id));
     } catch (error) {
       this.storage.failed(error);
     }

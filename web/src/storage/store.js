@@ -37,6 +37,13 @@ export class IdbStore {
     return this.db.getAll(ARTICLES);
   }
 
+  /** The article records with these ids (missing ones left out). */
+  async getArticles(ids) {
+    const tx = this.db.transaction(ARTICLES, 'readonly');
+    const rows = await Promise.all(ids.map((id) => tx.store.get(id)));
+    return rows.filter(Boolean);
+  }
+
   async getMeta(key) {
     return (await this.db.get(META, key))?.value;
   }
@@ -111,6 +118,10 @@ export class MemoryStore {
 
   async loadAll() {
     return [...this.articles.values()];
+  }
+
+  async getArticles(ids) {
+    return ids.map((id) => this.articles.get(id)).filter(Boolean);
   }
 
   async getMeta(key) {
