@@ -30,7 +30,33 @@ export class IdbStore {
     this.db = wrap(db);
     this.persistent = true;
     this.reason = '';
+    /** @type {Error|null} why the browser closed the connection, once it has */
+    this.closed = null;
     db.onversionchange = () => db.close(); // let a newer page upgrade the database
+    // Firefox reports a failed request nobody called preventDefault on as an uncaught error, even
+    // when its promise is handled: handled here, and the transaction aborted as it would have been
+    // (the write's promise rejects with the request's error, and the caller says so).
+    db.onerror = (event) => {
+      event.preventDefault();
+      try {
+        /** @type {any} */ (event.target)?.transaction?.abort();
+      } catch {
+        /* already finished */
+      }
+    };
+    // The browser closes a connection itself when its storage is full or cleared (Firefox, after
+    // a quota error): every later transaction would throw InvalidStateError.
+    db.onclose = () => {
+      this.closed = Object.assign(new Error("the browser closed this page's storage"), {
+        name: 'QuotaExceededError',
+      });
+    };
+  }
+
+  /** A transaction, or the reason there can be none (a closed connection) as a rejection. */
+  transaction(storeName, mode) {
+    if (this.closed) throw this.closed;
+    return this.db.transaction(storeName, mode);
   }
 
   async loadAll() {
@@ -39,7 +65,7 @@ export class IdbStore {
 
   /** The article records with these ids (missing ones left out). */
   async getArticles(ids) {
-    const tx = this.db.transaction(ARTICLES, 'readonly');
+    const tx = this.transaction(ARTICLES, 'readonly');
     const rows = await Promise.all(ids.map((id) => tx.store.get(id)));
     return rows.filter(Boolean);
   }
@@ -54,7 +80,7 @@ export class IdbStore {
 
   /** Writes in one transaction; resolves once it is committed (rejects with the cause when not). */
   async write(storeName, change) {
-    const tx = this.db.transaction(storeName, 'readwrite');
+    const tx = this.transaction(storeName, 'readwrite');
     await Promise.all([...change(tx.store), tx.done]);
   }
 
@@ -77,7 +103,7 @@ export class IdbStore {
 
   /** The records with these ids (missing ones left out). */
   async getAnnotations(ids) {
-    const tx = this.db.transaction(ANNOTATIONS, 'readonly');
+    const tx = this.transaction(ANNOTATIONS, 'readonly');
     const rows = await Promise.all(ids.map((id) => tx.store.get(id)));
     return rows.filter(Boolean);
   }
@@ -174,7 +200,18 @@ export class MemoryStore {
  * Opens the database, or falls back to memory.
  * @returns {Promise<IdbStore|MemoryStore>}
  */
-export async function openStore({ indexedDB = globalThis.indexedDB, timeoutMs = 10000 } = {}) {
+export async function openStore({
+  indexedDB = undefined,
+  getIndexedDB = () => globalThis.indexedDB,
+  timeoutMs = 10000,
+} = {}) {
+  try {
+    // Reading window.indexedDB itself throws in some browsers when storage is off or broken
+    // (Firefox: InvalidStateError or SecurityError).
+    indexedDB ??= getIndexedDB();
+  } catch (error) {
+    return new MemoryStore(describeStorageError(error, 'open'));
+  }
   if (!indexedDB) return new MemoryStore('this browser offers no IndexedDB storage to this page');
   try {
     const db = await new Promise((resolve, reject) => {
@@ -204,7 +241,8 @@ export async function openStore({ indexedDB = globalThis.indexedDB, timeoutMs = 
           request.result.close(); // too late: this page already works from memory
         else resolve(request.result);
       };
-      request.onerror = () => {
+      request.onerror = (event) => {
+        event?.preventDefault?.(); // handled: Firefox would also report it as uncaught
         clearTimeout(timer);
         reject(request.error);
       };
@@ -223,6 +261,11 @@ export function describeStorageError(error, action = 'write') {
   const name = error?.name || '';
   if (name === 'QuotaExceededError' || /quota/iu.test(String(error?.message))) {
     return "the browser's storage for this page is full (quota exceeded)";
+  }
+  // Firefox answers writes with InvalidStateError once a quota error has closed the connection;
+  // when opening, it means storage is off (a private window, or storage disabled for files).
+  if (name === 'InvalidStateError' && action !== 'open') {
+    return "the browser's storage for this page is full (quota exceeded), or the browser closed it";
   }
   if (name === 'SecurityError' || name === 'InvalidStateError') {
     return 'the browser does not allow this page to store data (private window, or storage disabled for files)';
