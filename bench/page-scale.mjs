@@ -1,0 +1,175 @@
+// The page at scale: the longest main-thread task while it imports 100,000 articles, opens the
+// library on them (a reload), imports 100,000 annotations and opens the annotations view, in
+// headless Chromium (PerformanceObserver 'longtask': the longest task, in ms) and Firefox ESR (no
+// longtask entries there: the longest gap between requestAnimationFrame callbacks, in ms, which is
+// the longest the page could not paint). Figures are printed, nothing is asserted: a benchmark,
+// not a test. The data is generated here (tests/e2e/generated-annotations.mjs for annotations).
+//   node bench/page-scale.mjs [--articles N] [--annotations N] [--browsers chromium,firefox]
+import { mkdtempSync, rmSync, createWriteStream, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch, openPage } from '../tests/e2e/browsers.mjs';
+import { annotationFileText } from '../tests/e2e/generated-annotations.mjs';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const ARTICLES = Number(option('articles', 100000));
+const ANNOTATIONS = Number(option('annotations', 100000));
+const BROWSERS = String(option('browsers', 'chromium,firefox')).split(',');
+const byTestId = (id) => `[data-testid="${id}"]`;
+
+/** Writes pieces of text to a file, waiting when the stream is full. */
+async function writePieces(path, pieces) {
+  const out = createWriteStream(path);
+  for (const piece of pieces) if (!out.write(piece)) await once(out, 'drain');
+  out.end();
+  await once(out, 'finish');
+  return statSync(path).size;
+}
+
+function* articleFile(n) {
+  yield '[\n';
+  for (let i = 0; i < n; i++) {
+    const text = `Port report ${i}. The harbour handled ${i * 13} containers on ${1 + (i % 28)} March, officials said. Ships from ${i % 40} countries waited at anchor while crews unloaded grain and steel.`;
+    yield `${JSON.stringify({ id: `port-${i}`, title: `Port report ${i}`, source: `Wire ${i % 17}`, date: `2024-03-${String(1 + (i % 28)).padStart(2, '0')}`, text })}${i + 1 < n ? ',' : ''}\n`;
+  }
+  yield ']\n';
+}
+
+// In the page from its first script: the longest task (Chromium) and the longest frame gap.
+function monitor() {
+  const w = /** @type {any} */ (window);
+  const m = { task: 0, gap: 0, last: 0, tasks: 0 };
+  w.__scale = {
+    reset() {
+      m.task = 0;
+      m.gap = 0;
+      m.tasks = 0;
+      m.last = performance.now();
+    },
+    read: () => ({ task: m.task, gap: m.gap, tasks: m.tasks }),
+  };
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        m.task = Math.max(m.task, e.duration);
+        m.tasks++;
+      }
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    /* Firefox: no longtask entries */
+  }
+  const frame = (t) => {
+    if (m.last) m.gap = Math.max(m.gap, t - m.last);
+    m.last = t;
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+const idle = (page) =>
+  page.waitForFunction(() => !document.querySelector('#app[data-importing], #app[data-clustering]'), {
+    timeout: 1800000,
+    polling: 500,
+  });
+
+async function phase(page, label, run) {
+  await page.evaluate(() => /** @type {any} */ (window).__scale.reset());
+  const start = Date.now();
+  await run();
+  const { task, gap, tasks } = await page.evaluate(() => /** @type {any} */ (window).__scale.read());
+  const row = {
+    phase: label,
+    seconds: ((Date.now() - start) / 1000).toFixed(1),
+    longestTaskMs: Math.round(task),
+    longTasks: tasks,
+    longestFrameGapMs: Math.round(gap),
+  };
+  console.log(JSON.stringify(row));
+  return row;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'lectern-page-scale-'));
+try {
+  const articlesPath = join(dir, 'ports.json');
+  const articleBytes = await writePieces(articlesPath, articleFile(ARTICLES));
+  console.log(
+    `# ${ARTICLES} articles (${(articleBytes / 1048576).toFixed(1)} MB), ${ANNOTATIONS} annotations`,
+  );
+  for (const name of BROWSERS) {
+    console.log(
+      `# ${name}: ${name === 'chromium' ? 'longest task (PerformanceObserver longtask)' : 'longest requestAnimationFrame gap'}`,
+    );
+    const session = await launch(name);
+    try {
+      const problems = [];
+      const page = await openPage(session.browser, problems, { width: 1280, height: 900 });
+      await page.evaluateOnNewDocument(monitor);
+      await page.reload();
+      await page.evaluate(() => window.lectern.ready);
+      await phase(page, `import ${ARTICLES} articles`, async () => {
+        await (await page.$(byTestId('import-input')))?.uploadFile(articlesPath);
+        await page.waitForFunction(
+          (n) => window.lectern.articles().length >= n,
+          { timeout: 1800000, polling: 500 },
+          ARTICLES,
+        );
+        await idle(page);
+      });
+      await phase(page, 'open the library (reload)', async () => {
+        await page.reload();
+        await page.evaluate(() => window.lectern.ready);
+        await page.waitForSelector(byTestId('library-row'));
+        await idle(page);
+      });
+      const targets = await page.evaluate(async () => {
+        const L = window.lectern;
+        const out = [];
+        for (const { id } of L.articles().slice(0, 50)) {
+          const body = /** @type {{body: string}} */ (L.article(id)).body;
+          await L.annotate({ articleId: id, start: 0, end: 4 });
+          const a = L.annotations(id)[0];
+          out.push({
+            hash: a.target.source['schema:sha256'],
+            title: a.target.source['dc:title'] ?? '',
+            body,
+          });
+        }
+        return out;
+      });
+      const annotationsPath = join(dir, `desk-${name}.json`);
+      await writePieces(annotationsPath, annotationFileText(targets, { to: ANNOTATIONS, noteChars: 200 }));
+      const before = await page.evaluate(() => window.lectern.annotations().length);
+      await phase(page, `import ${ANNOTATIONS} annotations`, async () => {
+        await (await page.$(byTestId('import-input')))?.uploadFile(annotationsPath);
+        await page.waitForFunction(
+          (n) => window.lectern.annotations().length >= n,
+          { timeout: 1800000, polling: 500 },
+          before + ANNOTATIONS,
+        );
+        await new Promise((r) => setTimeout(r, 1000));
+      });
+      await phase(page, 'open the annotations view', async () => {
+        await page.evaluate(() => {
+          location.hash = '#annotations';
+        });
+        await page.waitForSelector(byTestId('annotation-item'), { visible: true, timeout: 600000 });
+        await new Promise((r) => setTimeout(r, 1000));
+      });
+      await phase(page, 'back to the library', async () => {
+        await page.click(byTestId('annotations-back'));
+        await page.waitForSelector(byTestId('library-row'), { visible: true });
+        await new Promise((r) => setTimeout(r, 1000));
+      });
+      if (problems.length) console.log(`# ${name} problems: ${problems.slice(0, 5).join(' | ')}`);
+    } finally {
+      await session.close();
+    }
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
