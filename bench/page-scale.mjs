@@ -1,3 +1,4 @@
+/* global window, document, location, requestAnimationFrame */
 // The page at scale: the longest main-thread task while it imports 100,000 articles, opens the
 // library on them (a reload), imports 100,000 annotations and opens the annotations view, in
 // headless Chromium (PerformanceObserver 'longtask': the longest task, in ms) and Firefox ESR (no
@@ -10,7 +11,7 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, openPage } from '../tests/e2e/browsers.mjs';
-import { annotationFileText } from '../tests/e2e/generated-annotations.mjs';
+import { annotationFileText, libraryTargets } from '../tests/e2e/generated-annotations.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -71,11 +72,20 @@ function monitor() {
   requestAnimationFrame(frame);
 }
 
+/**
+ * Waits until `fn` is true in the page, asking every second from here (an in-page wait is one
+ * protocol call, which times out after 3 minutes; an import of 100,000 articles takes longer).
+ */
+async function until(page, fn, arg, timeoutMs = 1800000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(fn, arg))) {
+    if (Date.now() > deadline) throw new Error(`timed out: ${fn}`);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
 const idle = (page) =>
-  page.waitForFunction(() => !document.querySelector('#app[data-importing], #app[data-clustering]'), {
-    timeout: 1800000,
-    polling: 500,
-  });
+  until(page, () => !document.querySelector('#app[data-importing], #app[data-clustering]'));
 
 async function phase(page, label, run) {
   await page.evaluate(() => /** @type {any} */ (window).__scale.reset());
@@ -113,11 +123,7 @@ try {
       await page.evaluate(() => window.lectern.ready);
       await phase(page, `import ${ARTICLES} articles`, async () => {
         await (await page.$(byTestId('import-input')))?.uploadFile(articlesPath);
-        await page.waitForFunction(
-          (n) => window.lectern.articles().length >= n,
-          { timeout: 1800000, polling: 500 },
-          ARTICLES,
-        );
+        await until(page, (n) => window.lectern.articles().length >= n, ARTICLES);
         await idle(page);
       });
       await phase(page, 'open the library (reload)', async () => {
@@ -126,31 +132,13 @@ try {
         await page.waitForSelector(byTestId('library-row'));
         await idle(page);
       });
-      const targets = await page.evaluate(async () => {
-        const L = window.lectern;
-        const out = [];
-        for (const { id } of L.articles().slice(0, 50)) {
-          const body = /** @type {{body: string}} */ (L.article(id)).body;
-          await L.annotate({ articleId: id, start: 0, end: 4 });
-          const a = L.annotations(id)[0];
-          out.push({
-            hash: a.target.source['schema:sha256'],
-            title: a.target.source['dc:title'] ?? '',
-            body,
-          });
-        }
-        return out;
-      });
+      const targets = await libraryTargets(page, 50);
       const annotationsPath = join(dir, `desk-${name}.json`);
       await writePieces(annotationsPath, annotationFileText(targets, { to: ANNOTATIONS, noteChars: 200 }));
       const before = await page.evaluate(() => window.lectern.annotations().length);
       await phase(page, `import ${ANNOTATIONS} annotations`, async () => {
         await (await page.$(byTestId('import-input')))?.uploadFile(annotationsPath);
-        await page.waitForFunction(
-          (n) => window.lectern.annotations().length >= n,
-          { timeout: 1800000, polling: 500 },
-          before + ANNOTATIONS,
-        );
+        await until(page, (n) => window.lectern.annotations().length >= n, before + ANNOTATIONS);
         await new Promise((r) => setTimeout(r, 1000));
       });
       await phase(page, 'open the annotations view', async () => {

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BROWSERS, launch, openPage, pagePath } from './browsers.mjs';
-import { annotationFileText } from './generated-annotations.mjs';
+import { annotationFileText, libraryTargets } from './generated-annotations.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const shots = join(root, 'out');
@@ -23,25 +23,6 @@ assert.ok(existsSync(pagePath), `build ${pagePath} first`);
 const COUNT = 20000;
 const NOTE_CHARS = 700;
 const byTestId = (id) => `[data-testid="${id}"]`;
-
-/** The seed articles as annotation targets: one annotation made on each tells its hash and title. */
-async function targets(page) {
-  return page.evaluate(async () => {
-    const L = window.lectern;
-    const out = [];
-    for (const { id } of L.articles()) {
-      const body = /** @type {{body: string}} */ (L.article(id)).body;
-      await L.annotate({ articleId: id, start: 0, end: 12, tags: ['seed'] });
-      const mine = L.annotations(id)[0];
-      out.push({
-        hash: mine.target.source['schema:sha256'],
-        title: mine.target.source['dc:title'] ?? '',
-        body,
-      });
-    }
-    return out;
-  });
-}
 
 /** Catches the Blobs the page hands to <a download>: window.__exports, newest last. */
 async function catchDownloads(page) {
@@ -89,7 +70,7 @@ for (const name of BROWSERS.filter(
     });
 
     test('a ~40 MB annotation file is imported through the page', async () => {
-      const articles = await targets(page);
+      const articles = await libraryTargets(page);
       const out = createWriteStream(big);
       for (const piece of annotationFileText(articles, { to: COUNT, noteChars: NOTE_CHARS })) {
         if (!out.write(piece)) await once(out, 'drain');

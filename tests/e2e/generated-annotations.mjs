@@ -86,3 +86,27 @@ export function* annotationFileText(articles, { from = 0, to, noteChars }) {
   }
   yield '    ]\n  }\n}\n';
 }
+
+/**
+ * The first `max` articles of the page's library as annotation targets: one annotation made on
+ * each tells its content hash and title (as the page writes them).
+ * @param {import('puppeteer-core').Page} page
+ * @returns {Promise<TargetArticle[]>}
+ */
+export function libraryTargets(page, max = 50) {
+  return page.evaluate(async (n) => {
+    const L = window.lectern;
+    const out = [];
+    for (const { id } of L.articles().slice(0, n)) {
+      const body = /** @type {{body: string}} */ (L.article(id)).body;
+      await L.annotate({ articleId: id, start: 0, end: 4, tags: ['seed'] });
+      const mine = L.annotations(id)[0];
+      out.push({
+        hash: mine.target.source['schema:sha256'],
+        title: mine.target.source['dc:title'] ?? '',
+        body,
+      });
+    }
+    return out;
+  }, max);
+}

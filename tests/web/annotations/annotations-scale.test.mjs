@@ -5,27 +5,16 @@
 // annotation functions (build-wasm/bin/lectern-core.js, or LECTERN_CORE); skipped without it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { exportBatches, exportInParts } from '../../../web/src/annotations/annotation-export.js';
 import { AnnotationBook } from '../../../web/src/annotations/annotations.js';
 import { parseCore } from '../../../web/src/annotations/annotation-records.js';
 import { annotationBatches } from '../../../web/src/import/annotation-items.js';
-import { CoreReader } from '../../../web/src/core/core.js';
 import { Collection } from '../../../web/src/library/collection.js';
 import { MemoryStore } from '../../../web/src/storage/store.js';
 import { annotationFileText, generatedAnnotation } from '../../e2e/generated-annotations.mjs';
-import { ROOT } from '../helpers.mjs';
+import { annotationCore } from '../helpers.mjs';
 
-const require = createRequire(import.meta.url);
-const corePath = process.env.LECTERN_CORE ?? path.join(ROOT, 'build-wasm/bin/lectern-core.js');
-let core = null;
-if (existsSync(corePath)) {
-  const module = await require(corePath)();
-  if (typeof module.annotationsCreate === 'function') core = new CoreReader(module);
-}
-const skip = core ? false : `no core with annotation functions at ${corePath}`;
+const { core, skip } = await annotationCore();
 const call = async (fn, ...args) => core.call(fn, args);
 const parse = (json) => parseCore(json, 'the export');
 
