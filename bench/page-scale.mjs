@@ -32,11 +32,38 @@ async function writePieces(path, pieces) {
   return statSync(path).size;
 }
 
+const WORDS = (
+  'harbour council minister trade grain steel tariff vote budget storm river bridge school hospital ' +
+  'court election strike market bank energy pipeline festival museum railway airport police farmers ' +
+  'drought flood senate treaty summit border export import factory union wages prices housing'
+).split(' ');
+
+/** `n` distinct articles: random sentences over a small vocabulary (no two tell one story). */
 function* articleFile(n) {
+  let state = 12345;
+  const random = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  const sentence = () => {
+    const w = Array.from(
+      { length: 8 + Math.floor(random() * 10) },
+      () => WORDS[Math.floor(random() * WORDS.length)],
+    );
+    return `${w.join(' ')}.`.replace(/^./u, (c) => c.toUpperCase());
+  };
   yield '[\n';
   for (let i = 0; i < n; i++) {
-    const text = `Port report ${i}. The harbour handled ${i * 13} containers on ${1 + (i % 28)} March, officials said. Ships from ${i % 40} countries waited at anchor while crews unloaded grain and steel.`;
-    yield `${JSON.stringify({ id: `port-${i}`, title: `Port report ${i}`, source: `Wire ${i % 17}`, date: `2024-03-${String(1 + (i % 28)).padStart(2, '0')}`, text })}${i + 1 < n ? ',' : ''}\n`;
+    const text = `Report ${i}. ${sentence()} ${sentence()}\n\n${sentence()} ${sentence()}`;
+    const date = `2024-03-${String(1 + (i % 28)).padStart(2, '0')}`;
+    const record = {
+      id: `report-${i}`,
+      title: `Report ${i}: ${sentence()}`,
+      source: `Wire ${i % 17}`,
+      date,
+      text,
+    };
+    yield `${JSON.stringify(record)}${i + 1 < n ? ',' : ''}\n`;
   }
   yield ']\n';
 }

@@ -22,6 +22,10 @@ const DB_VERSION = 2;
 const ARTICLES = 'articles';
 const META = 'meta';
 const ANNOTATIONS = 'annotations';
+/** Records per request when everything is read. */
+const READ_CHUNK = 5000;
+/** Records per transaction in a big write. */
+const WRITE_CHUNK = 2000;
 
 /** The database through idb: requests and transactions as promises. */
 export class IdbStore {
@@ -60,7 +64,23 @@ export class IdbStore {
   }
 
   async loadAll() {
-    return this.db.getAll(ARTICLES);
+    return this.getAllInChunks(ARTICLES);
+  }
+
+  /**
+   * Every record of a store, READ_CHUNK at a time in key order: one getAll of 100,000 records
+   * holds the page while the browser copies them all; chunks let it paint and answer in between.
+   */
+  async getAllInChunks(storeName) {
+    const out = [];
+    let last;
+    for (;;) {
+      const range = last === undefined ? undefined : IDBKeyRange.lowerBound(last, true);
+      const rows = await this.db.getAll(storeName, range, READ_CHUNK);
+      for (const row of rows) out.push(row);
+      if (rows.length < READ_CHUNK) return out;
+      last = rows[rows.length - 1].id;
+    }
   }
 
   /** The article records with these ids (missing ones left out). */
@@ -98,7 +118,7 @@ export class IdbStore {
 
   /** Every annotation record (tombstones included). */
   async loadAnnotations() {
-    return this.db.getAll(ANNOTATIONS);
+    return this.getAllInChunks(ANNOTATIONS);
   }
 
   /** The records with these ids (missing ones left out). */
@@ -109,26 +129,31 @@ export class IdbStore {
   }
 
   /**
-   * Writes each record unless the stored one is newer (last writer wins, in one transaction).
+   * Writes each record unless the stored one is newer (last writer wins, checked in the same
+   * transaction as the write). A big write (an import of 100,000 annotations) goes in
+   * transactions of WRITE_CHUNK records one after the other, so the page is not held while the
+   * browser clones them all at once; each record's check and write stay in one transaction.
    * @returns {Promise<{written: string[], stale: object[]}>} stale: the newer stored records
    */
   async putAnnotations(records) {
     const result = { written: [], stale: [] };
-    if (!records.length) return result;
-    await this.write(ANNOTATIONS, (store) => [
-      Promise.all(records.map((r) => store.get(r.id))).then((stored) =>
-        Promise.all(
-          records.map((record, i) => {
-            if (!isNewer(record, stored[i])) {
-              result.stale.push(stored[i]);
-              return null;
-            }
-            result.written.push(record.id);
-            return store.put(record);
-          }),
+    for (let i = 0; i < records.length; i += WRITE_CHUNK) {
+      const chunk = records.slice(i, i + WRITE_CHUNK);
+      await this.write(ANNOTATIONS, (store) => [
+        Promise.all(chunk.map((r) => store.get(r.id))).then((stored) =>
+          Promise.all(
+            chunk.map((record, k) => {
+              if (!isNewer(record, stored[k])) {
+                result.stale.push(stored[k]);
+                return null;
+              }
+              result.written.push(record.id);
+              return store.put(record);
+            }),
+          ),
         ),
-      ),
-    ]);
+      ]);
+    }
     return result;
   }
 }
