@@ -338,7 +338,7 @@ export class AnnotationBook extends AnnotationPlacement {
     for await (const batch of batches) {
       const mine = [];
       for (const id of idsInBatch(batch.text)) {
-        const here = incoming.get(id) ?? this.records.get(id);
+        const here = this.records.get(id);
         const annotation = incoming.get(id) ?? (here && !here.deleted ? here.annotation : null);
         if (annotation) mine.push(annotation);
       }
