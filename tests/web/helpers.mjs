@@ -22,3 +22,20 @@ export const encode = (s) => new TextEncoder().encode(s);
  * @returns {any}
  */
 export const standIn = (double) => double;
+
+/**
+ * The WebAssembly core with the annotation functions (build-wasm/bin/lectern-core.js, or
+ * LECTERN_CORE), for tests that run against it; `skip` says why they cannot when it is missing.
+ * @returns {Promise<{core: import('../../web/src/core/core.js').CoreReader|null, skip: string|false}>}
+ */
+export async function annotationCore() {
+  const { existsSync } = await import('node:fs');
+  const { CoreReader } = await import('../../web/src/core/core.js');
+  const corePath = process.env.LECTERN_CORE ?? path.join(ROOT, 'build-wasm/bin/lectern-core.js');
+  let core = null;
+  if (existsSync(corePath)) {
+    const module = await createRequire(import.meta.url)(corePath)();
+    if (typeof module.annotationsCreate === 'function') core = new CoreReader(module);
+  }
+  return { core, skip: core ? false : `no core with annotation functions at ${corePath}` };
+}

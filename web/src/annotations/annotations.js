@@ -20,6 +20,15 @@ import {
 import { normaliseTagName } from './tags.js';
 import { AnnotationPlacement } from './annotation-placement.js';
 import { parseCore } from './annotation-records.js';
+import { exportInParts } from './annotation-export.js';
+import { idsInBatch, shiftPath } from '../import/annotation-items.js';
+
+/**
+ * @typedef {{text: string, first: number, listPath: string|null}} ImportBatch
+ * @typedef {{imported: number, duplicates: number, conflicts: number, orphaned: number,
+ *   deletedHere: number, errors: string[], warnings: string[], ids: string[], fatal: boolean,
+ *   container: string}} ImportSummary
+ */
 
 /** A random UUID (crypto.randomUUID where the page has it). */
 export function uuid() {
@@ -293,55 +302,87 @@ export class AnnotationBook extends AnnotationPlacement {
   /**
    * Merges an annotation file into this browser's annotations (the core: duplicates recognised,
    * conflicts kept side by side) and places the new ones in the collection.
-   * @returns {Promise<{imported: number, duplicates: number, conflicts: number, orphaned: number,
-   *   deletedHere: number, errors: string[], warnings: string[], ids: string[], fatal: boolean}>}
+   * @returns {Promise<ImportSummary>}
    */
   async importText(text, { label = 'Import' } = {}) {
-    const existing = this.all().map((r) => r.annotation);
-    const res = parseCore(
-      await this.call('annotationsImport', JSON.stringify(existing), String(text)),
-      'the import',
-    );
-    const problems = (list) =>
-      (Array.isArray(list) ? list : []).map((e) =>
-        e.path ? `${e.path}: ${e.message}` : String(e.message ?? e),
-      );
+    return this.importBatches([{ text: String(text), first: 0, listPath: null }], { label });
+  }
+
+  /**
+   * Merges an annotation file given in batches (import/annotation-items.js: each batch is the file
+   * with some of its annotations), so a file of any size is merged: the core gets one batch at a
+   * time, with only the annotations here that have the same ids (merging is by id), never the
+   * whole collection. Summaries, problems (paths for the whole file) and the changes add up; the
+   * import is one undoable step.
+   * @param {Iterable<ImportBatch>|AsyncIterable<ImportBatch>} batches
+   * @param {{label?: string}} [options]
+   * @returns {Promise<ImportSummary>}
+   */
+  async importBatches(batches, { label = 'Import' } = {}) {
+    /** @type {ImportSummary} */
     const summary = {
-      imported: res.imported ?? 0,
-      duplicates: res.duplicates ?? 0,
-      conflicts: res.conflicts ?? 0,
+      imported: 0,
+      duplicates: 0,
+      conflicts: 0,
       orphaned: 0,
-      errors: problems(res.errors),
-      warnings: problems(res.warnings),
+      errors: [],
+      warnings: [],
       ids: [],
       fatal: false,
-      container: res.container ?? '',
+      container: '',
       deletedHere: 0,
     };
-    const changed = new Set(res.changed ?? []);
-    summary.fatal = !res.container && summary.errors.length > 0 && !changed.size;
-    // The core does not know what was deleted here: an annotation deleted after the version in
-    // the file was modified stays deleted (last writer wins), and is counted apart.
-    for (const a of res.merged ?? []) {
-      const here = this.records.get(a?.id);
-      if (!changed.has(a?.id) || !here?.deleted || !isNewer(here, { modified: modifiedOf(a) })) continue;
-      changed.delete(a.id);
-      summary.deletedHere++;
-      if ((res.ids?.added ?? []).includes(a.id)) summary.imported = Math.max(0, summary.imported - 1);
+    /** @type {Map<string, object>} id → the merged annotation, for those that change something here */
+    const incoming = new Map();
+    const anchors = new Map();
+    for await (const batch of batches) {
+      const mine = [];
+      for (const id of idsInBatch(batch.text)) {
+        const here = this.records.get(id);
+        const annotation = incoming.get(id) ?? (here && !here.deleted ? here.annotation : null);
+        if (annotation) mine.push(annotation);
+      }
+      const res = parseCore(
+        await this.call('annotationsImport', JSON.stringify(mine), batch.text),
+        'the import',
+      );
+      const problems = (list, { skipTotal = false } = {}) =>
+        (Array.isArray(list) ? list : [])
+          .filter((e) => !(skipTotal && e.path === 'total')) // only the batch's share of the list is here
+          .map((e) => {
+            const where = shiftPath(e.path, batch.listPath, batch.first);
+            return where ? `${where}: ${e.message}` : String(e.message ?? e);
+          });
+      summary.errors.push(...problems(res.errors));
+      summary.warnings.push(...problems(res.warnings, { skipTotal: batch.listPath !== null }));
+      if (!res.container) continue;
+      summary.container ||= res.container;
+      summary.imported += res.imported ?? 0;
+      summary.duplicates += res.duplicates ?? 0;
+      summary.conflicts += res.conflicts ?? 0;
+      const changed = new Set(res.changed ?? []);
+      // The core does not know what was deleted here: an annotation deleted after the version in
+      // the file was modified stays deleted (last writer wins), and is counted apart.
+      for (const a of res.merged ?? []) {
+        const here = this.records.get(a?.id);
+        if (!changed.has(a?.id) || !here?.deleted || !isNewer(here, { modified: modifiedOf(a) })) continue;
+        changed.delete(a.id);
+        summary.deletedHere++;
+        if ((res.ids?.added ?? []).includes(a.id)) summary.imported = Math.max(0, summary.imported - 1);
+      }
+      for (const t of res.tags ?? []) if (t?.name) this.tags.ensure(t.name, t.color ?? undefined);
+      const fresh = (res.merged ?? []).filter((a) => a && changed.has(a.id));
+      for (const a of fresh) incoming.set(a.id, a);
+      // Placed a batch at a time: the core anchors a batch's orphans, not the whole file's at once.
+      for (const [id, anchor] of await this.placeImported(fresh)) anchors.set(id, anchor);
     }
-    for (const t of res.tags ?? []) if (t?.name) this.tags.ensure(t.name, t.color ?? undefined);
-    const incoming = (res.merged ?? []).filter((a) => a && changed.has(a.id));
-    if (!incoming.length) return summary;
-    const anchors = await this.placeImported(incoming);
-    const changes = new Map(incoming.map((a) => [a.id, a]));
+    summary.fatal = !summary.container && summary.errors.length > 0;
+    if (!incoming.size) return summary;
     // A changed annotation whose target did not change keeps its place.
-    for (const a of incoming) {
-      if (anchors.has(a.id)) continue;
-      anchors.set(a.id, undefined);
-    }
-    await this.apply(changes, { label, anchors });
+    for (const id of incoming.keys()) if (!anchors.has(id)) anchors.set(id, undefined);
+    await this.apply(incoming, { label, anchors });
     await this.saveTags();
-    summary.ids = [...changes.keys()];
+    summary.ids = [...incoming.keys()];
     summary.orphaned = summary.ids.filter((id) => !this.homeOf(this.records.get(id))?.article).length;
     return summary;
   }
@@ -365,24 +406,30 @@ export class AnnotationBook extends AnnotationPlacement {
   }
 
   /**
+   * The export as the parts of a Blob (annotation-export.js: in batches through the core, so it
+   * has no size limit).
    * @param {{format?: 'jsonld'|'markdown'|'html', articleId?: string, tag?: string, label?: string}} o
+   * @returns {Promise<import('./annotation-export.js').ExportParts>}
+   */
+  async exportParts({ format = 'jsonld', articleId = '', tag = '', label = '' } = {}) {
+    const list = this.selectForExport({ articleId, tag, corrections: format === 'jsonld' });
+    return exportInParts(
+      list,
+      { format, label },
+      (fn, ...args) => this.call(fn, ...args),
+      (json) => parseCore(json, 'the export'),
+    );
+  }
+
+  /**
+   * The export as one string: for window.lectern.exportAnnotations, which answers an object
+   * anyway, and tests. Downloads use exportParts.
+   * @param {{format?: 'jsonld'|'markdown'|'html', articleId?: string, tag?: string, label?: string}} [o]
    * @returns {Promise<{text: string, mediaType: string, count: number}>}
    */
-  async exportText({ format = 'jsonld', articleId = '', tag = '', label = '' } = {}) {
-    const list = this.selectForExport({ articleId, tag, corrections: format === 'jsonld' });
-    const res = parseCore(
-      await this.call(
-        'annotationsExport',
-        JSON.stringify(list),
-        JSON.stringify({ format, label: label || undefined }),
-      ),
-      'the export',
-    );
-    return {
-      text: String(res.text ?? ''),
-      mediaType: String(res.mediaType ?? 'application/json'),
-      count: res.count ?? list.length,
-    };
+  async exportText(o = {}) {
+    const { parts, mediaType, count } = await this.exportParts(o);
+    return { text: parts.join(''), mediaType, count };
   }
 }
 

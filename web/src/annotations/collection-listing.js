@@ -43,6 +43,15 @@ export function collectionListing(book, articles, user, filters) {
   return { items: filtered, total: items.length, tags, articles: listed, authors, orphans };
 }
 
+// An annotation's view is read again at every render of the view (each filter change); an
+// annotation object is never changed in place (edits make a new one), so its view is kept.
+const views = new WeakMap();
+function viewFor(annotation) {
+  let v = views.get(annotation);
+  if (!v) views.set(annotation, (v = viewOf(annotation)));
+  return v;
+}
+
 /**
  * @typedef {object} ListedAnnotation
  * @property {string} id
@@ -70,7 +79,7 @@ function listItems(book, articles) {
       return {
         id: r.id,
         record: r,
-        view: viewOf(r.annotation),
+        view: viewFor(r.annotation),
         articleId: article?.id ?? '',
         articleTitle: article ? rowOf(article).displayTitle : '',
         status: article ? 'placed' : 'orphan',

@@ -112,9 +112,19 @@ export function isValidRecord(r) {
   return Boolean(r && typeof r.id === 'string' && r.id && r.article && typeof r.article.body === 'string');
 }
 
+// The library makes every row again at each render (100,000 of them in a big library, several
+// times a second while an import adds articles); an article is never changed in place, so its
+// display title, the costly part, is kept.
+const titles = new WeakMap();
+function titleOf(article) {
+  let t = titles.get(article);
+  if (!t) titles.set(article, (t = displayTitle(article)));
+  return t;
+}
+
 /** The row shown in the library table (and returned by window.lectern.articles()). */
 export function rowOf(record) {
-  const t = displayTitle(record.article);
+  const t = titleOf(record.article);
   return {
     id: record.id,
     title: record.article.title,

@@ -19,6 +19,9 @@ import { entryForName, searchIndex } from '../entities/entity-model.js';
 import { groupRows } from '../stories/stories.js';
 import { INITIALISED_KEY, parseSeeds, shouldLoadSeeds } from '../library/seeds.js';
 import { openStore } from '../storage/store.js';
+import { CollectionSync } from '../library/collection-sync.js';
+import { ImportJournal, interruptedText, keptBy } from '../import/import-journal.js';
+import { tabBus } from '../annotations/tab-bus.js';
 import { pastedFileName, plural, truncate } from './format.js';
 import { isEditable } from './dom.js';
 import { handleKey } from './commands.js';
@@ -31,6 +34,10 @@ export class App {
     this.seeds = parseSeeds(seedsJson);
     this.collection = new Collection();
     this.store = null;
+    /** @type {CollectionSync|null} the collection shared with the page's other tabs */
+    this.sync = null;
+    // An import's progress in storage: one a reload cut short is told about at the next start.
+    this.journal = new ImportJournal(() => this.store, { failed: (error) => this.storage.failed(error) });
     this.reader = null;
     this.sort = loadSort();
     this.groupVersions = loadGroupVersions();
@@ -80,6 +87,12 @@ export class App {
   async start() {
     this.installGlobalHandlers();
     this.store = await openStore();
+    this.sync = new CollectionSync({
+      store: () => this.store,
+      collection: this.collection,
+      bus: tabBus,
+      changed: (change) => this.changedElsewhere(change),
+    });
     let records = [];
     try {
       records = (await this.store.loadAll()).filter(isValidRecord);
@@ -89,6 +102,7 @@ export class App {
     for (const r of records) this.collection.add(r);
     await this.annotations.load(this.store);
     this.storage.update();
+    await this.tellInterruptedImport();
     if (!this.store.persistent) {
       this.messages.show({
         kind: 'warning',
@@ -143,6 +157,19 @@ export class App {
     this.stories.collectionChanged({ delayMs: 100 }); // find the versions of each story
     // The annotation core (a worker of its own) starts once the page has settled.
     setTimeout(() => this.annotations.warm(), 1500);
+  }
+
+  /** An import a reload or a closed tab cut short: say what it kept and offer to finish it. */
+  async tellInterruptedImport() {
+    const journal = await this.journal.interrupted();
+    if (!journal) return;
+    const added = Math.max(journal.added, keptBy(journal, this.collection.list()));
+    this.messages.show({
+      kind: 'warning',
+      key: 'import-interrupted',
+      text: interruptedText({ ...journal, added }),
+      action: { label: 'Choose the files again…', run: () => this.chooseFiles() },
+    });
   }
 
   setAnnotationCount(n) {
@@ -228,14 +255,22 @@ export class App {
     this.root.dataset.importing = 'true';
     let lastRender = performance.now();
     let result;
+    let fileIndex = 0;
+    let added = 0;
+    if (!seed) await this.journal.begin(inputs);
     try {
       result = await importInputs(inputs, {
         reader: this.reader,
         collection: this.collection,
         seed,
-        onProgress: (p) => this.progress.update(p),
+        onProgress: (p) => {
+          fileIndex = p.fileIndex;
+          this.progress.update(p);
+        },
         onAdded: async (records) => {
           await this.persist(records);
+          added += records.length;
+          if (!seed) await this.journal.progress({ fileIndex, added });
           if (performance.now() - lastRender > 400) {
             this.renderLibrary({ windowed: true });
             lastRender = performance.now();
@@ -243,11 +278,13 @@ export class App {
         },
       });
     } finally {
+      if (!seed) await this.journal.end();
       document.body.removeAttribute('aria-busy');
       delete this.root.dataset.importing;
       this.progress.update({ done: true });
       this.stories.importEnded(result?.added.length ?? 0);
     }
+    if (!seed) this.messages.dismissKey('import-interrupted'); // this import finished what it left
     let replaced = 0;
     if (replaceSeeds && result.added.length > 0) {
       const seeds = this.collection.seeds().map((r) => r.id);
@@ -291,9 +328,24 @@ export class App {
     if (!this.store) return;
     try {
       await this.store.putAll(records);
+      this.sync?.stored(records.map((r) => r.id));
     } catch (error) {
       this.storage.failed(error);
     }
+  }
+
+  /**
+   * Another tab stored or removed articles (library/collection-sync.js has already changed the
+   * collection): the views catch up as after an import or a removal here, without a message.
+   * @param {{added: string[], removed: string[]}} change
+   */
+  changedElsewhere({ added, removed }) {
+    this.stories.collectionChanged(removed.length ? { removed } : {});
+    this.entities.invalidate();
+    this.renderLibrary();
+    if (added.length) this.annotations.articlesAdded(added);
+    if (removed.length) this.annotations.changed();
+    if (this.view === 'reader' && removed.includes(this.currentId)) this.showLibrary({ replace: true });
   }
 
   async removeArticles(ids, { quiet = false } = {}) {
@@ -315,6 +367,7 @@ export class App {
     }
     try {
       await this.store?.deleteIds(removed.map((r) => r.id));
+      this.sync?.removed(removed.map((r) => r.id));
     } catch (error) {
       this.storage.failed(error);
     }
@@ -365,6 +418,7 @@ export class App {
     const removed = this.collection.clear();
     try {
       await this.store?.clearArticles();
+      this.sync?.removed(removed.map((r) => r.id));
     } catch (error) {
       this.storage.failed(error);
     }

@@ -22,6 +22,10 @@ const DB_VERSION = 2;
 const ARTICLES = 'articles';
 const META = 'meta';
 const ANNOTATIONS = 'annotations';
+/** Records per request when everything is read. */
+const READ_CHUNK = 5000;
+/** Records per transaction in a big write. */
+const WRITE_CHUNK = 2000;
 
 /** The database through idb: requests and transactions as promises. */
 export class IdbStore {
@@ -30,11 +34,60 @@ export class IdbStore {
     this.db = wrap(db);
     this.persistent = true;
     this.reason = '';
+    /** @type {Error|null} why the browser closed the connection, once it has */
+    this.closed = null;
     db.onversionchange = () => db.close(); // let a newer page upgrade the database
+    // Firefox reports a failed request nobody called preventDefault on as an uncaught error, even
+    // when its promise is handled: handled here, and the transaction aborted as it would have been
+    // (the write's promise rejects with the request's error, and the caller says so).
+    db.onerror = (event) => {
+      event.preventDefault();
+      try {
+        /** @type {any} */ (event.target)?.transaction?.abort();
+      } catch {
+        /* already finished */
+      }
+    };
+    // The browser closes a connection itself when its storage is full or cleared (Firefox, after
+    // a quota error): every later transaction would throw InvalidStateError.
+    db.onclose = () => {
+      this.closed = Object.assign(new Error("the browser closed this page's storage"), {
+        name: 'QuotaExceededError',
+      });
+    };
+  }
+
+  /** A transaction, or the reason there can be none (a closed connection) as a rejection. */
+  transaction(storeName, mode) {
+    if (this.closed) throw this.closed;
+    return this.db.transaction(storeName, mode);
   }
 
   async loadAll() {
-    return this.db.getAll(ARTICLES);
+    return this.getAllInChunks(ARTICLES);
+  }
+
+  /**
+   * Every record of a store, READ_CHUNK at a time in key order: one getAll of 100,000 records
+   * holds the page while the browser copies them all; chunks let it paint and answer in between.
+   */
+  async getAllInChunks(storeName) {
+    const out = [];
+    let last;
+    for (;;) {
+      const range = last === undefined ? undefined : IDBKeyRange.lowerBound(last, true);
+      const rows = await this.db.getAll(storeName, range, READ_CHUNK);
+      for (const row of rows) out.push(row);
+      if (rows.length < READ_CHUNK) return out;
+      last = rows[rows.length - 1].id;
+    }
+  }
+
+  /** The article records with these ids (missing ones left out). */
+  async getArticles(ids) {
+    const tx = this.transaction(ARTICLES, 'readonly');
+    const rows = await Promise.all(ids.map((id) => tx.store.get(id)));
+    return rows.filter(Boolean);
   }
 
   async getMeta(key) {
@@ -47,7 +100,7 @@ export class IdbStore {
 
   /** Writes in one transaction; resolves once it is committed (rejects with the cause when not). */
   async write(storeName, change) {
-    const tx = this.db.transaction(storeName, 'readwrite');
+    const tx = this.transaction(storeName, 'readwrite');
     await Promise.all([...change(tx.store), tx.done]);
   }
 
@@ -65,37 +118,42 @@ export class IdbStore {
 
   /** Every annotation record (tombstones included). */
   async loadAnnotations() {
-    return this.db.getAll(ANNOTATIONS);
+    return this.getAllInChunks(ANNOTATIONS);
   }
 
   /** The records with these ids (missing ones left out). */
   async getAnnotations(ids) {
-    const tx = this.db.transaction(ANNOTATIONS, 'readonly');
+    const tx = this.transaction(ANNOTATIONS, 'readonly');
     const rows = await Promise.all(ids.map((id) => tx.store.get(id)));
     return rows.filter(Boolean);
   }
 
   /**
-   * Writes each record unless the stored one is newer (last writer wins, in one transaction).
+   * Writes each record unless the stored one is newer (last writer wins, checked in the same
+   * transaction as the write). A big write (an import of 100,000 annotations) goes in
+   * transactions of WRITE_CHUNK records one after the other, so the page is not held while the
+   * browser clones them all at once; each record's check and write stay in one transaction.
    * @returns {Promise<{written: string[], stale: object[]}>} stale: the newer stored records
    */
   async putAnnotations(records) {
     const result = { written: [], stale: [] };
-    if (!records.length) return result;
-    await this.write(ANNOTATIONS, (store) => [
-      Promise.all(records.map((r) => store.get(r.id))).then((stored) =>
-        Promise.all(
-          records.map((record, i) => {
-            if (!isNewer(record, stored[i])) {
-              result.stale.push(stored[i]);
-              return null;
-            }
-            result.written.push(record.id);
-            return store.put(record);
-          }),
+    for (let i = 0; i < records.length; i += WRITE_CHUNK) {
+      const chunk = records.slice(i, i + WRITE_CHUNK);
+      await this.write(ANNOTATIONS, (store) => [
+        Promise.all(chunk.map((r) => store.get(r.id))).then((stored) =>
+          Promise.all(
+            chunk.map((record, k) => {
+              if (!isNewer(record, stored[k])) {
+                result.stale.push(stored[k]);
+                return null;
+              }
+              result.written.push(record.id);
+              return store.put(record);
+            }),
+          ),
         ),
-      ),
-    ]);
+      ]);
+    }
     return result;
   }
 }
@@ -111,6 +169,10 @@ export class MemoryStore {
 
   async loadAll() {
     return [...this.articles.values()];
+  }
+
+  async getArticles(ids) {
+    return ids.map((id) => this.articles.get(id)).filter(Boolean);
   }
 
   async getMeta(key) {
@@ -163,7 +225,18 @@ export class MemoryStore {
  * Opens the database, or falls back to memory.
  * @returns {Promise<IdbStore|MemoryStore>}
  */
-export async function openStore({ indexedDB = globalThis.indexedDB, timeoutMs = 10000 } = {}) {
+export async function openStore({
+  indexedDB = undefined,
+  getIndexedDB = () => globalThis.indexedDB,
+  timeoutMs = 10000,
+} = {}) {
+  try {
+    // Reading window.indexedDB itself throws in some browsers when storage is off or broken
+    // (Firefox: InvalidStateError or SecurityError).
+    indexedDB ??= getIndexedDB();
+  } catch (error) {
+    return new MemoryStore(describeStorageError(error, 'open'));
+  }
   if (!indexedDB) return new MemoryStore('this browser offers no IndexedDB storage to this page');
   try {
     const db = await new Promise((resolve, reject) => {
@@ -193,7 +266,8 @@ export async function openStore({ indexedDB = globalThis.indexedDB, timeoutMs = 
           request.result.close(); // too late: this page already works from memory
         else resolve(request.result);
       };
-      request.onerror = () => {
+      request.onerror = (event) => {
+        event?.preventDefault?.(); // handled: Firefox would also report it as uncaught
         clearTimeout(timer);
         reject(request.error);
       };
@@ -212,6 +286,11 @@ export function describeStorageError(error, action = 'write') {
   const name = error?.name || '';
   if (name === 'QuotaExceededError' || /quota/iu.test(String(error?.message))) {
     return "the browser's storage for this page is full (quota exceeded)";
+  }
+  // Firefox answers writes with InvalidStateError once a quota error has closed the connection;
+  // when opening, it means storage is off (a private window, or storage disabled for files).
+  if (name === 'InvalidStateError' && action !== 'open') {
+    return "the browser's storage for this page is full (quota exceeded), or the browser closed it";
   }
   if (name === 'SecurityError' || name === 'InvalidStateError') {
     return 'the browser does not allow this page to store data (private window, or storage disabled for files)';

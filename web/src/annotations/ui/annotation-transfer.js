@@ -1,5 +1,6 @@
 // Annotation files in and out: files dropped or chosen that look like W3C annotations are
-// imported (merged by the core, annotations.js importText) and said so in a message; exports
+// imported (read a batch at a time, import/annotation-items.js, and merged by the core,
+// annotations.js importBatches) and said so in a message; exports
 // (the whole collection, an article, a tag; JSON-LD, Markdown or HTML) are downloaded through a
 // Blob and <a download>, so nothing leaves the computer.
 import {
@@ -10,10 +11,16 @@ import {
   SNIFF_BYTES,
 } from '../annotation-files.js';
 import { rowOf } from '../../library/records.js';
-import { plural } from '../../shell/format.js';
+import { formatBytes, plural } from '../../shell/format.js';
+import { annotationBatches } from '../../import/annotation-items.js';
 import { h } from '../../shell/dom.js';
 
-const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
+// Annotation files are read and merged a batch at a time, so their size is not limited by the
+// core (32 MB per call) but by what the tab holds: every annotation imported stays in memory (and
+// the merged records with it); past 1 GB of JSON a tab runs out.
+const MAX_IMPORT_BYTES = 1024 * 1024 * 1024;
+/** Files from this size on show how far the import has got. */
+const PROGRESS_BYTES = 4 * 1024 * 1024;
 
 /**
  * What importing and exporting annotations needs of the page.
@@ -58,6 +65,7 @@ export class AnnotationTransfer {
     return rest;
   }
 
+  /** Imports annotation files one after the other, each read and merged in batches. */
   async importFiles(files) {
     for (const file of files) {
       const name = file.name || 'annotations.json';
@@ -65,42 +73,44 @@ export class AnnotationTransfer {
         this.deps.messages.show({
           kind: 'error',
           key: `annotations:${name}`,
-          text: `${name}: too large to import as annotations (${Math.round(file.size / 1048576)} MB; the limit is 32 MB).`,
+          text: `${name}: too large to import in a browser tab (${formatBytes(file.size)}; the limit is ${formatBytes(MAX_IMPORT_BYTES)}). Export the annotations in parts (by tag or article) and import those.`,
         });
         continue;
       }
-      let text;
-      try {
-        text = await file.text();
-      } catch (error) {
+      const progress = (fraction) =>
         this.deps.messages.show({
-          kind: 'error',
+          kind: 'info',
           key: `annotations:${name}`,
-          text: `${name}: could not be read (${error?.message || error}).`,
+          text: `${name}: importing annotations (${formatBytes(file.size)})… ${Math.round(fraction * 100)}%`,
         });
-        continue;
-      }
-      await this.importText(text, name);
+      const big = file.size > PROGRESS_BYTES;
+      if (big) progress(0);
+      await this.importBatches(annotationBatches(file, { progress: big ? progress : undefined }), name);
     }
   }
 
-  /** @returns {Promise<object>} the summary (annotations.js importText) */
-  async importText(text, name = 'annotations') {
+  /**
+   * Merges batches of one file and says what happened.
+   * @param {Iterable<import('../annotations.js').ImportBatch>|AsyncIterable<import('../annotations.js').ImportBatch>} batches
+   * @returns {Promise<object>} the summary
+   */
+  async importBatches(batches, name) {
     let summary;
     try {
-      summary = await this.deps.book().importText(text, { label: `Import of ${name}` });
+      summary = await this.deps.book().importBatches(batches, { label: `Import of ${name}` });
     } catch (error) {
+      const reason = error?.message || String(error);
       this.deps.messages.show({
         kind: 'error',
         key: `annotations:${name}`,
-        text: `${name}: the annotations could not be imported (${error?.message || error}). Nothing was changed.`,
+        text: `${name}: the annotations could not be imported (${reason}). Nothing was changed.`,
       });
       return {
         imported: 0,
         duplicates: 0,
         conflicts: 0,
         orphaned: 0,
-        errors: [String(error?.message || error)],
+        errors: [String(reason)],
         fatal: true,
       };
     }
@@ -127,7 +137,7 @@ export class AnnotationTransfer {
     const label = article ? `Annotations on “${title}”` : tag ? `Annotations tagged “${tag}”` : '';
     let out;
     try {
-      out = await this.deps.book().exportText({ format, articleId, tag, label });
+      out = await this.deps.book().exportParts({ format, articleId, tag, label });
     } catch (error) {
       this.deps.messages.show({
         kind: 'error',
@@ -137,13 +147,13 @@ export class AnnotationTransfer {
       return null;
     }
     const name = exportFileName({ format, tag, articleTitle: title });
-    download(name, out.text, out.mediaType);
+    download(name, out.parts, out.mediaType);
     this.deps.messages.show({
       kind: 'success',
       key: 'export',
       text: `Exported ${plural(out.count, 'annotation')} to ${name} (in your downloads).`,
     });
-    return { name, ...out };
+    return { name, count: out.count, mediaType: out.mediaType };
   }
 
   /** window.lectern.exportAnnotations: the collection's W3C AnnotationCollection, parsed. */
@@ -155,7 +165,7 @@ export class AnnotationTransfer {
   /** window.lectern.importAnnotations: merged as a file would be (the page shows a message too). */
   async importFrom(objectOrString) {
     const text = typeof objectOrString === 'string' ? objectOrString : JSON.stringify(objectOrString);
-    const s = await this.importText(text, 'imported annotations');
+    const s = await this.importBatches(annotationBatches(new Blob([text])), 'imported annotations');
     return {
       imported: s.imported,
       duplicates: s.duplicates,
@@ -166,8 +176,9 @@ export class AnnotationTransfer {
   }
 }
 
-function download(name, text, mediaType) {
-  const blob = new Blob([text], { type: mediaType || 'application/octet-stream' });
+/** @param {string[]} parts  joined by the Blob, never into one string */
+function download(name, parts, mediaType) {
+  const blob = new Blob(parts, { type: mediaType || 'application/octet-stream' });
   const url = URL.createObjectURL(blob);
   const a = h('a', { href: url, download: name, hidden: true });
   document.body.append(a);

@@ -7,6 +7,8 @@ import { plural, truncate } from '../../shell/format.js';
 
 /** Cards rendered at once (more on request): a big collection's list stays quick. */
 const PAGE = 300;
+/** Orphans shown in the side panel (thousands may come with a colleague's file). */
+const ORPHANS_SHOWN = 50;
 
 const STATUSES = [
   ['', 'Any status'],
@@ -384,9 +386,17 @@ export class AnnotationsView {
     replaceChildren(this.list, rows);
 
     this.orphans.hidden = orphans.length === 0;
-    replaceChildren(
-      this.orphanList,
-      orphans.map((o) =>
+    // The side panel shows the first orphans; all of them are listed with the status filter.
+    const moreOrphans =
+      orphans.length > ORPHANS_SHOWN
+        ? h(
+            'li',
+            { class: 'muted small', 'data-testid': 'orphans-more' },
+            `… and ${orphans.length - ORPHANS_SHOWN} more: choose “Orphaned” under status to list them all.`,
+          )
+        : null;
+    replaceChildren(this.orphanList, [
+      ...orphans.slice(0, ORPHANS_SHOWN).map((o) =>
         h(
           'li',
           { class: 'annotation-card compact', 'data-testid': 'orphan-item', 'data-id': o.id },
@@ -410,7 +420,8 @@ export class AnnotationsView {
           }),
         ),
       ),
-    );
+      moreOrphans,
+    ]);
 
     replaceChildren(
       this.tagList,

@@ -1,0 +1,190 @@
+/* global window, document, location, requestAnimationFrame */
+// The page at scale: the longest main-thread task while it imports 100,000 articles, opens the
+// library on them (a reload), imports 100,000 annotations and opens the annotations view, in
+// headless Chromium (PerformanceObserver 'longtask': the longest task, in ms) and Firefox ESR (no
+// longtask entries there: the longest gap between requestAnimationFrame callbacks, in ms, which is
+// the longest the page could not paint). Figures are printed, nothing is asserted: a benchmark,
+// not a test. The data is generated here (tests/e2e/generated-annotations.mjs for annotations).
+//   node bench/page-scale.mjs [--articles N] [--annotations N] [--browsers chromium,firefox]
+import { mkdtempSync, rmSync, createWriteStream, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch, openPage } from '../tests/e2e/browsers.mjs';
+import { annotationFileText, libraryTargets } from '../tests/e2e/generated-annotations.mjs';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const ARTICLES = Number(option('articles', 100000));
+const ANNOTATIONS = Number(option('annotations', 100000));
+const BROWSERS = String(option('browsers', 'chromium,firefox')).split(',');
+const byTestId = (id) => `[data-testid="${id}"]`;
+
+/** Writes pieces of text to a file, waiting when the stream is full. */
+async function writePieces(path, pieces) {
+  const out = createWriteStream(path);
+  for (const piece of pieces) if (!out.write(piece)) await once(out, 'drain');
+  out.end();
+  await once(out, 'finish');
+  return statSync(path).size;
+}
+
+const WORDS = (
+  'harbour council minister trade grain steel tariff vote budget storm river bridge school hospital ' +
+  'court election strike market bank energy pipeline festival museum railway airport police farmers ' +
+  'drought flood senate treaty summit border export import factory union wages prices housing'
+).split(' ');
+
+/** `n` distinct articles: random sentences over a small vocabulary (no two tell one story). */
+function* articleFile(n) {
+  let state = 12345;
+  const random = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  const sentence = () => {
+    const w = Array.from(
+      { length: 8 + Math.floor(random() * 10) },
+      () => WORDS[Math.floor(random() * WORDS.length)],
+    );
+    return `${w.join(' ')}.`.replace(/^./u, (c) => c.toUpperCase());
+  };
+  yield '[\n';
+  for (let i = 0; i < n; i++) {
+    const text = `Report ${i}. ${sentence()} ${sentence()}\n\n${sentence()} ${sentence()}`;
+    const date = `2024-03-${String(1 + (i % 28)).padStart(2, '0')}`;
+    const record = {
+      id: `report-${i}`,
+      title: `Report ${i}: ${sentence()}`,
+      source: `Wire ${i % 17}`,
+      date,
+      text,
+    };
+    yield `${JSON.stringify(record)}${i + 1 < n ? ',' : ''}\n`;
+  }
+  yield ']\n';
+}
+
+// In the page from its first script: the longest task (Chromium) and the longest frame gap.
+function monitor() {
+  const w = /** @type {any} */ (window);
+  const m = { task: 0, gap: 0, last: 0, tasks: 0 };
+  w.__scale = {
+    reset() {
+      m.task = 0;
+      m.gap = 0;
+      m.tasks = 0;
+      m.last = performance.now();
+    },
+    read: () => ({ task: m.task, gap: m.gap, tasks: m.tasks }),
+  };
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        m.task = Math.max(m.task, e.duration);
+        m.tasks++;
+      }
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    /* Firefox: no longtask entries */
+  }
+  const frame = (t) => {
+    if (m.last) m.gap = Math.max(m.gap, t - m.last);
+    m.last = t;
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+/**
+ * Waits until `fn` is true in the page, asking every second from here (an in-page wait is one
+ * protocol call, which times out after 3 minutes; an import of 100,000 articles takes longer).
+ */
+async function until(page, fn, arg, timeoutMs = 1800000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(fn, arg))) {
+    if (Date.now() > deadline) throw new Error(`timed out: ${fn}`);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+const idle = (page) =>
+  until(page, () => !document.querySelector('#app[data-importing], #app[data-clustering]'));
+
+async function phase(page, label, run) {
+  await page.evaluate(() => /** @type {any} */ (window).__scale.reset());
+  const start = Date.now();
+  await run();
+  const { task, gap, tasks } = await page.evaluate(() => /** @type {any} */ (window).__scale.read());
+  const row = {
+    phase: label,
+    seconds: ((Date.now() - start) / 1000).toFixed(1),
+    longestTaskMs: Math.round(task),
+    longTasks: tasks,
+    longestFrameGapMs: Math.round(gap),
+  };
+  console.log(JSON.stringify(row));
+  return row;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'lectern-page-scale-'));
+try {
+  const articlesPath = join(dir, 'ports.json');
+  const articleBytes = await writePieces(articlesPath, articleFile(ARTICLES));
+  console.log(
+    `# ${ARTICLES} articles (${(articleBytes / 1048576).toFixed(1)} MB), ${ANNOTATIONS} annotations`,
+  );
+  for (const name of BROWSERS) {
+    console.log(
+      `# ${name}: ${name === 'chromium' ? 'longest task (PerformanceObserver longtask)' : 'longest requestAnimationFrame gap'}`,
+    );
+    const session = await launch(name);
+    try {
+      const problems = [];
+      const page = await openPage(session.browser, problems, { width: 1280, height: 900 });
+      await page.evaluateOnNewDocument(monitor);
+      await page.reload();
+      await page.evaluate(() => window.lectern.ready);
+      await phase(page, `import ${ARTICLES} articles`, async () => {
+        await (await page.$(byTestId('import-input')))?.uploadFile(articlesPath);
+        await until(page, (n) => window.lectern.articles().length >= n, ARTICLES);
+        await idle(page);
+      });
+      await phase(page, 'open the library (reload)', async () => {
+        await page.reload();
+        await page.evaluate(() => window.lectern.ready);
+        await page.waitForSelector(byTestId('library-row'));
+        await idle(page);
+      });
+      const targets = await libraryTargets(page, 50);
+      const annotationsPath = join(dir, `desk-${name}.json`);
+      await writePieces(annotationsPath, annotationFileText(targets, { to: ANNOTATIONS, noteChars: 200 }));
+      const before = await page.evaluate(() => window.lectern.annotations().length);
+      await phase(page, `import ${ANNOTATIONS} annotations`, async () => {
+        await (await page.$(byTestId('import-input')))?.uploadFile(annotationsPath);
+        await until(page, (n) => window.lectern.annotations().length >= n, before + ANNOTATIONS);
+        await new Promise((r) => setTimeout(r, 1000));
+      });
+      await phase(page, 'open the annotations view', async () => {
+        await page.evaluate(() => {
+          location.hash = '#annotations';
+        });
+        await page.waitForSelector(byTestId('annotation-item'), { visible: true, timeout: 600000 });
+        await new Promise((r) => setTimeout(r, 1000));
+      });
+      await phase(page, 'back to the library', async () => {
+        await page.click(byTestId('annotations-back'));
+        await page.waitForSelector(byTestId('library-row'), { visible: true });
+        await new Promise((r) => setTimeout(r, 1000));
+      });
+      if (problems.length) console.log(`# ${name} problems: ${problems.slice(0, 5).join(' | ')}`);
+    } finally {
+      await session.close();
+    }
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
