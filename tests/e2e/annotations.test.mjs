@@ -434,8 +434,10 @@ for (const name of BROWSERS) {
         const orphanIds = await p2.$$eval(byTestId('orphan-item'), (li) => li.map((x) => x.dataset.id));
         assert.ok(orphanIds.includes('urn:uuid:6c1b0f5e-1111-4a8e-9d0b-000000000003'), orphanIds.join());
         await p2.screenshot({ path: join(shots, `e2e-${name}-annotations-collection.png`) });
-        await p2.click(
+        // Found and clicked in one step: the list may be redrawn as the last placements come in.
+        await p2.$eval(
           `${byTestId('orphan-item')}[data-id="urn:uuid:6c1b0f5e-1111-4a8e-9d0b-000000000003"] ${byTestId('attach-orphan')}`,
+          (b) => /** @type {HTMLElement} */ (b).click(),
         );
         const v2 = await articleId(p2, 'Harbour city');
         await p2.waitForFunction(() => document.getElementById('app').dataset.view === 'reader');
