@@ -19,8 +19,10 @@ constexpr std::size_t kBand = 1;
 // place with few errors keeps most; one with many may still be found through the context
 // searches. Checked with bench/anchor_eval with the index forced on every text (BENCHMARKS.md).
 constexpr double kMinVotes = 0.1;
-constexpr std::size_t kMaxGrams = 256;  // grams of a long pattern looked up (evenly spaced)
-constexpr std::size_t kMaxCover = 4;    // windows over 1/kMaxCover of the text: scan it instead
+constexpr std::size_t kMaxGrams = 256;   // grams of a long pattern looked up (evenly spaced)
+constexpr double kMinShareOfBest = 0.5;  // ... and at least this share of the best band's votes
+constexpr std::size_t kMaxVotes = 4096;  // places read per pattern (the rarest grams' first)
+constexpr std::size_t kMaxCover = 4;     // windows over 1/kMaxCover of the text: scan it instead
 
 std::uint64_t HashGram(std::u32string_view gram) {
   std::uint64_t h = 0;
@@ -72,12 +74,13 @@ std::optional<std::vector<Window>> GramIndex::Windows(std::u32string_view text,
                                                       std::size_t max_errors) const {
   const std::size_t m = pattern.size(), n = text.size();
   if (m < kGram || positions_.empty()) return std::nullopt;
-  // Diagonal buckets voted for: (p + m - o) / kBucket, m added so that it never goes negative.
-  std::vector<std::uint32_t> votes;
-  std::size_t looked_up = 0;
-  double chance = 0;  // votes a band gets by chance
-  // Grams side by side, not overlapping: the overlapping grams of one shared word would vote
-  // together, and chance would look like a match.
+  // The pattern's grams side by side, not overlapping: the overlapping grams of one shared word
+  // would vote together, and chance would look like a match.
+  struct Gram {
+    std::size_t places, offset, first;  // first: its first entry in keys_
+  };
+  std::vector<Gram> grams;
+  std::size_t absent = 0;  // grams not in the text: looked up, no votes
   const std::size_t step = std::max(kGram, (m - kGram) / kMaxGrams + 1);
   for (std::size_t o = 0; o + kGram <= m; o += step) {
     const std::uint64_t h = HashGram(pattern.substr(o, kGram));
@@ -85,12 +88,26 @@ std::optional<std::vector<Window>> GramIndex::Windows(std::u32string_view text,
     const auto [first, last] = std::equal_range(
         keys_.begin() + starts_[b], keys_.begin() + starts_[b + 1], static_cast<std::uint32_t>(h));
     const auto places = static_cast<std::size_t>(last - first);
-    if (places > kCommon) continue;  // common: skipped
+    if (places > kCommon) continue;  // common: says little, costs much
+    if (places == 0) {
+      ++absent;
+      continue;
+    }
+    grams.push_back({places, o, static_cast<std::size_t>(first - keys_.begin())});
+  }
+  // The rarest grams first, up to a budget of votes: they say the most and cost the least.
+  std::stable_sort(grams.begin(), grams.end(),
+                   [](const Gram& a, const Gram& b) { return a.places < b.places; });
+  // Diagonal buckets voted for: (p + m - o) / kBucket, m added so that it never goes negative.
+  std::vector<std::uint32_t> votes;
+  std::size_t looked_up = absent;
+  double chance = 0;  // votes a band gets by chance
+  for (const Gram& g : grams) {
+    if (!votes.empty() && votes.size() + g.places > kMaxVotes) break;
     ++looked_up;
-    chance += static_cast<double>(places * (2 * kBand + 1) * kBucket) / static_cast<double>(n);
-    for (auto k = first; k != last; ++k) {
-      const std::uint32_t p = positions_[static_cast<std::size_t>(k - keys_.begin())];
-      votes.push_back(static_cast<std::uint32_t>((p + m - o) / kBucket));
+    chance += static_cast<double>(g.places * (2 * kBand + 1) * kBucket) / static_cast<double>(n);
+    for (std::size_t k = g.first; k < g.first + g.places; ++k) {
+      votes.push_back(static_cast<std::uint32_t>((positions_[k] + m - g.offset) / kBucket));
     }
   }
   if (looked_up == 0) return std::nullopt;
@@ -100,15 +117,21 @@ std::optional<std::vector<Window>> GramIndex::Windows(std::u32string_view text,
     if (runs.empty() || runs.back().first != v) runs.emplace_back(v, 0);
     ++runs.back().second;
   }
-  const double needed = std::max(
-      {looked_up < 2 ? 1.0 : 2.0, kMinVotes * looked_up, chance + 4 * std::sqrt(chance) + 1});
-  std::vector<Window> windows;
+  // Each run's band: its votes and its neighbours'.
+  std::vector<std::uint32_t> bands(runs.size());
   std::size_t lo = 0, hi = 0;  // runs[lo, hi): the band of runs[i]
-  std::uint64_t band = 0;
+  std::uint32_t band = 0, best = 0;
   for (std::size_t i = 0; i < runs.size(); ++i) {
     while (hi < runs.size() && runs[hi].first <= runs[i].first + kBand) band += runs[hi++].second;
     while (runs[lo].first + kBand < runs[i].first) band -= runs[lo++].second;
-    if (static_cast<double>(band) < needed) continue;
+    bands[i] = band;
+    best = std::max(best, band);
+  }
+  const double needed = std::max({looked_up < 2 ? 1.0 : 2.0, kMinVotes * looked_up,
+                                  chance + 4 * std::sqrt(chance) + 1, kMinShareOfBest * best});
+  std::vector<Window> windows;
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    if (static_cast<double>(bands[i]) < needed) continue;
     // Bucket b holds matches starting in [b * kBucket - m, b * kBucket - m + kBucket).
     const long first = static_cast<long>(runs[i].first * kBucket) - static_cast<long>(m);
     const long slack = static_cast<long>(max_errors + kBucket);
