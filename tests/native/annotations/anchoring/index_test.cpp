@@ -93,6 +93,20 @@ TEST(GramIndexTest, FindsNonBmpText) {
   ExpectProposed(Filler(300) + quote + " " + Filler(300, 2), quote, 3, quote);
 }
 
+TEST(GramIndexTest, ProposesEveryCloseCopyButNotAPlaceSharingAFragment) {
+  // An exact copy, a copy with two words changed, and many places sharing three words with the
+  // quote: the two copies must both be searched (the scoring chooses between them), the places
+  // with half or less of the quote's grams not.
+  const std::string edited = "the minister said the harbour would reopen on Monday after storms";
+  std::string text = Filler(200) + kQuote + ". " + Filler(200, 1) + edited + ". ";
+  for (int i = 0; i < 30; ++i) text += Filler(5, 2 + i) + "so the minister said. ";
+  const std::vector<Window> windows = ExpectProposed(text, kQuote, 23, kQuote);
+  const std::u32string norm = Norm(text);
+  const std::size_t at = At(norm, Norm(edited));
+  EXPECT_TRUE(Covers(windows, at, at + edited.size())) << "the edited copy is proposed";
+  EXPECT_EQ(windows.size(), 2u) << "only the two copies";
+}
+
 TEST(GramIndexTest, ATextOfManyRepeatsIsLeftToAScan) {
   std::string text;
   for (int i = 0; i < 3000; ++i) text += std::string(kQuote) + ". ";
