@@ -12,11 +12,16 @@ import { encode, fakeCoreFactory, standIn } from '../helpers.mjs';
 
 /** A fake Worker whose other end runs serveCore(factory) in this process. */
 class FakeWorker {
-  constructor(factory, { silent = false } = {}) {
+  /**
+   * @param {any} factory
+   * @param {{silent?: boolean, keptBodyChars?: number}} [options]
+   */
+  constructor(factory, { silent = false, keptBodyChars = undefined } = {}) {
     this.listeners = {};
     this.scopeListeners = {};
     this.terminated = false;
     this.sent = [];
+    this.messages = [];
     this.mute = false; // drop the worker's messages (a worker that hangs)
     const scope = {
       postMessage: (m) => {
@@ -24,7 +29,7 @@ class FakeWorker {
       },
       addEventListener: (type, f) => (this.scopeListeners[type] ||= []).push(f),
     };
-    if (!silent) serveCore(scope, factory);
+    if (!silent) serveCore(scope, factory, { keptBodyChars });
   }
 
   deliver(listeners, type, message, transfer = []) {
@@ -41,6 +46,7 @@ class FakeWorker {
 
   postMessage(message, transfer) {
     this.sent.push(message.type);
+    this.messages.push(message);
     this.deliver(this.scopeListeners, 'message', message, transfer);
   }
 
@@ -326,4 +332,57 @@ test("the core's JSON functions are called by name in the worker (and on the mai
   });
   assert.equal(main.kind, 'main-thread');
   assert.equal(await main.call('contentHash', 'x'), 'hash:x');
+});
+
+/** A core whose annotationsAnchor answers the articles it was given, as "id:body". */
+async function anchorEchoFactory() {
+  return {
+    ...(await fakeCoreFactory()()),
+    annotationsAnchor: (_annotations, articles) =>
+      JSON.stringify({ seen: JSON.parse(articles).map((a) => `${a.id}:${a.body}:${a.title ?? ''}`) }),
+  };
+}
+
+const article = (id, body, title) => ({ id, body, title });
+const bodiesSent = (worker) => worker.messages.filter((m) => m.type === 'anchor').map((m) => m.bodies.length);
+
+test('anchoring sends each article body to the worker once; titles go every time', async () => {
+  const { spawn, spawned } = spawner(() => new FakeWorker(anchorEchoFactory));
+  const reader = await startReader({ spawn, log: () => assert.fail('no fallback expected') });
+  const a = article('a1', 'First body.', 'One');
+  const b = article('b2', 'Second body.', 'Two');
+  const seen = async (articles) => JSON.parse(await reader.anchor('[]', articles, '{}')).seen;
+  assert.deepEqual(await seen([a, b]), ['a1:First body.:One', 'b2:Second body.:Two']);
+  assert.deepEqual(await seen([b, { ...a, title: 'Renamed' }, article('c3', 'Third.')]), [
+    'b2:Second body.:Two',
+    'a1:First body.:Renamed',
+    'c3:Third.:',
+  ]);
+  assert.deepEqual(bodiesSent(spawned[0]), [2, 1], 'the second call carries only the new body');
+});
+
+test('bodies the worker dropped (its bound) are sent again; a new worker is sent them all', async () => {
+  const { spawn, spawned } = spawner(() => new FakeWorker(anchorEchoFactory, { keptBodyChars: 12 }));
+  const reader = await startReader({ spawn, log: () => {} });
+  const a = article('a1', 'Alpha text.');
+  const b = article('b2', 'Beta text.');
+  const seen = async (articles) => JSON.parse(await reader.anchor('[]', articles, '{}')).seen;
+  assert.deepEqual(await seen([a, b]), ['a1:Alpha text.:', 'b2:Beta text.:']);
+  // The worker kept only b2 (12 units hold one body): a1 is missing, then everything is sent.
+  assert.deepEqual(await seen([a, b]), ['a1:Alpha text.:', 'b2:Beta text.:']);
+  assert.deepEqual(bodiesSent(spawned[0]), [2, 0, 2]);
+  spawned[0].crash('gone');
+  assert.deepEqual(await seen([b]), ['b2:Beta text.:']);
+  assert.deepEqual(bodiesSent(spawned[1]), [1], 'a new worker has no bodies yet');
+});
+
+test('without a worker, anchoring passes the bodies to the core on the main thread', async () => {
+  const reader = await startReader({
+    spawn: () => {
+      throw new Error('no workers here');
+    },
+    fallback: async () => new CoreReader(await anchorEchoFactory()),
+    log: () => {},
+  });
+  assert.deepEqual(JSON.parse(await reader.anchor('[]', [article('a1', 'Text.')], '{}')).seen, ['a1:Text.:']);
 });

@@ -178,17 +178,14 @@ export class AnnotationPlacement extends AnnotationRecords {
   async anchor(annotations, articles) {
     const out = new Map();
     if (!annotations.length || !articles.length) return out;
-    const json = await this.call(
-      'annotationsAnchor',
+    const json = await this.anchorInCore(
       JSON.stringify(annotations),
-      JSON.stringify(
-        articles.map((r) => ({
-          id: r.id,
-          body: r.article.body,
-          title: r.article.title || undefined,
-          url: r.article.url || undefined,
-        })),
-      ),
+      articles.map((r) => ({
+        id: r.id,
+        body: r.article.body,
+        title: r.article.title || undefined,
+        url: r.article.url || undefined,
+      })),
       JSON.stringify({ offsetUnit: 'codepoint' }),
     );
     const res = parseCore(json, 'anchoring');

@@ -29,6 +29,10 @@ export class AnnotationRecords {
   /**
    * @param {object} o
    * @param {(fn: string, ...args: (string|number)[]) => Promise<string>} o.call  the core
+   * @param {(annotationsJson: string, articles: {id: string, body: string, title?: string,
+   *   url?: string}[], optionsJson: string) => Promise<string>} [o.anchor]  the core's
+   *   annotationsAnchor (by default through `call`; worker-client.js WorkerReader#anchor sends
+   *   each body to the worker once)
    * @param {object} o.store  store.js IdbStore or MemoryStore
    * @param {{get(id: string): object|undefined, has(id: string): boolean, list(): object[]}} o.articles
    * @param {() => {id: string, name: string}} [o.user]  who makes annotations
@@ -41,6 +45,8 @@ export class AnnotationRecords {
    */
   constructor({
     call,
+    anchor = (annotationsJson, articles, optionsJson) =>
+      call('annotationsAnchor', annotationsJson, JSON.stringify(articles), optionsJson),
     store,
     articles,
     user = () => ({ id: '', name: '' }),
@@ -51,6 +57,7 @@ export class AnnotationRecords {
     onStorageError = () => {},
   }) {
     this.call = call;
+    this.anchorInCore = anchor;
     this.store = store;
     this.articles = articles;
     this.user = user;

@@ -66,6 +66,8 @@ export class WorkerReader {
     this.requests = new Map();
     this.lastId = 0;
     this.lastSession = 0;
+    /** @type {{worker: Worker, ids: Set<string>}|null} the bodies the current worker was sent */
+    this.bodiesSent = null;
   }
 
   get kind() {
@@ -147,7 +149,7 @@ export class WorkerReader {
     if (!request) return;
     if (request.call) {
       this.requests.delete(m.id);
-      if (m.type === 'result') request.resolve(m.value);
+      if (m.type === 'result') request.resolve(request.whole ? m : m.value);
       else request.reject(new Error(m.message || 'the worker failed'));
       return;
     }
@@ -229,6 +231,42 @@ export class WorkerReader {
   }
 
   /**
+   * The core's annotationsAnchor over `articles`, sending each body to the worker only once: the
+   * worker keeps them (article-bodies.js) and answers "missing" for any it has dropped since (all are
+   * then sent again). Article ids are content hashes, so an id names one body.
+   * @param {string} annotationsJson
+   * @param {{id: string, body: string, title?: string, url?: string}[]} articles
+   * @param {string} optionsJson
+   * @returns {Promise<string>} the core's answer
+   */
+  async anchor(annotationsJson, articles, optionsJson) {
+    const worker = await this.readyWorker();
+    if (!worker)
+      return this.main.call('annotationsAnchor', [annotationsJson, JSON.stringify(articles), optionsJson]);
+    if (this.bodiesSent?.worker !== worker) this.bodiesSent = { worker, ids: new Set() };
+    const sent = this.bodiesSent.ids;
+    const refs = articles.map(({ id, title, url }) => ({ id, title, url }));
+    const ask = (send) =>
+      this.request(
+        worker,
+        {
+          type: 'anchor',
+          annotations: annotationsJson,
+          articles: refs,
+          bodies: articles.filter(send).map((a) => [a.id, a.body]),
+          options: optionsJson,
+        },
+        true,
+      );
+    let answer = await ask((a) => !sent.has(a.id));
+    for (const a of articles) sent.add(a.id);
+    // Dropped since they were sent: this once, every body goes with the request (the worker uses
+    // what a request carries even when it cannot keep it all).
+    if (answer.missing) answer = await ask(() => true);
+    return answer.value;
+  }
+
+  /**
    * Starts grouping articles into stories (the core's StoryClusterer), in the worker (or on the main
    * thread once the worker was given up). The steps are answered in order; a failed or cancelled
    * session is freed in the worker.
@@ -261,11 +299,14 @@ export class WorkerReader {
     };
   }
 
-  /** Sends one request answered by a single result (or error) message. */
-  request(worker, message) {
+  /**
+   * Sends one request answered by a single result (or error) message: resolves with its value, or
+   * with the `whole` message.
+   */
+  request(worker, message, whole = false) {
     const id = ++this.lastId;
     return new Promise((resolve, reject) => {
-      this.requests.set(id, { worker, call: true, resolve, reject });
+      this.requests.set(id, { worker, call: true, whole, resolve, reject });
       worker.postMessage({ ...message, id });
     });
   }

@@ -9,19 +9,28 @@
 //   so the page can show progress and cancel (core.js ClusterSession): op 'begin' (options: the
 //   StoryClusterer's options JSON) → result ''; 'add' (items: [[key, cleaned body], …]) → result
 //   the number added so far; 'finish' → result the clusters' JSON (the session is freed);
-//   'cancel' → result '' (the session is freed). Each step is answered like a call.
+//   'cancel' → result '' (the session is freed). Each step is answered like a call. |
+//   {type: 'anchor', id, annotations, articles: [{id, title?, url?}], bodies: [[id, body], …],
+//   options}: annotationsAnchor over articles whose bodies were sent now or kept from earlier
+//   anchor requests (article-bodies.js) → result the core's answer, or, when some bodies are no
+//   longer kept, {type: 'result', id, missing: [ids]} (nothing anchored: send those again).
 // Messages to the page: {type: 'ready', version} | {type: 'failed', message} |
 //   {type: 'part', id, part} | {type: 'end', id} | {type: 'error', id, message} |
 //   {type: 'result', id, value: string} (the answer to a call) |
 //   {type: 'csp', directive, blocked} (a Content-Security-Policy violation inside the worker, which
 //   the page would not otherwise hear of).
+import { ArticleBodies, articlesWithBodies } from './article-bodies.js';
 import { CoreReader } from './core.js';
+
+/** Article text kept for anchoring, in UTF-16 units: 64 M (128 MB), a library of ~20,000 articles. */
+const KEPT_BODY_CHARS = 64 * 1024 * 1024;
 
 /**
  * @param {{postMessage: Function, addEventListener: Function}} scope  the worker's global scope
  * @param {() => Promise<object>} factory  createLecternCore
+ * @param {{keptBodyChars?: number}} [options]  article text kept for anchoring (UTF-16 units)
  */
-export function serveCore(scope, factory) {
+export function serveCore(scope, factory, { keptBodyChars = KEPT_BODY_CHARS } = {}) {
   const post = (message) => scope.postMessage(message);
   scope.addEventListener('securitypolicyviolation', (e) => {
     post({ type: 'csp', directive: String(e.violatedDirective || ''), blocked: String(e.blockedURI || '') });
@@ -36,24 +45,32 @@ export function serveCore(scope, factory) {
     (error) => post({ type: 'failed', message: describe(error) }),
   );
   const sessions = new Map(); // cluster session id → ClusterSession
+  const bodies = new ArticleBodies(keptBodyChars);
+  /** Answers request `id` with what `work` makes of the core ({value} or {missing}), or an error. */
+  const answer = async (id, work) => {
+    try {
+      post({ type: 'result', id, ...work(await loading) });
+    } catch (error) {
+      post({ type: 'error', id, message: describe(error) });
+    }
+  };
   scope.addEventListener('message', async (event) => {
     const request = event.data;
     if (request?.type === 'cluster') {
-      try {
-        const reader = await loading;
-        post({ type: 'result', id: request.id, value: clusterStep(reader, sessions, request) });
-      } catch (error) {
-        post({ type: 'error', id: request.id, message: describe(error) });
-      }
+      await answer(request.id, (reader) => ({ value: clusterStep(reader, sessions, request) }));
+      return;
+    }
+    if (request?.type === 'anchor') {
+      await answer(request.id, (reader) => {
+        const { articles, missing } = articlesWithBodies(bodies, request.articles, request.bodies);
+        if (missing.length) return { missing };
+        const args = [request.annotations, JSON.stringify(articles), request.options];
+        return { value: reader.call('annotationsAnchor', args) };
+      });
       return;
     }
     if (request?.type === 'call') {
-      try {
-        const reader = await loading;
-        post({ type: 'result', id: request.id, value: reader.call(request.fn, request.args) });
-      } catch (error) {
-        post({ type: 'error', id: request.id, message: describe(error) });
-      }
+      await answer(request.id, (reader) => ({ value: reader.call(request.fn, request.args) }));
       return;
     }
     if (request?.type !== 'read') return;

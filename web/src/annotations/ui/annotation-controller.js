@@ -97,6 +97,7 @@ export class AnnotationController {
   async load(store) {
     this.book = new AnnotationBook({
       call: (fn, ...args) => this.call(fn, ...args),
+      anchor: async (...args) => (await this.coreReader()).anchor(...args),
       store,
       articles: this.deps.collection,
       user: () => this.you.user,
@@ -128,15 +129,18 @@ export class AnnotationController {
 
   /** The core's JSON functions: a worker of its own, so annotating never waits for an import. */
   async call(fn, ...args) {
+    return (await this.coreReader()).call(fn, ...args);
+  }
+
+  /** The annotations' core reader, started if need be. */
+  async coreReader() {
     if (!this.core) this.warm();
-    let reader;
     try {
-      reader = await this.core;
+      return await this.core;
     } catch (error) {
       this.core = null;
       throw error;
     }
-    return reader.call(fn, ...args);
   }
 
   // --- Rendering -------------------------------------------------------------------------------
