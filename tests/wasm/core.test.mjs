@@ -90,8 +90,11 @@ test('UTF-16 and Windows-1252 files are decoded; a NUL anywhere makes a file bin
   const text = 'Caf\u00e9 owners meet. They agree on \u201cprices\u201d.';
   const le = new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...text].map((c) => c.charCodeAt(0))).buffer)]);
   assert.equal(read(le, 'le.txt').articles[0]?.body, text);
+  assert.equal(read(le, 'le.txt').articles[0]?.encoding, 'UTF-16LE');
   const latin = new Uint8Array([...'The caf'].map((c) => c.charCodeAt(0)).concat([0xe9, 0x2e]));
   assert.equal(read(latin, 'l.txt').articles[0]?.body, 'The caf\u00e9.');
+  assert.equal(read(latin, 'l.txt').articles[0]?.encoding, 'windows-1252');
+  assert.equal(read(encoder.encode(text), 'u.txt').articles[0]?.encoding, '', 'UTF-8 says nothing');
   const late = new Uint8Array(20000).fill(0x61);
   late[15000] = 0;
   assert.match(read(late, 'n.txt').problems[0]?.message ?? '', /binary/);

@@ -66,6 +66,7 @@ json ArticleJson(const Article& a, OffsetUnit unit, bool with_original) {
               {"paragraphs", std::move(paragraphs)},
               {"sentences", std::move(sentences)},
               {"wordCount", a.word_count},
+              {"encoding", a.encoding},
               {"offsetUnit", OffsetUnitName(unit)}};
   if (with_original) out["original"] = a.original;
   return out;

@@ -46,6 +46,9 @@ export interface CoreArticle {
   sentences: SentenceSpan[];
   /** words of the body by ICU's word breaks (dictionaries for Chinese and Japanese) */
   wordCount: number;
+  /** what the file was decoded from when it was not UTF-8: "UTF-16LE", "UTF-16BE" or
+   * "windows-1252"; "" for UTF-8 */
+  encoding: string;
   offsetUnit: OffsetUnit;
   /** the text as it was in the file */
   original: string;
