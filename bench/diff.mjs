@@ -148,6 +148,10 @@ async function main() {
   await add('unrelated 20k vs 20k words', unrelatedA, unrelatedB);
   await add('rewrite: every third sentence cut', unrelatedA, rewrite);
   await add('identical 20k words', unrelatedA, unrelatedA);
+  // One word changed in the middle (the first "the" past half the text).
+  const middle = unrelatedA.indexOf(' the ', unrelatedA.length >> 1);
+  const nearA = `${unrelatedA.slice(0, middle)} a ${unrelatedA.slice(middle + 5)}`;
+  await add('nearly identical 20k words (one word changed)', unrelatedA, nearA);
   await add('20k words without punctuation vs reversed', unpunctuated, shuffled);
   await add('200k words vs numbers changed', big, edited, false);
 

@@ -43,6 +43,41 @@ TEST(DatelineLengthTest, WireDatelinesThroughTheirDash) {
   EXPECT_EQ(DatelineLength("Headline\nBEIJING, Sept 13 (KUNA) -- Text."), 0u);
 }
 
+// EntityCalloutOptions(a, b) with its finder counted: calls, and bytes read.
+struct CountedFinder {
+  int calls = 0;
+  std::size_t read = 0;
+  DiffOptions options;
+  CountedFinder(const std::string& a, const std::string& b)
+      : options(EntityCalloutOptions(a, b, "", "")) {
+    options.find_mentions = [this, find = options.find_mentions](bool side, Span range) {
+      ++calls;
+      read += range.end - range.start;
+      return find(side, range);
+    };
+  }
+};
+
+TEST(EntityCalloutOptionsTest, OnlyTheChangedSentencesAreSearchedForMentions) {
+  const std::string text = "Putin met Wang Yi on Thursday. They spoke of trade.";
+  const std::string edited = "Putin met Wang Yi on Thursday. They spoke of oil.";
+  CountedFinder same(text, text);
+  EXPECT_EQ(DiffTexts(text, text, same.options).groups.size(), 2u);
+  EXPECT_EQ(same.calls, 0) << "identical texts: no mentions needed";
+  CountedFinder one(text, edited);
+  EXPECT_EQ(DiffTexts(text, edited, one.options).groups.size(), 2u);
+  EXPECT_EQ(one.calls, 2) << "once per side";
+  EXPECT_LT(one.read, 2 * std::string("They spoke of trade.").size()) << "the changed sentence";
+  // Two changes far apart: two stretches per side; the unchanged text between them is not read.
+  std::string filler;
+  for (int i = 0; i < 200; ++i) filler += "Sentence number " + std::to_string(i) + " stays. ";
+  const std::string long_a = text + " " + filler + text, long_b = edited + " " + filler + edited;
+  CountedFinder two(long_a, long_b);
+  DiffTexts(long_a, long_b, two.options);
+  EXPECT_EQ(two.calls, 4);
+  EXPECT_LT(two.read, 4 * std::string("They spoke of trade.").size());
+}
+
 TEST(EntityCalloutOptionsTest, DatelinesAreQuietAndTheirMentionsLeftOut) {
   const std::string a = "ST. PETERSBURG - Putin met Wang Yi on Thursday.";
   const std::string b = "BEIJING, Sept 13 (KUNA) -- Putin met Wang Yi on Thursday.";
@@ -52,12 +87,22 @@ TEST(EntityCalloutOptionsTest, DatelinesAreQuietAndTheirMentionsLeftOut) {
   EXPECT_EQ(o.a_quiet[0].end, std::string("ST. PETERSBURG -").size());
   ASSERT_EQ(o.b_quiet.size(), 1u);
   EXPECT_EQ(o.b_quiet[0].end, std::string("BEIJING, Sept 13 (KUNA) --").size());
-  for (const NotableSpan& m : o.b_mentions) EXPECT_GE(m.span.start, o.b_quiet[0].end);
+  ASSERT_TRUE(o.find_mentions);
+  const std::vector<NotableSpan> in_b = o.find_mentions(true, {0, b.size()});
+  EXPECT_FALSE(in_b.empty());
+  for (const NotableSpan& m : in_b) EXPECT_GE(m.span.start, o.b_quiet[0].end);
   bool thursday = false;
-  for (const NotableSpan& m : o.a_mentions) {
+  for (const NotableSpan& m : o.find_mentions(false, {0, a.size()})) {
     if (m.type == NotableType::kDate) thursday = m.value == "2024-09-12";
   }
   EXPECT_TRUE(thursday) << "Thursday before 2024-09-13 resolves to 2024-09-12";
+  // A stretch of the text: offsets into the whole text.
+  const std::size_t met = b.find("met");
+  std::vector<std::string> after_met;
+  for (const NotableSpan& m : o.find_mentions(true, {met, b.size()})) {
+    after_met.push_back(b.substr(m.span.start, m.span.end - m.span.start));
+  }
+  EXPECT_EQ(after_met, (std::vector<std::string>{"Wang Yi", "Thursday"}));
   const json j = DiffJson(a, b, {{"dateA", "2024-09-13"}, {"dateB", "2024-09-13"}});
   ASSERT_FALSE(j.contains("error")) << j.dump();
   EXPECT_TRUE(j["summary"]["changes"].empty()) << j["summary"]["changes"].dump();

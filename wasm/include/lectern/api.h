@@ -139,10 +139,12 @@ class StoryClusterer {
 std::string TextDiffToJson(std::string_view a, std::string_view b, const TextDiff& diff,
                            OffsetUnit unit);
 
-/// DiffOptions whose callouts come from entities (CalloutSource::kMentions): FindEntities'
-/// mentions of `a` and of `b`, dates resolved against `date_a` and `date_b` ("YYYY-MM-DD", or ""
-/// for none), and each text's opening wire dateline (DatelineLength) quiet, so an agency, place
-/// or date edited there is not called out. Cost: FindEntities of both texts (linear).
+/// DiffOptions whose callouts come from entities (CalloutSource::kMentions): a find_mentions that
+/// runs FindEntities on the stretch of `a` or `b` the diff asks for, dates resolved against
+/// `date_a` and `date_b` ("YYYY-MM-DD", or "" for none), and each text's opening wire dateline
+/// (DatelineLength) quiet, so an agency, place or date edited there is not called out. `a` and
+/// `b` must outlive the options (the finder reads them). Cost: FindEntities of the stretches
+/// whose sentences changed, when the diff runs (nothing for identical texts).
 DiffOptions EntityCalloutOptions(std::string_view a, std::string_view b, const std::string& date_a,
                                  const std::string& date_b);
 

@@ -10,6 +10,7 @@
 #define LECTERN_DIFF_H_
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -140,6 +141,13 @@ struct DiffOptions {
   /// The mentions of A and of B (kMentions only): ascending, non-overlapping and within their
   /// text; DiffTexts / DiffSentences throw std::invalid_argument if not.
   std::vector<NotableSpan> a_mentions, b_mentions;
+  /// Instead of a_mentions and b_mentions (kMentions only, when set): finds the mentions of one
+  /// side when the diff needs them, so that finding them costs only the text that changed. Called
+  /// for A (`b_side` false) and for B with each `range` of bytes that holds aligned sentences that
+  /// differ (stretches a few sentences apart are one range), in ascending order, never for
+  /// sentences that stayed the same. Answers the mentions inside `range` with offsets into the
+  /// whole text, under the same contract as a_mentions (checked the same way).
+  std::function<std::vector<NotableSpan>(bool b_side, Span range)> find_mentions;
   /// Stretches of A and of B whose edits are never called out, whatever the source (a wire
   /// dateline: "BEIJING, Sept 13 (KUNA) --" for "ST. PETERSBURG -" is no news). Ascending,
   /// non-overlapping, within their text (else std::invalid_argument). A change is left out when
@@ -181,8 +189,10 @@ inline constexpr std::size_t kMaxGroupSentences = 16;
 /// the size n of both texts together, whatever they hold: candidate pairs of sentences are
 /// limited per sentence, each stretch aligned exactly is at most max_gap_cells, and the word
 /// diffs share a budget proportional to n (word_steps_per_byte); the callouts look up each run's
-/// mentions and quiet stretches by binary search. Throws std::invalid_argument only for
-/// mentions or quiet stretches that break their contract (DiffOptions).
+/// mentions and quiet stretches by binary search. Identical texts are split once; the sentences
+/// that stayed the same cost no mentions (DiffOptions::find_mentions). Throws
+/// std::invalid_argument only for mentions or quiet stretches that break their contract
+/// (DiffOptions).
 TextDiff DiffTexts(std::string_view a, std::string_view b, const DiffOptions& options = {});
 
 /// Diffs two texts whose sentences are already known. The spans must be ascending,

@@ -27,16 +27,18 @@ bool TypeOf(const std::string& entity_type, NotableType* type) {
   return true;
 }
 
-// The mentions of `text` outside its opening dateline, whose bytes are `quiet`.
-std::vector<NotableSpan> MentionsOf(std::string_view text, const std::string& date,
-                                    std::vector<Span>& quiet) {
-  const std::size_t dateline = DatelineLength(text);
-  if (dateline > 0) quiet.push_back({0, dateline});
+// The mentions of text[range] outside the text's opening dateline (`dateline` bytes), with
+// offsets into the whole text.
+std::vector<NotableSpan> MentionsIn(std::string_view text, Span range, std::size_t dateline,
+                                    const std::string& date) {
   EntityOptions options;
   options.date = date;
   std::vector<NotableSpan> out;
-  for (EntityMention& m : FindEntities(text, options)) {
+  for (EntityMention& m :
+       FindEntities(text.substr(range.start, range.end - range.start), options)) {
     NotableType type;
+    m.span.start += range.start;
+    m.span.end += range.start;
     if (m.span.start < dateline || !TypeOf(m.type, &type)) continue;
     out.push_back({m.span, type, std::move(m.entity), std::move(m.value)});
   }
@@ -49,8 +51,13 @@ DiffOptions EntityCalloutOptions(std::string_view a, std::string_view b, const s
                                  const std::string& date_b) {
   DiffOptions options;
   options.callouts = CalloutSource::kMentions;
-  options.a_mentions = MentionsOf(a, date_a, options.a_quiet);
-  options.b_mentions = MentionsOf(b, date_b, options.b_quiet);
+  const std::size_t dateline_a = DatelineLength(a), dateline_b = DatelineLength(b);
+  if (dateline_a > 0) options.a_quiet.push_back({0, dateline_a});
+  if (dateline_b > 0) options.b_quiet.push_back({0, dateline_b});
+  options.find_mentions = [=](bool b_side, Span range) {
+    return b_side ? MentionsIn(b, range, dateline_b, date_b)
+                  : MentionsIn(a, range, dateline_a, date_a);
+  };
   return options;
 }
 

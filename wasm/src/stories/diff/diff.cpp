@@ -43,6 +43,31 @@ std::string_view Slice(std::string_view text, const std::vector<Span>& spans, st
   return text.substr(spans[first].start, spans[last].end - spans[first].start);
 }
 
+// Changed stretches closer than this are one call of DiffOptions::find_mentions: a name stays in
+// the entity finder's view for the sentences that follow it ("Wang" after "Wang Yi"), while
+// stretches far apart cost only themselves.
+constexpr std::size_t kMentionGap = 2048;
+
+// The mentions of one side's changed stretches (`ranges`, in any order), ascending.
+std::vector<NotableSpan> FindMentions(const DiffOptions& options, bool b_side,
+                                      std::vector<Span> ranges) {
+  std::sort(ranges.begin(), ranges.end(),
+            [](const Span& x, const Span& y) { return x.start < y.start; });
+  std::vector<Span> merged;
+  for (const Span& r : ranges) {
+    if (!merged.empty() && r.start <= merged.back().end + kMentionGap) {
+      merged.back().end = std::max(merged.back().end, r.end);
+    } else {
+      merged.push_back(r);
+    }
+  }
+  std::vector<NotableSpan> out;
+  for (const Span& r : merged) {
+    for (NotableSpan& m : options.find_mentions(b_side, r)) out.push_back(std::move(m));
+  }
+  return out;
+}
+
 std::vector<std::size_t> Range(std::size_t lo, std::size_t hi) {
   std::vector<std::size_t> out;
   for (std::size_t k = lo; k < hi; ++k) out.push_back(k);
@@ -154,7 +179,9 @@ DiffSummary Summarize(const TextDiff& diff) {
 }
 
 TextDiff DiffTexts(std::string_view a, std::string_view b, const DiffOptions& options) {
-  return DiffSentences(a, SplitSentences(a), b, SplitSentences(b), options);
+  std::vector<Span> a_sentences = SplitSentences(a);
+  std::vector<Span> b_sentences = a == b ? a_sentences : SplitSentences(b);
+  return DiffSentences(a, std::move(a_sentences), b, std::move(b_sentences), options);
 }
 
 TextDiff DiffSentences(std::string_view a, std::vector<Span> a_sentences, std::string_view b,
@@ -164,7 +191,8 @@ TextDiff DiffSentences(std::string_view a, std::vector<Span> a_sentences, std::s
   CheckSpans(a, options.a_quiet, "quiet stretches of A");
   CheckSpans(b, options.b_quiet, "quiet stretches of B");
   const bool mentions = options.callouts == CalloutSource::kMentions;
-  if (mentions) {
+  const bool lazy_mentions = mentions && options.find_mentions;
+  if (mentions && !lazy_mentions) {
     CheckMentions(a, options.a_mentions, "mentions of A");
     CheckMentions(b, options.b_mentions, "mentions of B");
   }
@@ -182,6 +210,26 @@ TextDiff DiffSentences(std::string_view a, std::vector<Span> a_sentences, std::s
   const diff::SeenLowercase seen = [&bags](std::string_view folded) {
     return bags.SeenInLowercase(folded);
   };
+
+  // The mentions the callouts look at: the options', or found now in the stretch of each text
+  // whose aligned sentences differ (none for texts that only lost or gained sentences).
+  std::vector<NotableSpan> found_a, found_b;
+  const std::vector<NotableSpan>* a_mentions = mentions ? &options.a_mentions : nullptr;
+  const std::vector<NotableSpan>* b_mentions = mentions ? &options.b_mentions : nullptr;
+  if (lazy_mentions) {
+    std::vector<Span> ra, rb;
+    for (const diff::Alignment& al : alignments) {
+      if (Slice(a, as, al.a_lo, al.a_hi - 1) == Slice(b, bs, al.b_lo, al.b_hi - 1)) continue;
+      ra.push_back({as[al.a_lo].start, as[al.a_hi - 1].end});
+      rb.push_back({bs[al.b_lo].start, bs[al.b_hi - 1].end});
+    }
+    found_a = FindMentions(options, false, std::move(ra));
+    found_b = FindMentions(options, true, std::move(rb));
+    CheckMentions(a, found_a, "mentions of A");
+    CheckMentions(b, found_b, "mentions of B");
+    a_mentions = &found_a;
+    b_mentions = &found_b;
+  }
 
   // Groups with A sentences (aligned or only in A), in A's order.
   std::vector<DiffGroup> by_a;
@@ -212,10 +260,8 @@ TextDiff DiffSentences(std::string_view a, std::vector<Span> a_sentences, std::s
       g.words_equal = counts.equal;
       g.words_deleted = counts.deleted;
       g.words_inserted = counts.inserted;
-      const diff::CalloutSide side_a{a, as[al.a_lo].start, mentions ? &options.a_mentions : nullptr,
-                                     &options.a_quiet};
-      const diff::CalloutSide side_b{b, bs[al.b_lo].start, mentions ? &options.b_mentions : nullptr,
-                                     &options.b_quiet};
+      const diff::CalloutSide side_a{a, as[al.a_lo].start, a_mentions, &options.a_quiet};
+      const diff::CalloutSide side_b{b, bs[al.b_lo].start, b_mentions, &options.b_quiet};
       g.changes = diff::FindNotableChanges(g.words, side_a, side_b, seen);
       if (g.changes.size() > kMaxChangesPerGroup) {
         g.changes_omitted = g.changes.size() - kMaxChangesPerGroup;
