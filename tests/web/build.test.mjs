@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { ROOT } from './helpers.mjs';
-import { STYLES, escapeJson, escapeScript } from '../../web/build.mjs';
+import { STYLES, escapeJson, escapeScript, packCore } from '../../web/build.mjs';
 
 const BUILD = path.join(ROOT, 'web/build.mjs');
 
@@ -216,4 +216,25 @@ test('every stylesheet under web/src is in the page, each once', () => {
     .filter((f) => f.endsWith('.css'))
     .sort();
   assert.deepEqual([...STYLES].sort(), found);
+});
+
+test("packCore stores the core's .wasm gzipped and hands it back to Emscripten as wasmBinary", async () => {
+  const wasm = Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7) % 13)); // compressible
+  const core = `var createLecternCore = function (options) {
+  var file = "data:application/octet-stream;base64,${wasm.toString('base64')}";
+  return Promise.resolve({ file: file, binary: options && options.wasmBinary, extra: options && options.extra });
+};`;
+  const packed = packCore(core);
+  assert.ok(packed.includes('"data:application/octet-stream;base64,"'), 'the data: URI is emptied');
+  assert.ok(packed.length < core.length / 2, `packed ${packed.length} of ${core.length} characters`);
+  const context = vm.createContext({ atob, Blob, Response, DecompressionStream, Uint8Array, Object });
+  vm.runInContext(packed, context);
+  const made = await context.createLecternCore({ extra: 1 });
+  assert.equal(made.extra, 1, "the caller's options are kept");
+  assert.deepEqual(Buffer.from(made.binary), wasm);
+  assert.equal(
+    packCore('var createLecternCore = 1;'),
+    'var createLecternCore = 1;',
+    'no data: URI: as it is',
+  );
 });
