@@ -19,7 +19,8 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 # elsewhere, and Debian's npm conflicts with those.
 APT_PACKAGES=(cmake ninja-build g++ clang libclang-rt-14-dev libicu-dev icu-devtools nlohmann-json3-dev
   googletest libgtest-dev libbenchmark-dev emscripten chromium firefox-esr dpkg-dev
-  clang-format)
+  clang-format
+  webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb xauth libgl1-mesa-dri)  # WebKit for the e2e tests
 
 install_packages() {
   local missing=()
