@@ -153,6 +153,13 @@ Promise.resolve().then(() => (${source})(...Array.prototype.slice.call(arguments
     await this.send('POST', `/element/${id}/click`, {});
   }
 
+  /** Chooses `files` (absolute paths) in the file input `selector` finds, as the file picker does. */
+  async uploadFile(selector, ...files) {
+    const found = await this.send('POST', '/element', { using: 'css selector', value: selector });
+    const id = Object.values(found)[0];
+    await this.send('POST', `/element/${id}/value`, { text: files.join('\n') });
+  }
+
   /** Presses one key (a WebDriver key action: 'j', 'Escape' …). */
   async press(key) {
     const code = { Escape: '\uE00C', Enter: '\uE007', Tab: '\uE004' }[key] ?? key;

@@ -6,7 +6,8 @@
 // and reads what it heard; the other browsers' suites catch errors from the first line on.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pageUrl } from './browsers.mjs';
@@ -93,6 +94,24 @@ describe('webkit: dist/lectern.html from file://', { skip: missing || false }, (
     assert.match(summary, /Vladimir Putin/u);
     await shot('compare');
     assert.deepEqual(await errors(), []);
+  });
+
+  test('files chosen in the picker are imported: UTF-8 with characters outside the BMP, Windows-1252', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lectern-webkit-files-'));
+    try {
+      writeFileSync(join(dir, 'wire.txt'), 'Wire headline\n\nPARIS (AFP) -- Ministers met 😀 on 𝔸 Monday.\n');
+      writeFileSync(join(dir, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
+      await page.uploadFile(byTestId('import-input'), join(dir, 'wire.txt'), join(dir, 'latin1.txt'));
+      await page.waitForFunction(() => window.lectern.articles().length === 7);
+      const bodies = await page.evaluate(() =>
+        window.lectern.articles().map((a) => window.lectern.article(a.id).body),
+      );
+      assert.ok(bodies.some((b) => b.includes('Ministers met 😀 on 𝔸 Monday.')));
+      assert.ok(bodies.includes('café'), 'Windows-1252 decoded');
+      assert.deepEqual(await errors(), []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('an annotation made, exported, and still there after a reload', async () => {
