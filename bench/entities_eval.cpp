@@ -81,9 +81,10 @@ std::set<Key> Predict(const std::string& text, const std::string& date,
 }
 
 // Whether the code-point span [start, end) of `text` begins and ends on token boundaries.
-bool Reachable(const std::string& text, const std::vector<lectern::Span>& tokens,
-               std::size_t start, std::size_t end) {
-  const std::size_t a = lectern::CodePointToByte(text, start), b = lectern::CodePointToByte(text, end);
+bool Reachable(const std::string& text, const std::vector<lectern::Span>& tokens, std::size_t start,
+               std::size_t end) {
+  const std::size_t a = lectern::CodePointToByte(text, start),
+                    b = lectern::CodePointToByte(text, end);
   bool starts = false, ends = false;
   for (const lectern::Span& t : tokens) {
     starts = starts || t.start == a;
@@ -137,7 +138,7 @@ int Ewt(const std::string& split, bool errors) {
   return 0;
 }
 
-int Seeds() {
+int Seeds(bool errors) {
   const std::string raw = Slurp("tests/fixtures/entities/seeds-gold.json");
   if (raw.empty()) {
     std::printf("skipped: tests/fixtures/entities/seeds-gold.json (run from the project folder)\n");
@@ -160,6 +161,14 @@ int Seeds() {
     }
     const std::set<Key> pred = Predict(a.body, a.date, {"PER", "ORG", "LOC", "DATE"}, &values);
     counts.Add(gold, pred);
+    if (errors) {
+      for (const Key& k : gold) {
+        if (!pred.count(k)) std::printf("  seed - %s\n", Show(a.body, k).c_str());
+      }
+      for (const Key& k : pred) {
+        if (!gold.count(k)) std::printf("  seed + %s\n", Show(a.body, k).c_str());
+      }
+    }
     for (const auto& [k, v] : gold_values) {
       ++counts.value_gold;
       if (values.count(k) && values[k] == v) ++counts.value_right;
@@ -180,7 +189,7 @@ int main(int argc, char** argv) {
     if (a == "--errors") errors = true;
   }
   try {
-    const int seeds = Seeds();
+    const int seeds = Seeds(errors);
     return Ewt(split, errors) | seeds;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "entities_eval: %s\n", e.what());
