@@ -226,7 +226,7 @@ struct Perceptron {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::map<std::string, std::string> opt = {{"--epochs", "12"},    {"--cluster-words", "40000"},
+  std::map<std::string, std::string> opt = {{"--epochs", "12"},   {"--cluster-words", "40000"},
                                             {"--clusters", "31"}, {"--log2-rows", "16"},
                                             {"--shuffle", "0"},   {"--runs", "3"}};
   std::vector<std::string> files;
