@@ -1,6 +1,9 @@
 // Entity accuracy: exact span and type, per type and micro P/R/F1.
-//   entities_eval [--split dev|test]   ../shared/data/dev/entities-ewt.json (PER/ORG/LOC; web text)
-//                                      and tests/fixtures/entities/seeds-gold.json (news, + DATE)
+//   entities_eval [--split dev|test] [--errors]
+//     ../shared/data/dev/entities-ewt.json (PER/ORG/LOC; web text) and
+//     tests/fixtures/entities/seeds-gold.json (news, + DATE); --errors lists EWT's misses ("-") and
+//     false mentions ("+") with their text. Also counts the gold spans our tokens cannot produce
+//     (a boundary inside a token): no tagger over these tokens can find those.
 // Run from the project folder. Without ../shared the EWT part says "skipped:".
 #include <cstdio>
 #include <fstream>
@@ -15,6 +18,7 @@
 #include "lectern/entities.h"
 #include "lectern/reading.h"
 #include "lectern/text.h"
+#include "tokenize.h"
 
 namespace {
 
@@ -76,7 +80,26 @@ std::set<Key> Predict(const std::string& text, const std::string& date,
   return out;
 }
 
-int Ewt(const std::string& split) {
+// Whether the code-point span [start, end) of `text` begins and ends on token boundaries.
+bool Reachable(const std::string& text, const std::vector<lectern::Span>& tokens, std::size_t start,
+               std::size_t end) {
+  const std::size_t a = lectern::CodePointToByte(text, start),
+                    b = lectern::CodePointToByte(text, end);
+  bool starts = false, ends = false;
+  for (const lectern::Span& t : tokens) {
+    starts = starts || t.start == a;
+    ends = ends || t.end == b;
+  }
+  return starts && ends;
+}
+
+std::string Show(const std::string& text, const Key& k) {
+  const std::size_t a = lectern::CodePointToByte(text, std::get<0>(k));
+  const std::size_t b = lectern::CodePointToByte(text, std::get<1>(k));
+  return std::get<2>(k) + " " + text.substr(a, b - a);
+}
+
+int Ewt(const std::string& split, bool errors) {
   const std::string raw = Slurp("../shared/data/dev/entities-ewt.json");
   if (raw.empty()) {
     std::printf("skipped: ../shared/data/dev/entities-ewt.json is absent\n");
@@ -84,22 +107,38 @@ int Ewt(const std::string& split) {
   }
   const nlohmann::json j = nlohmann::json::parse(raw);
   Counts counts;
-  int docs = 0;
+  int docs = 0, unreachable = 0;
   for (const auto& d : j["documents"]) {
     if (d["split"] != split) continue;
     ++docs;
+    const std::string text = d["text"].get<std::string>();
+    const std::vector<lectern::Span> tokens = lectern::entities::Tokenize(text);
     std::set<Key> gold;
     for (const auto& e : d["entities"]) {
-      gold.insert({e["start"].get<std::size_t>(), e["end"].get<std::size_t>(),
-                   e["type"].get<std::string>()});
+      const Key k{e["start"].get<std::size_t>(), e["end"].get<std::size_t>(),
+                  e["type"].get<std::string>()};
+      gold.insert(k);
+      if (!Reachable(text, tokens, std::get<0>(k), std::get<1>(k))) {
+        ++unreachable;
+        if (errors) std::printf("  unreachable: %s\n", Show(text, k).c_str());
+      }
     }
-    counts.Add(gold, Predict(d["text"].get<std::string>(), "", {"PER", "ORG", "LOC"}));
+    const std::set<Key> pred = Predict(text, "", {"PER", "ORG", "LOC"});
+    counts.Add(gold, pred);
+    if (!errors) continue;
+    for (const Key& k : gold) {
+      if (!pred.count(k)) std::printf("  - %s\n", Show(text, k).c_str());
+    }
+    for (const Key& k : pred) {
+      if (!gold.count(k)) std::printf("  + %s\n", Show(text, k).c_str());
+    }
   }
   counts.Print(("EWT " + split + " (" + std::to_string(docs) + " documents)").c_str());
+  std::printf("  gold spans our tokens cannot produce: %d\n", unreachable);
   return 0;
 }
 
-int Seeds() {
+int Seeds(bool errors) {
   const std::string raw = Slurp("tests/fixtures/entities/seeds-gold.json");
   if (raw.empty()) {
     std::printf("skipped: tests/fixtures/entities/seeds-gold.json (run from the project folder)\n");
@@ -122,6 +161,14 @@ int Seeds() {
     }
     const std::set<Key> pred = Predict(a.body, a.date, {"PER", "ORG", "LOC", "DATE"}, &values);
     counts.Add(gold, pred);
+    if (errors) {
+      for (const Key& k : gold) {
+        if (!pred.count(k)) std::printf("  seed - %s\n", Show(a.body, k).c_str());
+      }
+      for (const Key& k : pred) {
+        if (!gold.count(k)) std::printf("  seed + %s\n", Show(a.body, k).c_str());
+      }
+    }
     for (const auto& [k, v] : gold_values) {
       ++counts.value_gold;
       if (values.count(k) && values[k] == v) ++counts.value_right;
@@ -135,10 +182,15 @@ int Seeds() {
 
 int main(int argc, char** argv) {
   std::string split = "dev";
-  if (argc == 3 && std::string(argv[1]) == "--split") split = argv[2];
+  bool errors = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--split" && i + 1 < argc) split = argv[++i];
+    if (a == "--errors") errors = true;
+  }
   try {
-    const int seeds = Seeds();
-    return Ewt(split) | seeds;
+    const int seeds = Seeds(errors);
+    return Ewt(split, errors) | seeds;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "entities_eval: %s\n", e.what());
     return 1;

@@ -36,6 +36,11 @@ TEST(EntityDates, ResolvesAgainstTheArticleDate) {
 
 TEST(EntityDates, LeavesOrdinaryWordsAlone) {
   EXPECT_EQ(First("You may go in March", "2024-09-13"), "(none)");
+  // "March" alone is a month or a walk, not a date a reader can place.
+  EXPECT_EQ(First("March was wet.", "2024-09-13"), "(none)");
+  EXPECT_EQ(First("The March on Washington", "2024-09-13"), "(none)");
+  EXPECT_EQ(First("PROTESTERS MARCH ON CAPITAL", "2024-09-13"), "(none)");
+  EXPECT_EQ(First("on March 3", "2024-09-13"), "March 3=2024-03-03");
   EXPECT_EQ(First("Jan Smith said", "2024-09-13"), "(none)");
   EXPECT_EQ(First("in 300 cases, 1987 times", "2024-09-13"), "(none)");
 }

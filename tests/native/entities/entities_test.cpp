@@ -57,6 +57,9 @@ TEST(FindEntities, Seed000PeoplePlacesAndDates) {
   const EntityMention* next_month = Mention(ms, "next month");
   ASSERT_NE(next_month, nullptr);
   EXPECT_EQ(next_month->value, "2024-10");
+  const EntityMention* kazan = Mention(ms, "Kazan");  // "the BRICS leaders' summit in Kazan"
+  ASSERT_NE(kazan, nullptr);
+  EXPECT_EQ(kazan->type, "LOC");
   const EntityMention* china = Mention(ms, "China");
   ASSERT_NE(china, nullptr);
   EXPECT_EQ(china->type, "LOC");
@@ -66,6 +69,19 @@ TEST(FindEntities, Seed000PeoplePlacesAndDates) {
     EXPECT_GE(m.span.start, end);
     EXPECT_EQ(a.body.substr(m.span.start, m.span.end - m.span.start), m.text);
     end = m.span.end;
+  }
+}
+
+// GeoNames has a town called Xinhua: the organisation lexicon comes first (a user saw the agency
+// tagged LOC): in a dateline and as a sentence's subject.
+TEST(FindEntities, NewsAgenciesAreOrganisations) {
+  for (const std::string text :
+       {"BEIJING, Sept. 13 (Xinhua) -- Chinese President Xi Jinping met Vladimir Putin.",
+        "Xinhua reports that the talks went well."}) {
+    const std::vector<EntityMention> ms = FindEntities(text, {});
+    const EntityMention* xinhua = Mention(ms, "Xinhua");
+    ASSERT_NE(xinhua, nullptr) << text;
+    EXPECT_EQ(xinhua->type, "ORG") << text;
   }
 }
 

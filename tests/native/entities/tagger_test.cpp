@@ -40,6 +40,8 @@ TEST(EntityModel, BuiltinLoadsAndNamesItsRecipe) {
   EXPECT_NE(m.description().find("trained "), std::string::npos);
   EXPECT_NE(m.Flags("london") & kPlace, 0);
   EXPECT_NE(m.Flags("table") & kDictionary, 0);
+  // A news agency, not the GeoNames town of the same name.
+  EXPECT_EQ(m.Flags("xinhua") & (kOrganisation | kPlace), kOrganisation);
 }
 
 TEST(EntityModel, WrittenModelRoundTripsAndBadHeadersAreRefused) {

@@ -2,11 +2,12 @@
 //
 // PER/ORG/LOC come from an averaged-perceptron tagger (BIO tags, first-order Viterbi) whose model
 // is compiled into the library (wasm/src/entities/model/, made by build-scripts/train-entities);
-// DATE comes from rules and carries an ISO value resolved against the article's date. Mentions are
-// linked within the article: a name keeps one type, "Putin" after "Vladimir Putin" is the same
-// entity. Offsets are UTF-8 bytes of the text given. Cost: linear in the text (each token looks at
-// a fixed window), so a 200,000-word article takes well under a second. Never throws for any
-// input (invalid UTF-8 included); only std::bad_alloc may escape.
+// DATE comes from rules and carries an ISO value resolved against the article's date. A one-word
+// name the lexicons know only as an organisation ("Xinhua") is ORG. Mentions are linked within the
+// article: a name keeps one type, "Putin" after "Vladimir Putin" is the same entity. Offsets are
+// UTF-8 bytes of the text given. Cost: linear in the text (each token looks at a fixed window), so
+// a 200,000-word article takes well under a second. Never throws for any input (invalid UTF-8
+// included); only std::bad_alloc may escape.
 #ifndef LECTERN_ENTITIES_H_
 #define LECTERN_ENTITIES_H_
 

@@ -71,6 +71,14 @@ std::vector<EntityMention> FindEntities(std::string_view text, const EntityOptio
                                   return !Plausible(text.substr(a, tokens[m.last - 1].end - a));
                                 }),
                  mentions.end());
+  // Lexicon precedence: a one-word mention that the lexicons know only as an organisation
+  // ("Xinhua", "NATO") is one, whatever type its neighbours suggested.
+  for (entities::Mention& m : mentions) {
+    if (m.last - m.first != 1) continue;
+    const Span& t = tokens[m.first];
+    const std::uint8_t f = model.Flags(entities::AsciiLower(text.substr(t.start, t.end - t.start)));
+    if ((f & ~entities::kDictionary) == entities::kOrganisation) m.type = "ORG";
+  }
   entities::ExtendOrganisations(text, tokens, &mentions);
   entities::AddTitledPeople(text, tokens, &mentions);
   entities::LinkMentions(text, tokens, caps, &mentions);

@@ -193,6 +193,10 @@ void ExtractFeatures(const SentenceView& s, std::size_t i, std::vector<std::uint
   add(25, cluster_at(j - 1) / kFineClusters);
   add(26, cluster_at(j + 1));
   add(27, cluster_at(j + 1) / kFineClusters);
+  // Context × form: "at Xxxx" and "Xxxx said" say more than either part.
+  add2(29, word_at(j - 1), shape);
+  add2(30, shape, word_at(j + 1));
+  add2(31, cluster_at(j - 1), c0);
 }
 
 }  // namespace lectern::entities
