@@ -1,6 +1,10 @@
 // The annotations view's content (#annotations), from the bookkeeping: pure, no DOM.
 import { authorKey, authorsOf, filterAnnotations, viewOf } from './annotation-model.js';
 import { rowOf } from '../library/records.js';
+import { TimeSlicer, forEachSliced, sortSliced } from '../shell/slices.js';
+
+/** Items filtered at a time (the filter is per item; a slice's worth between yields). */
+const FILTER_CHUNK = 2000;
 
 /**
  * What the annotations view lists: the annotations passing `filters` in reading order (articles in
@@ -9,14 +13,27 @@ import { rowOf } from '../library/records.js';
  * @param {{list(): object[], get(id: string): object|undefined}} articles  the collection
  * @param {{id: string, name: string}} user  who is "you"
  * @param {object} filters  annotation-model.js filterAnnotations
+ * @param {TimeSlicer} [slicer]  100,000 annotations take a second or more: worked through in
+ *   slices, yielding in between (atOnce() for the answer without a yield)
  */
-export function collectionListing(book, articles, user, filters) {
-  const items = listItems(book, articles);
-  const filtered = filterAnnotations(items, filters);
+export async function collectionListing(book, articles, user, filters, slicer = new TimeSlicer()) {
+  const items = await listItems(book, articles, slicer);
+  const filtered = [];
+  for (let i = 0; i < items.length; i += FILTER_CHUNK) {
+    for (const it of filterAnnotations(items.slice(i, i + FILTER_CHUNK), filters)) filtered.push(it);
+    await slicer.maybePause();
+  }
   const tagCounts = new Map();
-  for (const it of items)
-    for (const t of it.view.tags)
-      tagCounts.set(t.name.toLocaleLowerCase('en'), (tagCounts.get(t.name.toLocaleLowerCase('en')) ?? 0) + 1);
+  await forEachSliced(
+    items,
+    (it) => {
+      for (const t of it.view.tags) {
+        const k = t.name.toLocaleLowerCase('en');
+        tagCounts.set(k, (tagCounts.get(k) ?? 0) + 1);
+      }
+    },
+    slicer,
+  );
   const tags = book.tags.list().map((t) => ({
     ...t,
     shortcut: book.tags.shortcutOf(t.name),
@@ -67,16 +84,20 @@ function viewFor(annotation) {
 
 /**
  * Every live annotation with where it shows, in reading order.
- * @returns {ListedAnnotation[]}
+ * @param {TimeSlicer} slicer
+ * @returns {Promise<ListedAnnotation[]>}
  */
-function listItems(book, articles) {
-  const order = new Map(articles.list().map((r, i) => [r.id, i]));
-  return book
-    .live()
-    .map((r) => {
+async function listItems(book, articles, slicer) {
+  const order = new Map();
+  await forEachSliced(articles.list(), (r, i) => order.set(r.id, i), slicer);
+  /** @type {ListedAnnotation[]} */
+  const items = [];
+  await forEachSliced(
+    book.live(),
+    (r) => {
       const home = book.homeOf(r);
       const article = home?.article ?? null;
-      return {
+      items.push({
         id: r.id,
         record: r,
         view: viewFor(r.annotation),
@@ -86,7 +107,13 @@ function listItems(book, articles) {
         kind: home?.kind ?? 'orphan',
         start: home?.start ?? 0,
         order: article ? order.get(article.id) : Infinity,
-      };
-    })
-    .sort((a, b) => a.order - b.order || a.start - b.start || a.id.localeCompare(b.id));
+      });
+    },
+    slicer,
+  );
+  return sortSliced(
+    items,
+    (a, b) => a.order - b.order || a.start - b.start || a.id.localeCompare(b.id),
+    { slicer },
+  );
 }

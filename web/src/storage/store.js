@@ -22,10 +22,13 @@ const DB_VERSION = 2;
 const ARTICLES = 'articles';
 const META = 'meta';
 const ANNOTATIONS = 'annotations';
-/** Records per request when everything is read. */
-const READ_CHUNK = 5000;
-/** Records per transaction in a big write. */
-const WRITE_CHUNK = 2000;
+/**
+ * Records per request when everything is read: the browser copies a request's records into the
+ * page in one task (about 15 ms per 1,000 articles in Chromium; 5,000 took 70 ms and more).
+ */
+const READ_CHUNK = 1000;
+/** Records per transaction in a big write (each put copies its record in the page's task). */
+const WRITE_CHUNK = 500;
 
 /** The database through idb: requests and transactions as promises. */
 export class IdbStore {

@@ -4,6 +4,7 @@
 import { h, icon, ICONS, replaceChildren } from '../../shell/dom.js';
 import { cardContent } from './annotation-card.js';
 import { plural, truncate } from '../../shell/format.js';
+import { TimeSlicer } from '../../shell/slices.js';
 
 /** Cards rendered at once (more on request): a big collection's list stays quick. */
 const PAGE = 300;
@@ -260,8 +261,9 @@ export class AnnotationsView {
    * @param {{id, view, nearTitle?: string}[]} s.orphans
    * @param {import('./annotation-card.js').ColorOf} s.colorOf
    * @param {string|null} s.attaching  id of the orphan being attached
+   * @returns {Promise<void>} resolves once every row is in the list (or a newer render began)
    */
-  render({ items, total, tags, articles, authors, orphans, colorOf, attaching }) {
+  async render({ items, total, tags, articles, authors, orphans, colorOf, attaching }) {
     const options = (sel, all, list, key) => {
       const current = this.filters[key];
       replaceChildren(
@@ -295,12 +297,14 @@ export class AnnotationsView {
       items.length === total
         ? plural(total, 'annotation')
         : `${items.length} of ${plural(total, 'annotation')}`;
+    const run = (this.renderRun = (this.renderRun ?? 0) + 1);
     let lastArticle = null;
+    /** @type {(() => HTMLElement)[]} the list's rows, made and added a slice at a time */
     const rows = [];
     for (const it of items.slice(0, this.limit)) {
       if (it.articleId !== lastArticle) {
         lastArticle = it.articleId;
-        rows.push(
+        rows.push(() =>
           h(
             'li',
             { class: 'list-group', 'aria-hidden': 'true' },
@@ -325,7 +329,7 @@ export class AnnotationsView {
         danger: true,
         run: () => this.on.remove(it.id),
       });
-      rows.push(
+      rows.push(() =>
         h(
           'li',
           {
@@ -353,7 +357,7 @@ export class AnnotationsView {
       );
     }
     if (items.length > this.limit) {
-      rows.push(
+      rows.push(() =>
         h(
           'li',
           { class: 'more-row' },
@@ -374,7 +378,7 @@ export class AnnotationsView {
       );
     }
     if (!items.length)
-      rows.push(
+      rows.push(() =>
         h(
           'li',
           { class: 'muted empty-row' },
@@ -383,7 +387,7 @@ export class AnnotationsView {
             : "No annotations yet. Open an article and select some text to highlight it, or import a colleague's annotations.",
         ),
       );
-    replaceChildren(this.list, rows);
+    replaceChildren(this.list, []);
 
     this.orphans.hidden = orphans.length === 0;
     // The side panel shows the first orphans; all of them are listed with the status filter.
@@ -484,6 +488,26 @@ export class AnnotationsView {
         ),
       );
     replaceChildren(this.exportFiltered, filtered);
+    await this.fillList(rows, run);
+  }
+
+  /**
+   * Adds the list's rows a slice at a time (300 cards take 50 ms to make and as long again to lay
+   * out): the first slice at once, the rest after yields. A newer render stops an older one.
+   * @param {(() => HTMLElement)[]} rows
+   * @param {number} run  this render's number (see render)
+   */
+  async fillList(rows, run) {
+    const slicer = new TimeSlicer();
+    for (let i = 0; i < rows.length; ) {
+      const part = document.createDocumentFragment();
+      while (i < rows.length && !slicer.due()) part.append(rows[i++]());
+      this.list.append(part);
+      if (i < rows.length) {
+        await slicer.pause();
+        if (run !== this.renderRun) return;
+      }
+    }
   }
 
   focusTitle() {
