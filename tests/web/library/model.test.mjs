@@ -42,7 +42,15 @@ test('records: normalised article, words, display row', () => {
 
 test('collection keeps import order, refuses duplicates, removes and restores', () => {
   const c = new Collection();
-  const rec = (id, seq) => ({ id, seq, article: { body: id } });
+  const rec = (id, seq) => ({
+    id,
+    seq,
+    article: { body: id },
+    fileName: '',
+    importedAt: 0,
+    seed: false,
+    words: 1,
+  });
   assert.equal(c.add(rec('b', 2)), true);
   assert.equal(c.add(rec('a', 1)), true);
   assert.equal(c.add(rec('a', 9)), false);
@@ -99,4 +107,33 @@ test('spans are packed, validated and unpacked', () => {
   assert.equal(spanCount(packed), 2);
   assert.deepEqual(spanList('nonsense'), []);
   assert.deepEqual(packSpans(undefined, 5), new Uint32Array(0));
+});
+
+test('Collection.list stays in import order when records are added after it was read', () => {
+  const rec = (id, seq) => ({
+    id,
+    seq,
+    article: { body: id },
+    fileName: '',
+    importedAt: 0,
+    seed: false,
+    words: 1,
+  });
+  const c = new Collection([rec('b', 2), rec('a', 1)]);
+  assert.deepEqual(
+    c.list().map((r) => r.id),
+    ['a', 'b'],
+  );
+  c.add(rec('c', 3)); // after the last: appended
+  c.add(rec('z', 0)); // before the first (a restored record): in its place
+  assert.deepEqual(
+    c.list().map((r) => r.id),
+    ['z', 'a', 'b', 'c'],
+  );
+  c.remove('a');
+  c.add(rec('d', 4));
+  assert.deepEqual(
+    c.list().map((r) => r.id),
+    ['z', 'b', 'c', 'd'],
+  );
 });

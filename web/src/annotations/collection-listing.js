@@ -111,9 +111,7 @@ async function listItems(book, articles, slicer) {
     },
     slicer,
   );
-  return sortSliced(
-    items,
-    (a, b) => a.order - b.order || a.start - b.start || a.id.localeCompare(b.id),
-    { slicer },
-  );
+  return sortSliced(items, (a, b) => a.order - b.order || a.start - b.start || a.id.localeCompare(b.id), {
+    slicer,
+  });
 }

@@ -499,7 +499,7 @@ export class AnnotationsView {
    */
   async fillList(rows, run) {
     const slicer = new TimeSlicer();
-    for (let i = 0; i < rows.length; ) {
+    for (let i = 0; i < rows.length;) {
       const part = document.createDocumentFragment();
       while (i < rows.length && !slicer.due()) part.append(rows[i++]());
       this.list.append(part);
