@@ -107,8 +107,15 @@ export class IdbStore {
     await Promise.all([...change(tx.store), tx.done]);
   }
 
+  /**
+   * Writes article records, WRITE_CHUNK per transaction one after the other: each put copies its
+   * record (the whole article) in the page's task, and a part of an import can hold thousands.
+   */
   async putAll(records) {
-    if (records.length) await this.write(ARTICLES, (store) => records.map((r) => store.put(r)));
+    for (let i = 0; i < records.length; i += WRITE_CHUNK) {
+      const chunk = records.slice(i, i + WRITE_CHUNK);
+      await this.write(ARTICLES, (store) => chunk.map((r) => store.put(r)));
+    }
   }
 
   async deleteIds(ids) {
