@@ -53,11 +53,30 @@ export async function collectionListing(book, articles, user, filters, slicer = 
       const near = it.record.anchor?.near ? articles.get(it.record.anchor.near) : null;
       return { id: it.id, view: it.view, nearTitle: near ? rowOf(near).displayTitle : '' };
     });
-  const authors = authorsOf(items.map((i) => i.view)).map((a) => ({
+  const authors = (await authorsSliced(items, slicer)).map((a) => ({
     ...a,
     label: a.key === authorKey(user) ? `${user.name || 'You'} (you)` : a.label,
   }));
   return { items: filtered, total: items.length, tags, articles: listed, authors, orphans };
+}
+
+/**
+ * annotation-model.js authorsOf over the items, a chunk at a time (the counts of the chunks
+ * added up; the first label met for an author kept, as authorsOf keeps it).
+ * @param {ListedAnnotation[]} items
+ * @param {TimeSlicer} slicer
+ */
+async function authorsSliced(items, slicer) {
+  const byKey = new Map();
+  for (let i = 0; i < items.length; i += FILTER_CHUNK) {
+    for (const a of authorsOf(items.slice(i, i + FILTER_CHUNK).map((it) => it.view))) {
+      const known = byKey.get(a.key);
+      if (known) known.count += a.count;
+      else byKey.set(a.key, { ...a });
+    }
+    await slicer.maybePause();
+  }
+  return [...byKey.values()].sort((a, b) => a.label.localeCompare(b.label));
 }
 
 // An annotation's view is read again at every render of the view (each filter change); an
