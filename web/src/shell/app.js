@@ -456,22 +456,43 @@ export class App {
 
   /**
    * Draws the library. A big one (SLICED_FROM articles or more) has its rows made and sorted in
-   * slices, yielding in between (a title sort of 100,000 rows is a second of work), and a render
-   * asked for meanwhile supersedes it; a smaller one is drawn before this returns, as always.
+   * slices, yielding in between (a title sort of 100,000 rows is a second of work); renders asked
+   * for while one is being made are joined into one more, made when it is drawn (an import asks
+   * every 400 ms: they never pile up). A smaller library is drawn before this returns, as always.
    * @param {{windowed?: boolean}} [options]  windowed: during an import (see LibraryView#render)
-   * @returns {Promise<void>} resolves once drawn (or superseded)
+   * @returns {Promise<void>} resolves once what was asked for is drawn
    */
-  async renderLibrary({ windowed = false } = {}) {
+  renderLibrary({ windowed = false } = {}) {
     const run = (this.libraryRun = (this.libraryRun ?? 0) + 1);
-    let sorted;
-    if (this.collection.size < SLICED_FROM) sorted = this.sortedRows();
-    else {
-      const slicer = new TimeSlicer();
-      const rows = [];
-      await forEachSliced(this.collection.list(), (r) => rows.push(rowOf(r)), slicer);
-      sorted = await sortRowsSliced(rows, this.sort, slicer);
-      if (run !== this.libraryRun) return;
+    if (this.collection.size < SLICED_FROM) {
+      this.libraryWanted = null;
+      this.smallDrawn = run; // a big render still being made is older: it is not drawn
+      this.showRows(this.sortedRows(), { windowed });
+      return Promise.resolve();
     }
+    this.libraryWanted = { windowed };
+    this.libraryRendering ??= (async () => {
+      try {
+        while (this.libraryWanted) {
+          const options = this.libraryWanted;
+          const asked = this.libraryRun;
+          this.libraryWanted = null;
+          const slicer = new TimeSlicer();
+          const rows = [];
+          await forEachSliced(this.collection.list(), (r) => rows.push(rowOf(r)), slicer);
+          const sorted = await sortRowsSliced(rows, this.sort, slicer);
+          // Drawn unless a small library was drawn meanwhile (after removals): that one is newer.
+          if ((this.smallDrawn ?? 0) < asked) this.showRows(sorted, options);
+        }
+      } finally {
+        this.libraryRendering = null;
+      }
+    })();
+    return this.libraryRendering;
+  }
+
+  /** Draws sorted rows (grouped, filtered) in the library view. */
+  showRows(sorted, { windowed }) {
     // A story's versions sit together, where the first of them is in the sort order.
     const all = this.groupVersions ? groupRows(sorted, this.stories.stories) : sorted;
     const { rows, mentioning } = this.filterMentioning(all);
