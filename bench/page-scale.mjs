@@ -113,8 +113,18 @@ async function until(page, fn, arg, timeoutMs = 1800000) {
   }
 }
 
-const idle = (page) =>
-  until(page, () => !document.querySelector('#app[data-importing], #app[data-clustering]'));
+/**
+ * Until the page is idle with `articles` grouped into stories: the grouping starts a moment after an
+ * import or a reload, so "no import or grouping running" alone can be seen before it begins.
+ */
+const grouped = (page, articles) =>
+  until(
+    page,
+    (n) =>
+      !document.querySelector('#app[data-importing], #app[data-clustering]') &&
+      (window.lectern.clusterStats()?.articles ?? 0) >= n,
+    articles,
+  );
 
 async function phase(page, label, run) {
   await page.evaluate(() => /** @type {any} */ (window).__scale.reset());
@@ -153,13 +163,13 @@ try {
       await phase(page, `import ${ARTICLES} articles`, async () => {
         await (await page.$(byTestId('import-input')))?.uploadFile(articlesPath);
         await until(page, (n) => window.lectern.counts().articles >= n, ARTICLES);
-        await idle(page);
+        await grouped(page, ARTICLES);
       });
       await phase(page, 'open the library (reload)', async () => {
         await page.reload();
         await page.evaluate(() => window.lectern.ready);
         await page.waitForSelector(byTestId('library-row'));
-        await idle(page);
+        await grouped(page, ARTICLES);
       });
       const targets = await libraryTargets(page, 50);
       const annotationsPath = join(dir, `desk-${name}.json`);
