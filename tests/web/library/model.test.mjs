@@ -40,17 +40,19 @@ test('records: normalised article, words, display row', () => {
   assert.equal(normaliseArticle(undefined).body, '');
 });
 
+/** A library record with only what Collection looks at. */
+const rec = (id, seq) => ({
+  id,
+  seq,
+  article: { body: id },
+  fileName: '',
+  importedAt: 0,
+  seed: false,
+  words: 1,
+});
+
 test('collection keeps import order, refuses duplicates, removes and restores', () => {
   const c = new Collection();
-  const rec = (id, seq) => ({
-    id,
-    seq,
-    article: { body: id },
-    fileName: '',
-    importedAt: 0,
-    seed: false,
-    words: 1,
-  });
   assert.equal(c.add(rec('b', 2)), true);
   assert.equal(c.add(rec('a', 1)), true);
   assert.equal(c.add(rec('a', 9)), false);
@@ -110,15 +112,6 @@ test('spans are packed, validated and unpacked', () => {
 });
 
 test('Collection.list stays in import order when records are added after it was read', () => {
-  const rec = (id, seq) => ({
-    id,
-    seq,
-    article: { body: id },
-    fileName: '',
-    importedAt: 0,
-    seed: false,
-    words: 1,
-  });
   const c = new Collection([rec('b', 2), rec('a', 1)]);
   assert.deepEqual(
     c.list().map((r) => r.id),
