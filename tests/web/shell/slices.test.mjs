@@ -1,7 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { TimeSlicer, atOnce, forEachSliced, sortSliced } from '../../../web/src/shell/slices.js';
-import { yieldToEventLoop } from '../../../web/src/shell/yield.js';
+import { yieldBehindOthers } from '../../../web/src/shell/yield.js';
 
 /** A slicer on a fake clock that advances `msPerCall` at each reading, recording its yields. */
 function fakeSlicer(budgetMs, msPerCall = 1) {
@@ -58,12 +58,13 @@ test('sortSliced of nothing, and of fewer items than a run', async () => {
   assert.deepEqual(await sortSliced([3, 1, 2], (a, b) => a - b, { run: 8 }), [1, 2, 3]);
 });
 
-test('yieldToEventLoop resolves in a later task, after a timer already due', async () => {
+test('yieldBehindOthers resolves in a later task, behind a timer that fell due meanwhile', async () => {
   const order = [];
   setTimeout(() => order.push('timer'), 0);
-  await new Promise((r) => setTimeout(r, 5)); // the timer has run by now
+  const until = performance.now() + 5;
+  while (performance.now() < until); // a slice of work: the timer is due by its end
   queueMicrotask(() => order.push('microtask'));
-  await yieldToEventLoop();
+  await yieldBehindOthers();
   order.push('after yield');
-  assert.deepEqual(order, ['timer', 'microtask', 'after yield']);
+  assert.deepEqual(order, ['microtask', 'timer', 'after yield']);
 });

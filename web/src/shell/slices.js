@@ -1,8 +1,10 @@
 // Work over big lists (100,000 articles or annotations) in slices of a few milliseconds with a
 // yield to the event loop in between, so no task holds the page for long. A loop asks `due()`
 // after each item and awaits `pause()` only when its slice is used up: small lists finish in one
-// slice, synchronously, as before.
-import { yieldToEventLoop } from './yield.js';
+// slice, synchronously, as before. Yields go behind the tasks already waiting (yield.js
+// yieldBehindOthers): a run of slices over 100,000 items takes a second or more, and timers,
+// messages and input get their turn throughout.
+import { yieldBehindOthers } from './yield.js';
 
 /** Milliseconds of work per slice: well under the 50 ms a "long task" starts at. */
 export const SLICE_MS = 8;
@@ -12,7 +14,7 @@ export class TimeSlicer {
    * @param {{budgetMs?: number, now?: () => number, yieldNow?: () => Promise<unknown>}} [o]
    *   budgetMs: Infinity never yields (the same code, run at once)
    */
-  constructor({ budgetMs = SLICE_MS, now = () => performance.now(), yieldNow = yieldToEventLoop } = {}) {
+  constructor({ budgetMs = SLICE_MS, now = () => performance.now(), yieldNow = yieldBehindOthers } = {}) {
     this.budgetMs = budgetMs;
     this.now = now;
     this.yieldNow = yieldNow;
