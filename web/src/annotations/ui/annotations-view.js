@@ -387,8 +387,6 @@ export class AnnotationsView {
             : "No annotations yet. Open an article and select some text to highlight it, or import a colleague's annotations.",
         ),
       );
-    replaceChildren(this.list, []);
-
     this.orphans.hidden = orphans.length === 0;
     // The side panel shows the first orphans; all of them are listed with the status filter.
     const moreOrphans =
@@ -492,22 +490,24 @@ export class AnnotationsView {
   }
 
   /**
-   * Adds the list's rows a slice at a time (300 cards take 50 ms to make and as long again to lay
-   * out): the first slice at once, the rest after yields. A newer render stops an older one.
+   * Makes the list's rows a slice at a time (300 cards take 50 ms and more to make), off the
+   * page, and puts them in at once: the list never shows half made, and a "Show more" or a
+   * keystroke in the search does not shorten the page under the reader. A newer render stops an
+   * older one.
    * @param {(() => HTMLElement)[]} rows
    * @param {number} run  this render's number (see render)
    */
   async fillList(rows, run) {
     const slicer = new TimeSlicer();
-    for (let i = 0; i < rows.length;) {
-      const part = document.createDocumentFragment();
-      while (i < rows.length && !slicer.due()) part.append(rows[i++]());
-      this.list.append(part);
-      if (i < rows.length) {
+    const made = document.createDocumentFragment();
+    for (const row of rows) {
+      made.append(row());
+      if (slicer.due()) {
         await slicer.pause();
         if (run !== this.renderRun) return;
       }
     }
+    replaceChildren(this.list, made);
   }
 
   focusTitle() {
