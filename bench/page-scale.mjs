@@ -163,14 +163,16 @@ try {
       await phase(page, `import ${ARTICLES} articles`, async () => {
         await (await page.$(byTestId('import-input')))?.uploadFile(articlesPath);
         await until(page, (n) => window.lectern.counts().articles >= n, ARTICLES);
-        await grouped(page, ARTICLES);
+        await until(page, () => !document.querySelector('#app[data-importing]'));
       });
+      await phase(page, 'group them into stories', () => grouped(page, ARTICLES));
       await phase(page, 'open the library (reload)', async () => {
         await page.reload();
         await page.evaluate(() => window.lectern.ready);
         await page.waitForSelector(byTestId('library-row'));
-        await grouped(page, ARTICLES);
+        await new Promise((r) => setTimeout(r, 2000));
       });
+      await phase(page, 'group them into stories (after the reload)', () => grouped(page, ARTICLES));
       const targets = await libraryTargets(page, 50);
       const annotationsPath = join(dir, `desk-${name}.json`);
       await writePieces(annotationsPath, annotationFileText(targets, { to: ANNOTATIONS, noteChars: 200 }));
