@@ -742,7 +742,7 @@ export class App {
     this.showOnly(this.annotations.view.el);
     this.root.dataset.view = 'annotations';
     document.title = 'Annotations — Lectern';
-    this.annotations.renderCollection();
+    this.annotations.renderCollection({ opening: true });
     window.scrollTo(0, 0);
     this.annotations.view.focusTitle();
   }

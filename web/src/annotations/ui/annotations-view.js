@@ -261,9 +261,10 @@ export class AnnotationsView {
    * @param {{id, view, nearTitle?: string}[]} s.orphans
    * @param {import('./annotation-card.js').ColorOf} s.colorOf
    * @param {string|null} s.attaching  id of the orphan being attached
+   * @param {boolean} [s.opening]  the view is being opened (see fillList)
    * @returns {Promise<void>} resolves once every row is in the list (or a newer render began)
    */
-  async render({ items, total, tags, articles, authors, orphans, colorOf, attaching }) {
+  async render({ items, total, tags, articles, authors, orphans, colorOf, attaching, opening = false }) {
     const options = (sel, all, list, key) => {
       const current = this.filters[key];
       replaceChildren(
@@ -486,28 +487,36 @@ export class AnnotationsView {
         ),
       );
     replaceChildren(this.exportFiltered, filtered);
-    await this.fillList(rows, run);
+    await this.fillList(rows, run, opening);
   }
 
   /**
-   * Makes the list's rows a slice at a time (300 cards take 50 ms and more to make), off the
-   * page, and puts them in at once: the list never shows half made, and a "Show more" or a
-   * keystroke in the search does not shorten the page under the reader. A newer render stops an
-   * older one.
+   * Makes the list's rows a slice at a time (300 cards take 50 ms and more to make, as long again
+   * to lay out). When the view opens (`opening`: the reader is at its top) each slice goes in as
+   * it is made; otherwise ("Show more", a keystroke in the search) they are made off the page and
+   * put in at once, so the page does not shorten under the reader. A newer render stops an older.
    * @param {(() => HTMLElement)[]} rows
    * @param {number} run  this render's number (see render)
+   * @param {boolean} opening
    */
-  async fillList(rows, run) {
+  async fillList(rows, run, opening) {
     const slicer = new TimeSlicer();
-    const made = document.createDocumentFragment();
+    let made = document.createDocumentFragment();
+    let first = true;
     for (const row of rows) {
       made.append(row());
-      if (slicer.due()) {
-        await slicer.pause();
-        if (run !== this.renderRun) return;
+      if (!slicer.due()) continue;
+      if (opening) {
+        if (first) replaceChildren(this.list, made);
+        else this.list.append(made);
+        first = false;
+        made = document.createDocumentFragment();
       }
+      await slicer.pause();
+      if (run !== this.renderRun) return;
     }
-    replaceChildren(this.list, made);
+    if (first) replaceChildren(this.list, made);
+    else this.list.append(made);
   }
 
   focusTitle() {
