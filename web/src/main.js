@@ -132,6 +132,8 @@
 //     (default) or "text/plain"; rejects for an unknown article or an empty range.
 //   annotations(articleId?) → the W3C Web Annotation objects (copies): all, or those showing on
 //     that article as its own (or anchored into it), in reading order. Synchronous.
+//   counts() → {articles, annotations}: how many are in the library and live, without copying
+//     them (articles() and annotations() copy 100,000 objects: polling them is itself a long task).
 //   exportAnnotations() → Promise<the W3C AnnotationCollection object of every annotation>.
 //   importAnnotations(objectOrString) → Promise<{imported, duplicates, conflicts, orphaned,
 //     errors: ["path: message"]}>: merged as a file would be (the page also shows a message).
@@ -192,6 +194,7 @@ export function lecternApi(app, ready) {
       return annotate(app, request);
     },
     annotations: (articleId) => annotationsOn(app, articleId),
+    counts: () => ({ articles: app.collection.size, annotations: app.annotations.book?.live().length ?? 0 }),
     exportAnnotations: async () => {
       await ready;
       return app.annotations.transfer.exportObject();

@@ -40,9 +40,19 @@ test('records: normalised article, words, display row', () => {
   assert.equal(normaliseArticle(undefined).body, '');
 });
 
+/** A library record with only what Collection looks at. */
+const rec = (id, seq) => ({
+  id,
+  seq,
+  article: { body: id },
+  fileName: '',
+  importedAt: 0,
+  seed: false,
+  words: 1,
+});
+
 test('collection keeps import order, refuses duplicates, removes and restores', () => {
   const c = new Collection();
-  const rec = (id, seq) => ({ id, seq, article: { body: id } });
   assert.equal(c.add(rec('b', 2)), true);
   assert.equal(c.add(rec('a', 1)), true);
   assert.equal(c.add(rec('a', 9)), false);
@@ -99,4 +109,24 @@ test('spans are packed, validated and unpacked', () => {
   assert.equal(spanCount(packed), 2);
   assert.deepEqual(spanList('nonsense'), []);
   assert.deepEqual(packSpans(undefined, 5), new Uint32Array(0));
+});
+
+test('Collection.list stays in import order when records are added after it was read', () => {
+  const c = new Collection([rec('b', 2), rec('a', 1)]);
+  assert.deepEqual(
+    c.list().map((r) => r.id),
+    ['a', 'b'],
+  );
+  c.add(rec('c', 3)); // after the last: appended
+  c.add(rec('z', 0)); // before the first (a restored record): in its place
+  assert.deepEqual(
+    c.list().map((r) => r.id),
+    ['z', 'a', 'b', 'c'],
+  );
+  c.remove('a');
+  c.add(rec('d', 4));
+  assert.deepEqual(
+    c.list().map((r) => r.id),
+    ['z', 'b', 'c', 'd'],
+  );
 });

@@ -54,3 +54,33 @@ test('sortRows does not modify its input', () => {
   sortRows(rows, { column: 'words', direction: 'ascending' });
   assert.deepEqual(rows, copy);
 });
+
+test('sortRowsSliced gives the order sortRows gives, for every column and direction', async () => {
+  const { sortRowsSliced } = await import('../../../web/src/library/sorting.js');
+  const { TimeSlicer } = await import('../../../web/src/shell/slices.js');
+  let state = 3;
+  const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const rows = Array.from({ length: 3000 }, (_, seq) => ({
+    id: `a${seq}`,
+    seq,
+    displayTitle: pick(['Äpfel', 'apfel', 'Zebra', 'zebra 2', 'zebra 10', '', 'Été']),
+    source: pick(['Reuters', 'AP', '', 'reuters']),
+    date: pick(['2024-01-02', '2023-12-31', '', '2024-01-02']),
+    words: pick([10, 200, 3, Number.NaN]),
+  }));
+  let t = 0;
+  for (const column of [null, 'title', 'source', 'date', 'words']) {
+    for (const direction of ['ascending', 'descending']) {
+      const sort = { column, direction };
+      const slicer = new TimeSlicer({ budgetMs: 1, now: () => t++, yieldNow: async () => {} });
+      const sliced = await sortRowsSliced(rows, sort, slicer);
+      assert.deepEqual(
+        sliced.map((r) => r.id),
+        sortRows(rows, sort).map((r) => r.id),
+        `${column} ${direction}`,
+      );
+      assert.ok(slicer.yields > 0);
+    }
+  }
+});

@@ -10,6 +10,7 @@ import { isNewer, positionOf, quoteOf, tagsOf, viewOf } from './annotation-model
 import { TagSet } from './tags.js';
 import { isCorrection } from '../entities/corrections.js';
 import { UndoStack } from './undo.js';
+import { TimeSlicer } from '../shell/slices.js';
 
 export const TAGS_META = 'annotationTags';
 
@@ -88,7 +89,11 @@ export class AnnotationRecords {
     } catch (error) {
       this.onStorageError(error, 'read');
     }
-    for (const r of rows) if (validRecord(r)) this.records.set(r.id, r);
+    const slicer = new TimeSlicer(); // 100,000 records: in slices, the page painting in between
+    for (const r of rows) {
+      if (validRecord(r)) this.records.set(r.id, r);
+      if (slicer.due()) await slicer.pause();
+    }
     let tags = [];
     try {
       tags = (await this.store.getMeta(TAGS_META)) ?? [];
@@ -97,7 +102,10 @@ export class AnnotationRecords {
     }
     this.tags = new TagSet(tags);
     this.savedTags = JSON.stringify(this.tags.toJSON());
-    for (const r of this.live()) for (const t of tagsOf(r.annotation)) this.tags.ensure(t.name, t.color);
+    for (const r of this.live()) {
+      for (const t of tagsOf(r.annotation)) this.tags.ensure(t.name, t.color);
+      if (slicer.due()) await slicer.pause();
+    }
   }
 
   /** Re-reads everything from storage (another tab may have written); newer versions win. */

@@ -22,6 +22,7 @@ import { AnnotationPlacement } from './annotation-placement.js';
 import { parseCore } from './annotation-records.js';
 import { exportInParts } from './annotation-export.js';
 import { idsInBatch, shiftPath } from '../import/annotation-items.js';
+import { TimeSlicer } from '../shell/slices.js';
 
 /**
  * @typedef {{text: string, first: number, listPath: string|null}} ImportBatch
@@ -53,7 +54,10 @@ export class AnnotationBook extends AnnotationPlacement {
     const before = new Map();
     const after = new Map();
     const written = [];
+    // An import's 100,000 changes take seconds: in slices, with the page answering in between.
+    const slicer = new TimeSlicer();
     for (const [id, annotation] of changes) {
+      if (slicer.due()) await slicer.pause();
       const old = this.records.get(id);
       before.set(id, old && !old.deleted ? old.annotation : null);
       after.set(id, annotation);

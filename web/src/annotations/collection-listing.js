@@ -1,6 +1,10 @@
 // The annotations view's content (#annotations), from the bookkeeping: pure, no DOM.
 import { authorKey, authorsOf, filterAnnotations, viewOf } from './annotation-model.js';
 import { rowOf } from '../library/records.js';
+import { TimeSlicer, forEachSliced, sortSliced } from '../shell/slices.js';
+
+/** Items filtered at a time (the filter is per item; a slice's worth between yields). */
+const FILTER_CHUNK = 2000;
 
 /**
  * What the annotations view lists: the annotations passing `filters` in reading order (articles in
@@ -9,14 +13,27 @@ import { rowOf } from '../library/records.js';
  * @param {{list(): object[], get(id: string): object|undefined}} articles  the collection
  * @param {{id: string, name: string}} user  who is "you"
  * @param {object} filters  annotation-model.js filterAnnotations
+ * @param {TimeSlicer} [slicer]  100,000 annotations take a second or more: worked through in
+ *   slices, yielding in between (atOnce() for the answer without a yield)
  */
-export function collectionListing(book, articles, user, filters) {
-  const items = listItems(book, articles);
-  const filtered = filterAnnotations(items, filters);
+export async function collectionListing(book, articles, user, filters, slicer = new TimeSlicer()) {
+  const items = await listItems(book, articles, slicer);
+  const filtered = [];
+  for (let i = 0; i < items.length; i += FILTER_CHUNK) {
+    for (const it of filterAnnotations(items.slice(i, i + FILTER_CHUNK), filters)) filtered.push(it);
+    await slicer.maybePause();
+  }
   const tagCounts = new Map();
-  for (const it of items)
-    for (const t of it.view.tags)
-      tagCounts.set(t.name.toLocaleLowerCase('en'), (tagCounts.get(t.name.toLocaleLowerCase('en')) ?? 0) + 1);
+  await forEachSliced(
+    items,
+    (it) => {
+      for (const t of it.view.tags) {
+        const k = t.name.toLocaleLowerCase('en');
+        tagCounts.set(k, (tagCounts.get(k) ?? 0) + 1);
+      }
+    },
+    slicer,
+  );
   const tags = book.tags.list().map((t) => ({
     ...t,
     shortcut: book.tags.shortcutOf(t.name),
@@ -36,11 +53,30 @@ export function collectionListing(book, articles, user, filters) {
       const near = it.record.anchor?.near ? articles.get(it.record.anchor.near) : null;
       return { id: it.id, view: it.view, nearTitle: near ? rowOf(near).displayTitle : '' };
     });
-  const authors = authorsOf(items.map((i) => i.view)).map((a) => ({
+  const authors = (await authorsSliced(items, slicer)).map((a) => ({
     ...a,
     label: a.key === authorKey(user) ? `${user.name || 'You'} (you)` : a.label,
   }));
   return { items: filtered, total: items.length, tags, articles: listed, authors, orphans };
+}
+
+/**
+ * annotation-model.js authorsOf over the items, a chunk at a time (the counts of the chunks
+ * added up; the first label met for an author kept, as authorsOf keeps it).
+ * @param {ListedAnnotation[]} items
+ * @param {TimeSlicer} slicer
+ */
+async function authorsSliced(items, slicer) {
+  const byKey = new Map();
+  for (let i = 0; i < items.length; i += FILTER_CHUNK) {
+    for (const a of authorsOf(items.slice(i, i + FILTER_CHUNK).map((it) => it.view))) {
+      const known = byKey.get(a.key);
+      if (known) known.count += a.count;
+      else byKey.set(a.key, { ...a });
+    }
+    await slicer.maybePause();
+  }
+  return [...byKey.values()].sort((a, b) => a.label.localeCompare(b.label));
 }
 
 // An annotation's view is read again at every render of the view (each filter change); an
@@ -67,16 +103,20 @@ function viewFor(annotation) {
 
 /**
  * Every live annotation with where it shows, in reading order.
- * @returns {ListedAnnotation[]}
+ * @param {TimeSlicer} slicer
+ * @returns {Promise<ListedAnnotation[]>}
  */
-function listItems(book, articles) {
-  const order = new Map(articles.list().map((r, i) => [r.id, i]));
-  return book
-    .live()
-    .map((r) => {
+async function listItems(book, articles, slicer) {
+  const order = new Map();
+  await forEachSliced(articles.list(), (r, i) => order.set(r.id, i), slicer);
+  /** @type {ListedAnnotation[]} */
+  const items = [];
+  await forEachSliced(
+    book.live(),
+    (r) => {
       const home = book.homeOf(r);
       const article = home?.article ?? null;
-      return {
+      items.push({
         id: r.id,
         record: r,
         view: viewFor(r.annotation),
@@ -86,7 +126,11 @@ function listItems(book, articles) {
         kind: home?.kind ?? 'orphan',
         start: home?.start ?? 0,
         order: article ? order.get(article.id) : Infinity,
-      };
-    })
-    .sort((a, b) => a.order - b.order || a.start - b.start || a.id.localeCompare(b.id));
+      });
+    },
+    slicer,
+  );
+  return sortSliced(items, (a, b) => a.order - b.order || a.start - b.start || a.id.localeCompare(b.id), {
+    slicer,
+  });
 }

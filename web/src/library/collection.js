@@ -25,8 +25,10 @@ export class Collection {
   add(record) {
     if (this.byId.has(record.id)) return false;
     this.byId.set(record.id, record);
+    // An import adds records after the last: kept in order without sorting 100,000 again.
+    if (this._sorted && record.seq > this.maxSeq) this._sorted.push(record);
+    else this._sorted = null;
     if (record.seq > this.maxSeq) this.maxSeq = record.seq;
-    this._sorted = null;
     return true;
   }
 

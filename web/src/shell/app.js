@@ -5,7 +5,11 @@ import { readBlobBytes } from '../core/core.js';
 import { startReader } from '../core/worker-client.js';
 import { importInputs, textInput } from '../import/importer.js';
 import { isValidRecord, rowOf } from '../library/records.js';
-import { sortRows } from '../library/sorting.js';
+import { sortRows, sortRowsSliced } from '../library/sorting.js';
+import { TimeSlicer, forEachSliced } from './slices.js';
+
+/** Libraries of this many articles or more are sorted in slices (see App#renderLibrary). */
+const SLICED_FROM = 2000;
 import { loadGroupVersions, loadSort, saveGroupVersions, saveSort } from '../library/library-prefs.js';
 import {
   parseHash,
@@ -290,7 +294,7 @@ export class App {
       const seeds = this.collection.seeds().map((r) => r.id);
       if (seeds.length) replaced = (await this.removeArticles(seeds, { quiet: true })).length;
     }
-    this.renderLibrary();
+    await this.renderLibrary();
     reportImport(this.messages, result, { quiet, pasted, open: (id) => this.openArticle(id) });
     if (result.added.length) {
       this.annotations.articlesAdded(result.added.map((r) => r.id)); // orphans may find their article
@@ -355,7 +359,8 @@ export class App {
     const wasCurrent = this.view === 'reader' && removed.some((r) => r.id === this.currentId);
     let nextId = null;
     if (wasCurrent || removed.some((r) => r.id === this.library.selectedId)) {
-      const rows = this.sortedRows(true, removed);
+      // The rows as shown (they still list the removed ones): the next one the user sees.
+      const rows = this.rows ?? this.sortedRows(true, removed);
       const index = rows.findIndex((r) => r.id === (wasCurrent ? this.currentId : this.library.selectedId));
       nextId =
         rows.slice(index + 1).find((r) => this.collection.has(r.id))?.id ??
@@ -373,7 +378,7 @@ export class App {
     }
     this.stories.collectionChanged({ removed: removed.map((r) => r.id) });
     this.entities.invalidate();
-    this.renderLibrary();
+    await this.renderLibrary();
     this.annotations.changed(); // their annotations are orphans now (kept, listed)
     if (nextId) this.library.select(nextId, { focus: this.view === 'library' && hadFocus });
     if (wasCurrent) {
@@ -400,7 +405,7 @@ export class App {
     await this.persist(back);
     this.stories.collectionChanged();
     this.entities.invalidate();
-    this.renderLibrary();
+    await this.renderLibrary();
     this.annotations.changed();
     if (back.length === 1 && this.view === 'library') this.library.select(back[0].id, { focus: true });
     this.messages.show({ kind: 'success', key: 'undo', text: `Restored ${plural(back.length, 'article')}.` });
@@ -425,7 +430,7 @@ export class App {
     await this.setInitialised();
     this.stories.collectionChanged({ removed: removed.map((r) => r.id) });
     this.entities.invalidate();
-    this.renderLibrary();
+    await this.renderLibrary();
     this.showLibrary();
     this.messages.show({
       kind: 'info',
@@ -449,15 +454,51 @@ export class App {
     return sortRows(records.map(rowOf), this.sort);
   }
 
-  /** @param {{windowed?: boolean}} [options]  windowed: during an import (see LibraryView#render) */
+  /**
+   * Draws the library. A big one (SLICED_FROM articles or more) has its rows made and sorted in
+   * slices, yielding in between (a title sort of 100,000 rows is a second of work); renders asked
+   * for while one is being made are joined into one more, made when it is drawn (an import asks
+   * every 400 ms: they never pile up). A smaller library is drawn before this returns, as always.
+   * @param {{windowed?: boolean}} [options]  windowed: during an import (see LibraryView#render)
+   * @returns {Promise<void>} resolves once what was asked for is drawn
+   */
   renderLibrary({ windowed = false } = {}) {
-    const sorted = this.sortedRows();
+    const run = (this.libraryRun = (this.libraryRun ?? 0) + 1);
+    if (this.collection.size < SLICED_FROM) {
+      this.libraryWanted = null;
+      this.smallDrawn = run; // a big render still being made is older: it is not drawn
+      this.showRows(this.sortedRows(), { windowed });
+      return Promise.resolve();
+    }
+    this.libraryWanted = { windowed };
+    this.libraryRendering ??= (async () => {
+      try {
+        while (this.libraryWanted) {
+          const options = this.libraryWanted;
+          const asked = this.libraryRun;
+          this.libraryWanted = null;
+          const slicer = new TimeSlicer();
+          const rows = [];
+          await forEachSliced(this.collection.list(), (r) => rows.push(rowOf(r)), slicer);
+          const sorted = await sortRowsSliced(rows, this.sort, slicer);
+          // Drawn unless a small library was drawn meanwhile (after removals): that one is newer.
+          if ((this.smallDrawn ?? 0) < asked) this.showRows(sorted, options);
+        }
+      } finally {
+        this.libraryRendering = null;
+      }
+    })();
+    return this.libraryRendering;
+  }
+
+  /** Draws sorted rows (grouped, filtered) in the library view. */
+  showRows(sorted, { windowed }) {
     // A story's versions sit together, where the first of them is in the sort order.
     const all = this.groupVersions ? groupRows(sorted, this.stories.stories) : sorted;
     const { rows, mentioning } = this.filterMentioning(all);
     this.rows = rows;
     this.library.render(rows, this.sort, {
-      seedCount: all.filter((r) => r.seed).length,
+      seedCount: this.collection.seeds().length,
       windowed,
       grouping: { on: this.groupVersions, stories: this.stories.stories.size },
       mentioning,
@@ -701,7 +742,7 @@ export class App {
     this.showOnly(this.annotations.view.el);
     this.root.dataset.view = 'annotations';
     document.title = 'Annotations — Lectern';
-    this.annotations.renderCollection();
+    this.annotations.renderCollection({ opening: true });
     window.scrollTo(0, 0);
     this.annotations.view.focusTitle();
   }

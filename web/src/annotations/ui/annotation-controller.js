@@ -241,13 +241,20 @@ export class AnnotationController {
 
   // --- Collection view -------------------------------------------------------------------------
 
-  renderCollection() {
+  /**
+   * Lists the collection in the annotations view. The listing is made in slices (100,000
+   * annotations take a second or more); a render asked for meanwhile (a keystroke in the search)
+   * supersedes it, and only the newest is drawn. Resolves when it is drawn or superseded.
+   * @param {{opening?: boolean}} [o]  opening: the view is being opened (AnnotationsView#fillList)
+   */
+  async renderCollection({ opening = false } = {}) {
     if (!this.book) return;
-    this.view.render({
-      ...collectionListing(this.book, this.deps.collection, this.you.user, this.view.filters),
-      colorOf: this.colorOf,
-      attaching: this.attach.id,
+    const run = (this.collectionRun = (this.collectionRun ?? 0) + 1);
+    const listing = await collectionListing(this.book, this.deps.collection, this.you.user, {
+      ...this.view.filters,
     });
+    if (run !== this.collectionRun) return;
+    await this.view.render({ ...listing, colorOf: this.colorOf, attaching: this.attach.id, opening });
   }
 
   /** Opens the article of annotation `id` and focuses its highlight. */

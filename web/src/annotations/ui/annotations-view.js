@@ -4,6 +4,7 @@
 import { h, icon, ICONS, replaceChildren } from '../../shell/dom.js';
 import { cardContent } from './annotation-card.js';
 import { plural, truncate } from '../../shell/format.js';
+import { TimeSlicer } from '../../shell/slices.js';
 
 /** Cards rendered at once (more on request): a big collection's list stays quick. */
 const PAGE = 300;
@@ -260,8 +261,10 @@ export class AnnotationsView {
    * @param {{id, view, nearTitle?: string}[]} s.orphans
    * @param {import('./annotation-card.js').ColorOf} s.colorOf
    * @param {string|null} s.attaching  id of the orphan being attached
+   * @param {boolean} [s.opening]  the view is being opened (see fillList)
+   * @returns {Promise<void>} resolves once every row is in the list (or a newer render began)
    */
-  render({ items, total, tags, articles, authors, orphans, colorOf, attaching }) {
+  async render({ items, total, tags, articles, authors, orphans, colorOf, attaching, opening = false }) {
     const options = (sel, all, list, key) => {
       const current = this.filters[key];
       replaceChildren(
@@ -295,12 +298,14 @@ export class AnnotationsView {
       items.length === total
         ? plural(total, 'annotation')
         : `${items.length} of ${plural(total, 'annotation')}`;
+    const run = (this.renderRun = (this.renderRun ?? 0) + 1);
     let lastArticle = null;
+    /** @type {(() => HTMLElement)[]} the list's rows, made and added a slice at a time */
     const rows = [];
     for (const it of items.slice(0, this.limit)) {
       if (it.articleId !== lastArticle) {
         lastArticle = it.articleId;
-        rows.push(
+        rows.push(() =>
           h(
             'li',
             { class: 'list-group', 'aria-hidden': 'true' },
@@ -325,7 +330,7 @@ export class AnnotationsView {
         danger: true,
         run: () => this.on.remove(it.id),
       });
-      rows.push(
+      rows.push(() =>
         h(
           'li',
           {
@@ -353,7 +358,7 @@ export class AnnotationsView {
       );
     }
     if (items.length > this.limit) {
-      rows.push(
+      rows.push(() =>
         h(
           'li',
           { class: 'more-row' },
@@ -374,7 +379,7 @@ export class AnnotationsView {
       );
     }
     if (!items.length)
-      rows.push(
+      rows.push(() =>
         h(
           'li',
           { class: 'muted empty-row' },
@@ -383,8 +388,6 @@ export class AnnotationsView {
             : "No annotations yet. Open an article and select some text to highlight it, or import a colleague's annotations.",
         ),
       );
-    replaceChildren(this.list, rows);
-
     this.orphans.hidden = orphans.length === 0;
     // The side panel shows the first orphans; all of them are listed with the status filter.
     const moreOrphans =
@@ -484,6 +487,36 @@ export class AnnotationsView {
         ),
       );
     replaceChildren(this.exportFiltered, filtered);
+    await this.fillList(rows, run, opening);
+  }
+
+  /**
+   * Makes the list's rows a slice at a time (300 cards take 50 ms and more to make, as long again
+   * to lay out). When the view opens (`opening`: the reader is at its top) each slice goes in as
+   * it is made; otherwise ("Show more", a keystroke in the search) they are made off the page and
+   * put in at once, so the page does not shorten under the reader. A newer render stops an older.
+   * @param {(() => HTMLElement)[]} rows
+   * @param {number} run  this render's number (see render)
+   * @param {boolean} opening
+   */
+  async fillList(rows, run, opening) {
+    const slicer = new TimeSlicer();
+    let made = document.createDocumentFragment();
+    let first = true;
+    for (const row of rows) {
+      made.append(row());
+      if (!slicer.due()) continue;
+      if (opening) {
+        if (first) replaceChildren(this.list, made);
+        else this.list.append(made);
+        first = false;
+        made = document.createDocumentFragment();
+      }
+      await slicer.pause();
+      if (run !== this.renderRun) return;
+    }
+    if (first) replaceChildren(this.list, made);
+    else this.list.append(made);
   }
 
   focusTitle() {
