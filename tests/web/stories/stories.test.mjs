@@ -16,6 +16,8 @@ import {
   batches,
   clusterArticles,
 } from '../../../web/src/stories/clustering.js';
+import { compactClusters } from '../../../web/src/stories/cluster-answer.js';
+import { TimeSlicer } from '../../../web/src/shell/slices.js';
 import { sortRows } from '../../../web/src/library/sorting.js';
 import { parseHash, compareHash, variantsHash } from '../../../web/src/shell/router.js';
 import { commandFor } from '../../../web/src/shell/keys.js';
@@ -72,6 +74,49 @@ test('stories: an error or malformed answer from the core is an error, not an em
   assert.throws(() => Stories.fromCore('{}'), /no clusters/);
   assert.throws(() => Stories.fromCore('not json'));
   assert.equal(Stories.fromCore({ clusters: [], pairs: [] }).size, 0);
+});
+
+test('the compact answer (from the worker) gives the same stories as the JSON, figures exact', () => {
+  const compact = compactClusters(CORE_JSON);
+  assert.deepEqual(compact.ids, ['a1', 'a2', 'a3', 'b1', 'b2', 'gone', 'c1']);
+  assert.deepEqual([...compact.ends], [3, 5, 7]);
+  assert.deepEqual([...compact.containment], [724, 900, 950, 950]);
+  const fromJson = Stories.fromCore(CORE_JSON, (id) => present.has(id));
+  const fromCompact = Stories.fromCore(compact, (id) => present.has(id));
+  assert.deepEqual(fromCompact.toJSON(), fromJson.toJSON());
+  assert.equal(fromCompact.pair('a1', 'a2').containment, 0.724, '‰ back to the core’s 3 decimals');
+  // A pair naming no clustered article, a pair of an article with itself, and an article the core
+  // listed in two clusters (it stays in the first).
+  const odd = compactClusters({
+    clusters: [{ members: ['p', 'q'] }, { members: ['q', 'r', 's'] }],
+    pairs: [
+      { a: 'p', b: 'q', jaccard: 0.5, containment: 0.6 },
+      { a: 'p', b: 'nowhere', jaccard: 0.5, containment: 0.6 },
+      { a: 'r', b: 'r', jaccard: 1, containment: 1 },
+      { a: 'r', b: 's', jaccard: 0.2, containment: 0.3 },
+    ],
+  });
+  assert.equal(odd.jaccard.length, 2);
+  assert.deepEqual(Stories.fromCore(odd).toJSON(), [
+    { members: ['p', 'q'], pairs: [{ a: 'p', b: 'q', jaccard: 0.5, containment: 0.6 }] },
+    { members: ['r', 's'], pairs: [{ a: 'r', b: 's', jaccard: 0.2, containment: 0.3 }] },
+  ]);
+  assert.throws(() => compactClusters('{"error": "out of memory"}'), /out of memory/);
+});
+
+test('stories built in slices: the same as at once, yielding as the slicer says', async () => {
+  const members = Array.from({ length: 3000 }, (_, i) => `m${i}`);
+  const pairs = members
+    .slice(1)
+    .map((b, i) => ({ a: members[i], b, jaccard: (i % 1000) / 1000, containment: 0.5 }));
+  const json = { clusters: [{ members: members.slice(0, 1500) }, { members: members.slice(1500) }], pairs };
+  const slicer = new TimeSlicer({ budgetMs: 0, yieldNow: async () => {} });
+  const sliced = await Stories.fromCoreSliced(compactClusters(json), () => true, slicer);
+  const atOnce = Stories.fromCore(json);
+  assert.deepEqual(sliced.toJSON(), atOnce.toJSON());
+  assert.deepEqual([...sliced.best], [...atOnce.best]);
+  assert.equal(sliced.toJSON()[0].pairs.length, 1499, 'the pair across the two stories is left out');
+  assert.ok(slicer.yields > 20, `it yielded ${slicer.yields} times`);
 });
 
 test('similarity is said as "72% shared", and explained', () => {

@@ -1,5 +1,6 @@
 // Grouping stories and diffing through the core worker's protocol (worker-client.js openClusterer /
-// call ↔ worker-host.js), joined by an in-process channel that copies messages like postMessage.
+// call ↔ worker-host.js), joined by an in-process channel that copies (or transfers) messages like
+// postMessage.
 // The "core" here is a recording stand-in for the contract (StoryClusterer, diffTexts): it checks
 // what the page sends and that every clusterer is freed, not how the core clusters.
 import { test } from 'node:test';
@@ -9,6 +10,8 @@ import { serveCore } from '../../../web/src/core/worker-host.js';
 import { CoreReader } from '../../../web/src/core/core.js';
 import { ClusterScheduler, clusterArticles } from '../../../web/src/stories/clustering.js';
 import { StoryController } from '../../../web/src/stories/story-controller.js';
+import { Stories } from '../../../web/src/stories/stories.js';
+import { isCompact } from '../../../web/src/stories/cluster-answer.js';
 import { encode, fakeCoreFactory, standIn } from '../helpers.mjs';
 
 /** The fake core plus a recording StoryClusterer and diffTexts. */
@@ -58,6 +61,9 @@ function storyCoreFactory(log, { throwOnAdd = null } = {}) {
   };
 }
 
+/** The members of each story in a clusterer's answer. */
+const membersOf = (answer) => Stories.fromCore(answer).clusters.map((s) => s.members);
+
 const newLog = () => ({ clusterers: [], texts: new Map(), diffs: [] });
 
 class FakeWorker {
@@ -67,15 +73,19 @@ class FakeWorker {
     this.sent = [];
     this.held = null; // while busy(): the page's messages wait, in order, as behind a long read
     this.terminated = false;
+    this.transferred = []; // what the worker's answers transferred rather than copied
     const scope = {
-      postMessage: (m) => this.deliver(this.listeners, m),
+      postMessage: (m, transfer = []) => {
+        this.transferred.push(...transfer);
+        this.deliver(this.listeners, m, transfer);
+      },
       addEventListener: (type, f) => (this.scopeListeners[type] ||= []).push(f),
     };
     serveCore(scope, factory);
   }
 
-  deliver(listeners, message) {
-    const data = structuredClone(message);
+  deliver(listeners, message, transfer = []) {
+    const data = structuredClone(message, { transfer });
     // A terminated worker neither receives nor answers anything again.
     setTimeout(() => {
       if (!this.terminated) for (const f of listeners.message || []) f({ data });
@@ -132,12 +142,15 @@ test('worker: the clusterer gets every article in batches; its JSON comes back; 
   const log = newLog();
   const { reader, worker } = await workerReader(storyCoreFactory(log));
   const progress = [];
-  const json = await clusterArticles(reader, entries, {
+  const answer = await clusterArticles(reader, entries, {
     coreOptions: '{"threshold":0.5}',
     onProgress: (p) => progress.push(p.done),
     batchOptions: { maxItems: 3 },
   });
-  assert.deepEqual(JSON.parse(json).clusters, [{ members: ['a1', 'a2'] }]);
+  assert.deepEqual(membersOf(answer), [['a1', 'a2']]);
+  assert.ok(isCompact(answer), 'compact: parsed in the worker');
+  assert.equal(worker().transferred.length, 4, 'its arrays transferred, not copied');
+  assert.equal(worker().transferred[0].byteLength, 0, 'the worker no longer holds them');
   assert.equal(log.clusterers.length, 1);
   assert.equal(log.clusterers[0].options, '{"threshold":0.5}');
   assert.deepEqual(log.clusterers[0].keys, ['a1', 'b1', 'a2', 'c1']);
@@ -169,11 +182,11 @@ test('worker: a cancelled grouping frees the clusterer; a failing one too, and s
   );
   assert.equal(log.clusterers[1].deleted, true);
   // The worker still answers afterwards.
-  const json = await clusterArticles(reader, [
+  const answer = await clusterArticles(reader, [
     ['x1', 'a'],
     ['x2', 'b'],
   ]);
-  assert.deepEqual(JSON.parse(json).clusters, [{ members: ['x1', 'x2'] }]);
+  assert.deepEqual(membersOf(answer), [['x1', 'x2']]);
   assert.ok(
     log.clusterers.every((c) => c.deleted),
     'no clusterer left behind',
@@ -212,14 +225,14 @@ test('main thread (no worker): the same steps, with the page yielding between ba
     },
   );
   let yields = 0;
-  const json = await clusterArticles(reader, entries, {
+  const answer = await clusterArticles(reader, entries, {
     yieldFn: async () => {
       yields++;
     },
     batchOptions: { maxItems: 2 },
   });
   assert.equal(reader.kind, 'main-thread');
-  assert.deepEqual(JSON.parse(json).clusters, [{ members: ['a1', 'a2'] }]);
+  assert.deepEqual(membersOf(answer), [['a1', 'a2']]);
   assert.equal(yields, 2);
   assert.equal(log.clusterers[0].deleted, true);
 });
@@ -282,8 +295,8 @@ test('worker restarted after a failed read: the requests still waiting on it fai
   await within(scheduler.whenIdle(), 1000, 'the scheduler');
   assert.equal(scheduler.current, null);
   // Grouping works again, on a new worker.
-  const json = await within(clusterArticles(reader, entries), 1000, 'the next grouping');
-  assert.deepEqual(JSON.parse(json).clusters, [{ members: ['a1', 'a2'] }]);
+  const answer = await within(clusterArticles(reader, entries), 1000, 'the next grouping');
+  assert.deepEqual(membersOf(answer), [['a1', 'a2']]);
   assert.notEqual(worker(), first);
 });
 

@@ -7,6 +7,7 @@
 // it, an exception, or no "ready" within WORKER_START_MS — the page loads the core on its main
 // thread instead and says so in the console (console.info: it still works, less smoothly).
 import { loadCore } from './core.js';
+import { compactClusters } from '../stories/cluster-answer.js';
 
 export const WORKER_START_MS = 10000;
 
@@ -272,7 +273,8 @@ export class WorkerReader {
    * session is freed in the worker.
    * @param {string} [optionsJson]
    * @returns {Promise<{kind: string, add(items: [string, string][]): Promise<number>,
-   *   finish(): Promise<string>, cancel(): Promise<void>}>}
+   *   finish(): Promise<import('../stories/cluster-answer.js').CompactClusters>,
+   *   cancel(): Promise<void>}>}
    */
   async openClusterer(optionsJson = '') {
     const worker = await this.readyWorker();
@@ -281,7 +283,7 @@ export class WorkerReader {
       return {
         kind: 'main-thread',
         add: async (items) => session.add(items),
-        finish: async () => session.finish(),
+        finish: async () => compactClusters(session.finish()),
         cancel: async () => session.close(),
       };
     }

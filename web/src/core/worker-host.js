@@ -8,7 +8,8 @@
 //   {type: 'cluster', id, session, op, options?, items?}: grouping articles into stories, in steps
 //   so the page can show progress and cancel (core.js ClusterSession): op 'begin' (options: the
 //   StoryClusterer's options JSON) → result ''; 'add' (items: [[key, cleaned body], …]) → result
-//   the number added so far; 'finish' → result the clusters' JSON (the session is freed);
+//   the number added so far; 'finish' → result the clusters, compact (stories/cluster-answer.js,
+//   its arrays transferred; the session is freed);
 //   'cancel' → result '' (the session is freed). Each step is answered like a call. |
 //   {type: 'anchor', id, annotations, articles: [{id, title?, url?}], bodies: [[id, body], …],
 //   options}: annotationsAnchor over articles whose bodies were sent now or kept from earlier
@@ -21,6 +22,7 @@
 //   the page would not otherwise hear of).
 import { ArticleBodies, articlesWithBodies } from './article-bodies.js';
 import { CoreReader } from './core.js';
+import { compactClusters, isCompact, transferables } from '../stories/cluster-answer.js';
 
 /** Article text kept for anchoring, in UTF-16 units: 64 M (128 MB), a library of ~20,000 articles. */
 const KEPT_BODY_CHARS = 64 * 1024 * 1024;
@@ -31,7 +33,7 @@ const KEPT_BODY_CHARS = 64 * 1024 * 1024;
  * @param {{keptBodyChars?: number}} [options]  article text kept for anchoring (UTF-16 units)
  */
 export function serveCore(scope, factory, { keptBodyChars = KEPT_BODY_CHARS } = {}) {
-  const post = (message) => scope.postMessage(message);
+  const post = (message, transfer = []) => scope.postMessage(message, transfer);
   scope.addEventListener('securitypolicyviolation', (e) => {
     post({ type: 'csp', directive: String(e.violatedDirective || ''), blocked: String(e.blockedURI || '') });
   });
@@ -46,10 +48,14 @@ export function serveCore(scope, factory, { keptBodyChars = KEPT_BODY_CHARS } = 
   );
   const sessions = new Map(); // cluster session id → ClusterSession
   const bodies = new ArticleBodies(keptBodyChars);
-  /** Answers request `id` with what `work` makes of the core ({value} or {missing}), or an error. */
+  /**
+   * Answers request `id` with what `work` makes of the core ({value} or {missing}, and the buffers
+   * to transfer with it), or an error.
+   */
   const answer = async (id, work) => {
     try {
-      post({ type: 'result', id, ...work(await loading) });
+      const { transfer = [], ...result } = work(await loading);
+      post({ type: 'result', id, ...result }, transfer);
     } catch (error) {
       post({ type: 'error', id, message: describe(error) });
     }
@@ -57,7 +63,10 @@ export function serveCore(scope, factory, { keptBodyChars = KEPT_BODY_CHARS } = 
   scope.addEventListener('message', async (event) => {
     const request = event.data;
     if (request?.type === 'cluster') {
-      await answer(request.id, (reader) => ({ value: clusterStep(reader, sessions, request) }));
+      await answer(request.id, (reader) => {
+        const value = clusterStep(reader, sessions, request);
+        return { value, transfer: isCompact(value) ? transferables(value) : [] };
+      });
       return;
     }
     if (request?.type === 'anchor') {
@@ -106,7 +115,7 @@ function clusterStep(reader, sessions, { session: key, op, options, items }) {
     if (op === 'add') return String(session.add(Array.isArray(items) ? items : []));
     if (op === 'finish') {
       sessions.delete(key);
-      return session.finish();
+      return compactClusters(session.finish());
     }
   } catch (error) {
     session.close();

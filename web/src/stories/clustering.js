@@ -47,7 +47,8 @@ export function* batches(entries, { maxChars = BATCH_CHARS, maxItems = BATCH_ITE
  * @param {() => boolean} [options.isCancelled]  checked between batches
  * @param {() => Promise<unknown>} [options.yieldFn]  between batches on the main thread (no worker)
  * @param {{maxChars?: number, maxItems?: number}} [options.batchOptions]  batch sizes (see batches)
- * @returns {Promise<string>} the core's JSON
+ * @returns {Promise<unknown>} the clusters as the reader's finish() gives them (compact from
+ *   worker-client.js; stories.js Stories.fromCore reads either form)
  * @throws {ClusteringCancelled} when isCancelled() said so
  */
 export async function clusterArticles(

@@ -4,31 +4,47 @@
 //
 // The core's JSON: {clusters: [{members: [id, …]}], pairs: [{a, b, jaccard, containment}],
 // candidates}; only clusters of two or more, and only the pairs it kept as similar — for a big story
-// perhaps not all of them (the core's maxPairs cap): a version may have no pair listed at all.
+// perhaps not all of them (the core's maxPairs cap): a version may have no pair listed at all. From
+// the worker it comes compact (cluster-answer.js).
+
+import { compactClusters, isCompact } from './cluster-answer.js';
+import { TimeSlicer } from '../shell/slices.js';
 
 /** @typedef {{a: string, b: string, jaccard: number, containment: number}} StoryPair */
 /** @typedef {{members: string[], pairs: StoryPair[]}} Story */
+/** @typedef {import('./cluster-answer.js').CompactClusters} CompactClusters */
 
 const pairKey = (a, b) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+
+/** Items between two yields of the generators below (a yield costs little; the slicer decides). */
+const STEP = 256;
 
 export class Stories {
   /** @param {Story[]} clusters */
   constructor(clusters = []) {
     /** @type {Story[]} */
-    this.clusters = clusters;
+    this.clusters = [];
     this.byId = new Map();
     this.pairs = new Map();
     this.order = new Map(); // id → its place in its story
     this.best = new Map(); // id → {id, pair}: the version the core paired it with most closely
-    clusters.forEach((story, index) => {
+    drain(this.indexing(clusters));
+  }
+
+  /** Fills the maps from `clusters`, yielding every STEP items (fromCoreSliced runs it in slices). */
+  *indexing(clusters) {
+    this.clusters = clusters;
+    for (const [index, story] of clusters.entries()) {
       story.members.forEach((id, k) => {
         this.byId.set(id, index);
         this.order.set(id, k);
       });
       for (const p of story.pairs) this.pairs.set(pairKey(p.a, p.b), p);
-    });
+      yield;
+    }
     // One pass over the pairs (the core may list only some of a big story's pairs, so not every
     // version has one): the closest first, then the earlier in the story, as otherVersions sorts.
+    let n = 0;
     for (const p of this.pairs.values()) {
       for (const [id, other] of [
         [p.a, p.b],
@@ -43,6 +59,7 @@ export class Stories {
           this.best.set(id, { id: other, pair: p });
         }
       }
+      if (++n % STEP === 0) yield;
     }
   }
 
@@ -52,33 +69,55 @@ export class Stories {
   }
 
   /**
-   * The clusters of the core's JSON, keeping only articles for which `has(id)` is true (the
+   * The clusters of the core's answer, keeping only articles for which `has(id)` is true (the
    * collection may have changed while the core worked) and clusters still of two or more.
-   * @param {string|object} json
+   * @param {string|object|CompactClusters} answer  the core's JSON, or cluster-answer.js's compact form
    * @param {(id: string) => boolean} [has]
    */
-  static fromCore(json, has = () => true) {
-    const data = typeof json === 'string' ? JSON.parse(json) : json;
-    if (!data || !Array.isArray(data.clusters)) {
-      throw new Error(data?.error ? String(data.error) : 'the reading engine returned no clusters');
-    }
+  static fromCore(answer, has = () => true) {
+    const stories = new Stories();
+    drain(stories.building(answer, has));
+    return stories;
+  }
+
+  /**
+   * fromCore in slices of `slicer`'s time (100,000 articles in big stories hold millions of pairs:
+   * seconds of work, which must not be one task of the page).
+   * @param {string|object|CompactClusters} answer
+   * @param {(id: string) => boolean} [has]
+   * @param {TimeSlicer} [slicer]
+   */
+  static async fromCoreSliced(answer, has = () => true, slicer = new TimeSlicer()) {
+    const stories = new Stories();
+    for (const _ of stories.building(answer, has)) await slicer.maybePause();
+    return stories;
+  }
+
+  /** fromCore's work, yielding every STEP items. */
+  *building(answer, has) {
+    const c = isCompact(answer) ? answer : compactClusters(answer);
+    /** @type {Story[]} */
     const stories = [];
     const storyOf = new Map(); // id → its story (an article is in one story)
-    for (const c of data.clusters) {
-      const members = (Array.isArray(c?.members) ? c.members : [])
-        .map(String)
-        .filter((id) => has(id) && !storyOf.has(id));
+    let start = 0;
+    for (const end of c.ends) {
+      const members = c.ids.slice(start, end).filter((id) => has(id) && !storyOf.has(id));
+      start = end;
       if (members.length < 2) continue;
       const story = { members, pairs: [] };
       for (const id of members) storyOf.set(id, story);
       stories.push(story);
+      yield;
     }
-    for (const p of Array.isArray(data.pairs) ? data.pairs : []) {
-      if (!isPair(p)) continue;
-      const story = storyOf.get(p.a);
-      if (story && storyOf.get(p.b) === story) story.pairs.push(p);
+    for (let p = 0; p < c.jaccard.length; p++) {
+      const [a, b] = [c.ids[c.pairs[2 * p]], c.ids[c.pairs[2 * p + 1]]];
+      const story = storyOf.get(a);
+      if (story && storyOf.get(b) === story) {
+        story.pairs.push({ a, b, jaccard: c.jaccard[p] / 1000, containment: c.containment[p] / 1000 });
+      }
+      if (p % STEP === STEP - 1) yield;
     }
-    return new Stories(stories);
+    yield* this.indexing(stories);
   }
 
   get size() {
@@ -137,14 +176,9 @@ export class Stories {
   }
 }
 
-function isPair(p) {
-  return (
-    p &&
-    typeof p.a === 'string' &&
-    typeof p.b === 'string' &&
-    Number.isFinite(p.containment) &&
-    Number.isFinite(p.jaccard)
-  );
+/** Runs a generator to its end at once. */
+function drain(steps) {
+  for (const _ of steps);
 }
 
 /** A similarity as a whole percentage (containment: how much of the shorter one is in the other). */

@@ -111,7 +111,7 @@ export class StoryController {
     deps.root.dataset.clustering = 'true';
     const started = performance.now();
     try {
-      const json = await clusterArticles(reader, entries, {
+      const answer = await clusterArticles(reader, entries, {
         isCancelled,
         onProgress: ({ done, total }) => {
           if (showProgress && !isCancelled() && !importing())
@@ -125,7 +125,9 @@ export class StoryController {
         },
       });
       if (isCancelled()) throw new ClusteringCancelled();
-      this.setStories(Stories.fromCore(json, (id) => deps.collection.has(id)));
+      const stories = await Stories.fromCoreSliced(answer, (id) => deps.collection.has(id));
+      if (isCancelled()) throw new ClusteringCancelled();
+      this.setStories(stories);
       this.lastRun = {
         articles: entries.length,
         ms: Math.round(performance.now() - started),
