@@ -1,7 +1,7 @@
 // A reload in the middle of an import, in Chromium and Firefox ESR: the next start says what the
 // import kept and offers to continue; choosing the file again finishes it, the articles already
 // stored recognised as duplicates (import/import-journal.js). Before, the import was left partial
-// without a word.
+// without a word. The same for an annotation file reloaded away while its annotations are stored.
 //
 // LECTERN_BROWSERS=chromium (or firefox) runs it in one browser only.
 import { describe, test, before, after } from 'node:test';
@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BROWSERS, launch, openPage } from './browsers.mjs';
+import { annotationFileText, libraryTargets } from './generated-annotations.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const shots = join(root, 'out');
@@ -18,6 +19,7 @@ mkdirSync(shots, { recursive: true });
 const byTestId = (id) => `[data-testid="${id}"]`;
 const RECORDS = 15000;
 const SEEDS = 5;
+const ANNOTATIONS = 40000;
 
 /** A JSON array of `n` distinct articles of about 1 KB. */
 const wire = (n) =>
@@ -45,6 +47,7 @@ for (const name of BROWSERS.filter(
     const problems = [];
     const files = mkdtempSync(join(tmpdir(), 'lectern-interrupted-'));
     const file = join(files, 'wire.json');
+    const notes = join(files, 'desk-notes.json');
 
     before(async () => {
       writeFileSync(file, wire(RECORDS));
@@ -109,6 +112,49 @@ for (const name of BROWSERS.filter(
       await page.reload();
       await page.evaluate(() => window.lectern.ready);
       assert.equal(await message(page, 'import-interrupted'), null, 'and it does not come back');
+      assert.deepEqual(problems, []);
+    });
+
+    test('an annotation file: reloaded while its annotations are stored, the next start says so', async () => {
+      writeFileSync(notes, [...annotationFileText(await libraryTargets(page), { to: ANNOTATIONS })].join(''));
+      const count = () => page.evaluate(() => window.lectern.counts().annotations);
+      await page.evaluate(() => {
+        location.hash = '#annotations';
+      });
+      await (await page.$(byTestId('import-annotations-input')))?.uploadFile(notes);
+      // In memory first, then stored: reload as soon as they are all in memory.
+      await page.waitForFunction(
+        (n) => window.lectern.counts().annotations >= n,
+        { timeout: 240000, polling: 20 },
+        ANNOTATIONS,
+      );
+      await page.reload();
+      await page.evaluate(() => window.lectern.ready);
+      const kept = await count();
+      assert.ok(kept < ANNOTATIONS, `the reload came before the last annotation was stored (${kept} kept)`);
+      const said = await message(page, 'annotation-import-interrupted');
+      assert.match(
+        said ?? '',
+        /An import of annotations from “desk-notes\.json” started .* was interrupted \(the page was reloaded or closed\) before all of them were stored/,
+      );
+      await page.screenshot({ path: join(shots, `e2e-${name}-annotation-import-interrupted.png`) });
+
+      await page.evaluate(() => {
+        location.hash = '#annotations';
+      });
+      await (await page.$(byTestId('import-annotations-input')))?.uploadFile(notes);
+      await page.waitForFunction(
+        () =>
+          /desk-notes\.json: added/.test(
+            document.querySelector('[data-key="annotations:desk-notes.json"]')?.textContent ?? '',
+          ),
+        { timeout: 240000, polling: 250 },
+      );
+      assert.equal(await message(page, 'annotation-import-interrupted'), null, 'the offer is gone');
+      await page.reload();
+      await page.evaluate(() => window.lectern.ready);
+      assert.equal(await count(), ANNOTATIONS, 'every annotation stored');
+      assert.equal(await message(page, 'annotation-import-interrupted'), null, 'and it does not come back');
       assert.deepEqual(problems, []);
     });
   });

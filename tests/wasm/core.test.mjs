@@ -63,10 +63,11 @@ test('Chinese, Arabic and Cyrillic sentences split', () => {
   }
 });
 
-test('words are counted with ICU, Chinese with its dictionary', () => {
+test('words are counted with ICU, Chinese and Japanese by character (as natively)', () => {
   const count = (text) => read(text, 'x.txt', { plain: true }).articles[0].wordCount;
   assert.equal(count('Putin met Wang Yi in St. Petersburg on Sept. 10, 2024.'), 11);
-  assert.equal(count('北京天气很好。'), 3);
+  assert.equal(count('北京天气很好。'), 6);
+  assert.equal(count('コーヒーを飲む。Tokyo 2020'), 9);
 });
 
 test('bad input comes back as problems naming the file', () => {

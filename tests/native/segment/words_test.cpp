@@ -12,9 +12,12 @@ TEST(CountWords, CountsWordsNotPunctuation) {
   EXPECT_EQ(CountWords("U.S. 3.5 percent, e-mail"), 5u);  // ICU splits e-mail at the hyphen
 }
 
-TEST(CountWords, SegmentsChineseWithTheDictionary) {
-  // 北京 / 天气 / 很好: three dictionary words, not six characters nor one run.
-  EXPECT_EQ(CountWords("北京天气很好。"), 3u);
+TEST(CountWords, CountsChineseAndJapaneseByCharacter) {
+  // Not one run, nor ICU's dictionary words (北京 / 天气 / 很好): six characters.
+  EXPECT_EQ(CountWords("北京天气很好。"), 6u);
+  // Kana with the prolonged sound mark (Common script, kana by extension), and Latin beside them.
+  EXPECT_EQ(CountWords("コーヒーを飲む。Tokyo 2020"), 9u);
+  EXPECT_EQ(CountWords("서울 날씨가 좋다"), 3u);  // Korean is written with spaces: words
 }
 
 TEST(CountWords, OtherScripts) {

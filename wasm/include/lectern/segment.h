@@ -19,7 +19,9 @@ namespace lectern {
 std::vector<Span> SplitSentences(std::string_view text);
 
 /// Counts the words in text with ICU's word break rules: letters, numbers, kana and ideographs
-/// count, spaces and punctuation do not; Chinese and Japanese are split with ICU's dictionary.
+/// count, spaces and punctuation do not. Each ideograph and kana counts as one, as Chinese and
+/// Japanese newsrooms count length in characters (and as the diff and the shingles split them), so
+/// the count needs no dictionary: the page ships without ICU's 2 MB CJK one. Cost: linear.
 std::size_t CountWords(std::string_view text);
 
 /// Splits text into paragraphs at blank lines; spans exclude surrounding whitespace.

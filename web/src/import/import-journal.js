@@ -3,9 +3,12 @@
 // read, how many articles were kept, and offers to choose the files again (what is already here is
 // recognised as duplicates). Written when an import starts, after each part is stored, and removed
 // when it ends, whether it succeeded or failed: a journal found at start is an interrupted import.
+// Annotation files keep a journal of their own (ANNOTATION_JOURNAL_KEY): one is merged whole, then
+// its annotations are stored, and a reload before the last is stored loses the rest.
 import { formatCount, plural, truncate } from '../shell/format.js';
 
 export const JOURNAL_KEY = 'import-in-progress';
+export const ANNOTATION_JOURNAL_KEY = 'annotation-import-in-progress';
 
 /**
  * @typedef {{started: number, files: {name: string, size: number}[], fileIndex: number, added: number}} Journal
@@ -16,10 +19,12 @@ export const JOURNAL_KEY = 'import-in-progress';
 export class ImportJournal {
   /**
    * @param {() => {getMeta(key: string): Promise<any>, setMeta(key: string, value: any): Promise<void>} | null} store
-   * @param {{now?: () => number, failed?: (error: unknown) => void}} [o]
+   * @param {{key?: string, now?: () => number, failed?: (error: unknown) => void}} [o]
+   *   key: where it is stored (JOURNAL_KEY, or ANNOTATION_JOURNAL_KEY for annotation files)
    */
-  constructor(store, { now = () => Date.now(), failed = () => {} } = {}) {
+  constructor(store, { key = JOURNAL_KEY, now = () => Date.now(), failed = () => {} } = {}) {
     this.store = store;
+    this.key = key;
     this.now = now;
     this.failed = failed;
     /** @type {Journal|null} */
@@ -55,7 +60,7 @@ export class ImportJournal {
   /** @returns {Promise<Journal|null>} the import a reload cut short, if any */
   async interrupted() {
     try {
-      const j = await this.store()?.getMeta(JOURNAL_KEY);
+      const j = await this.store()?.getMeta(this.key);
       return j && Array.isArray(j.files) && Number.isFinite(j.started) ? j : null;
     } catch (error) {
       this.failed(error);
@@ -65,7 +70,7 @@ export class ImportJournal {
 
   async write(value) {
     try {
-      await this.store()?.setMeta(JOURNAL_KEY, value);
+      await this.store()?.setMeta(this.key, value);
     } catch (error) {
       this.failed(error);
     }
@@ -106,5 +111,19 @@ export function interruptedText(j, when = (ms) => new Date(ms).toLocaleString())
     `An import of ${plural(n, 'file')} started ${when(j.started)} was interrupted (the page was reloaded or closed): ` +
     `${files}; ${j.added ? `${formatCount(j.added)} new ${j.added === 1 ? 'article was' : 'articles were'} kept` : 'no articles were kept'}. ` +
     'Choose the same files again to finish it: the articles already here are recognised as duplicates and skipped.'
+  );
+}
+
+/**
+ * What the page says about an annotation file whose import was interrupted.
+ * @param {Journal} j
+ * @param {(ms: number) => string} [when]
+ */
+export function interruptedAnnotationsText(j, when = (ms) => new Date(ms).toLocaleString()) {
+  const names = j.files.map((f) => quoted(f.name)).join(', ') || 'a file';
+  return (
+    `An import of annotations from ${names} started ${when(j.started)} was interrupted (the page was reloaded or closed) ` +
+    'before all of them were stored: some of its annotations may be missing here. ' +
+    'Choose the same file again to finish it: the annotations already here are recognised as duplicates.'
   );
 }

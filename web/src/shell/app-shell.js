@@ -67,6 +67,7 @@ export function buildShell(app) {
     sameStory: (a, b) => app.stories.stories.sameStory(a, b),
     annotationsChanged: () => app.entities.annotationsChanged(),
     markEntity: (range, rect) => app.readerEntities.markSelection(range, rect),
+    importJournal: app.annotationJournal,
   });
   app.entities = new EntityController({
     collection: app.collection,

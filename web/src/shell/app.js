@@ -24,7 +24,13 @@ import { groupRows } from '../stories/stories.js';
 import { INITIALISED_KEY, parseSeeds, shouldLoadSeeds } from '../library/seeds.js';
 import { openStore } from '../storage/store.js';
 import { CollectionSync } from '../library/collection-sync.js';
-import { ImportJournal, interruptedText, keptBy } from '../import/import-journal.js';
+import {
+  ANNOTATION_JOURNAL_KEY,
+  ImportJournal,
+  interruptedAnnotationsText,
+  interruptedText,
+  keptBy,
+} from '../import/import-journal.js';
 import { tabBus } from '../annotations/tab-bus.js';
 import { pastedFileName, plural, truncate } from './format.js';
 import { isEditable } from './dom.js';
@@ -42,6 +48,10 @@ export class App {
     this.sync = null;
     // An import's progress in storage: one a reload cut short is told about at the next start.
     this.journal = new ImportJournal(() => this.store, { failed: (error) => this.storage.failed(error) });
+    this.annotationJournal = new ImportJournal(() => this.store, {
+      key: ANNOTATION_JOURNAL_KEY,
+      failed: (error) => this.storage.failed(error),
+    });
     this.reader = null;
     this.sort = loadSort();
     this.groupVersions = loadGroupVersions();
@@ -165,6 +175,15 @@ export class App {
 
   /** An import a reload or a closed tab cut short: say what it kept and offer to finish it. */
   async tellInterruptedImport() {
+    const annotations = await this.annotationJournal.interrupted();
+    if (annotations) {
+      this.messages.show({
+        kind: 'warning',
+        key: 'annotation-import-interrupted',
+        text: interruptedAnnotationsText(annotations),
+        action: { label: 'Choose the file again…', run: () => this.chooseFiles() },
+      });
+    }
     const journal = await this.journal.interrupted();
     if (!journal) return;
     const added = Math.max(journal.added, keptBy(journal, this.collection.list()));

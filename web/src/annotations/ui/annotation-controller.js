@@ -35,6 +35,8 @@ import { focusedElement } from '../../shell/dom.js';
  * @property {() => void} annotationsChanged  the book changed (entity corrections live in it too)
  * @property {(range: {record: object, start: number, end: number}, rect: DOMRect) => void} markEntity
  *   the selection toolbar's "Entity…": which type of entity the selected text is (entities/)
+ * @property {import('../../import/import-journal.js').ImportJournal} [importJournal]  annotation
+ *   files' imports, so that one a reload cuts short is said at the next start (shell/app.js)
  */
 
 export class AnnotationController {
@@ -57,6 +59,7 @@ export class AnnotationController {
       articles: deps.collection,
       showAnnotations: () => deps.showAnnotations(),
       imported: () => this.render(),
+      journal: deps.importJournal,
     });
     this.sidebarShown = loadSidebarShown();
     this.attach = new OrphanAttach({

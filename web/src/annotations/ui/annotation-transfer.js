@@ -30,6 +30,8 @@ const PROGRESS_BYTES = 4 * 1024 * 1024;
  * @property {{get(id: string): object|undefined}} articles  the collection
  * @property {() => void} showAnnotations  the collection's annotations view
  * @property {() => void} imported  after an import: redraw
+ * @property {{begin(files: {name: string, size?: number}[]): Promise<void>, end(): Promise<void>}} [journal]
+ *   import-journal.js: kept from before a file is merged until its last annotation is stored
  */
 
 export class AnnotationTransfer {
@@ -85,7 +87,17 @@ export class AnnotationTransfer {
         });
       const big = file.size > PROGRESS_BYTES;
       if (big) progress(0);
-      await this.importBatches(annotationBatches(file, { progress: big ? progress : undefined }), name);
+      await this.deps.journal?.begin([{ name, size: file.size }]);
+      try {
+        const summary = await this.importBatches(
+          annotationBatches(file, { progress: big ? progress : undefined }),
+          name,
+        );
+        // This import finished what an interrupted one left (app.js tellInterruptedImport).
+        if (!summary.fatal) this.deps.messages.dismissKey('annotation-import-interrupted');
+      } finally {
+        await this.deps.journal?.end();
+      }
     }
   }
 
