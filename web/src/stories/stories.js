@@ -34,17 +34,22 @@ export class Stories {
   /** Fills the maps from `clusters`, yielding every STEP items (fromCoreSliced runs it in slices). */
   *indexing(clusters) {
     this.clusters = clusters;
+    // Steps within a story too: one story may hold every article (and 20 pairs for each).
+    let n = 0;
     for (const [index, story] of clusters.entries()) {
-      story.members.forEach((id, k) => {
+      for (const [k, id] of story.members.entries()) {
         this.byId.set(id, index);
         this.order.set(id, k);
-      });
-      for (const p of story.pairs) this.pairs.set(pairKey(p.a, p.b), p);
+        if (++n % STEP === 0) yield;
+      }
+      for (const p of story.pairs) {
+        this.pairs.set(pairKey(p.a, p.b), p);
+        if (++n % STEP === 0) yield;
+      }
       yield;
     }
     // One pass over the pairs (the core may list only some of a big story's pairs, so not every
     // version has one): the closest first, then the earlier in the story, as otherVersions sorts.
-    let n = 0;
     for (const p of this.pairs.values()) {
       for (const [id, other] of [
         [p.a, p.b],
