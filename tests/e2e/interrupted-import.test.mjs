@@ -1,9 +1,9 @@
-// A reload in the middle of an import, in Chromium and Firefox ESR: the next start says what the
+// A reload in the middle of an import, in Chromium, Firefox ESR and WebKit: the next start says what the
 // import kept and offers to continue; choosing the file again finishes it, the articles already
 // stored recognised as duplicates (import/import-journal.js). Before, the import was left partial
 // without a word. The same for an annotation file reloaded away while its annotations are stored.
 //
-// LECTERN_BROWSERS=chromium (or firefox) runs it in one browser only.
+// LECTERN_BROWSERS=chromium (or firefox, webkit) runs it in those browsers only.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
