@@ -198,6 +198,8 @@ for (const name of process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS) {
         'the progress bar went away',
       );
       assert.ok(probe.progressSeen > 0, 'the progress bar was shown');
+      // The core read in its worker (WebKit once fell back to the main thread without a word).
+      assert.equal(probe.engine, 'worker');
       assert.ok(
         probe.gap < MAX_GAP_MS,
         `longest gap between 50 ms ticks ${probe.gap} ms (at +${probe.at} ms)`,
