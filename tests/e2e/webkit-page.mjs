@@ -231,7 +231,10 @@ class ElementHandle {
     await this.page.keyboard.type(text);
   }
 
-  /** A PNG of this element (scrolled into view), once the window has painted. */
+  /**
+   * A PNG of this element (scrolled into view), once the window has painted.
+   * @param {{path?: string}} [options]
+   */
   async screenshot({ path } = {}) {
     await this.evaluate((e) => e.scrollIntoView({ block: 'nearest' }));
     await this.page.painted();
@@ -289,7 +292,11 @@ class WebKitPage extends EventEmitter {
         if (!/unexpected alert open/.test(String(e))) throw e;
         const text = await this.browser.session.send('GET', '/alert/text').catch(() => '');
         await this.browser.session.send('POST', '/alert/dismiss', {}).catch(() => {});
-        this.emit('dialog', { message: () => String(text ?? ''), dismiss: async () => {}, accept: async () => {} });
+        this.emit('dialog', {
+          message: () => String(text ?? ''),
+          dismiss: async () => {},
+          accept: async () => {},
+        });
         return this.browser.session.send(method, path, body);
       }
     });
@@ -344,7 +351,10 @@ class WebKitPage extends EventEmitter {
    * @returns {Promise<T>}
    */
   evaluate(fn, ...args) {
-    return this.run(String(fn), args.map((a) => (a instanceof ElementHandle ? a.ref : a)));
+    return this.run(
+      String(fn),
+      args.map((a) => (a instanceof ElementHandle ? a.ref : a)),
+    );
   }
 
   /** Run after each load, not before the page's scripts as in puppeteer (WebDriver cannot). */
@@ -374,10 +384,10 @@ class WebKitPage extends EventEmitter {
   }
 
   $$eval(selector, fn, ...args) {
-    return this.run(
-      `(selector, ...rest) => (${fn})([...document.querySelectorAll(selector)], ...rest)`,
-      [selector, ...args],
-    );
+    return this.run(`(selector, ...rest) => (${fn})([...document.querySelectorAll(selector)], ...rest)`, [
+      selector,
+      ...args,
+    ]);
   }
 
   /**
@@ -419,7 +429,9 @@ class WebKitPage extends EventEmitter {
         const e = document.querySelector(s);
         const shown = () => {
           const r = e.getBoundingClientRect();
-          return getComputedStyle(e).visibility !== 'hidden' && Boolean(r.top || r.bottom || r.width || r.height);
+          return (
+            getComputedStyle(e).visibility !== 'hidden' && Boolean(r.top || r.bottom || r.width || r.height)
+          );
         };
         if (wantHidden) return !e || !shown();
         return Boolean(e) && (!wantVisible || shown());
@@ -509,7 +521,10 @@ class WebKitPage extends EventEmitter {
     await sleep(SCREENSHOT_LAG_MS);
   }
 
-  /** A PNG of the page's window, once it has painted what the page shows now. */
+  /**
+   * A PNG of the page's window, once it has painted what the page shows now.
+   * @param {{path?: string}} [options]
+   */
   async screenshot({ path } = {}) {
     await this.painted();
     const png = Buffer.from(await this.command('GET', '/screenshot'), 'base64');
