@@ -116,8 +116,10 @@ for (const name of BROWSERS.filter(
     });
 
     test('an annotation file: reloaded while its annotations are stored, the next start says so', async () => {
-      writeFileSync(notes, [...annotationFileText(await libraryTargets(page), { to: ANNOTATIONS })].join(''));
       const count = () => page.evaluate(() => window.lectern.counts().annotations);
+      const targets = await libraryTargets(page);
+      const already = await count(); // libraryTargets annotates each article it names once
+      writeFileSync(notes, [...annotationFileText(targets, { to: ANNOTATIONS })].join(''));
       await page.evaluate(() => {
         location.hash = '#annotations';
       });
@@ -126,11 +128,11 @@ for (const name of BROWSERS.filter(
       await page.waitForFunction(
         (n) => window.lectern.counts().annotations >= n,
         { timeout: 240000, polling: 20 },
-        ANNOTATIONS,
+        already + ANNOTATIONS,
       );
       await page.reload();
       await page.evaluate(() => window.lectern.ready);
-      const kept = await count();
+      const kept = (await count()) - already;
       assert.ok(kept < ANNOTATIONS, `the reload came before the last annotation was stored (${kept} kept)`);
       const said = await message(page, 'annotation-import-interrupted');
       assert.match(
@@ -153,7 +155,7 @@ for (const name of BROWSERS.filter(
       assert.equal(await message(page, 'annotation-import-interrupted'), null, 'the offer is gone');
       await page.reload();
       await page.evaluate(() => window.lectern.ready);
-      assert.equal(await count(), ANNOTATIONS, 'every annotation stored');
+      assert.equal(await count(), already + ANNOTATIONS, 'every annotation stored');
       assert.equal(await message(page, 'annotation-import-interrupted'), null, 'and it does not come back');
       assert.deepEqual(problems, []);
     });
