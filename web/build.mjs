@@ -148,7 +148,10 @@ const WASM_DATA_URI = /(data:application\/octet-stream;base64,)([A-Za-z0-9+/=]+)
  * The core's script with its .wasm gzipped: the data: URI Emscripten embeds (SINGLE_FILE) is
  * emptied, and createLecternCore is wrapped to inflate the stored bytes (DecompressionStream, in
  * every engine the page supports) and pass them as `wasmBinary`, which Emscripten then uses
- * without fetching anything. A core without a data: URI is returned as it is.
+ * without fetching anything. The bytes go in through a ReadableStream of their own, not
+ * Blob.stream(): WebKit cannot read a Blob in a worker started from a file:// page's blob: URL
+ * (NotReadableError), and the page fell back to the main thread there. A core without a data:
+ * URI is returned as it is.
  * @param {string} text  the core's script
  */
 export function packCore(text) {
@@ -158,7 +161,7 @@ export function packCore(text) {
   const unpack = `;createLecternCore=(function(create,packed){return function(options){
 var text=atob(packed),bytes=new Uint8Array(text.length);
 for(var i=0;i<text.length;i++)bytes[i]=text.charCodeAt(i);
-var wasm=new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+var wasm=new ReadableStream({start:function(c){c.enqueue(bytes);c.close();}}).pipeThrough(new DecompressionStream("gzip"));
 return new Response(wasm).arrayBuffer().then(function(binary){
 return create(Object.assign({},options,{wasmBinary:binary}));});};})(createLecternCore,"${packed}");`;
   return text.replace(WASM_DATA_URI, '$1') + unpack;

@@ -1,10 +1,10 @@
 // A year of a team's annotations: a generated ~40 MB annotation file (over the core's 32 MB per
-// call) imported through "Import annotations…" in Chromium and Firefox ESR, then exported as JSON
+// call) imported through "Import annotations…" in Chromium, Firefox ESR and WebKit, then exported as JSON
 // and Markdown through the page's buttons (the Blob handed to <a download> is caught and read:
 // every annotation is in it, nothing says "too large"), and the exported file imported again (all
 // duplicates). Before, import refused files over 32 MB and export answered "too large (36 MB)".
 //
-// LECTERN_BROWSERS=chromium (or firefox) runs it in one browser only.
+// LECTERN_BROWSERS=chromium (or firefox, webkit) runs it in those browsers only.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';

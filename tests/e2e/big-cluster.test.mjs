@@ -1,7 +1,7 @@
 // Finding the versions of each story in a large collection: 12,000 generated articles, among them
 // planted rewrites of some (pairs and triples), and one story told 300 times under different
 // datelines (story-collection.mjs: anything quadratic in a story's size shows here), imported through the file input of
-// dist/lectern.html from file://, in Chromium and Firefox ESR. After the import the page groups the
+// dist/lectern.html from file://, in Chromium, Firefox ESR and WebKit. After the import the page groups the
 // collection with the core's StoryClusterer in its Web Worker: the main thread must not stop for
 // 500 ms or more while it does (a setInterval of 50 ms records its ticks, as in
 // big-import.test.mjs), the progress bar must show it, and the planted versions must come back

@@ -1,14 +1,28 @@
-// Launches Debian's Chromium and Firefox ESR for end-to-end tests, each with a fresh profile.
-// Firefox under automation relaxes file:// rules unless strict_origin_policy is set: set it, so
-// the tests see what a person opening the file sees.
+// Launches Debian's Chromium, Firefox ESR and WebKit (WebKitGTK's MiniBrowser, Safari's engine)
+// for end-to-end tests, each with a fresh profile. Firefox under automation relaxes file:// rules
+// unless strict_origin_policy is set: set it, so the tests see what a person opening the file
+// sees. WebKit is driven over plain WebDriver behind a puppeteer-like adapter (webkit-page.mjs);
+// its storage lives in memory for the session, so a profile directory means nothing to it.
+// LECTERN_BROWSERS=webkit (or chromium,firefox …) runs the tests in those browsers only.
 import puppeteer from 'puppeteer-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CHROMIUM_FLAGS } from '../../web/tools/chromium-flags.mjs';
+import { webkitMissing } from './webkit.mjs';
+import { launchWebKitBrowser } from './webkit-page.mjs';
 
-export const BROWSERS = ['chromium', 'firefox'];
+/** @type {('chromium'|'firefox'|'webkit')[]} */
+export const BROWSERS = /** @type {const} */ (['chromium', 'firefox', 'webkit']).filter(
+  (b) => !process.env.LECTERN_BROWSERS || process.env.LECTERN_BROWSERS.split(',').includes(b),
+);
+
+/** Why a browser restart cannot be tested in a browser (undefined where it can). */
+export const RESTART_SKIP = {
+  webkit:
+    'MiniBrowser under WebDriver keeps storage in memory for the session, so a restart always starts empty; reloads are tested instead',
+};
 
 /** The page under test: dist/lectern.html, or the file LECTERN_PAGE names. */
 export const pagePath = resolve(
@@ -18,6 +32,12 @@ export const pageUrl = pathToFileURL(pagePath).href;
 
 /** Starts `name` with a profile in `profileDir` (a new temporary one when omitted). */
 export async function launch(name, profileDir) {
+  if (name === 'webkit') {
+    const missing = webkitMissing();
+    if (missing) throw new Error(`WebKit cannot run: ${missing} (build-scripts/test installs it)`);
+    const browser = /** @type {any} */ (await launchWebKitBrowser());
+    return { browser, userDataDir: profileDir, close: () => browser.close() };
+  }
   const userDataDir = profileDir ?? mkdtempSync(join(tmpdir(), `lectern-${name}-`));
   const browser =
     name === 'chromium'

@@ -1,4 +1,4 @@
-// Versions of one story in dist/lectern.html from file://, in Chromium and Firefox ESR: the seeds
+// Versions of one story in dist/lectern.html from file://, in Chromium, Firefox ESR and WebKit: the seeds
 // 000 (China Daily) and 001 (KUNA) tell one Xinhua story; the library groups them, the compare view
 // lines them up (changed, merged, split, only-in-one rows; word changes; the summary; n/p, Esc,
 // swap), the reader offers the comparison, a third version brings the variant table, and bad input

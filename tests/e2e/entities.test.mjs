@@ -1,4 +1,4 @@
-// Entities in the reader, in Chromium and Firefox ESR from file://: the seed story's people,
+// Entities in the reader, in Chromium, Firefox ESR and WebKit from file://: the seed story's people,
 // places, organisations and dates marked by type, the legend's toggles, the panel's jumps, the
 // tooltip, corrections (reject a mention, mark selected text) that persist across a reload and
 // travel in the annotation export, and window.lectern.entities / entityIndex.

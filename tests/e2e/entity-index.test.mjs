@@ -1,5 +1,5 @@
 // The collection's entity index (#entities) and the library's "articles mentioning …" filter in
-// dist/lectern.html from file://, in Chromium and Firefox ESR, on the seed articles. The core finds
+// dist/lectern.html from file://, in Chromium, Firefox ESR and WebKit, on the seed articles. The core finds
 // "Vladimir Putin" in four of them (KUNA's lone "Putin" joined to him) but not in Xinhua's, and
 // "Sergei Shoigu" in Xinhua's only; KUNA cuts "Political Bureau of the …" to "Bureau of the …",
 // which the user merges back. The index lists every entity the core's index has, sorts by any

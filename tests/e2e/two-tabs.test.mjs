@@ -1,8 +1,8 @@
-// Two tabs of the page on one profile, in Chromium and Firefox ESR: articles imported in one show
+// Two tabs (WebKit: windows) of the page on one profile, in Chromium, Firefox ESR and WebKit: articles imported in one show
 // in the other's library without a reload (library/collection-sync.js), and so do removals and
 // an import of many articles through the file input, part after part.
 //
-// LECTERN_BROWSERS=chromium (or firefox) runs it in one browser only.
+// LECTERN_BROWSERS=chromium (or firefox, webkit) runs it in those browsers only.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -32,7 +32,13 @@ async function freePort() {
  */
 export async function launchWebKit({ width = 1280, height = 860 } = {}) {
   const port = await freePort();
-  const driver = spawn('xvfb-run', ['-a', 'WebKitWebDriver', `--port=${port}`], {
+  // A screen as big as the largest window the tests open (xvfb-run's default is 640x480x8).
+  const screen = ['-s', '-screen 0 1920x1200x24'];
+  const driver = spawn('xvfb-run', ['-a', ...screen, 'WebKitWebDriver', `--port=${port}`], {
+    // WebKitGTK takes the page's language from the environment: under LANG=C (a bare machine)
+    // navigator.language is "C" and Intl sorts in code-point order ("BRICS" before "Beijing").
+    // en-US, the language Chromium and Firefox default to, as on a person's machine.
+    env: { ...process.env, LANG: 'en_US.UTF-8', LANGUAGE: 'en_US', LC_ALL: '' },
     stdio: 'ignore',
     detached: true, // its own process group: close() stops Xvfb and the browser with it
   });
@@ -56,6 +62,8 @@ export async function launchWebKit({ width = 1280, height = 860 } = {}) {
   });
   const session = new WebKitSession(`${base}/session/${created.sessionId}`, driver);
   await session.send('POST', '/window/rect', { width, height });
+  // A script may run as long as an import of thousands of articles; a load as long as a slow boot.
+  await session.send('POST', '/timeouts', { script: 300000, pageLoad: 120000 });
   return session;
 }
 

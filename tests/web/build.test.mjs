@@ -227,7 +227,14 @@ test("packCore stores the core's .wasm gzipped and hands it back to Emscripten a
   const packed = packCore(core);
   assert.ok(packed.includes('"data:application/octet-stream;base64,"'), 'the data: URI is emptied');
   assert.ok(packed.length < core.length / 2, `packed ${packed.length} of ${core.length} characters`);
-  const context = vm.createContext({ atob, Blob, Response, DecompressionStream, Uint8Array, Object });
+  const context = vm.createContext({
+    atob,
+    ReadableStream,
+    Response,
+    DecompressionStream,
+    Uint8Array,
+    Object,
+  });
   vm.runInContext(packed, context);
   const made = await context.createLecternCore({ extra: 1 });
   assert.equal(made.extra, 1, "the caller's options are kept");

@@ -183,6 +183,9 @@ export class ReaderEntities {
     const t = this.target;
     this.target = null;
     if (!t) return;
+    // The text chosen is unselected now, not once the correction is saved: by then the person
+    // may have selected the next passage (WebKit saves slowly enough for that to happen).
+    document.getSelection()?.removeAllRanges();
     try {
       await this.entities.correct(t.record, { start: t.start, end: t.end }, correction);
     } catch (error) {
@@ -200,7 +203,6 @@ export class ReaderEntities {
           ? `Marked as ${typeName(correction.type).toLowerCase()}.`
           : 'Entity corrected.';
     this.reader.announce(`${what} ${plural(1, 'correction')} saved with your annotations.`);
-    document.getSelection()?.removeAllRanges();
   }
 }
 
