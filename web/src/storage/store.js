@@ -16,6 +16,7 @@
 
 import { wrap } from 'idb';
 import { isNewer } from '../annotations/annotation-model.js';
+import { WriteChunks } from './write-chunks.js';
 
 const DB_NAME = 'lectern';
 const DB_VERSION = 2;
@@ -27,8 +28,6 @@ const ANNOTATIONS = 'annotations';
  * page in one task (about 15 ms per 1,000 articles in Chromium; 5,000 took 70 ms and more).
  */
 const READ_CHUNK = 1000;
-/** Records per transaction in a big write (each put copies its record in the page's task). */
-const WRITE_CHUNK = 500;
 
 /** The database through idb: requests and transactions as promises. */
 export class IdbStore {
@@ -108,14 +107,14 @@ export class IdbStore {
   }
 
   /**
-   * Writes article records, WRITE_CHUNK per transaction one after the other: each put copies its
-   * record (the whole article) in the page's task, and a part of an import can hold thousands.
+   * Writes article records in transactions one after the other, as many per transaction as take a
+   * few milliseconds to copy (write-chunks.js): each put copies its record (the whole article) in
+   * the page's task, and a part of an import can hold thousands.
    */
   async putAll(records) {
-    for (let i = 0; i < records.length; i += WRITE_CHUNK) {
-      const chunk = records.slice(i, i + WRITE_CHUNK);
-      await this.write(ARTICLES, (store) => chunk.map((r) => store.put(r)));
-    }
+    await new WriteChunks().each(records, (chunk, timed) =>
+      this.write(ARTICLES, (store) => timed(() => chunk.map((r) => store.put(r)))),
+    );
   }
 
   async deleteIds(ids) {
@@ -141,29 +140,30 @@ export class IdbStore {
   /**
    * Writes each record unless the stored one is newer (last writer wins, checked in the same
    * transaction as the write). A big write (an import of 100,000 annotations) goes in
-   * transactions of WRITE_CHUNK records one after the other, so the page is not held while the
+   * transactions of a few milliseconds' copying each (write-chunks.js), so the page is not held while the
    * browser clones them all at once; each record's check and write stay in one transaction.
    * @returns {Promise<{written: string[], stale: object[]}>} stale: the newer stored records
    */
   async putAnnotations(records) {
     const result = { written: [], stale: [] };
-    for (let i = 0; i < records.length; i += WRITE_CHUNK) {
-      const chunk = records.slice(i, i + WRITE_CHUNK);
-      await this.write(ANNOTATIONS, (store) => [
+    await new WriteChunks().each(records, (chunk, timed) =>
+      this.write(ANNOTATIONS, (store) => [
         Promise.all(chunk.map((r) => store.get(r.id))).then((stored) =>
           Promise.all(
-            chunk.map((record, k) => {
-              if (!isNewer(record, stored[k])) {
-                result.stale.push(stored[k]);
-                return null;
-              }
-              result.written.push(record.id);
-              return store.put(record);
-            }),
+            timed(() =>
+              chunk.map((record, k) => {
+                if (!isNewer(record, stored[k])) {
+                  result.stale.push(stored[k]);
+                  return null;
+                }
+                result.written.push(record.id);
+                return store.put(record);
+              }),
+            ),
           ),
         ),
-      ]);
-    }
+      ]),
+    );
     return result;
   }
 }
