@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import {
   Stories,
   groupRows,
+  groupRowsSliced,
   sharedLabel,
   sharedExplanation,
   sharedPercent,
@@ -117,6 +118,20 @@ test('stories built in slices: the same as at once, yielding as the slicer says'
   assert.deepEqual([...sliced.best], [...atOnce.best]);
   assert.equal(sliced.toJSON()[0].pairs.length, 1499, 'the pair across the two stories is left out');
   assert.ok(slicer.yields > 20, `it yielded ${slicer.yields} times`);
+});
+
+test('groupRows in slices: the same rows as at once, yielding as the slicer says', async () => {
+  const members = Array.from({ length: 2000 }, (_, i) => `m${i}`);
+  const pairs = members
+    .slice(1)
+    .map((b, i) => ({ a: members[i], b, jaccard: 0.5, containment: (i % 900) / 1000 }));
+  const stories = Stories.fromCore({ clusters: [{ members }], pairs });
+  const rows = [...members, 'alone'].reverse().map((id) => ({ id }));
+  const slicer = new TimeSlicer({ budgetMs: 0, yieldNow: async () => {} });
+  const sliced = await groupRowsSliced(rows, stories, slicer);
+  assert.deepEqual(sliced, groupRows(rows, stories));
+  assert.equal(sliced.length, rows.length);
+  assert.ok(slicer.yields > 10, `it yielded ${slicer.yields} times`);
 });
 
 test('similarity is said as "72% shared", and explained', () => {

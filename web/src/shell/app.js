@@ -20,7 +20,7 @@ import {
   ENTITIES_HASH,
 } from './router.js';
 import { entryForName, searchIndex } from '../entities/entity-model.js';
-import { groupRows } from '../stories/stories.js';
+import { groupRows, groupRowsSliced } from '../stories/stories.js';
 import { INITIALISED_KEY, parseSeeds, shouldLoadSeeds } from '../library/seeds.js';
 import { openStore } from '../storage/store.js';
 import { CollectionSync } from '../library/collection-sync.js';
@@ -500,8 +500,11 @@ export class App {
           const rows = [];
           await forEachSliced(this.collection.list(), (r) => rows.push(rowOf(r)), slicer);
           const sorted = await sortRowsSliced(rows, this.sort, slicer);
+          const grouped = this.groupVersions
+            ? await groupRowsSliced(sorted, this.stories.stories, slicer)
+            : sorted;
           // Drawn unless a small library was drawn meanwhile (after removals): that one is newer.
-          if ((this.smallDrawn ?? 0) < asked) this.showRows(sorted, options);
+          if ((this.smallDrawn ?? 0) < asked) this.showRows(grouped, { ...options, grouped: true });
         }
       } finally {
         this.libraryRendering = null;
@@ -510,10 +513,14 @@ export class App {
     return this.libraryRendering;
   }
 
-  /** Draws sorted rows (grouped, filtered) in the library view. */
-  showRows(sorted, { windowed }) {
+  /**
+   * Draws sorted rows (grouped, filtered) in the library view.
+   * @param {object[]} sorted
+   * @param {{windowed?: boolean, grouped?: boolean}} o  grouped: the rows are already grouped
+   */
+  showRows(sorted, { windowed, grouped = false }) {
     // A story's versions sit together, where the first of them is in the sort order.
-    const all = this.groupVersions ? groupRows(sorted, this.stories.stories) : sorted;
+    const all = this.groupVersions && !grouped ? groupRows(sorted, this.stories.stories) : sorted;
     const { rows, mentioning } = this.filterMentioning(all);
     this.rows = rows;
     this.library.render(rows, this.sort, {
