@@ -112,7 +112,7 @@ def _read_piece(path, start, end):
 def read_partition(part, pieces):
     """Everything per article of one partition, and what the shuffles need of it."""
     lines, problems, mentions = [], [], []
-    idx, ids, fps, sizes, shingles, bands = [], [], [], [], [], []
+    idx, ids, fps, shingles, bands = [], [], [], [], []
     ordinal = 0
     for path, start, end, first_line in pieces:
         try:
@@ -289,6 +289,8 @@ def bucket_candidates(table):
                 vs.append(np.repeat(rest, leads))
     u = np.concatenate(us) if us else np.zeros(0, np.uint64)
     v = np.concatenate(vs) if vs else np.zeros(0, np.uint64)
+    # Near-copies share buckets in many bands: drop the repeats before they are shuffled.
+    u, v = _distinct_pairs(u, v)
     return {"u": u, "v": v}
 
 
@@ -502,6 +504,22 @@ def _flatten(lists):
     return [x for items in lists for x in items]
 
 
+def _table_bytes(tables):
+    from dask.sizeof import sizeof
+
+    return sum(sizeof(t) for t in tables)
+
+
+def _shuffled_bytes(tables):
+    return _tree(sum, [delayed_call(_table_bytes, tables[k : k + 8]) for k in range(0, len(tables), 8)])
+
+
+def delayed_call(func, *args):
+    from dask import delayed
+
+    return delayed(func)(*args)
+
+
 def _tree(func, items, width=8):
     """A tree reduction of delayed values, `width` at a time, so no task holds them all."""
     from dask import delayed
@@ -538,7 +556,8 @@ def run(inputs, out_dir, client, partition_bytes=64 << 20, progress=None):
     sketches = [delayed(_field)(r, "sketches") for r in parts]
     tallies = [delayed(_field)(r, "tally") for r in parts]
 
-    groups = [delayed(group_identical)(t) for t in shuffle(sketches, "fp", n)]
+    by_fp = shuffle(sketches, "fp", n)
+    groups = [delayed(group_identical)(t) for t in by_fp]
     members = _tree(_flatten, [delayed(group_members)(g) for g in groups])
     by_rep = shuffle(groups, "rep", n)  # each part: the sets of the reps hashed to it
     buckets = shuffle([delayed(band_keys)(g) for g in groups], "key", n)
@@ -546,12 +565,18 @@ def run(inputs, out_dir, client, partition_bytes=64 << 20, progress=None):
     firsts = shuffle([delayed(attach_first)(c, g) for c, g in zip(cands, by_rep)], "v", n)
     kept = [delayed(verify_part)(c, g) for c, g in zip(firsts, by_rep)]
     index_tally = _tree(merge_tallies, tallies)
+    # What each shuffle moved (as dask.sizeof counts it; (n-1)/n of it crosses between workers
+    # when partitions are spread evenly), for the benchmark and for sizing a cluster.
+    moved = delayed(dict)(
+        sets=_shuffled_bytes(by_fp), reps=_shuffled_bytes(by_rep), bands=_shuffled_bytes(buckets),
+        candidates=_shuffled_bytes(cands), verify=_shuffled_bytes(firsts),
+    )
 
-    futures = client.compute(texts + problems + counts + kept + [members, index_tally])
+    futures = client.compute(texts + problems + counts + kept + [members, index_tally, moved])
     f_texts, rest = futures[:n], futures[n:]
     f_problems, rest = rest[:n], rest[n:]
     f_counts, rest = rest[:n], rest[n:]
-    f_kept, (f_members, f_tally) = rest[:n], rest[n:]
+    f_kept, (f_members, f_tally, f_moved) = rest[:n], rest[n:]
 
     # Articles are written in input order as their partitions finish; a partition's text is
     # released once written, so the cluster holds only those not yet written.
@@ -599,6 +624,7 @@ def run(inputs, out_dir, client, partition_bytes=64 << 20, progress=None):
         "keptPairs": kept_pairs,
         "entities": len(index),
         "partitions": n,
+        "shuffleBytes": f_moved.result(),
     }
     with open(os.path.join(out_dir, "summary.json"), "w", encoding="utf-8") as out:
         json.dump(summary, out)
