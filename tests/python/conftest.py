@@ -58,6 +58,9 @@ def write_corpus(path, stories=40, copies=90, seed=7):
             records.append({"id": f"story-{k}-repost", "text": records[-1]["text"]})
         if k % 5 == 0:  # cut down to its first part
             records.append({"text": text[: len(text) // 2]})  # no id: named by its line
+            # ... and that cut with a word added: closer to the cut (more Jaccard) than to the
+            # original, which is earlier: its best pair is not its first.
+            records.append({"id": f"story-{k}-cut-edited", "text": "Update: " + text[: len(text) // 2]})
         if k == 7:
             records.append("{this is not json")
             records.append({"id": "no-text", "title": "nothing here"})

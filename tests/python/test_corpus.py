@@ -84,3 +84,21 @@ def test_reuters(client, tmp_path):
     assert summary["partitions"] > 5 and summary["articles"] > 19000
     dedup, index = cli_answers([str(REUTERS)])
     assert_same_answers(tmp_path, dedup, index)
+
+
+@pytest.mark.parametrize("max_pairs", [0, 40, 300])
+def test_a_cut_pair_list_is_the_cores(client, tmp_path, max_pairs):
+    # Fewer pairs allowed than kept: each clustered article's best pair first, then the rest in
+    # the core's order (StoryClusters::pairs); 40 is fewer than the clustered articles, 300 more.
+    path = tmp_path / "collection.jsonl"
+    write_corpus(path, stories=40, copies=30)
+    articles = lectern.read_file(path.read_bytes(), str(path))["articles"]
+    core = lectern.cluster([a["id"] for a in articles], [a["body"] for a in articles], max_pairs=max_pairs)
+    assert core["keptPairs"] > max_pairs and sum(len(c["members"]) for c in core["clusters"]) > 40
+    summary = corpus.run([str(path)], tmp_path / "out", client, partition_bytes=30_000, max_pairs=max_pairs)
+    assert summary["partitions"] > 3
+    out = tmp_path / "out"
+    assert [c["members"] for c in read_jsonl(out / "clusters.jsonl")] == [c["members"] for c in core["clusters"]]
+    assert read_jsonl(out / "pairs.jsonl") == core["pairs"]
+    assert (summary["candidates"], summary["keptPairs"]) == (core["candidates"], core["keptPairs"])
+    assert len(core["pairs"]) == max_pairs

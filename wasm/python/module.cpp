@@ -117,13 +117,16 @@ PYBIND11_MODULE(_lectern, m) {
 
   m.def(
       "cluster_json",
-      [](const std::vector<std::string>& ids, const std::vector<std::string>& texts, bool exact) {
+      [](const std::vector<std::string>& ids, const std::vector<std::string>& texts, bool exact,
+         std::uint64_t max_pairs) {
         py::gil_scoped_release release;
         lectern::StoryIndex index;
         for (const std::string& t : texts) index.Add(t);
-        return lectern::StoryClustersToJson(exact ? index.ClusterExact() : index.Cluster(), ids);
+        return lectern::StoryClustersToJson(
+            exact ? index.ClusterExact(max_pairs) : index.Cluster(max_pairs), ids);
       },
-      py::arg("ids"), py::arg("texts"), py::arg("exact") = false);
+      py::arg("ids"), py::arg("texts"), py::arg("exact") = false,
+      py::arg("max_pairs") = DedupOptions().max_pairs);
 
   m.def(
       "link_surnames", [](const std::set<std::string>& ids) { return lectern::LinkSurnames(ids); },

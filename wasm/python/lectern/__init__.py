@@ -98,9 +98,10 @@ def diff(a, b, *, date_a="", date_b="", offset_unit="codepoint"):
     return _answer(_lectern.diff_json(a, b, json.dumps(options)))
 
 
-def cluster(ids, texts, *, exact=False):
-    """Stories of a collection held in memory, as ``lectern dedup --json`` (one process)."""
-    return json.loads(_lectern.cluster_json(list(ids), list(texts), exact))
+def cluster(ids, texts, *, exact=False, max_pairs=MAX_PAIRS):
+    """Stories of a collection held in memory, as ``lectern dedup --json`` (one process), listing
+    at most ``max_pairs`` pairs."""
+    return json.loads(_lectern.cluster_json(list(ids), list(texts), exact, max_pairs))
 
 
 def link_surnames(ids):

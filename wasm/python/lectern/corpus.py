@@ -342,14 +342,61 @@ def round3(x):
     return float(np.floor(x * 1000.0 + 0.5) / 1000.0)
 
 
-def assemble(kept_parts, member_lists):
+def _better(x, x_other, y, y_other):
+    # The core's Better: more containment, then more Jaccard, then the earlier other article.
+    if x[3] != y[3]:
+        return x[3] > y[3]
+    if x[2] != y[2]:
+        return x[2] > y[2]
+    return x_other < y_other
+
+
+def _best_pairs(kept, group):
+    """Each clustered article's best pair, as the core's BestPairs: within a group of identical
+    texts, with its first member (the first with the second); alone in its group, its best kept
+    pair of reps. Sorted by (a, b), once each."""
+    best = []
+    for rep in sorted(group):
+        m = group[rep]
+        best.extend((m[0][0], m[k][0], 1.0, 1.0) for k in range(1, len(m)))
+    chosen = {}
+    for k, p in enumerate(kept):
+        for me, other in ((p[0], p[1]), (p[1], p[0])):
+            if me in group:
+                continue
+            c = chosen.get(me)
+            if c is None:
+                chosen[me] = k
+                continue
+            q = kept[c]
+            if _better(p, other, q, q[1] if q[0] == me else q[0]):
+                chosen[me] = k
+    best.extend(kept[k] for k in chosen.values())
+    best.sort(key=lambda p: (p[0], p[1]))
+    return [p for k, p in enumerate(best) if k == 0 or p[:2] != best[k - 1][:2]]
+
+
+def assemble(kept_parts, member_lists, max_pairs=None):
     """Clusters and pairs from the kept pairs of reps and the groups of identical texts, as the
-    core's AssembleClusters lists them when every pair fits (max_pairs)."""
+    core's AssembleClusters makes them: pairs sorted by (a, b), at most max_pairs listed (the
+    core's DedupOptions::max_pairs by default) and then chosen as StoryClusters::pairs says, so
+    a story sent 100,000 times costs its count, not its 5 billion pairs."""
+    if max_pairs is None:
+        max_pairs = lectern.MAX_PAIRS
     ids, group = {}, {}
     for rep, members in member_lists:
         group[rep] = members
         for i, name in members:
             ids[i] = name
+    kept = []  # (u, v, jaccard, containment) of reps, in the order the core verifies them
+    for part in kept_parts:
+        for u, v, uid, vid, jac, con in zip(
+            part["u"], part["v"], part["u_id"], part["v_id"], part["jaccard"], part["containment"]
+        ):
+            ids.setdefault(u, uid)
+            ids.setdefault(v, vid)
+            kept.append((u, v, jac, con))
+    kept.sort(key=lambda p: (p[0], p[1]))
     parent = {}
 
     def find(x):
@@ -364,28 +411,43 @@ def assemble(kept_parts, member_lists):
         if a != b:
             parent[max(a, b)] = min(a, b)
 
-    pairs, kept_pairs = [], 0
-    for rep, members in member_lists:
-        n = len(members)
-        kept_pairs += n * (n - 1) // 2
-        for k in range(1, n):
-            union(members[0][0], members[k][0])
-        for x in range(n):
-            for y in range(x + 1, n):
-                pairs.append((members[x][0], members[y][0], 1.0, 1.0))
-    for part in kept_parts:
-        for u, v, uid, vid, jac, con in zip(
-            part["u"], part["v"], part["u_id"], part["v_id"], part["jaccard"], part["containment"]
-        ):
-            ids.setdefault(u, uid)
-            ids.setdefault(v, vid)
-            mu = group.get(u, [(u, uid)])
-            mv = group.get(v, [(v, vid)])
-            union(u, v)
-            kept_pairs += len(mu) * len(mv)
-            for a, _ in mu:
-                for b, _ in mv:
-                    pairs.append((min(a, b), max(a, b), jac, con))
+    def members(rep):
+        return group.get(rep) or [(rep, ids[rep])]
+
+    kept_pairs = 0
+    for rep, m in group.items():
+        kept_pairs += len(m) * (len(m) - 1) // 2
+        for k in range(1, len(m)):
+            union(m[0][0], m[k][0])
+    for u, v, _, _ in kept:
+        union(u, v)
+        kept_pairs += len(members(u)) * len(members(v))
+
+    best = _best_pairs(kept, group)[:max_pairs] if kept_pairs > max_pairs else []
+    pairs, listed = list(best), {p[:2] for p in best}
+
+    def emit(a, b, jac, con):
+        if len(pairs) >= max_pairs:
+            return False
+        pair = (min(a, b), max(a, b), jac, con)
+        if pair[:2] not in listed:
+            pairs.append(pair)
+        return True
+
+    def fill():
+        for rep in sorted(group):
+            m = group[rep]
+            for x in range(len(m)):
+                for y in range(x + 1, len(m)):
+                    if not emit(m[x][0], m[y][0], 1.0, 1.0):
+                        return
+        for u, v, jac, con in kept:
+            for a, _ in members(u):
+                for b, _ in members(v):
+                    if not emit(a, b, jac, con):
+                        return
+
+    fill()
     pairs.sort(key=lambda p: (p[0], p[1]))
     by_root = collections.defaultdict(list)
     for x in list(parent):
@@ -532,9 +594,9 @@ def _tree(func, items, width=8):
 # --- The job ---------------------------------------------------------------------------------------
 
 
-def run(inputs, out_dir, client, partition_bytes=64 << 20, progress=None):
+def run(inputs, out_dir, client, partition_bytes=64 << 20, progress=None, max_pairs=None):
     """Runs the pipeline on `client` (a dask.distributed Client); writes DIR's files; returns the
-    summary. `progress(stage, done, total)` is called as partitions are read and written."""
+    summary. `max_pairs`: the most pairs listed (the core's default, as `lectern dedup`). `progress(stage, done, total)` is called as partitions are read and written."""
     from dask import bag, delayed
     from distributed import as_completed
 
@@ -603,7 +665,7 @@ def run(inputs, out_dir, client, partition_bytes=64 << 20, progress=None):
     for k, f in enumerate(f_kept):
         kept_parts.append(f.result())
         say("verify", k + 1, n)
-    clusters, pairs, kept_pairs = assemble(kept_parts, f_members.result())
+    clusters, pairs, kept_pairs = assemble(kept_parts, f_members.result(), max_pairs)
     candidates = sum(p["count"] for p in kept_parts)
     with open(os.path.join(out_dir, "clusters.jsonl"), "w", encoding="utf-8") as out:
         for c in clusters:
@@ -643,6 +705,10 @@ def main(argv=None):
     where.add_argument("--scheduler", metavar="ADDRESS", help="a running dask-scheduler (tcp://…)")
     where.add_argument("--workers", type=int, default=2, metavar="N", help="local worker processes")
     parser.add_argument("--partition-mb", type=float, default=64, help="input bytes per partition")
+    parser.add_argument(
+        "--max-pairs", type=int, default=None, metavar="N",
+        help=f"the most pairs listed in pairs.jsonl (default {lectern.MAX_PAIRS:,}, as lectern dedup)",
+    )
     args = parser.parse_args(argv)
 
     from distributed import Client, LocalCluster
@@ -665,7 +731,9 @@ def main(argv=None):
         )
         client = Client(cluster)
     try:
-        summary = run(args.inputs, args.out, client, int(args.partition_mb * (1 << 20)), progress)
+        summary = run(
+            args.inputs, args.out, client, int(args.partition_mb * (1 << 20)), progress, args.max_pairs
+        )
     finally:
         client.close()
         if cluster is not None:
