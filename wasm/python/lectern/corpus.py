@@ -177,10 +177,15 @@ def _mix(keys):
     return x
 
 
+def part_of(keys, n):
+    """The shuffle part (0..n-1) of each uint64 key."""
+    return (_mix(keys) % np.uint64(n)).astype(np.int64)
+
+
 def split_table(table, key, n):
     """The rows of a table (dict of equal-length columns: numpy arrays or lists) cut into n tables
-    by the hash of column `key`."""
-    target = (_mix(table[key]) % np.uint64(n)).astype(np.int64)
+    by the hash of column `key`, or by its values when `key` is "part" (already part numbers)."""
+    target = np.asarray(table[key], dtype=np.int64) if key == "part" else part_of(table[key], n)
     order = np.argsort(target, kind="stable")
     bounds = np.searchsorted(target[order], np.arange(n + 1))
     return [
@@ -301,34 +306,46 @@ def _distinct_pairs(u, v):
     return pairs[:, 0].copy(), pairs[:, 1].copy()
 
 
-def attach_first(cands, groups):
-    """Distinct candidates of one part (all pairs with this `u` land here) with u's set and id."""
+def attach_first(cands, groups, n):
+    """The distinct candidates of one part (every pair with its `u` lands here), as one row per
+    (u, part of the v's): u's set travels once to each part that needs it, not once per pair."""
     u, v = _distinct_pairs(cands["u"], cands["v"])
+    dest = part_of(v, n)
+    order = np.lexsort((v, dest, u))
+    u, v, dest = u[order], v[order], dest[order]
     where = {int(r): k for k, r in enumerate(groups["rep"])}
-    rows = [where[int(x)] for x in u]
-    return {
-        "v": v,
-        "u": u,
-        "u_id": [groups["id"][r] for r in rows],
-        "u_set": [groups["shingles"][r] for r in rows],
-    }
+    out = {"part": [], "u": [], "u_id": [], "u_set": [], "vs": []}
+    starts = np.flatnonzero(np.r_[True, (u[1:] != u[:-1]) | (dest[1:] != dest[:-1])])
+    if len(u) == 0:
+        starts = starts[:0]
+    for s, e in zip(starts, np.r_[starts[1:], len(u)]):
+        r = where[int(u[s])]
+        out["part"].append(int(dest[s]))
+        out["u"].append(int(u[s]))
+        out["u_id"].append(groups["id"][r])
+        out["u_set"].append(groups["shingles"][r])
+        out["vs"].append(v[s:e])
+    out["part"] = np.array(out["part"], dtype=np.int64)
+    return out
 
 
 def verify_part(cands, groups):
-    """Verifies the candidates of one part (all pairs with this `v`) exactly; the kept ones."""
+    """Verifies the candidates of one part (every pair with its `v` here) exactly; the kept ones
+    and how many there were."""
     out = {"u": [], "v": [], "u_id": [], "v_id": [], "jaccard": [], "containment": [], "count": 0}
     where = {int(r): k for k, r in enumerate(groups["rep"])}
-    out["count"] = len(cands["v"])
-    for k in range(len(cands["v"])):
-        r = where[int(cands["v"][k])]
-        check = lectern.verify(cands["u_set"][k], groups["shingles"][r])
-        if check["kept"]:
-            out["u"].append(int(cands["u"][k]))
-            out["v"].append(int(cands["v"][k]))
-            out["u_id"].append(cands["u_id"][k])
-            out["v_id"].append(groups["id"][r])
-            out["jaccard"].append(check["jaccard"])
-            out["containment"].append(check["containment"])
+    for u, u_id, u_set, vs in zip(cands["u"], cands["u_id"], cands["u_set"], cands["vs"]):
+        out["count"] += len(vs)
+        for v in vs:
+            r = where[int(v)]
+            check = lectern.verify(u_set, groups["shingles"][r])
+            if check["kept"]:
+                out["u"].append(u)
+                out["v"].append(int(v))
+                out["u_id"].append(u_id)
+                out["v_id"].append(groups["id"][r])
+                out["jaccard"].append(check["jaccard"])
+                out["containment"].append(check["containment"])
     return out
 
 
@@ -624,7 +641,7 @@ def run(inputs, out_dir, client, partition_bytes=64 << 20, progress=None, max_pa
     by_rep = shuffle(groups, "rep", n)  # each part: the sets of the reps hashed to it
     buckets = shuffle([delayed(band_keys)(g) for g in groups], "key", n)
     cands = shuffle([delayed(bucket_candidates)(b) for b in buckets], "u", n)
-    firsts = shuffle([delayed(attach_first)(c, g) for c, g in zip(cands, by_rep)], "v", n)
+    firsts = shuffle([delayed(attach_first)(c, g, n) for c, g in zip(cands, by_rep)], "part", n)
     kept = [delayed(verify_part)(c, g) for c, g in zip(firsts, by_rep)]
     index_tally = _tree(merge_tallies, tallies)
     # What each shuffle moved (as dask.sizeof counts it; (n-1)/n of it crosses between workers
