@@ -19,9 +19,9 @@ exactly (lectern.verify). The driver joins the kept pairs into clusters (union-f
     summary.json     {articles, problems, candidates, keptPairs, partitions}
 
 Article i of the CLI (its Add order) is article `part << 26 | ordinal` here: the same order without
-a pass to count articles first. Memory per worker is bounded by the partition size (times the
-shuffle's share), not by the corpus; the driver holds the clustered articles' ids and the entity
-index (the size of the outputs).
+a pass to count articles first. A task holds one partition or one of the N shuffle parts (1/N of
+the corpus's sketches for N partitions), not the corpus; the driver holds the clustered articles'
+ids, the kept pairs and the entity index (the size of the outputs).
 """
 
 import argparse
