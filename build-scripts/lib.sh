@@ -20,6 +20,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 APT_PACKAGES=(cmake ninja-build g++ clang libclang-rt-14-dev libicu-dev icu-devtools nlohmann-json3-dev
   googletest libgtest-dev libbenchmark-dev emscripten chromium firefox-esr dpkg-dev
   clang-format
+  pybind11-dev python3-dev python3-numpy python3-pytest python3-dask python3-distributed  # wasm/python
   webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb xauth libgl1-mesa-dri)  # WebKit for the e2e tests
 
 install_packages() {

@@ -91,6 +91,46 @@ struct StoryClusters {
   std::size_t candidates = 0;
 };
 
+/// One article's part in clustering, as StoryIndex::Add computes it: for pipelines that sketch
+/// articles on many machines and must find the same candidates and figures as StoryIndex::Cluster
+/// (the Python module, wasm/python/). Cost: one pass over the text, a sort of its shingles and
+/// bands * rows sketch values.
+struct StorySketch {
+  /// Distinct shingle hashes, ascending; empty for a text without words.
+  std::vector<std::uint64_t> shingles;
+  /// The densified one-permutation MinHash: bands * rows values; empty when `shingles` is.
+  std::vector<std::uint64_t> minhash;
+  /// One LSH key per band (each a hash of that band's `rows` MinHash values); all zero when
+  /// `shingles` is empty. Articles agreeing on band b's key share that band's bucket.
+  std::vector<std::uint32_t> band_keys;
+  /// A hash of the whole shingle set: equal sets have equal fingerprints (the converse only
+  /// almost always, so sets with equal fingerprints are still compared).
+  std::uint64_t fingerprint = 0;
+};
+
+/// The sketch of `text` under `options` (shingle_words, bands, rows, seed). Throws
+/// std::invalid_argument for the options StoryIndex refuses.
+StorySketch SketchStory(std::string_view text, const DedupOptions& options = {});
+
+/// The exact figures of two shingle sets (ascending, distinct, as StorySketch::shingles) and
+/// whether the keep rule of `options` keeps the pair, as StoryIndex::Cluster verifies a
+/// candidate. `a` and `b` in SimilarPair are left 0. Cost: O(|A| + |B|).
+struct PairCheck {
+  double jaccard = 0;
+  double containment = 0;
+  std::size_t overlap = 0;
+  bool kept = false;
+};
+PairCheck VerifyPair(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b,
+                     const DedupOptions& options = {});
+
+/// Bounds on LSH buckets in StoryIndex::Cluster: a bucket (the distinct texts agreeing on one
+/// band, in Add order) of up to kLshFullBucket gives all its pairs as candidates; in a larger one
+/// the first kLshFullBucket pair with each other and every later one only with the first
+/// kLshLeads. Public so that a distributed pipeline bounds its buckets the same way.
+constexpr std::size_t kLshFullBucket = 64;
+constexpr std::size_t kLshLeads = 8;
+
 /// A growing collection of articles to cluster into stories. Add is cheap (one pass over the text
 /// plus a sort of its shingles), so a caller can feed articles one by one and show progress.
 class StoryIndex {

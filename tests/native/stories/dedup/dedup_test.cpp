@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <iterator>
@@ -514,6 +515,66 @@ TEST(Dedup, OptionsAreChecked) {
   StoryIndex three(o);
   three.Add("one two three four");
   EXPECT_EQ(three.ShingleCount(0), 2u);
+}
+
+// SketchStory and VerifyPair are what StoryIndex does to one text and to one candidate pair, for
+// pipelines that sketch on many machines (wasm/python/): the same sets, the same figures.
+TEST(Dedup, SketchAndVerifyAreTheIndexsOwnSteps) {
+  StoryIndex index;
+  std::vector<StorySketch> sketches;
+  for (const char* name : kSeeds) {
+    const Article a = ReadSeed(name);
+    index.Add(a.body);
+    sketches.push_back(SketchStory(a.body));
+  }
+  const DedupOptions o;
+  for (std::size_t i = 0; i < sketches.size(); ++i) {
+    const StorySketch& s = sketches[i];
+    EXPECT_EQ(s.shingles.size(), index.ShingleCount(i));
+    EXPECT_TRUE(std::is_sorted(s.shingles.begin(), s.shingles.end()));
+    EXPECT_EQ(std::adjacent_find(s.shingles.begin(), s.shingles.end()), s.shingles.end());
+    EXPECT_EQ(s.minhash.size(), o.bands * o.rows);
+    EXPECT_EQ(s.band_keys.size(), o.bands);
+  }
+  const StoryClusters r = index.Cluster();
+  ASSERT_EQ(r.pairs.size(), 1u);
+  const PairCheck c = VerifyPair(sketches[0].shingles, sketches[1].shingles);
+  EXPECT_TRUE(c.kept);
+  EXPECT_EQ(c.overlap, r.pairs[0].overlap);
+  EXPECT_EQ(c.jaccard, r.pairs[0].jaccard);
+  EXPECT_EQ(c.containment, r.pairs[0].containment);
+  // Pairs the index does not keep are not kept here either, and still get their figures.
+  for (std::size_t i = 2; i < sketches.size(); ++i) {
+    const PairCheck other = VerifyPair(sketches[0].shingles, sketches[i].shingles);
+    EXPECT_FALSE(other.kept) << i;
+    EXPECT_LT(other.jaccard, 0.2) << i;
+  }
+
+  // The same text, the same sketch; a changed word moves the fingerprint and a few band keys.
+  std::mt19937 rng(7);
+  std::vector<std::string> words = RandomWords(rng, 400);
+  const StorySketch a = SketchStory(Join(words, 0, words.size()));
+  const StorySketch same = SketchStory(Join(words, 0, words.size()));
+  EXPECT_EQ(a.fingerprint, same.fingerprint);
+  EXPECT_EQ(a.band_keys, same.band_keys);
+  EXPECT_EQ(a.minhash, same.minhash);
+  words[200] = "changed";
+  const StorySketch b = SketchStory(Join(words, 0, words.size()));
+  EXPECT_NE(a.fingerprint, b.fingerprint);
+  std::size_t agree = 0;
+  for (std::size_t k = 0; k < o.bands; ++k) agree += a.band_keys[k] == b.band_keys[k];
+  EXPECT_GT(agree, o.bands * 3 / 4);
+  EXPECT_LT(agree, o.bands);
+
+  // A text without words: no shingles, no MinHash, zero keys (as the index stores them).
+  const StorySketch empty = SketchStory(" ... ");
+  EXPECT_TRUE(empty.shingles.empty());
+  EXPECT_TRUE(empty.minhash.empty());
+  EXPECT_EQ(empty.band_keys, std::vector<std::uint32_t>(o.bands, 0));
+  EXPECT_FALSE(VerifyPair(empty.shingles, a.shingles).kept);
+  DedupOptions bad;
+  bad.bands = 0;
+  EXPECT_THROW(SketchStory("text", bad), std::invalid_argument);
 }
 
 }  // namespace

@@ -35,10 +35,8 @@ dedup::SetView View(const std::vector<std::vector<std::uint64_t>>& chunks,
   return {begins.data(), sizes.data(), sizes.size()};
 }
 
-}  // namespace
-
-StoryIndex::StoryIndex(const DedupOptions& options) : options_(options) {
-  const DedupOptions& o = options_;
+// Refuses options StoryIndex and SketchStory cannot work with (see the StoryIndex constructor).
+void CheckOptions(const DedupOptions& o) {
   if (o.shingle_words == 0) throw std::invalid_argument("shingle_words must be at least 1");
   if (o.bands == 0 || o.rows == 0) throw std::invalid_argument("bands and rows must be at least 1");
   if (o.bands > kMaxSketch || o.rows > kMaxSketch / o.bands) {
@@ -52,14 +50,50 @@ StoryIndex::StoryIndex(const DedupOptions& options) : options_(options) {
   }
 }
 
+}  // namespace
+
+namespace dedup {
+
+void ShingleSet(std::string_view text, const DedupOptions& options,
+                std::vector<std::uint64_t>* set) {
+  set->clear();
+  AppendShingles(text, options.shingle_words, options.seed, set);
+  std::sort(set->begin(), set->end());
+  set->erase(std::unique(set->begin(), set->end()), set->end());
+  // Past 4 billion shingles (a text of 30 GB and more) the rest of the text is not compared.
+  if (set->size() > UINT32_MAX) set->resize(UINT32_MAX);
+}
+
+std::uint64_t SetFingerprint(const std::uint64_t* set, std::size_t count, std::uint64_t seed) {
+  std::uint64_t fingerprint = Mix64(seed ^ count);
+  for (std::size_t i = 0; i < count; ++i) fingerprint = Mix64(fingerprint ^ set[i]);
+  return fingerprint;
+}
+
+}  // namespace dedup
+
+StoryIndex::StoryIndex(const DedupOptions& options) : options_(options) { CheckOptions(options_); }
+
+StorySketch SketchStory(std::string_view text, const DedupOptions& options) {
+  CheckOptions(options);
+  StorySketch sketch;
+  dedup::ShingleSet(text, options, &sketch.shingles);
+  sketch.fingerprint =
+      dedup::SetFingerprint(sketch.shingles.data(), sketch.shingles.size(), options.seed);
+  sketch.band_keys.assign(options.bands, 0);
+  if (!sketch.shingles.empty()) {
+    sketch.minhash.resize(options.bands * options.rows);
+    dedup::SketchMinHash(sketch.shingles.data(), sketch.shingles.size(), sketch.minhash.size(),
+                         options.seed, sketch.minhash.data());
+    dedup::BandKeys(sketch.minhash.data(), options.bands, options.rows, options.seed,
+                    sketch.band_keys.data());
+  }
+  return sketch;
+}
+
 std::size_t StoryIndex::Add(std::string_view text) {
   thread_local std::vector<std::uint64_t> set;
-  set.clear();
-  dedup::AppendShingles(text, options_.shingle_words, options_.seed, &set);
-  std::sort(set.begin(), set.end());
-  set.erase(std::unique(set.begin(), set.end()), set.end());
-  // Past 4 billion shingles (a text of 30 GB and more) the rest of the text is not compared.
-  if (set.size() > UINT32_MAX) set.resize(UINT32_MAX);
+  dedup::ShingleSet(text, options_, &set);
 
   const std::size_t index = size();
   // A set is stored whole in one chunk; one that does not fit in the last chunk starts a new one,
@@ -78,9 +112,7 @@ std::size_t StoryIndex::Add(std::string_view text) {
   chunk.insert(chunk.end(), set.begin(), set.end());
   sizes_.push_back(static_cast<std::uint32_t>(set.size()));
 
-  std::uint64_t fingerprint = dedup::Mix64(options_.seed ^ set.size());
-  for (const std::uint64_t s : set) fingerprint = dedup::Mix64(fingerprint ^ s);
-  fingerprints_.push_back(fingerprint);
+  fingerprints_.push_back(dedup::SetFingerprint(set.data(), set.size(), options_.seed));
 
   // A key chunk grows as vectors do (doubling), but only up to 2,048 articles' keys.
   if (index % kKeyChunkArticles == 0) key_chunks_.emplace_back();

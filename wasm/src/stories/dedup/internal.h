@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "lectern/dedup.h"
@@ -40,8 +41,8 @@ inline Candidate MakeCandidate(std::uint32_t p, std::uint32_t q) {
 
 /// LSH buckets of at most this many groups list all their pairs; in a larger one the first
 /// kFullBucket pair with each other and each later group pairs with the first kLeads only.
-constexpr std::size_t kFullBucket = 64;
-constexpr std::size_t kLeads = 8;
+constexpr std::size_t kFullBucket = kLshFullBucket;
+constexpr std::size_t kLeads = kLshLeads;
 static_assert(kLeads <= kFullBucket, "the leads are among the first members of a bucket");
 
 /// Distinct candidate pairs of groups whose reps agree on some LSH band key, sorted (bounded in
@@ -60,6 +61,23 @@ double MinKeptJaccard(const DedupOptions& options);
 /// |A ∩ B| of two ascending arrays of distinct values.
 std::size_t SortedOverlap(const std::uint64_t* a, std::size_t na, const std::uint64_t* b,
                           std::size_t nb);
+
+/// The sorted distinct shingle hashes of `text` (as StoryIndex::Add stores them) into `set`.
+void ShingleSet(std::string_view text, const DedupOptions& options,
+                std::vector<std::uint64_t>* set);
+
+/// The fingerprint of a sorted shingle set (StorySketch::fingerprint).
+std::uint64_t SetFingerprint(const std::uint64_t* set, std::size_t count, std::uint64_t seed);
+
+/// Whether a pair of sets of these sizes can be kept at all: Jaccard is at most small / large.
+inline bool SizesAllowKeep(std::size_t na, std::size_t nb, const DedupOptions& options) {
+  const std::size_t small = na < nb ? na : nb, large = na < nb ? nb : na;
+  return !(static_cast<double>(small) < MinKeptJaccard(options) * static_cast<double>(large));
+}
+
+/// The figures of two sets with `overlap` shared shingles, and the keep rule.
+PairCheck CheckOverlap(std::size_t na, std::size_t nb, std::size_t overlap,
+                       const DedupOptions& options);
 
 /// Checks candidate pairs exactly; returns the kept ones as pairs of reps (article indices).
 std::vector<SimilarPair> VerifyCandidates(const SetView& sets, const IdenticalGroups& groups,

@@ -32,12 +32,10 @@ inline std::size_t Bin(std::uint64_t h, std::size_t k) {
 
 }  // namespace
 
-void SketchBandKeys(const std::uint64_t* shingles, std::size_t count, std::size_t bands,
-                    std::size_t rows, std::uint64_t seed, std::uint32_t* keys) {
-  const std::size_t k = bands * rows;
-  thread_local std::vector<std::uint64_t> bins, dense;
+void SketchMinHash(const std::uint64_t* shingles, std::size_t count, std::size_t k,
+                   std::uint64_t seed, std::uint64_t* dense) {
+  thread_local std::vector<std::uint64_t> bins;
   bins.assign(k, kEmpty);
-  dense.resize(k);
   // Shingle hashes are already seeded and mixed; remixing with the seed decouples bin choice from
   // anything else derived from the raw hash (such as the set fingerprint).
   const std::uint64_t bin_salt = Mix64(seed ^ 0x6f70680000000001ULL);
@@ -65,11 +63,23 @@ void SketchBandKeys(const std::uint64_t* shingles, std::size_t count, std::size_
     }
     dense[i] = value;
   }
+}
+
+void BandKeys(const std::uint64_t* dense, std::size_t bands, std::size_t rows, std::uint64_t seed,
+              std::uint32_t* keys) {
   for (std::size_t b = 0; b < bands; ++b) {
     std::uint64_t h = Mix64(seed + b);
     for (std::size_t r = 0; r < rows; ++r) h = Mix64(h ^ dense[b * rows + r]);
     keys[b] = static_cast<std::uint32_t>(h >> 32);
   }
+}
+
+void SketchBandKeys(const std::uint64_t* shingles, std::size_t count, std::size_t bands,
+                    std::size_t rows, std::uint64_t seed, std::uint32_t* keys) {
+  thread_local std::vector<std::uint64_t> dense;
+  dense.resize(bands * rows);
+  SketchMinHash(shingles, count, bands * rows, seed, dense.data());
+  BandKeys(dense.data(), bands, rows, seed, keys);
 }
 
 }  // namespace lectern::dedup

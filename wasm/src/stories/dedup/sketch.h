@@ -13,6 +13,15 @@ namespace lectern::dedup {
 void SketchBandKeys(const std::uint64_t* shingles, std::size_t count, std::size_t bands,
                     std::size_t rows, std::uint64_t seed, std::uint32_t* keys);
 
+/// SketchBandKeys in two steps, for callers that want the MinHash values too (SketchStory):
+/// the densified one-permutation MinHash of the set: `k` values written to `dense` (count > 0).
+void SketchMinHash(const std::uint64_t* shingles, std::size_t count, std::size_t k,
+                   std::uint64_t seed, std::uint64_t* dense);
+
+/// The `bands` LSH keys of a MinHash sketch of bands * rows values.
+void BandKeys(const std::uint64_t* dense, std::size_t bands, std::size_t rows, std::uint64_t seed,
+              std::uint32_t* keys);
+
 }  // namespace lectern::dedup
 
 #endif  // LECTERN_DEDUP_SKETCH_H_

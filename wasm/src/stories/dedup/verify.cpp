@@ -24,29 +24,49 @@ std::size_t SortedOverlap(const std::uint64_t* a, std::size_t na, const std::uin
   return overlap;
 }
 
+PairCheck CheckOverlap(std::size_t na, std::size_t nb, std::size_t overlap,
+                       const DedupOptions& options) {
+  PairCheck c;
+  c.overlap = overlap;
+  if (overlap == 0) return c;
+  const std::size_t small = std::min(na, nb);
+  c.jaccard = static_cast<double>(overlap) / static_cast<double>(na + nb - overlap);
+  c.containment = static_cast<double>(overlap) / static_cast<double>(small);
+  c.kept = c.jaccard >= options.min_jaccard || (c.containment >= options.min_containment &&
+                                                c.jaccard >= options.containment_min_jaccard &&
+                                                small >= options.containment_min_shingles);
+  return c;
+}
+
 std::vector<SimilarPair> VerifyCandidates(const SetView& sets, const IdenticalGroups& groups,
                                           const std::vector<Candidate>& candidates,
                                           const DedupOptions& options) {
-  const double min_kept = MinKeptJaccard(options);
   std::vector<SimilarPair> kept;
   for (const Candidate c : candidates) {
     const std::size_t u = groups.reps[c >> 32], v = groups.reps[c & 0xffffffffu];
     const std::size_t nu = sets.Size(u), nv = sets.Size(v);
-    const std::size_t small = std::min(nu, nv), large = std::max(nu, nv);
-    // Jaccard is at most small / large: most chance agreements between a short and a long text
-    // end here without a merge.
-    if (static_cast<double>(small) < min_kept * static_cast<double>(large)) continue;
-    const std::size_t overlap = SortedOverlap(sets.Begin(u), nu, sets.Begin(v), nv);
-    if (overlap == 0) continue;
-    const double jaccard = static_cast<double>(overlap) / static_cast<double>(nu + nv - overlap);
-    const double containment = static_cast<double>(overlap) / static_cast<double>(small);
-    const bool keep =
-        jaccard >= options.min_jaccard ||
-        (containment >= options.min_containment && jaccard >= options.containment_min_jaccard &&
-         small >= options.containment_min_shingles);
-    if (keep) kept.push_back({std::min(u, v), std::max(u, v), jaccard, containment, overlap});
+    // Most chance agreements between a short and a long text end here without a merge.
+    if (!SizesAllowKeep(nu, nv, options)) continue;
+    const PairCheck check =
+        CheckOverlap(nu, nv, SortedOverlap(sets.Begin(u), nu, sets.Begin(v), nv), options);
+    if (check.kept) {
+      kept.push_back(
+          {std::min(u, v), std::max(u, v), check.jaccard, check.containment, check.overlap});
+    }
   }
   return kept;
 }
 
 }  // namespace lectern::dedup
+
+namespace lectern {
+
+// The same steps as VerifyCandidates, without the shortcut on sizes: callers get the figures of
+// any pair they ask about, kept or not.
+PairCheck VerifyPair(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b,
+                     const DedupOptions& options) {
+  const std::size_t overlap = dedup::SortedOverlap(a.data(), a.size(), b.data(), b.size());
+  return dedup::CheckOverlap(a.size(), b.size(), overlap, options);
+}
+
+}  // namespace lectern
