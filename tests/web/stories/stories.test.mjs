@@ -66,6 +66,8 @@ test("stories: the core's clusters, without articles no longer here and clusters
   const smaller = s.without(['a3', 'b1']);
   assert.equal(smaller.size, 1);
   assert.deepEqual(smaller.storyOf('a1').members, ['a1', 'a2']);
+  assert.equal(smaller.pair('a2', 'a1').containment, 0.724, 'the pairs left keep their figures');
+  assert.equal(smaller.closest('a1').id, 'a2');
   assert.equal(smaller.storyOf('b2'), null);
   assert.equal(s.without(['x']), s, 'nothing to change: the same object');
 });

@@ -11,66 +11,35 @@ import { compactClusters, isCompact } from './cluster-answer.js';
 import { TimeSlicer } from '../shell/slices.js';
 
 /** @typedef {{a: string, b: string, jaccard: number, containment: number}} StoryPair */
-/** @typedef {{members: string[], pairs: StoryPair[]}} Story */
+/** @typedef {{members: string[]}} Story */
 /** @typedef {import('./cluster-answer.js').CompactClusters} CompactClusters */
-
-const pairKey = (a, b) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
 
 /** Items between two yields of the generators below (a yield costs little; the slicer decides). */
 const STEP = 256;
 
+/**
+ * The stories of a collection. The pairs stay in typed arrays (an article's pairs found through
+ * an adjacency list): 100,000 articles in big stories hold up to 2,000,000 pairs, and as objects
+ * in a Map they kept the garbage collector busy for 200 ms at a time. A StoryPair object is made
+ * only when asked for.
+ */
 export class Stories {
-  /** @param {Story[]} clusters */
-  constructor(clusters = []) {
+  constructor() {
     /** @type {Story[]} */
     this.clusters = [];
-    this.byId = new Map();
-    this.pairs = new Map();
-    this.order = new Map(); // id → its place in its story
-    this.best = new Map(); // id → {id, pair}: the version the core paired it with most closely
-    drain(this.indexing(clusters));
-  }
-
-  /** Fills the maps from `clusters`, yielding every STEP items (fromCoreSliced runs it in slices). */
-  *indexing(clusters) {
-    this.clusters = clusters;
-    // Steps within a story too: one story may hold every article (and 20 pairs for each).
-    let n = 0;
-    for (const [index, story] of clusters.entries()) {
-      for (const [k, id] of story.members.entries()) {
-        this.byId.set(id, index);
-        this.order.set(id, k);
-        if (++n % STEP === 0) yield;
-      }
-      for (const p of story.pairs) {
-        this.pairs.set(pairKey(p.a, p.b), p);
-        if (++n % STEP === 0) yield;
-      }
-      yield;
-    }
-    // One pass over the pairs (the core may list only some of a big story's pairs, so not every
-    // version has one): the closest first, then the earlier in the story, as otherVersions sorts.
-    for (const p of this.pairs.values()) {
-      for (const [id, other] of [
-        [p.a, p.b],
-        [p.b, p.a],
-      ]) {
-        const now = this.best.get(id);
-        if (
-          !now ||
-          p.containment > now.pair.containment ||
-          (p.containment === now.pair.containment && this.order.get(other) < this.order.get(now.id))
-        ) {
-          this.best.set(id, { id: other, pair: p });
-        }
-      }
-      if (++n % STEP === 0) yield;
-    }
-  }
-
-  /** @returns {{id: string, pair: StoryPair}|null} the version the core paired `id` with most closely */
-  closest(id) {
-    return this.best.get(id) ?? null;
+    /** @type {string[]} every article in a story, story after story */
+    this.ids = [];
+    /** @type {Map<string, number>} id → its index in `ids` */
+    this.index = new Map();
+    this.storyAt = new Int32Array(0); // article index → its story
+    this.orderAt = new Int32Array(0); // article index → its place in its story
+    this.pairA = new Int32Array(0); // per pair, article indices of a and b
+    this.pairB = new Int32Array(0);
+    this.jaccard = new Uint16Array(0); // per pair, ‰
+    this.containment = new Uint16Array(0);
+    this.firstPair = new Int32Array(1); // article index → where its pairs start in `pairsOf`
+    this.pairsOf = new Int32Array(0); // pair indices, grouped by article
+    this.best = new Int32Array(0); // article index → its closest pair, or -1
   }
 
   /**
@@ -101,49 +70,153 @@ export class Stories {
   /** fromCore's work, yielding every STEP items. */
   *building(answer, has) {
     const c = isCompact(answer) ? answer : compactClusters(answer);
-    /** @type {Story[]} */
-    const stories = [];
-    const storyOf = new Map(); // id → its story (an article is in one story)
+    const storyOfAnswer = new Int32Array(c.ids.length).fill(-1); // answer index → story, or -1
     let start = 0;
     for (const end of c.ends) {
-      const members = c.ids.slice(start, end).filter((id) => has(id) && !storyOf.has(id));
+      const members = new Set();
+      for (let k = start; k < end; k++) {
+        const id = c.ids[k];
+        if (has(id) && !this.index.has(id)) members.add(id);
+        if (k % STEP === STEP - 1) yield;
+      }
       start = end;
-      if (members.length < 2) continue;
-      const story = { members, pairs: [] };
-      for (const id of members) storyOf.set(id, story);
-      stories.push(story);
+      if (members.size < 2) continue;
+      for (const id of members) this.index.set(id, this.ids.push(id) - 1);
+      this.clusters.push({ members: [...members] });
       yield;
     }
-    for (let p = 0; p < c.jaccard.length; p++) {
-      const [a, b] = [c.ids[c.pairs[2 * p]], c.ids[c.pairs[2 * p + 1]]];
-      const story = storyOf.get(a);
-      if (story && storyOf.get(b) === story) {
-        story.pairs.push({ a, b, jaccard: c.jaccard[p] / 1000, containment: c.containment[p] / 1000 });
+    const n = this.ids.length;
+    this.storyAt = new Int32Array(n);
+    this.orderAt = new Int32Array(n);
+    let at = 0;
+    for (const [k, story] of this.clusters.entries()) {
+      for (let m = 0; m < story.members.length; m++, at++) {
+        this.storyAt[at] = k;
+        this.orderAt[at] = m;
+      }
+    }
+    for (let k = 0; k < c.ids.length; k++) {
+      const i = this.index.get(c.ids[k]);
+      if (i !== undefined) storyOfAnswer[k] = i;
+      if (k % STEP === STEP - 1) yield;
+    }
+    // The pairs within one story, in the answer's order.
+    const total = c.jaccard.length;
+    const a = new Int32Array(total);
+    const b = new Int32Array(total);
+    const jaccard = new Uint16Array(total);
+    const containment = new Uint16Array(total);
+    let kept = 0;
+    for (let p = 0; p < total; p++) {
+      const x = storyOfAnswer[c.pairs[2 * p]];
+      const y = storyOfAnswer[c.pairs[2 * p + 1]];
+      if (x >= 0 && y >= 0 && x !== y && this.storyAt[x] === this.storyAt[y]) {
+        a[kept] = x;
+        b[kept] = y;
+        jaccard[kept] = c.jaccard[p];
+        containment[kept] = c.containment[p];
+        kept++;
       }
       if (p % STEP === STEP - 1) yield;
     }
-    yield* this.indexing(stories);
+    this.pairA = a.slice(0, kept);
+    this.pairB = b.slice(0, kept);
+    this.jaccard = jaccard.slice(0, kept);
+    this.containment = containment.slice(0, kept);
+    yield* this.indexing();
+  }
+
+  /** The adjacency lists and each article's closest version, yielding every STEP pairs. */
+  *indexing() {
+    const n = this.ids.length;
+    const count = this.pairA.length;
+    this.firstPair = new Int32Array(n + 1);
+    for (let p = 0; p < count; p++) {
+      this.firstPair[this.pairA[p] + 1]++;
+      this.firstPair[this.pairB[p] + 1]++;
+    }
+    for (let i = 0; i < n; i++) this.firstPair[i + 1] += this.firstPair[i];
+    this.pairsOf = new Int32Array(2 * count);
+    const fill = this.firstPair.slice(0, n);
+    this.best = new Int32Array(n).fill(-1);
+    for (let p = 0; p < count; p++) {
+      for (const [i, other] of [
+        [this.pairA[p], this.pairB[p]],
+        [this.pairB[p], this.pairA[p]],
+      ]) {
+        this.pairsOf[fill[i]++] = p;
+        // The closest first, then the earlier in the story, as otherVersions sorts.
+        const now = this.best[i];
+        const nowOther = now < 0 ? -1 : this.pairA[now] === i ? this.pairB[now] : this.pairA[now];
+        if (
+          now < 0 ||
+          this.containment[p] > this.containment[now] ||
+          (this.containment[p] === this.containment[now] && this.orderAt[other] < this.orderAt[nowOther])
+        ) {
+          this.best[i] = p;
+        }
+      }
+      if (p % STEP === STEP - 1) yield;
+    }
+  }
+
+  /** @returns {StoryPair} pair `p` as an object */
+  pairObject(p) {
+    return {
+      a: this.ids[this.pairA[p]],
+      b: this.ids[this.pairB[p]],
+      jaccard: this.jaccard[p] / 1000,
+      containment: this.containment[p] / 1000,
+    };
+  }
+
+  /** @returns {number} the index of the pair of articles `i` and `j` (the core lists each once; the last listing otherwise), or -1 */
+  pairIndex(i, j) {
+    let found = -1;
+    for (let k = this.firstPair[i]; k < this.firstPair[i + 1]; k++) {
+      const p = this.pairsOf[k];
+      if ((this.pairA[p] === j || this.pairB[p] === j) && p > found) found = p;
+    }
+    return found;
+  }
+
+  /** @returns {{id: string, pair: StoryPair}|null} the version the core paired `id` with most closely */
+  closest(id) {
+    const i = this.index.get(id);
+    const p = i === undefined ? -1 : this.best[i];
+    if (p < 0) return null;
+    return { id: this.ids[this.pairA[p] === i ? this.pairB[p] : this.pairA[p]], pair: this.pairObject(p) };
   }
 
   get size() {
     return this.clusters.length;
   }
 
+  /** @returns {number|undefined} the index of `id`'s story */
+  storyIndex(id) {
+    const i = this.index.get(id);
+    return i === undefined ? undefined : this.storyAt[i];
+  }
+
   /** @returns {Story|null} the story `id` is a version of */
   storyOf(id) {
-    const i = this.byId.get(id);
-    return i === undefined ? null : this.clusters[i];
+    const k = this.storyIndex(id);
+    return k === undefined ? null : this.clusters[k];
   }
 
   /** Whether `a` and `b` are two versions of one story (the library lists them together). */
   sameStory(a, b) {
-    const i = this.byId.get(a);
-    return a !== b && i !== undefined && i === this.byId.get(b);
+    const k = this.storyIndex(a);
+    return a !== b && k !== undefined && k === this.storyIndex(b);
   }
 
   /** @returns {StoryPair|null} */
   pair(a, b) {
-    return this.pairs.get(pairKey(a, b)) ?? null;
+    const i = this.index.get(a);
+    const j = this.index.get(b);
+    if (i === undefined || j === undefined) return null;
+    const p = this.pairIndex(i, j);
+    return p < 0 ? null : this.pairObject(p);
   }
 
   /**
@@ -164,20 +237,29 @@ export class Stories {
   /** Without these articles (removed from the collection): smaller stories, or none. */
   without(ids) {
     const gone = new Set(ids);
-    if (![...gone].some((id) => this.byId.has(id))) return this;
-    return new Stories(
-      this.clusters
-        .map((s) => ({
-          members: s.members.filter((m) => !gone.has(m)),
-          pairs: s.pairs.filter((p) => !gone.has(p.a) && !gone.has(p.b)),
-        }))
-        .filter((s) => s.members.length >= 2),
-    );
+    if (![...gone].some((id) => this.index.has(id))) return this;
+    return Stories.fromCore(this.compact(), (id) => !gone.has(id));
   }
 
-  /** For window.lectern.clusters(): copies. */
+  /** @returns {CompactClusters} these stories in the core's compact form */
+  compact() {
+    const ends = new Int32Array(this.clusters.length);
+    let end = 0;
+    this.clusters.forEach((s, k) => (ends[k] = end += s.members.length));
+    const pairs = new Int32Array(2 * this.pairA.length);
+    this.pairA.forEach((a, p) => {
+      pairs[2 * p] = a;
+      pairs[2 * p + 1] = this.pairB[p];
+    });
+    return { ids: this.ids.slice(), ends, pairs, jaccard: this.jaccard, containment: this.containment };
+  }
+
+  /** For window.lectern.clusters(): copies, each story with its pairs. */
   toJSON() {
-    return this.clusters.map((s) => ({ members: s.members.slice(), pairs: s.pairs.map((p) => ({ ...p })) }));
+    const out = this.clusters.map((s) => ({ members: s.members.slice(), pairs: [] }));
+    for (let p = 0; p < this.pairA.length; p++)
+      out[this.storyAt[this.pairA[p]]].pairs.push(this.pairObject(p));
+    return out;
   }
 }
 
@@ -246,7 +328,7 @@ export async function groupRowsSliced(rows, stories, slicer = new TimeSlicer()) 
 function* grouping(rows, stories, out) {
   const present = new Map(); // story index → its rows, in order
   for (const [n, row] of rows.entries()) {
-    const i = stories.byId.get(row.id);
+    const i = stories.storyIndex(row.id);
     if (i !== undefined) {
       if (!present.has(i)) present.set(i, []);
       present.get(i).push(row);
@@ -256,7 +338,7 @@ function* grouping(rows, stories, out) {
   const placed = new Set();
   for (const [n, row] of rows.entries()) {
     if (n % STEP === STEP - 1) yield;
-    const i = stories.byId.get(row.id);
+    const i = stories.storyIndex(row.id);
     const members = i === undefined ? null : present.get(i);
     if (!members || members.length < 2) {
       out.push(row);
