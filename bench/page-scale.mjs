@@ -6,9 +6,12 @@
 // the longest the page could not paint). Figures are printed, nothing is asserted: a benchmark,
 // not a test. The data is generated here (tests/e2e/generated-annotations.mjs for annotations).
 // Progress is polled with window.lectern.counts(): articles() and annotations() copy every object,
-// which at 100,000 is a long task of the benchmark's own.
+// which at 100,000 is a long task of the benchmark's own. Each phase also gives the peak memory of
+// the browser's processes (the sum of their proportional set sizes, sampled every 250 ms).
 //   node bench/page-scale.mjs [--articles N] [--annotations N] [--browsers chromium,firefox]
-import { mkdtempSync, rmSync, createWriteStream, statSync } from 'node:fs';
+//   node bench/page-scale.mjs --jsonl-lines N [--browsers …]   only the import of a JSONL file of
+//                                                             N one-sentence articles
+import { mkdtempSync, rmSync, createWriteStream, statSync, readdirSync, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +26,7 @@ const option = (name, fallback) => {
 const ARTICLES = Number(option('articles', 100000));
 const ANNOTATIONS = Number(option('annotations', 100000));
 const BROWSERS = String(option('browsers', 'chromium,firefox')).split(',');
+const JSONL_LINES = Number(option('jsonl-lines', 0));
 const byTestId = (id) => `[data-testid="${id}"]`;
 
 /** Writes pieces of text to a file, waiting when the stream is full. */
@@ -68,6 +72,39 @@ function* articleFile(n) {
     yield `${JSON.stringify(record)}${i + 1 < n ? ',' : ''}\n`;
   }
   yield ']\n';
+}
+
+/** `n` one-sentence articles, a JSON object a line (as the 1,000,000-line file of issue 10). */
+function* jsonlFile(n) {
+  for (let i = 0; i < n; i++) yield `{"id":"l${i}","text":"Line ${i} says one thing."}\n`;
+}
+
+/** Bytes of memory the process `root` and its descendants hold (Pss: shared pages divided). */
+function treeMemory(root) {
+  const children = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/u.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(entry));
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  let bytes = 0;
+  for (const todo = [root]; todo.length;) {
+    const pid = /** @type {number} */ (todo.pop());
+    try {
+      const pss = /^Pss:\s+(\d+) kB/mu.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+      bytes += pss ? Number(pss[1]) * 1024 : 0;
+    } catch {
+      /* gone meanwhile */
+    }
+    todo.push(...(children.get(pid) ?? []));
+  }
+  return bytes;
 }
 
 // In the page from its first script: the longest task (Chromium) and the longest frame gap.
@@ -129,7 +166,16 @@ const grouped = (page, articles) =>
 async function phase(page, label, run) {
   await page.evaluate(() => /** @type {any} */ (window).__scale.reset());
   const start = Date.now();
-  await run();
+  const pid = page.browser().process()?.pid;
+  let peak = 0;
+  const sampler = setInterval(() => {
+    if (pid) peak = Math.max(peak, treeMemory(pid));
+  }, 250);
+  try {
+    await run();
+  } finally {
+    clearInterval(sampler);
+  }
   const { task, gap, tasks } = await page.evaluate(() => /** @type {any} */ (window).__scale.read());
   const row = {
     phase: label,
@@ -137,6 +183,7 @@ async function phase(page, label, run) {
     longestTaskMs: Math.round(task),
     longTasks: tasks,
     longestFrameGapMs: Math.round(gap),
+    peakMemoryMB: Math.round(peak / 1048576),
   };
   console.log(JSON.stringify(row));
   return row;
@@ -144,10 +191,15 @@ async function phase(page, label, run) {
 
 const dir = mkdtempSync(join(tmpdir(), 'lectern-page-scale-'));
 try {
-  const articlesPath = join(dir, 'ports.json');
-  const articleBytes = await writePieces(articlesPath, articleFile(ARTICLES));
+  const articlesPath = join(dir, JSONL_LINES ? 'lines.jsonl' : 'ports.json');
+  const articleBytes = JSONL_LINES
+    ? await writePieces(articlesPath, jsonlFile(JSONL_LINES))
+    : await writePieces(articlesPath, articleFile(ARTICLES));
+  const count = JSONL_LINES || ARTICLES;
   console.log(
-    `# ${ARTICLES} articles (${(articleBytes / 1048576).toFixed(1)} MB), ${ANNOTATIONS} annotations`,
+    JSONL_LINES
+      ? `# a JSONL file of ${count} lines (${(articleBytes / 1048576).toFixed(1)} MB)`
+      : `# ${count} articles (${(articleBytes / 1048576).toFixed(1)} MB), ${ANNOTATIONS} annotations`,
   );
   for (const name of BROWSERS) {
     console.log(
@@ -160,11 +212,12 @@ try {
       await page.evaluateOnNewDocument(monitor);
       await page.reload();
       await page.evaluate(() => window.lectern.ready);
-      await phase(page, `import ${ARTICLES} articles`, async () => {
+      await phase(page, `import ${count} articles`, async () => {
         await (await page.$(byTestId('import-input')))?.uploadFile(articlesPath);
-        await until(page, (n) => window.lectern.counts().articles >= n, ARTICLES);
+        await until(page, (n) => window.lectern.counts().articles >= n, count);
         await until(page, () => !document.querySelector('#app[data-importing]'));
       });
+      if (JSONL_LINES) continue;
       await phase(page, 'group them into stories', () => grouped(page, ARTICLES));
       await phase(page, 'open the library (reload)', async () => {
         await page.reload();
