@@ -70,7 +70,7 @@ export class Stories {
   /** fromCore's work, yielding every STEP items. */
   *building(answer, has) {
     const c = isCompact(answer) ? answer : compactClusters(answer);
-    const storyOfAnswer = new Int32Array(c.ids.length).fill(-1); // answer index → story, or -1
+    const articleOfAnswer = new Int32Array(c.ids.length).fill(-1); // answer index → article index, or -1
     let start = 0;
     for (const end of c.ends) {
       const members = new Set();
@@ -97,7 +97,7 @@ export class Stories {
     }
     for (let k = 0; k < c.ids.length; k++) {
       const i = this.index.get(c.ids[k]);
-      if (i !== undefined) storyOfAnswer[k] = i;
+      if (i !== undefined) articleOfAnswer[k] = i;
       if (k % STEP === STEP - 1) yield;
     }
     // The pairs within one story, in the answer's order.
@@ -108,8 +108,8 @@ export class Stories {
     const containment = new Uint16Array(total);
     let kept = 0;
     for (let p = 0; p < total; p++) {
-      const x = storyOfAnswer[c.pairs[2 * p]];
-      const y = storyOfAnswer[c.pairs[2 * p + 1]];
+      const x = articleOfAnswer[c.pairs[2 * p]];
+      const y = articleOfAnswer[c.pairs[2 * p + 1]];
       if (x >= 0 && y >= 0 && x !== y && this.storyAt[x] === this.storyAt[y]) {
         a[kept] = x;
         b[kept] = y;
