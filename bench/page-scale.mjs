@@ -192,9 +192,10 @@ async function phase(page, label, run) {
 const dir = mkdtempSync(join(tmpdir(), 'lectern-page-scale-'));
 try {
   const articlesPath = join(dir, JSONL_LINES ? 'lines.jsonl' : 'ports.json');
-  const articleBytes = JSONL_LINES
-    ? await writePieces(articlesPath, jsonlFile(JSONL_LINES))
-    : await writePieces(articlesPath, articleFile(ARTICLES));
+  const articleBytes = await writePieces(
+    articlesPath,
+    JSONL_LINES ? jsonlFile(JSONL_LINES) : articleFile(ARTICLES),
+  );
   const count = JSONL_LINES || ARTICLES;
   console.log(
     JSONL_LINES

@@ -140,24 +140,30 @@ export class Stories {
     const fill = this.firstPair.slice(0, n);
     this.best = new Int32Array(n).fill(-1);
     for (let p = 0; p < count; p++) {
-      for (const [i, other] of [
-        [this.pairA[p], this.pairB[p]],
-        [this.pairB[p], this.pairA[p]],
-      ]) {
-        this.pairsOf[fill[i]++] = p;
-        // The closest first, then the earlier in the story, as otherVersions sorts.
-        const now = this.best[i];
-        const nowOther = now < 0 ? -1 : this.pairA[now] === i ? this.pairB[now] : this.pairA[now];
-        if (
-          now < 0 ||
-          this.containment[p] > this.containment[now] ||
-          (this.containment[p] === this.containment[now] && this.orderAt[other] < this.orderAt[nowOther])
-        ) {
-          this.best[i] = p;
-        }
-      }
+      this.pairsOf[fill[this.pairA[p]]++] = p;
+      this.pairsOf[fill[this.pairB[p]]++] = p;
+      this.considerClosest(this.pairA[p], p);
+      this.considerClosest(this.pairB[p], p);
       if (p % STEP === STEP - 1) yield;
     }
+  }
+
+  /** Makes pair `p` article `i`'s closest if it is: the closest first, then the earlier in the story, as otherVersions sorts. */
+  considerClosest(i, p) {
+    const now = this.best[i];
+    if (
+      now < 0 ||
+      this.containment[p] > this.containment[now] ||
+      (this.containment[p] === this.containment[now] &&
+        this.orderAt[this.otherOf(p, i)] < this.orderAt[this.otherOf(now, i)])
+    ) {
+      this.best[i] = p;
+    }
+  }
+
+  /** @returns {number} the article of pair `p` that is not `i` */
+  otherOf(p, i) {
+    return this.pairA[p] === i ? this.pairB[p] : this.pairA[p];
   }
 
   /** @returns {StoryPair} pair `p` as an object */
@@ -185,7 +191,7 @@ export class Stories {
     const i = this.index.get(id);
     const p = i === undefined ? -1 : this.best[i];
     if (p < 0) return null;
-    return { id: this.ids[this.pairA[p] === i ? this.pairB[p] : this.pairA[p]], pair: this.pairObject(p) };
+    return { id: this.ids[this.otherOf(p, i)], pair: this.pairObject(p) };
   }
 
   get size() {
