@@ -405,7 +405,15 @@ for (const name of BROWSERS) {
           byTestId('filter-author'),
           (s) => [...s.options].find((o) => o.textContent.startsWith('Bob'))?.value,
         );
+        // The view lists in slices and puts the cards in at once: wait for the filtered list.
+        const allItems = await p2.$$eval(byTestId('annotation-item'), (li) => li.length);
         await p2.select(byTestId('filter-author'), bobKey);
+        await p2.waitForFunction(
+          (sel, n) => document.querySelectorAll(sel).length !== n,
+          {},
+          byTestId('annotation-item'),
+          allItems,
+        );
         const bobItems = await p2.$$eval(byTestId('annotation-item'), (li) => li.length);
         assert.equal(bobItems, 2, 'Bob made two (one his, one the newer version of a shared one)');
         await p2.select(byTestId('filter-author'), '');
