@@ -253,6 +253,22 @@ TEST(ParseAnnotations, MustViolations) {
                                      "source or items)"});
 }
 
+// Found by annotations_parse_fuzzer: a selector whose type is a number threw out of the parser.
+TEST(ParseAnnotations, ASelectorTypeThatIsNotAStringIsNoType) {
+  json a = Minimal();
+  a["target"]["selector"][1]["type"] = 5;
+  AnnotationParseResult r;
+  ASSERT_NO_THROW(r = ParseOne(a));
+  EXPECT_TRUE(r.errors.empty());
+  EXPECT_EQ(Lines(r.warnings),
+            std::vector<std::string>{"target.selector[1]: a selector Lectern cannot pass on (no "
+                                     "type); dropped"});
+  a = Minimal();
+  a["target"]["selector"][0]["type"] = json::array({"TextQuoteSelector"});
+  ASSERT_NO_THROW(r = ParseOne(a));
+  EXPECT_EQ(Lines(r.errors), std::vector<std::string>{"target.selector: no TextQuoteSelector"});
+}
+
 TEST(ParseAnnotations, KeepsWhatItDoesNotReadAndRepairsWhatItCan) {
   json a = Minimal();
   a["body"] = json::array(

@@ -14,10 +14,16 @@ using json = nlohmann::json;
 
 std::string KindOf(const json& j) { return j.is_array() ? "an array" : j.type_name(); }
 
+// A selector's "type", or "" when it has none or it is not a string (json::value would throw).
+std::string SelectorType(const json& s) {
+  const auto it = s.find("type");
+  return it != s.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 // The W3C selector types other than the two Lectern reads, with what each must have; another
 // selector is dropped, since exporting it would make the target unrecognisable to the model.
 bool KnownSelector(const json& s, std::string& why) {
-  const std::string type = s.value("type", "");
+  const std::string type = SelectorType(s);
   auto has_string = [&](const char* key) { return s.contains(key) && s[key].is_string(); };
   auto has_offset = [&](const char* key) { return s.contains(key) && s[key].is_number_unsigned(); };
   if (type == "FragmentSelector" || type == "CssSelector" || type == "XPathSelector") {
@@ -147,7 +153,7 @@ bool AnnotationReader::ReadSelectors(const json& j, const std::string& path, Ann
       Warn(p, "not a selector but " + KindOf(s) + "; dropped");
       continue;
     }
-    const std::string type = s.value("type", "");
+    const std::string type = SelectorType(s);
     if (type == "TextQuoteSelector" && !quote) {
       quote = true;
       const auto exact = s.find("exact");
