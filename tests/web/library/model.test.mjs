@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import { Collection } from '../../../web/src/library/collection.js';
 import { makeRecord, normaliseArticle, rowOf, isValidRecord } from '../../../web/src/library/records.js';
 import { parseSeeds, shouldLoadSeeds } from '../../../web/src/library/seeds.js';
-import { firstSpan, packSpans, spanCount, spanList } from '../../../web/src/reader/spans.js';
+import {
+  firstSpan,
+  packArticleSpans,
+  packSpans,
+  spanCount,
+  spanList,
+} from '../../../web/src/reader/spans.js';
 import { parseHash, readerHash } from '../../../web/src/shell/router.js';
 import { createHash } from 'node:crypto';
 
@@ -109,6 +115,26 @@ test('spans are packed, validated and unpacked', () => {
   assert.equal(spanCount(packed), 2);
   assert.deepEqual(spanList('nonsense'), []);
   assert.deepEqual(packSpans(undefined, 5), new Uint32Array(0));
+});
+
+test("an article's paragraphs and sentences share one buffer, and a clone keeps them apart", () => {
+  const { paragraphs, sentences } = packArticleSpans(
+    [{ start: 0, end: 9 }],
+    [
+      { start: 0, end: 3 },
+      { start: 7, end: 2 },
+      { start: 4, end: 9 },
+    ],
+    10,
+  );
+  assert.deepEqual([...paragraphs], [0, 9]);
+  assert.deepEqual([...sentences], [0, 3, 4, 9]);
+  assert.equal(paragraphs.buffer, sentences.buffer);
+  const copy = structuredClone({ paragraphs, sentences });
+  assert.equal(copy.paragraphs.buffer, copy.sentences.buffer, 'as IndexedDB and postMessage copy them');
+  assert.deepEqual([...copy.sentences], [0, 3, 4, 9]);
+  const none = packArticleSpans(undefined, 'x', 5);
+  assert.deepEqual([none.paragraphs.length, none.sentences.length], [0, 0]);
 });
 
 test('Collection.list stays in import order when records are added after it was read', () => {

@@ -1,13 +1,18 @@
 // Library records: what is kept (in memory and in IndexedDB) for each article.
 import { displayTitle } from '../shell/format.js';
-import { packSpans } from '../reader/spans.js';
+import { packArticleSpans } from '../reader/spans.js';
 
 /**
  * @typedef {object} LibraryRecord
  * @property {string} id          the article key: the first 16 hex digits of `hash`; the IndexedDB key
  * @property {string} [hash]      the core's contentHash of the body (64 hex digits; records stored
  *                                by older versions have none until the page adds it)
- * @property {object} article     the parsed article as the core gave it (with `original`)
+ * @property {object} article     the parsed article as the core gave it, without its original text
+ *                                (records stored by versions before 3 of the database still have
+ *                                `article.original`)
+ * @property {string} [original]  the original text, until it is stored: storage keeps it apart
+ *                                (store.js "originals"), and the page reads it only when the reader
+ *                                shows it (an HTML page's original is often ten times its body)
  * @property {string} fileName    the file it was imported from
  * @property {number} importedAt  ms since the epoch
  * @property {number} seq         import order (ties within one import broken by position)
@@ -16,12 +21,14 @@ import { packSpans } from '../reader/spans.js';
  */
 
 /**
- * The article with every expected field present and of the right type. Paragraphs and sentences
- * become packed spans (see spans.js); a sentence's text is body.slice(start, end).
+ * The article with every expected field present and of the right type, without its original text
+ * (see LibraryRecord). Paragraphs and sentences become packed spans (see spans.js); a sentence's
+ * text is body.slice(start, end).
  */
 export function normaliseArticle(raw) {
   const s = (v) => (typeof v === 'string' ? v : v == null ? '' : String(v));
   const body = s(raw?.body);
+  const { paragraphs, sentences } = packArticleSpans(raw?.paragraphs, raw?.sentences, body.length);
   return {
     recordId: s(raw?.id),
     title: s(raw?.title).trim(),
@@ -30,10 +37,14 @@ export function normaliseArticle(raw) {
     dateline: s(raw?.dateline).trim(),
     url: s(raw?.url).trim(),
     body,
-    original: s(raw?.original),
-    offsetUnit: s(raw?.offsetUnit) || 'utf16',
-    paragraphs: packSpans(raw?.paragraphs, body.length),
-    sentences: packSpans(raw?.sentences, body.length),
+    // One string for all: this one would otherwise be a copy per article once it has crossed from
+    // the worker (20 bytes each, a fiftieth of a one-line article's memory).
+    offsetUnit: raw?.offsetUnit === 'codepoint' ? 'codepoint' : 'utf16',
+    paragraphs,
+    sentences,
+    // Present from the start, so that adding the mentions does not give each article a second
+    // block of properties (44 bytes each).
+    entities: undefined,
   };
 }
 
@@ -44,6 +55,7 @@ export function normaliseArticle(raw) {
  * @property {string} hash     the core's contentHash of the body
  * @property {object} article  the normalised article (normaliseArticle)
  * @property {number} words    the core's word count of the body
+ * @property {string} original the article's text as read, before any cleaning
  */
 
 /**
@@ -69,7 +81,7 @@ export function storedMentions(mentions) {
  * its entity mentions, article.entities, when `findEntities` is given), its content hash and key,
  * and its word count. Done where the core runs (in the worker when there is one), so the page's
  * main thread has little left to do per article.
- * @param {{body?: string, wordCount?: number}} rawArticle  an article of the core's readFile JSON
+ * @param {{body?: string, wordCount?: number, original?: string}} rawArticle  an article of the core's readFile JSON
  * @param {(text: string) => string} contentHash  the core's contentHash
  * @param {(text: string, date: string) => StoredMention[]|null} [findEntities]  the core's entities
  *   (null: it finds none; the mentions are then found when the article is shown)
@@ -80,7 +92,8 @@ export function prepareArticle(rawArticle, contentHash, findEntities) {
   const mentions = findEntities?.(article.body, article.date);
   if (mentions) article.entities = storedMentions(mentions);
   const hash = contentHash(article.body);
-  return { key: hash.slice(0, 16), hash, article, words: Number(rawArticle?.wordCount) || 0 };
+  const original = typeof rawArticle?.original === 'string' ? rawArticle.original : '';
+  return { key: hash.slice(0, 16), hash, article, words: Number(rawArticle?.wordCount) || 0, original };
 }
 
 /** A record for a prepared article (see prepareArticle). */
@@ -94,6 +107,7 @@ export function recordFromPrepared(prepared, { fileName, importedAt, seq, seed =
     seq,
     seed: Boolean(seed),
     words: prepared.words,
+    original: prepared.original,
   };
 }
 

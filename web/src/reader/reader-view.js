@@ -8,13 +8,16 @@ import { readerHash } from '../shell/router.js';
 export class ReaderView {
   /**
    * @param {object} on  callbacks: back(), next(), previous(), toggleOriginal(), remove(id),
-   *   toggleSidebar(), compare(a, b), variants(id)
+   *   toggleSidebar(), compare(a, b), variants(id), original(record) → Promise<string|undefined>
+   *   (the article's original text from storage, asked for when it is first shown)
    * @param {HTMLElement} [sidebar]  the annotations sidebar, shown beside the page
    */
   constructor(on, sidebar = null) {
     this.on = on;
     this.record = null;
     this.showingOriginal = false;
+    /** The record whose original text is in (or on its way to) the original pane. */
+    this.originalOf = null;
     this.highlights = [];
     /** @type {{start: number, end: number, type: string, id: string, label: string}[]} */
     this.entities = [];
@@ -333,9 +336,27 @@ export class ReaderView {
         this.provenance.append(' · ', a.url);
       }
       this.renderBody(a);
-      this.original.textContent = a.original || '(The original text was not kept for this article.)';
     }
     this.setOriginal(original);
+  }
+
+  /** Fills the original pane for the shown record, from memory or storage, once per record. */
+  async fillOriginal() {
+    const record = this.record;
+    if (!record || this.originalOf === record) return;
+    this.originalOf = record;
+    const missing = '(The original text was not kept for this article.)';
+    // Records stored before the originals were kept apart have it in the article.
+    let text = record.article.original ?? record.original;
+    if (text === undefined) {
+      this.original.textContent = 'Loading the original text…';
+      try {
+        text = await this.on.original(record);
+      } catch (error) {
+        text = `(The original text could not be read: ${error?.message || error}.)`;
+      }
+    }
+    if (this.originalOf === record) this.original.textContent = text || missing;
   }
 
   renderBody(a) {
@@ -462,6 +483,7 @@ export class ReaderView {
 
   setOriginal(original) {
     this.showingOriginal = original;
+    if (original) void this.fillOriginal();
     this.toggleButton.setAttribute('aria-pressed', String(original));
     this.body.hidden = original;
     this.original.hidden = !original;

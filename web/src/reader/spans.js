@@ -7,9 +7,24 @@
  * gives them) or an already packed array; drops spans that are malformed or out of range.
  */
 export function packSpans(spans, length) {
-  const list = spanList(spans);
+  return Uint32Array.from(validOffsets(spans, length));
+}
+
+/**
+ * An article's paragraphs and sentences packed (as packSpans) into two views of one buffer: a
+ * typed array's buffer costs about 100 bytes of its own, a fifth of what the page keeps of a
+ * one-line article. Structured cloning (IndexedDB, the worker's messages) keeps them sharing it.
+ */
+export function packArticleSpans(paragraphs, sentences, length) {
+  const p = validOffsets(paragraphs, length);
+  const both = Uint32Array.from([...p, ...validOffsets(sentences, length)]);
+  return { paragraphs: both.subarray(0, p.length), sentences: both.subarray(p.length) };
+}
+
+/** [start0, end0, start1, end1, …] of the valid spans (see packSpans). */
+function validOffsets(spans, length) {
   const out = [];
-  for (const s of list) {
+  for (const s of spanList(spans)) {
     if (
       Number.isInteger(s.start) &&
       Number.isInteger(s.end) &&
@@ -20,7 +35,7 @@ export function packSpans(spans, length) {
       out.push(s.start, s.end);
     }
   }
-  return Uint32Array.from(out);
+  return out;
 }
 
 /** Spans as [{start, end}], from a packed array or a list of objects (anything else: []). */

@@ -132,6 +132,7 @@ export function buildShell(app) {
       toggleSidebar: () => app.annotations.toggleSidebar(),
       compare: (a, b) => app.stories.openCompare(a, b),
       variants: (id) => app.stories.openVariants(id),
+      original: (record) => app.store?.getOriginal(record.id),
     },
     app.annotations.sidebar.el,
   );

@@ -351,6 +351,8 @@ export class App {
     if (!this.store) return;
     try {
       await this.store.putAll(records);
+      // Stored apart now, and read from there when the reader shows it (see records.js).
+      for (const r of records) r.original = undefined;
       this.sync?.stored(records.map((r) => r.id));
     } catch (error) {
       this.storage.failed(error);

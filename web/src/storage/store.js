@@ -1,6 +1,7 @@
 // Persistence of the collection in IndexedDB: database "lectern", object store "articles" (records
-// keyed by `id`, the content key of the body), "meta" (key → value, e.g. "initialised") and
-// "annotations" (see below).
+// keyed by `id`, the content key of the body), "originals" ({id, text}: an article's text as read,
+// apart from its record so that loading the library neither copies nor keeps it; the reader asks
+// for it), "meta" (key → value, e.g. "initialised") and "annotations" (see below).
 //
 // Annotations: one record per annotation, keyed by its id, indexed by "hash" (the content hash of
 // the article it was made on, from its target): {id, hash, modified, annotation (the W3C JSON-LD
@@ -19,8 +20,9 @@ import { isNewer } from '../annotations/annotation-model.js';
 import { WriteChunks } from './write-chunks.js';
 
 const DB_NAME = 'lectern';
-const DB_VERSION = 2;
+const DB_VERSION = 3;
 const ARTICLES = 'articles';
+const ORIGINALS = 'originals';
 const META = 'meta';
 const ANNOTATIONS = 'annotations';
 /**
@@ -106,23 +108,47 @@ export class IdbStore {
     await Promise.all([...change(tx.store), tx.done]);
   }
 
+  /** Writes to the articles and their originals in one transaction (see write). */
+  async writeArticles(change) {
+    const tx = this.transaction([ARTICLES, ORIGINALS], 'readwrite');
+    await Promise.all([...change(tx.objectStore(ARTICLES), tx.objectStore(ORIGINALS)), tx.done]);
+  }
+
   /**
    * Writes article records in transactions one after the other, as many per transaction as take a
    * few milliseconds to copy (write-chunks.js): each put copies its record (the whole article) in
-   * the page's task, and a part of an import can hold thousands.
+   * the page's task, and a part of an import can hold thousands. A record's `original`, when it
+   * has one, goes to the originals store, in the same transaction.
    */
   async putAll(records) {
     await new WriteChunks().each(records, (chunk, timed) =>
-      this.write(ARTICLES, (store) => timed(() => chunk.map((r) => store.put(r)))),
+      this.writeArticles((articles, originals) =>
+        timed(() =>
+          chunk.flatMap((r) => {
+            if (typeof r.original !== 'string') return [articles.put(r)];
+            const { original, ...record } = r;
+            return [articles.put(record), originals.put({ id: r.id, text: original })];
+          }),
+        ),
+      ),
     );
   }
 
+  /** The original text of article `id`; undefined when none was stored apart (see putAll). */
+  async getOriginal(id) {
+    return (await this.db.get(ORIGINALS, id))?.text;
+  }
+
   async deleteIds(ids) {
-    if (ids.length) await this.write(ARTICLES, (store) => ids.map((id) => store.delete(id)));
+    if (ids.length) {
+      await this.writeArticles((articles, originals) =>
+        ids.flatMap((id) => [articles.delete(id), originals.delete(id)]),
+      );
+    }
   }
 
   async clearArticles() {
-    await this.db.clear(ARTICLES);
+    await this.writeArticles((articles, originals) => [articles.clear(), originals.clear()]);
   }
 
   /** Every annotation record (tombstones included). */
@@ -173,6 +199,8 @@ export class MemoryStore {
     this.persistent = false;
     this.reason = reason;
     this.articles = new Map();
+    /** @type {Map<string, string>} article id → original text */
+    this.originals = new Map();
     this.meta = new Map();
     this.annotations = new Map();
   }
@@ -194,15 +222,31 @@ export class MemoryStore {
   }
 
   async putAll(records) {
-    for (const r of records) this.articles.set(r.id, r);
+    for (const r of records) {
+      if (typeof r.original !== 'string') {
+        this.articles.set(r.id, r);
+        continue;
+      }
+      const { original, ...record } = r;
+      this.articles.set(r.id, record);
+      this.originals.set(r.id, original);
+    }
+  }
+
+  async getOriginal(id) {
+    return this.originals.get(id);
   }
 
   async deleteIds(ids) {
-    for (const id of ids) this.articles.delete(id);
+    for (const id of ids) {
+      this.articles.delete(id);
+      this.originals.delete(id);
+    }
   }
 
   async clearArticles() {
     this.articles.clear();
+    this.originals.clear();
   }
 
   async loadAnnotations() {
@@ -265,6 +309,7 @@ export async function openStore({
       request.onupgradeneeded = () => {
         const db = request.result;
         if (!db.objectStoreNames.contains(ARTICLES)) db.createObjectStore(ARTICLES, { keyPath: 'id' });
+        if (!db.objectStoreNames.contains(ORIGINALS)) db.createObjectStore(ORIGINALS, { keyPath: 'id' });
         if (!db.objectStoreNames.contains(META)) db.createObjectStore(META, { keyPath: 'key' });
         if (!db.objectStoreNames.contains(ANNOTATIONS)) {
           db.createObjectStore(ANNOTATIONS, { keyPath: 'id' }).createIndex('hash', 'hash', { unique: false });

@@ -1,0 +1,134 @@
+/* global window, document */
+// The page's JavaScript memory per article, and what it is made of, in headless Chromium: after
+// importing a JSONL file of one-line articles (issue 10's 1,000,000-line file, shorter) and a
+// folder of saved HTML pages (whose original text is many times their body), and again after a
+// reload (the library as a returning user has it, read from IndexedDB). Each row: the V8 heap
+// after a full collection (Runtime.getHeapUsage) per article, and the biggest kinds of a heap
+// snapshot per article (strings, objects, typed arrays…). Figures are printed, nothing is
+// asserted: a benchmark, not a test.
+//   node bench/page-memory.mjs [--lines N] [--pages N]
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch, openPage } from '../tests/e2e/browsers.mjs';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const LINES = option('lines', 50000);
+const PAGES = option('pages', 2000);
+
+/** A saved news page: a little article in a lot of navigation, as pages from the web are. */
+function htmlPage(i) {
+  const nav = Array.from({ length: 120 }, (_, k) => `<li><a href="/section/${k}">Section ${k}</a></li>`).join(
+    '',
+  );
+  const story = Array.from(
+    { length: 6 },
+    (_, k) =>
+      `<p>Paragraph ${k} of report ${i}: the council met on Tuesday and voted on the harbour budget.</p>`,
+  ).join('');
+  return `<!doctype html><html><head><title>Report ${i}</title><style>${'.x{color:red}'.repeat(200)}</style></head><body><nav><ul>${nav}</ul></nav><article><h1>Report ${i}</h1>${story}</article><footer>${'<a href="/about">About us</a> '.repeat(80)}</footer></body></html>`;
+}
+
+/** Waits until the page holds `n` articles and no import runs. */
+async function imported(page, n) {
+  for (;;) {
+    const done = await page.evaluate(
+      (k) => window.lectern.counts().articles >= k && !document.querySelector('#app[data-importing]'),
+      n,
+    );
+    if (done) return;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+/** Heap after a full collection, and a snapshot's self sizes summed by kind. */
+async function heap(page) {
+  const cdp = await page.createCDPSession();
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const chunks = [];
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', (e) => chunks.push(e.chunk));
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  await cdp.detach();
+  const snapshot = JSON.parse(chunks.join(''));
+  const fields = snapshot.snapshot.meta.node_fields;
+  const types = snapshot.snapshot.meta.node_types[0];
+  const [type, name, size] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f));
+  const kinds = new Map();
+  const nodes = snapshot.nodes;
+  for (let i = 0; i < nodes.length; i += fields.length) {
+    const t = types[nodes[i + type]];
+    const kind = t === 'object' || t === 'native' ? snapshot.strings[nodes[i + name]] : t;
+    kinds.set(kind, (kinds.get(kind) ?? 0) + nodes[i + size]);
+  }
+  return { usedSize, kinds };
+}
+
+/** Prints the heap's growth over `base` (the page with its sample articles) per article. */
+async function measure(page, label, articles, base) {
+  const { usedSize, kinds } = await heap(page);
+  const top = [...kinds]
+    .map(([kind, bytes]) => [kind, bytes - (base.kinds.get(kind) ?? 0)])
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([kind, bytes]) => `${kind} ${Math.round(bytes / articles)}`);
+  const grown = usedSize - base.usedSize;
+  console.log(
+    JSON.stringify({
+      phase: label,
+      heapMB: +(usedSize / 1048576).toFixed(1),
+      bytesPerArticle: Math.round(grown / articles),
+      top,
+    }),
+  );
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'lectern-page-memory-'));
+try {
+  const jsonl = join(dir, 'lines.jsonl');
+  writeFileSync(
+    jsonl,
+    Array.from({ length: LINES }, (_, i) => `{"id":"l${i}","text":"Line ${i} says one thing."}\n`).join(''),
+  );
+  const pages = join(dir, 'pages');
+  mkdirSync(pages);
+  const htmlFiles = Array.from({ length: PAGES }, (_, i) => {
+    const path = join(pages, `report-${i}.html`);
+    writeFileSync(path, htmlPage(i));
+    return path;
+  });
+  console.log(
+    '# chromium: V8 heap after a collection; its growth over the page with the samples per article, in bytes, and by kind (heap snapshot self sizes)',
+  );
+  console.log(
+    `# ${LINES} one-line JSONL articles; ${PAGES} HTML pages of ${(htmlPage(0).length / 1024).toFixed(0)} KB`,
+  );
+  for (const [label, files, count] of [
+    [`${LINES} JSONL lines`, [jsonl], LINES],
+    [`${PAGES} HTML pages`, htmlFiles, PAGES],
+  ]) {
+    const session = await launch('chromium');
+    try {
+      const page = await openPage(session.browser, [], { width: 1280, height: 900 });
+      await page.evaluate(() => window.lectern.ready);
+      const seeds = await page.evaluate(() => window.lectern.counts().articles);
+      const base = await heap(page);
+      await (await page.$('[data-testid="import-input"]'))?.uploadFile(...files);
+      await imported(page, seeds + count);
+      await measure(page, `${label}: imported`, count, base);
+      await page.reload();
+      await page.evaluate(() => window.lectern.ready);
+      await imported(page, seeds + count);
+      await measure(page, `${label}: after a reload`, count, base);
+    } finally {
+      await session.close();
+    }
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
