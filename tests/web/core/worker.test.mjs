@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { WorkerReader, pageWorkerSpawner, startReader } from '../../../web/src/core/worker-client.js';
-import { serveCore } from '../../../web/src/core/worker-host.js';
+import { PARTS_AHEAD, serveCore } from '../../../web/src/core/worker-host.js';
 import { CoreReader, loadCore, resetCoreForTests } from '../../../web/src/core/core.js';
 import { importInputs, textInput } from '../../../web/src/import/importer.js';
 import { Collection } from '../../../web/src/library/collection.js';
@@ -114,6 +114,47 @@ test('files are read in the worker, part by part; the bytes are transferred', as
   assert.equal(view.length, big.length - 4, 'the caller keeps its buffer');
 });
 
+test('the worker reads at most PARTS_AHEAD parts ahead of the page, and stops when the page does', async () => {
+  const { spawn, spawned } = spawner(() => new FakeWorker(fakeCoreFactory()));
+  const reader = await startReader({ spawn, log: () => assert.fail('no fallback expected') });
+  const lines = Array.from({ length: 400 }, (_, i) =>
+    JSON.stringify({ id: `r${i}`, text: `Record ${i} text.` }),
+  );
+  const options = { chunkBytes: 1000, firstChunkBytes: 1000, clock: () => 0 };
+  const worker = spawned[0];
+  let sent = 0;
+  worker.addEventListener('message', (/** @type {any} */ e) => {
+    if (e.data.type === 'part') sent++;
+  });
+  const settle = () => new Promise((r) => setTimeout(r, 20));
+  let taken = 0;
+  let most = 0;
+  for await (const part of reader.readParts(encode(lines.join('\n')), 'feed.jsonl', options)) {
+    assert.ok(part.articles.length > 0);
+    await settle(); // a slow page: the worker would otherwise have sent everything by now
+    most = Math.max(most, sent - taken); // in the page: this part and those waiting behind it
+    taken++;
+  }
+  assert.ok(taken > 10, `${taken} parts`);
+  assert.equal(sent, taken);
+  assert.equal(most, PARTS_AHEAD, 'never further ahead than that');
+  // Abandoned after two parts: the worker hears so and reads no further.
+  sent = 0;
+  const parts = reader.readParts(encode(lines.join('\n')), 'feed.jsonl', options);
+  await parts.next();
+  await parts.next();
+  await parts.return(undefined);
+  await settle();
+  const after = sent;
+  await settle();
+  assert.ok(after <= 2 + PARTS_AHEAD, `${after} parts sent`);
+  assert.equal(sent, after, 'none after it stopped');
+  assert.ok(worker.messages.some((m) => m.type === 'more' && m.stop));
+  // The worker is free for the next read.
+  const again = await collect(reader.readParts(encode('Headline\n\nSome text.'), 'a.txt'));
+  assert.equal(again[0].articles.length, 1);
+});
+
 test('the importer adds what the worker reads, and shows a busy bar while a big file is read', async () => {
   const { spawn } = spawner(() => new FakeWorker(fakeCoreFactory()));
   const reader = await startReader({ spawn });
@@ -213,7 +254,7 @@ test('a worker that fails during a read: the file fails, the next one gets a new
   worker.mute = true;
   const reading = collect(reader.readParts(encode('Fine\n\nText.'), 'slow.txt'));
   await new Promise((r) => setTimeout(r, 10));
-  assert.deepEqual(worker.sent, ['read', 'read']);
+  assert.deepEqual(worker.sent, ['read', 'more', 'read'], "ok.txt's one part taken, then slow.txt");
   worker.crash('out of memory');
   await assert.rejects(reading, /the worker stopped \(out of memory\)/);
   assert.equal(worker.terminated, true);

@@ -338,8 +338,10 @@ export class WorkerReader {
         [buffer],
       );
       for (;;) {
-        if (request.parts.length) yield request.parts.shift();
-        else if (request.error) throw request.error;
+        if (request.parts.length) {
+          yield request.parts.shift();
+          worker.postMessage({ type: 'more', id }); // taken: the worker may read one more
+        } else if (request.error) throw request.error;
         else if (request.ended) return;
         else
           await new Promise((resolve) => {
@@ -348,6 +350,8 @@ export class WorkerReader {
         request.wake = null;
       }
     } finally {
+      // Abandoned before its end (the caller stopped): the worker, waiting for it, stops too.
+      if (!request.ended && !request.error) worker.postMessage({ type: 'more', id, stop: true });
       this.requests.delete(id);
     }
   }

@@ -4,6 +4,8 @@
 // worker for the next file (a core that aborted cannot be trusted with another).
 //
 // Messages from the page: {type: 'read', id, fileName, buffer: ArrayBuffer (transferred), options} |
+//   {type: 'more', id, stop?}: the page took a part of read `id` (see PARTS_AHEAD); `stop`: it
+//   wants no more (the import was abandoned) |
 //   {type: 'call', id, fn, args: string[]} (one of the core's JSON functions, CALLABLE below) |
 //   {type: 'cluster', id, session, op, options?, items?}: grouping articles into stories, in steps
 //   so the page can show progress and cancel (core.js ClusterSession): op 'begin' (options: the
@@ -28,6 +30,13 @@ import { compactClusters, isCompact, transferables } from '../stories/cluster-an
 const KEPT_BODY_CHARS = 64 * 1024 * 1024;
 
 /**
+ * Parts of a read sent ahead of what the page has taken: the worker reads faster than the page
+ * stores, and without a bound a 1,000,000-line file was soon all in the page's queue of parts, as
+ * objects (the most memory of that import). Two keep the page from ever waiting for the next.
+ */
+export const PARTS_AHEAD = 2;
+
+/**
  * @param {{postMessage: Function, addEventListener: Function}} scope  the worker's global scope
  * @param {() => Promise<object>} factory  createLecternCore
  * @param {{keptBodyChars?: number}} [options]  article text kept for anchoring (UTF-16 units)
@@ -48,6 +57,8 @@ export function serveCore(scope, factory, { keptBodyChars = KEPT_BODY_CHARS } = 
   );
   const sessions = new Map(); // cluster session id → ClusterSession
   const bodies = new ArticleBodies(keptBodyChars);
+  /** @type {Map<number, {credit: number, stop: boolean, wake: (() => void) | null}>} read id → its flow */
+  const reads = new Map();
   /**
    * Answers request `id` with what `work` makes of the core ({value} or {missing}, and the buffers
    * to transfer with it), or an error.
@@ -82,17 +93,37 @@ export function serveCore(scope, factory, { keptBodyChars = KEPT_BODY_CHARS } = 
       await answer(request.id, (reader) => ({ value: reader.call(request.fn, request.args) }));
       return;
     }
+    if (request?.type === 'more') {
+      const flow = reads.get(request.id);
+      if (!flow) return;
+      flow.credit++;
+      flow.stop ||= Boolean(request.stop);
+      flow.wake?.();
+      return;
+    }
     if (request?.type !== 'read') return;
     const { id, fileName } = request;
+    /** @type {{credit: number, stop: boolean, wake: (() => void) | null}} */
+    const flow = { credit: PARTS_AHEAD, stop: false, wake: null };
+    reads.set(id, flow);
     try {
       const reader = await loading;
       const bytes = new Uint8Array(request.buffer);
       for (const part of reader.readParts(bytes, String(fileName), request.options || {})) {
         post({ type: 'part', id, part });
+        flow.credit--;
+        while (flow.credit <= 0 && !flow.stop) {
+          await new Promise((resolve) => {
+            flow.wake = () => resolve(undefined);
+          });
+        }
+        if (flow.stop) return;
       }
       post({ type: 'end', id });
     } catch (error) {
       post({ type: 'error', id, message: describe(error) });
+    } finally {
+      reads.delete(id);
     }
   });
 }
