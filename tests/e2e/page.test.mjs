@@ -152,6 +152,32 @@ for (const name of BROWSERS) {
       assert.deepEqual(problems, []);
     });
 
+    test('a removal undone keeps the original text, after a reload too', async () => {
+      const id = await page.evaluate(
+        (t) => window.lectern.articles().find((a) => a.title === t)?.id,
+        SEED_000_TITLE,
+      );
+      await page.click(`${byTestId('library-row')}[data-id="${id}"] ${byTestId('open-article')}`);
+      await page.waitForSelector(byTestId('reader-body'), { visible: true });
+      await page.click(byTestId('reader-remove'));
+      const undo = `${byTestId('message')}[data-key="undo"] ${byTestId('message-action')}`;
+      await page.waitForSelector(undo, { visible: true });
+      await page.click(undo);
+      await page.waitForFunction((i) => window.lectern.articles().some((a) => a.id === i), {}, id);
+      await page.reload();
+      await page.evaluate(() => window.lectern.ready);
+      await page.evaluate((i) => {
+        location.hash = `#article=${i}&view=original`;
+      }, id);
+      await page.waitForSelector(byTestId('reader-original'), { visible: true });
+      await originalShown(page);
+      await page.evaluate(() => {
+        location.hash = '#library';
+      });
+      await page.waitForSelector(byTestId('library-row'), { visible: true });
+      assert.deepEqual(problems, []);
+    });
+
     test('the collection survives a browser restart', { skip: RESTART_SKIP[name] }, async () => {
       await session.close();
       session = await launch(name, profile);

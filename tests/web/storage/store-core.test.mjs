@@ -41,6 +41,22 @@ test('MemoryStore keeps records and meta', async () => {
   assert.deepEqual(await s.loadAll(), []);
 });
 
+test('MemoryStore keeps originals apart; a removal leaves them for Undo until the sweep', async () => {
+  const s = new MemoryStore('why');
+  await s.putAll([
+    { id: 'a', original: '<p>A</p>' },
+    { id: 'b', original: '<p>B</p>' },
+  ]);
+  assert.deepEqual(await s.loadAll(), [{ id: 'a' }, { id: 'b' }], 'records without their original');
+  assert.equal(await s.getOriginal('a'), '<p>A</p>');
+  await s.deleteIds(['a', 'b']);
+  await s.putAll([{ id: 'a' }]); // Undo for one of them: the record is back, its original stayed
+  assert.equal(await s.getOriginal('a'), '<p>A</p>');
+  assert.equal(await s.sweepOriginals(), 1);
+  assert.equal(await s.getOriginal('b'), undefined, 'the one that stayed removed is swept');
+  assert.equal(await s.getOriginal('a'), '<p>A</p>');
+});
+
 test('storage errors are described for people', () => {
   assert.match(describeStorageError(new DOMException('x', 'QuotaExceededError')), /full \(quota exceeded\)/);
   assert.match(describeStorageError(new Error('boom')), /failed \(boom\)/);

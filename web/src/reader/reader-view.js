@@ -354,9 +354,10 @@ export class ReaderView {
         text = await this.on.original(record);
       } catch (error) {
         text = `(The original text could not be read: ${error?.message || error}.)`;
+        if (this.originalOf === record) this.originalOf = null; // asked again when shown again
       }
     }
-    if (this.originalOf === record) this.original.textContent = text || missing;
+    if (this.record === record) this.original.textContent = text || missing;
   }
 
   renderBody(a) {

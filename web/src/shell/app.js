@@ -114,6 +114,9 @@ export class App {
       this.storage.failed(error, 'read');
     }
     for (const r of records) this.collection.add(r);
+    this.store
+      .sweepOriginals()
+      .catch((error) => console.warn('originals of removed articles not swept', error));
     await this.annotations.load(this.store);
     this.storage.update();
     await this.tellInterruptedImport();
