@@ -44,6 +44,22 @@ test('records: normalised article, words, display row', () => {
   const row = rowOf(r);
   assert.deepEqual([row.displayTitle, row.titleFromText, row.words, row.seq], ['Hello there.', true, 3, 3]);
   assert.equal(normaliseArticle(undefined).body, '');
+  assert.equal('original' in r.article, false, 'the original is not in the article');
+});
+
+test('the original text goes with the record only when it is not the body', () => {
+  const html = makeRecord({ body: 'Text.', original: 'Menu\nText.\nFooter' }, contentHash, {
+    fileName: 'a.html',
+    importedAt: 0,
+    seq: 1,
+  });
+  assert.equal(html.original, 'Menu\nText.\nFooter');
+  const plain = makeRecord({ body: 'Text.', original: 'Text.' }, contentHash, {
+    fileName: 'a.txt',
+    importedAt: 0,
+    seq: 2,
+  });
+  assert.equal(plain.original, undefined, 'the body is the original: nothing to store apart');
 });
 
 /** A library record with only what Collection looks at. */

@@ -345,9 +345,13 @@ export class ReaderView {
     const record = this.record;
     if (!record || this.originalOf === record) return;
     this.originalOf = record;
-    const missing = '(The original text was not kept for this article.)';
-    // Records stored before the originals were kept apart have it in the article.
-    let text = record.article.original ?? record.original;
+    // Records stored before the originals were kept apart have it in the article ('': not kept).
+    const inline = record.article.original;
+    if (inline !== undefined) {
+      this.original.textContent = inline || '(The original text was not kept for this article.)';
+      return;
+    }
+    let text = record.original;
     if (text === undefined) {
       this.original.textContent = 'Loading the original text…';
       try {
@@ -357,7 +361,8 @@ export class ReaderView {
         if (this.originalOf === record) this.originalOf = null; // asked again when shown again
       }
     }
-    if (this.record === record) this.original.textContent = text || missing;
+    // Nothing stored apart: the text as read was the body (records.js prepareArticle).
+    if (this.record === record) this.original.textContent = text ?? record.article.body;
   }
 
   renderBody(a) {

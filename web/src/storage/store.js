@@ -112,12 +112,6 @@ export class IdbStore {
     await Promise.all([...change(tx.store), tx.done]);
   }
 
-  /** Writes to the articles and their originals in one transaction (see write). */
-  async writeArticles(change) {
-    const tx = this.transaction([ARTICLES, ORIGINALS], 'readwrite');
-    await Promise.all([...change(tx.objectStore(ARTICLES), tx.objectStore(ORIGINALS)), tx.done]);
-  }
-
   /**
    * Writes article records in transactions one after the other, as many per transaction as take a
    * few milliseconds to copy (write-chunks.js): each put copies its record (the whole article) in
@@ -125,17 +119,18 @@ export class IdbStore {
    * has one, goes to the originals store, in the same transaction.
    */
   async putAll(records) {
-    await new WriteChunks().each(records, (chunk, timed) =>
-      this.writeArticles((articles, originals) =>
-        timed(() =>
-          chunk.flatMap((r) => {
-            if (typeof r.original !== 'string') return [articles.put(r)];
-            const { original, ...record } = r;
-            return [articles.put(record), originals.put({ id: r.id, text: original })];
-          }),
-        ),
-      ),
-    );
+    await new WriteChunks().each(records, async (chunk, timed) => {
+      const tx = this.transaction([ARTICLES, ORIGINALS], 'readwrite');
+      const [articles, originals] = [tx.objectStore(ARTICLES), tx.objectStore(ORIGINALS)];
+      const puts = timed(() =>
+        chunk.flatMap((r) => {
+          if (typeof r.original !== 'string') return [articles.put(r)];
+          const { original, ...record } = r;
+          return [articles.put(record), originals.put({ id: r.id, text: original })];
+        }),
+      );
+      await Promise.all([...puts, tx.done]);
+    });
   }
 
   /** The original text of article `id`; undefined when none was stored apart (see putAll). */
@@ -144,23 +139,18 @@ export class IdbStore {
   }
 
   async deleteIds(ids) {
-    if (!ids.length) return;
-    const tx = this.transaction([ARTICLES, META], 'readwrite');
-    const articles = tx.objectStore(ARTICLES);
-    await Promise.all([
-      ...ids.map((id) => articles.delete(id)),
-      tx.objectStore(META).put({ key: SWEEP_KEY, value: true }),
-      tx.done,
-    ]);
+    if (ids.length) await this.removeArticles((articles) => ids.map((id) => articles.delete(id)));
   }
 
   async clearArticles() {
+    await this.removeArticles((articles) => [articles.clear()]);
+  }
+
+  /** Removes articles and, in the same transaction, asks for a sweep of their originals. */
+  async removeArticles(change) {
     const tx = this.transaction([ARTICLES, META], 'readwrite');
-    await Promise.all([
-      tx.objectStore(ARTICLES).clear(),
-      tx.objectStore(META).put({ key: SWEEP_KEY, value: true }),
-      tx.done,
-    ]);
+    const flag = tx.objectStore(META).put({ key: SWEEP_KEY, value: true });
+    await Promise.all([...change(tx.objectStore(ARTICLES)), flag, tx.done]);
   }
 
   /**
