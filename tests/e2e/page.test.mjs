@@ -20,6 +20,25 @@ const byTestId = (id) => `[data-testid="${id}"]`;
 
 const rowCount = (page) => page.$$eval(byTestId('library-row'), (rows) => rows.length);
 const textOf = (page, id) => page.$eval(byTestId(id), (e) => e.textContent);
+/** The id of seed 000. */
+const seedId = (page) =>
+  page.evaluate((t) => window.lectern.articles().find((a) => a.title === t)?.id, SEED_000_TITLE);
+/**
+ * Opens article `id` on its original text by link, waits until seed 000's furniture is shown (read
+ * from storage), takes a screenshot to `shot` when given, and goes back to the library.
+ */
+async function showOriginal(page, id, shot) {
+  await page.evaluate((i) => {
+    location.hash = `#article=${i}&view=original`;
+  }, id);
+  await page.waitForSelector(byTestId('reader-original'), { visible: true });
+  await originalShown(page);
+  if (shot) await page.screenshot({ path: shot });
+  await page.evaluate(() => {
+    location.hash = '#library';
+  });
+  await page.waitForSelector(byTestId('library-row'), { visible: true });
+}
 /** Until the reader's original pane holds the seed's page furniture (read from storage when asked). */
 const originalShown = (page) =>
   page.waitForFunction(
@@ -139,24 +158,12 @@ for (const name of BROWSERS) {
       await page.reload();
       await page.evaluate(() => window.lectern.ready);
       assert.equal(await rowCount(page), 9);
-      await page.evaluate((t) => {
-        const id = window.lectern.articles().find((a) => a.title === t)?.id;
-        location.hash = `#article=${id}&view=original`;
-      }, SEED_000_TITLE);
-      await page.waitForSelector(byTestId('reader-original'), { visible: true });
-      await originalShown(page);
-      await page.evaluate(() => {
-        location.hash = '#library';
-      });
-      await page.waitForSelector(byTestId('library-row'), { visible: true });
+      await showOriginal(page, await seedId(page), join(shots, `e2e-${name}-reader-original.png`));
       assert.deepEqual(problems, []);
     });
 
     test('a removal undone keeps the original text, after a reload too', async () => {
-      const id = await page.evaluate(
-        (t) => window.lectern.articles().find((a) => a.title === t)?.id,
-        SEED_000_TITLE,
-      );
+      const id = await seedId(page);
       await page.click(`${byTestId('library-row')}[data-id="${id}"] ${byTestId('open-article')}`);
       await page.waitForSelector(byTestId('reader-body'), { visible: true });
       await page.click(byTestId('reader-remove'));
@@ -166,15 +173,7 @@ for (const name of BROWSERS) {
       await page.waitForFunction((i) => window.lectern.articles().some((a) => a.id === i), {}, id);
       await page.reload();
       await page.evaluate(() => window.lectern.ready);
-      await page.evaluate((i) => {
-        location.hash = `#article=${i}&view=original`;
-      }, id);
-      await page.waitForSelector(byTestId('reader-original'), { visible: true });
-      await originalShown(page);
-      await page.evaluate(() => {
-        location.hash = '#library';
-      });
-      await page.waitForSelector(byTestId('library-row'), { visible: true });
+      await showOriginal(page, id);
       assert.deepEqual(problems, []);
     });
 
