@@ -12,7 +12,7 @@ import { packArticleSpans } from '../reader/spans.js';
  *                                `article.original`)
  * @property {string} [original]  the original text, until it is stored: storage keeps it apart
  *                                (store.js "originals"), and the page reads it only when the reader
- *                                shows it (an HTML page's original is often ten times its body);
+ *                                shows it (a web page's holds its navigation and footers too);
  *                                none stored means it was the body
  * @property {string} fileName    the file it was imported from
  * @property {number} importedAt  ms since the epoch
@@ -43,9 +43,6 @@ export function normaliseArticle(raw) {
     offsetUnit: raw?.offsetUnit === 'codepoint' ? 'codepoint' : 'utf16',
     paragraphs,
     sentences,
-    // Present from the start, so that adding the mentions does not give each article a second
-    // block of properties (44 bytes each).
-    entities: undefined,
   };
 }
 
