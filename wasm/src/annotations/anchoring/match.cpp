@@ -32,6 +32,14 @@ inline int Advance(std::uint64_t* pv_io, std::uint64_t* mv_io, std::uint64_t eq,
   return hout;
 }
 
+// The dynamic programming kernels below index raw pointers and take this minimum rather than
+// string_view's operator[] and std::min({...}): those are out-of-line template copies in a fuzz
+// build, instrumented by whichever file emitted them, and took half of anchor_fuzzer's time.
+inline int Min3(int a, int b, int c) {
+  const int ab = a < b ? a : b;
+  return ab < c ? ab : c;
+}
+
 }  // namespace
 
 PatternMasks::PatternMasks(std::u32string_view pattern)
@@ -70,8 +78,9 @@ void Search(const PatternMasks& masks, std::u32string_view text, int max_distanc
   for (std::size_t b = 0; b < blocks; ++b) last[b] = std::uint64_t{1} << 63;
   last[blocks - 1] = std::uint64_t{1} << ((m - 1) % 64);
   long score = static_cast<long>(m);  // D[m][0]: the whole pattern against nothing
+  const char32_t* chars = text.data();
   for (std::size_t j = 0; j < text.size(); ++j) {
-    const std::uint64_t* eq = masks.Masks(text[j]);
+    const std::uint64_t* eq = masks.Masks(chars[j]);
     int carry = anchored_start ? 1 : 0;
     for (std::size_t b = 0; b < blocks; ++b) carry = Advance(&pv[b], &mv[b], eq[b], carry, last[b]);
     score += carry;
@@ -91,23 +100,27 @@ int EditDistance(std::u32string_view a, std::u32string_view b) {
   return distance;
 }
 
-int AlignSuffix(std::u32string_view pattern, std::u32string_view text, std::size_t quote_begin,
-                std::size_t quote_end, std::size_t* begin, std::size_t* end) {
-  const std::size_t rows = pattern.size() + 1, cols = text.size() + 1;
-  std::vector<int> d(rows * cols);
-  auto at = [&](std::size_t i, std::size_t j) -> int& { return d[i * cols + j]; };
+int AlignSuffix(std::u32string_view pattern_view, std::u32string_view text_view,
+                std::size_t quote_begin, std::size_t quote_end, std::size_t* begin,
+                std::size_t* end) {
+  const char32_t* pattern = pattern_view.data();
+  const char32_t* text = text_view.data();
+  const std::size_t rows = pattern_view.size() + 1, cols = text_view.size() + 1;
+  std::vector<int> cells(rows * cols);
+  int* d = cells.data();
+  auto at = [d, cols](std::size_t i, std::size_t j) -> int& { return d[i * cols + j]; };
   for (std::size_t j = 0; j < cols; ++j) at(0, j) = 0;  // the text's start is free
   for (std::size_t i = 1; i < rows; ++i) {
     at(i, 0) = static_cast<int>(i);
     for (std::size_t j = 1; j < cols; ++j) {
       const int diagonal = at(i - 1, j - 1) + (pattern[i - 1] == text[j - 1] ? 0 : 1);
-      at(i, j) = std::min({diagonal, at(i - 1, j) + 1, at(i, j - 1) + 1});
+      at(i, j) = Min3(diagonal, at(i - 1, j) + 1, at(i, j - 1) + 1);
     }
   }
   // Trace back from the end. A row's run of horizontal steps is text inserted between two pattern
   // characters: at the quote's start row it goes to the prefix (take the run's right end), at the
   // quote's end row to the suffix (take its left end).
-  std::size_t i = pattern.size(), j = text.size();
+  std::size_t i = pattern_view.size(), j = text_view.size();
   *begin = *end = j;
   bool begin_set = false;
   while (true) {
@@ -127,26 +140,30 @@ int AlignSuffix(std::u32string_view pattern, std::u32string_view text, std::size
       --j;
     }
   }
-  return at(pattern.size(), text.size());
+  return at(pattern_view.size(), text_view.size());
 }
 
-long ContextAgreement(std::u32string_view context, std::u32string_view text) {
-  if (context.empty()) return 0;
-  const std::size_t cols = text.size() + 1;
-  std::vector<int> prev(cols), cur(cols);
+long ContextAgreement(std::u32string_view context_view, std::u32string_view text_view) {
+  if (context_view.empty()) return 0;
+  const char32_t* context = context_view.data();
+  const char32_t* text = text_view.data();
+  const std::size_t rows = context_view.size(), cols = text_view.size() + 1;
+  std::vector<int> cells(2 * cols);
+  int* prev = cells.data();
+  int* cur = prev + cols;
   for (std::size_t j = 0; j < cols; ++j) prev[j] = static_cast<int>(j);
   long best = 0;
-  for (std::size_t i = 1; i <= context.size(); ++i) {
+  for (std::size_t i = 1; i <= rows; ++i) {
     cur[0] = static_cast<int>(i);
     int row_min = cur[0];
     for (std::size_t j = 1; j < cols; ++j) {
       const int diagonal = prev[j - 1] + (context[i - 1] == text[j - 1] ? 0 : 1);
-      cur[j] = std::min({diagonal, prev[j] + 1, cur[j - 1] + 1});
-      row_min = std::min(row_min, cur[j]);
+      cur[j] = Min3(diagonal, prev[j] + 1, cur[j - 1] + 1);
+      row_min = row_min < cur[j] ? row_min : cur[j];
     }
     best = std::max(best, static_cast<long>(i) - 3L * row_min);
     // Every later row can gain at most one per character: stop when no gain is possible.
-    if (static_cast<long>(context.size()) - 3L * row_min <= best) break;
+    if (static_cast<long>(rows) - 3L * row_min <= best) break;
     std::swap(prev, cur);
   }
   return best;
