@@ -110,15 +110,16 @@ function treeMemory(root) {
 // In the page from its first script: the longest task (Chromium) and the longest frame gap.
 function monitor() {
   const w = /** @type {any} */ (window);
-  const m = { task: 0, gap: 0, last: 0, tasks: 0 };
+  const m = { task: 0, gap: 0, last: 0, tasks: 0, lag: 0 };
   w.__scale = {
     reset() {
       m.task = 0;
       m.gap = 0;
       m.tasks = 0;
+      m.lag = 0;
       m.last = performance.now();
     },
-    read: () => ({ task: m.task, gap: m.gap, tasks: m.tasks }),
+    read: () => ({ task: m.task, gap: m.gap, tasks: m.tasks, lag: m.lag }),
   };
   try {
     new PerformanceObserver((list) => {
@@ -136,6 +137,14 @@ function monitor() {
     requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
+  // A timer every 10 ms: how late it fires is how long something held the main thread, in every
+  // engine (a frame gap can also be the engine skipping frames of a page that does not change).
+  const tick = (due) => {
+    const now = performance.now();
+    m.lag = Math.max(m.lag, now - due);
+    setTimeout(tick, 10, now + 10);
+  };
+  setTimeout(tick, 10, performance.now() + 10);
 }
 
 /**
@@ -176,13 +185,14 @@ async function phase(page, label, run) {
   } finally {
     clearInterval(sampler);
   }
-  const { task, gap, tasks } = await page.evaluate(() => /** @type {any} */ (window).__scale.read());
+  const { task, gap, tasks, lag } = await page.evaluate(() => /** @type {any} */ (window).__scale.read());
   const row = {
     phase: label,
     seconds: ((Date.now() - start) / 1000).toFixed(1),
     longestTaskMs: Math.round(task),
     longTasks: tasks,
     longestFrameGapMs: Math.round(gap),
+    longestTimerLagMs: Math.round(lag),
     peakMemoryMB: Math.round(peak / 1048576),
   };
   console.log(JSON.stringify(row));
