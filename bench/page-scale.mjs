@@ -3,7 +3,8 @@
 // library on them (a reload), imports 100,000 annotations and opens the annotations view, in
 // headless Chromium (PerformanceObserver 'longtask': the longest task, in ms) and Firefox ESR (no
 // longtask entries there: the longest gap between requestAnimationFrame callbacks, in ms, which is
-// the longest the page could not paint). Figures are printed, nothing is asserted: a benchmark,
+// the longest the page could not paint), and in both the longest lateness of a 10 ms timer (how
+// long the main thread was held). Figures are printed, nothing is asserted: a benchmark,
 // not a test. The data is generated here (tests/e2e/generated-annotations.mjs for annotations).
 // Progress is polled with window.lectern.counts(): articles() and annotations() copy every object,
 // which at 100,000 is a long task of the benchmark's own. Each phase also gives the peak memory of
@@ -107,7 +108,7 @@ function treeMemory(root) {
   return bytes;
 }
 
-// In the page from its first script: the longest task (Chromium) and the longest frame gap.
+// In the page from its first script: the longest task (Chromium), frame gap and timer lag.
 function monitor() {
   const w = /** @type {any} */ (window);
   const m = { task: 0, gap: 0, last: 0, tasks: 0, lag: 0 };
