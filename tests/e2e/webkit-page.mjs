@@ -363,13 +363,28 @@ class WebKitPage extends EventEmitter {
   }
 
   async $(selector) {
-    const ref = await this.run('(s) => document.querySelector(s)', [selector], { raw: true });
+    const ref = await this.query('(s) => document.querySelector(s)', selector);
     return ref ? new ElementHandle(this, ref) : null;
   }
 
   async $$(selector) {
-    const refs = await this.run('(s) => [...document.querySelectorAll(s)]', [selector], { raw: true });
+    const refs = await this.query('(s) => [...document.querySelectorAll(s)]', selector);
     return refs.map((ref) => new ElementHandle(this, ref));
+  }
+
+  /**
+   * Element references for `selector`. WebKitWebDriver makes the reference after the script has
+   * answered; an element the page replaced in between (a view drawn again) is "stale" by then, so
+   * the query is asked again, as a person would find the new element.
+   */
+  async query(source, selector) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.run(source, [selector], { raw: true });
+      } catch (e) {
+        if (attempt >= 5 || !/stale element reference/.test(String(e))) throw e;
+      }
+    }
   }
 
   $eval(selector, fn, ...args) {
