@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Collection } from '../../../web/src/library/collection.js';
+import { Collection, inImportOrder } from '../../../web/src/library/collection.js';
 import { makeRecord, normaliseArticle, rowOf, isValidRecord } from '../../../web/src/library/records.js';
 import { parseSeeds, shouldLoadSeeds } from '../../../web/src/library/seeds.js';
 import {
@@ -170,5 +170,21 @@ test('Collection.list stays in import order when records are added after it was 
   assert.deepEqual(
     c.list().map((r) => r.id),
     ['z', 'b', 'c', 'd'],
+  );
+});
+
+test('inImportOrder places records by sequence number, and sorts stably what it cannot place', () => {
+  /** @param {ReturnType<typeof rec>[]} records */
+  const ids = (records) => inImportOrder(records).map((r) => r.id);
+  assert.deepEqual(ids([rec('c', 7), rec('a', 1), rec('b', 3)]), ['a', 'b', 'c'], 'gaps');
+  assert.deepEqual(ids([rec('b', 2), rec('x', 2), rec('a', 1)]), ['a', 'b', 'x'], 'ties keep their order');
+  assert.deepEqual(ids([rec('b', 1e9), rec('a', 5)]), ['a', 'b'], 'sparse');
+  assert.deepEqual(ids([rec('b', 2.5), rec('a', 1), rec('z', -1)]), ['z', 'a', 'b'], 'not integers');
+  assert.deepEqual(ids([]), []);
+  const many = Array.from({ length: 5000 }, (_, i) => rec(`r${i}`, (i * 7919) % 5000));
+  const placed = inImportOrder(many.slice());
+  assert.deepEqual(
+    placed.map((r) => r.seq),
+    Array.from({ length: 5000 }, (_, i) => i),
   );
 });

@@ -6,6 +6,8 @@ export class Collection {
     /** @type {Map<string, import('./records.js').LibraryRecord>} */
     this.byId = new Map();
     this.maxSeq = 0;
+    /** @type {import('./records.js').LibraryRecord[]|null} the records in import order, once asked for */
+    this._sorted = null;
     for (const r of records) this.add(r);
   }
 
@@ -51,7 +53,7 @@ export class Collection {
 
   /** Records in import order. */
   list() {
-    if (!this._sorted) this._sorted = [...this.byId.values()].sort((a, b) => a.seq - b.seq);
+    this._sorted ??= inImportOrder([...this.byId.values()]);
     return this._sorted.slice();
   }
 
@@ -63,4 +65,30 @@ export class Collection {
   seeds() {
     return this.list().filter((r) => r.seed);
   }
+}
+
+/**
+ * `records` ordered by `seq`. Sequence numbers are small distinct integers (one per import, gaps
+ * where articles were removed), so each record is put in its slot: O(n), where Firefox's sort of
+ * 40,000 records by a comparator took 60 ms of the library's first drawing (a Gecko profile,
+ * RELIABILITY.md). Anything else (ties, sparse or odd numbers) is sorted, stably, as before.
+ * @template {{seq: number}} T
+ * @param {T[]} records
+ * @returns {T[]}
+ */
+export function inImportOrder(records) {
+  const sorted = () => records.sort((a, b) => a.seq - b.seq);
+  let max = -1;
+  for (const { seq } of records) {
+    if (!Number.isInteger(seq) || seq < 0) return sorted();
+    if (seq > max) max = seq;
+  }
+  if (max > 4 * records.length + 1024) return sorted();
+  /** @type {T[]} */
+  const slots = new Array(max + 1);
+  for (const r of records) {
+    if (slots[r.seq] !== undefined) return sorted();
+    slots[r.seq] = r;
+  }
+  return slots.filter(Boolean);
 }

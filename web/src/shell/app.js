@@ -113,7 +113,8 @@ export class App {
     } catch (error) {
       this.storage.failed(error, 'read');
     }
-    for (const r of records) this.collection.add(r);
+    // In slices: adding 40,000 stored records took Firefox 65 ms in one task (RELIABILITY.md).
+    await forEachSliced(records, (r) => this.collection.add(r));
     this.store
       .sweepOriginals()
       .catch((error) => console.warn('originals of removed articles not swept', error));
