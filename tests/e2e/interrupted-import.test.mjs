@@ -97,6 +97,9 @@ for (const name of BROWSERS.filter(
         timeout: 60000,
         polling: 200,
       });
+      // The summary comes once the library is drawn, which at this size is done in slices after
+      // the import has ended (it was read too early once in WebKit).
+      await page.waitForSelector(`${byTestId('message')}[data-key="import"]`, { timeout: 60000 });
       const summary = await message(page, 'import');
       assert.match(
         summary ?? '',
