@@ -22,6 +22,8 @@ if (!file) {
   process.exit(2);
 }
 
+const LONG_TASK_MARKERS = new Set(['LongTask', 'MainThreadLongTask']);
+
 /** A table of the Gecko format ({schema, data}) as an accessor by column name. */
 const column = (table, name) => {
   const i = table.schema[name];
@@ -59,7 +61,8 @@ for (const { thread, start } of threadsOf(profile)) {
   const sampleTime = column(thread.samples, 'time');
   const tasks = [];
   for (let m = 0; m < thread.markers.data.length; m++) {
-    if (strings[markerName(m)] !== 'MainThreadLongTask') continue;
+    // Firefox ESR 115 names them LongTask; later versions MainThreadLongTask.
+    if (!LONG_TASK_MARKERS.has(strings[markerName(m)])) continue;
     const [from, to] = [markerStart(m), markerEnd(m)];
     if (to - from >= MIN_MS) tasks.push({ from, to });
   }

@@ -245,6 +245,8 @@ try {
       await phase(page, `import ${ANNOTATIONS} annotations`, async () => {
         await (await page.$(byTestId('import-input')))?.uploadFile(annotationsPath);
         await until(page, (n) => window.lectern.counts().annotations >= n, before + ANNOTATIONS);
+        // The import goes on after the count is reached (storing, counting the orphans).
+        await until(page, () => !document.querySelector('#app[data-importing]'));
         await new Promise((r) => setTimeout(r, 1000));
       });
       await phase(page, 'open the annotations view', async () => {

@@ -228,17 +228,24 @@ export class AnnotationRecords {
 
   /** Records of annotations that are not deleted, entity corrections included (for import and export). */
   all() {
-    return [...this.records.values()].filter((r) => !r.deleted && r.annotation);
+    return this.notDeleted(() => true);
   }
 
   /** Records of the highlights (annotations that are not deleted and not entity corrections). */
   live() {
-    return this.all().filter((r) => !isCorrection(r.annotation));
+    return this.notDeleted((a) => !isCorrection(a));
   }
 
   /** Records of the entity corrections (entities/corrections.js), not deleted. */
   corrections() {
-    return this.all().filter((r) => isCorrection(r.annotation));
+    return this.notDeleted(isCorrection);
+  }
+
+  /** Records not deleted whose annotation passes `test`: one pass, as each change asks for these. */
+  notDeleted(test) {
+    const out = [];
+    for (const r of this.records.values()) if (!r.deleted && r.annotation && test(r.annotation)) out.push(r);
+    return out;
   }
 
   get(id) {

@@ -22,7 +22,7 @@ import { AnnotationPlacement } from './annotation-placement.js';
 import { parseCore } from './annotation-records.js';
 import { exportInParts } from './annotation-export.js';
 import { idsInBatch, shiftPath } from '../import/annotation-items.js';
-import { TimeSlicer } from '../shell/slices.js';
+import { TimeSlicer, forEachSliced } from '../shell/slices.js';
 
 /**
  * @typedef {{text: string, first: number, listPath: string|null}} ImportBatch
@@ -387,7 +387,10 @@ export class AnnotationBook extends AnnotationPlacement {
     await this.apply(incoming, { label, anchors });
     await this.saveTags();
     summary.ids = [...incoming.keys()];
-    summary.orphaned = summary.ids.filter((id) => !this.homeOf(this.records.get(id))?.article).length;
+    // Counted in slices: finding the place of 100,000 was one task of 760 ms in Firefox.
+    await forEachSliced(summary.ids, (id) => {
+      if (!this.homeOf(this.records.get(id))?.article) summary.orphaned++;
+    });
     return summary;
   }
 

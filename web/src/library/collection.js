@@ -84,11 +84,16 @@ export function inImportOrder(records) {
     if (seq > max) max = seq;
   }
   if (max > 4 * records.length + 1024) return sorted();
-  /** @type {T[]} */
-  const slots = new Array(max + 1);
-  for (const r of records) {
-    if (slots[r.seq] !== undefined) return sorted();
-    slots[r.seq] = r;
+  // Slots in a typed array: an Array with holes filled out of order can turn sparse (slow) in
+  // SpiderMonkey, and the records come from storage in id order, not by sequence.
+  const slots = new Int32Array(max + 1).fill(-1);
+  for (let i = 0; i < records.length; i++) {
+    const { seq } = records[i];
+    if (slots[seq] >= 0) return sorted();
+    slots[seq] = i;
   }
-  return slots.filter(Boolean);
+  /** @type {T[]} */
+  const out = [];
+  for (const i of slots) if (i >= 0) out.push(records[i]);
+  return out;
 }

@@ -119,10 +119,11 @@ export class Stories {
       }
       if (p % STEP === STEP - 1) yield;
     }
-    this.pairA = a.slice(0, kept);
-    this.pairB = b.slice(0, kept);
-    this.jaccard = jaccard.slice(0, kept);
-    this.containment = containment.slice(0, kept);
+    // Views, not copies: copying 2,000,000 pairs was one task of 80 ms in Firefox (a Gecko profile).
+    this.pairA = a.subarray(0, kept);
+    this.pairB = b.subarray(0, kept);
+    this.jaccard = jaccard.subarray(0, kept);
+    this.containment = containment.subarray(0, kept);
     yield* this.indexing();
   }
 
