@@ -96,6 +96,19 @@ test('collection keeps import order, refuses duplicates, removes and restores', 
   assert.equal(c.size, 0);
 });
 
+test('the collection counts its seeds as records come and go', () => {
+  const c = new Collection([{ ...rec('s1', 1), seed: true }, rec('a', 2), { ...rec('s2', 3), seed: true }]);
+  assert.equal(c.seedCount, 2);
+  assert.equal(c.add({ ...rec('s1', 4), seed: true }), false); // a duplicate is not counted
+  assert.equal(c.seedCount, 2);
+  c.remove('s1');
+  c.remove('a');
+  assert.equal(c.seedCount, 1);
+  assert.equal(c.seedCount, c.seeds().length);
+  c.clear();
+  assert.equal(c.seedCount, 0);
+});
+
 test('seeds load on first run only, or always when nothing is stored', () => {
   assert.equal(shouldLoadSeeds({ persistent: true, initialised: false }), true);
   assert.equal(shouldLoadSeeds({ persistent: true, initialised: true }), false);

@@ -41,6 +41,9 @@ export function uuid() {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+/** Changes from which the views' redraw and the write to storage are separate tasks. */
+const REDRAW_APART_FROM = 2000;
+
 export class AnnotationBook extends AnnotationPlacement {
   // --- Changes ---------------------------------------------------------------------------------
 
@@ -84,6 +87,9 @@ export class AnnotationBook extends AnnotationPlacement {
     if (undoable) this.history.push({ label, before, after });
     this.onChange('records', { ids: [...changes.keys()] });
     this.saveTagsIfChanged();
+    // After a big change the views redraw (in microtasks) before the write starts, in a task of
+    // its own: together they were one task of 190 ms in Firefox for 100,000 annotations.
+    if (written.length >= REDRAW_APART_FROM) await slicer.pause();
     await this.persist(written);
   }
 

@@ -6,6 +6,8 @@ export class Collection {
     /** @type {Map<string, import('./records.js').LibraryRecord>} */
     this.byId = new Map();
     this.maxSeq = 0;
+    /** the seeds among the records, counted as they come and go (the library asks at each drawing) */
+    this.seedCount = 0;
     /** @type {import('./records.js').LibraryRecord[]|null} the records in import order, once asked for */
     this._sorted = null;
     for (const r of records) this.add(r);
@@ -27,6 +29,7 @@ export class Collection {
   add(record) {
     if (this.byId.has(record.id)) return false;
     this.byId.set(record.id, record);
+    if (record.seed) this.seedCount++;
     // An import adds records after the last: kept in order without sorting 100,000 again.
     if (this._sorted && record.seq > this.maxSeq) this._sorted.push(record);
     else this._sorted = null;
@@ -39,6 +42,7 @@ export class Collection {
     const r = this.byId.get(id);
     if (r) {
       this.byId.delete(id);
+      if (r.seed) this.seedCount--;
       this._sorted = null;
     }
     return r;
@@ -47,6 +51,7 @@ export class Collection {
   clear() {
     const all = this.list();
     this.byId.clear();
+    this.seedCount = 0;
     this._sorted = null;
     return all;
   }

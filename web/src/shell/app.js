@@ -530,7 +530,7 @@ export class App {
     const { rows, mentioning } = this.filterMentioning(all);
     this.rows = rows;
     this.library.render(rows, this.sort, {
-      seedCount: this.collection.seeds().length,
+      seedCount: this.collection.seedCount,
       windowed,
       grouping: { on: this.groupVersions, stories: this.stories.stories.size },
       mentioning,
