@@ -12,7 +12,17 @@
 //   node bench/page-scale.mjs [--articles N] [--annotations N] [--browsers chromium,firefox]
 //   node bench/page-scale.mjs --jsonl-lines N [--browsers …]   only the import of a JSONL file of
 //                                                             N one-sentence articles
-import { mkdtempSync, rmSync, createWriteStream, statSync, readdirSync, readFileSync } from 'node:fs';
+//   … --traces DIR   Chromium: a trace of each phase (its tasks and V8's samples) written to DIR,
+//                    for bench/chromium-long-tasks.mjs (where its long tasks went)
+import {
+  mkdtempSync,
+  mkdirSync,
+  rmSync,
+  createWriteStream,
+  statSync,
+  readdirSync,
+  readFileSync,
+} from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +38,7 @@ const ARTICLES = Number(option('articles', 100000));
 const ANNOTATIONS = Number(option('annotations', 100000));
 const BROWSERS = String(option('browsers', 'chromium,firefox')).split(',');
 const JSONL_LINES = Number(option('jsonl-lines', 0));
+const TRACES = option('traces', '');
 const byTestId = (id) => `[data-testid="${id}"]`;
 
 /** Writes pieces of text to a file, waiting when the stream is full. */
@@ -173,6 +184,15 @@ const grouped = (page, articles) =>
     articles,
   );
 
+/** With --traces, in Chromium: a trace of the phase's tasks and samples, saved as DIR/<phase>.json. */
+async function startTrace(page, label) {
+  if (!TRACES || !/chrom/iu.test(await page.browser().version())) return null;
+  mkdirSync(TRACES, { recursive: true });
+  const path = join(TRACES, `${label.replace(/\W+/gu, '-')}.json`);
+  await page.tracing.start({ path, categories: ['toplevel', 'disabled-by-default-v8.cpu_profiler'] });
+  return { stop: () => page.tracing.stop() };
+}
+
 async function phase(page, label, run) {
   await page.evaluate(() => /** @type {any} */ (window).__scale.reset());
   const start = Date.now();
@@ -181,11 +201,13 @@ async function phase(page, label, run) {
   const sampler = setInterval(() => {
     if (pid) peak = Math.max(peak, treeMemory(pid));
   }, 250);
+  const trace = await startTrace(page, label);
   try {
     await run();
   } finally {
     clearInterval(sampler);
   }
+  await trace?.stop();
   const { task, gap, tasks, lag } = await page.evaluate(() => /** @type {any} */ (window).__scale.read());
   const row = {
     phase: label,
