@@ -47,7 +47,6 @@ export function shouldChunk(fileName, size, chunkBytes = CHUNK_BYTES) {
  */
 export function planChunks(bytes, target = CHUNK_BYTES, firstLine = 1) {
   if (!(target > 0)) throw new RangeError('chunk size must be positive');
-  if (!(target > 0)) throw new RangeError('chunk size must be positive');
   const chunks = [];
   let start = 0;
   let line = firstLine;
