@@ -13,7 +13,7 @@
 //   node bench/page-scale.mjs --jsonl-lines N [--browsers …]   only the import of a JSONL file of
 //                                                             N one-sentence articles
 //   … --traces DIR   Chromium: a trace of each phase (its tasks and V8's samples) written to DIR,
-//                    for bench/chromium-long-tasks.mjs (where its long tasks went)
+//                    for bench/long-tasks.mjs (where its long tasks went)
 import {
   mkdtempSync,
   mkdirSync,
@@ -25,7 +25,7 @@ import {
 } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { launch, openPage } from '../tests/e2e/browsers.mjs';
 import { annotationFileText, libraryTargets } from '../tests/e2e/generated-annotations.mjs';
 
@@ -267,8 +267,13 @@ try {
       await phase(page, `import ${ANNOTATIONS} annotations`, async () => {
         await (await page.$(byTestId('import-input')))?.uploadFile(annotationsPath);
         await until(page, (n) => window.lectern.counts().annotations >= n, before + ANNOTATIONS);
-        // The import goes on after the count is reached (storing, counting the orphans).
-        await until(page, () => !document.querySelector('#app[data-importing]'));
+        // The import goes on after the count is reached (storing, counting the orphans) until its
+        // summary replaces its progress message.
+        await until(
+          page,
+          (key) => document.querySelector(`[data-key="${key}"]:not([data-kind="info"])`) !== null,
+          `annotations:${basename(annotationsPath)}`,
+        );
         await new Promise((r) => setTimeout(r, 1000));
       });
       await phase(page, 'open the annotations view', async () => {
