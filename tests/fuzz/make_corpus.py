@@ -50,6 +50,8 @@ write("segment", "article", article)
 # entities: an article with and without its date (the part before 0xFF).
 write("entities", "seed-000", seed0)
 write("entities", "article-dated", b"2024-09-12" + SEP + article)
+# Finding 5: an article date that is not one ("-024-09-1r") anchored "next month" at the year -24.
+write("entities", "article-misdated", b"-024-09-1r" + SEP + b"The summit in Kazan next month.")
 
 # entity_index: articles (texts, or mentions found before), 0xFF, the user's edits.
 texts = [{"id": "a", "source": "Xinhua", "date": "2024-09-13", "text": seed0[:700].decode()},

@@ -34,6 +34,15 @@ TEST(EntityDates, ResolvesAgainstTheArticleDate) {
   EXPECT_EQ(First("on Thursday", ""), "Thursday=");  // no article date: no value
 }
 
+TEST(EntityDates, AnArticleDateThatIsNotOneAnchorsNothing) {
+  // A fuzz finding: "-024-09-1r" was read as the year -24, and "next month" became "-023--2".
+  EXPECT_EQ(First("the summit next month.", "-024-09-1r"), "next month=");
+  EXPECT_EQ(First("the summit next month.", "2024-13-01"), "next month=");
+  EXPECT_EQ(First("the summit next month.", "0000-05-01"), "next month=");
+  EXPECT_EQ(First("on Friday", "2024-09-xx"), "Friday=");
+  EXPECT_EQ(First("the summit next month.", "Sept. 13, 2024"), "next month=2024-10");
+}
+
 TEST(EntityDates, LeavesOrdinaryWordsAlone) {
   EXPECT_EQ(First("You may go in March", "2024-09-13"), "(none)");
   // "March" alone is a month or a walk, not a date a reader can place.

@@ -36,6 +36,29 @@ struct Anchor {
   int y = 0, m = 0, d = 0;
 };
 
+// The article date as an anchor, when it is a real "YYYY-MM-DD". NormalizeDate gives back what it
+// cannot read as it was ("-024-09-1r"), which sscanf took for the year -24: values resolved from it
+// were not ISO dates (a fuzz finding). Years from 1 to 9998 keep "last year" and "next year" to
+// four digits.
+Anchor AnchorOf(std::string_view article_date) {
+  const std::string iso = NormalizeDate(article_date);
+  Anchor a;
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return a;
+  for (const std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (iso[i] < '0' || iso[i] > '9') return a;
+  }
+  const auto number = [&](std::size_t from, std::size_t len) {
+    int v = 0;
+    for (std::size_t i = from; i < from + len; ++i) v = v * 10 + (iso[i] - '0');
+    return v;
+  };
+  a.y = number(0, 4);
+  a.m = number(5, 2);
+  a.d = number(8, 2);
+  a.known = a.y >= 1 && a.y <= 9998 && a.m >= 1 && a.m <= 12 && a.d >= 1 && a.d <= 31;
+  return a;
+}
+
 std::string Month(int y, int m) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
@@ -73,11 +96,7 @@ void CivilFromDays(long z, int* y, int* m, int* d) {
 
 std::vector<DateMention> FindDates(std::string_view text, const std::vector<Span>& tokens,
                                    std::string_view article_date) {
-  Anchor a;
-  const std::string iso = NormalizeDate(article_date);
-  if (iso.size() == 10 && std::sscanf(iso.c_str(), "%d-%d-%d", &a.y, &a.m, &a.d) == 3) {
-    a.known = true;
-  }
+  const Anchor a = AnchorOf(article_date);
   const long today = a.known ? DaysFromCivil(a.y, a.m, a.d) : 0;
   const std::size_t n = tokens.size();
   std::vector<std::string> low(n);
