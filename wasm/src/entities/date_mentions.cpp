@@ -36,26 +36,15 @@ struct Anchor {
   int y = 0, m = 0, d = 0;
 };
 
-// The article date as an anchor, when it is a real "YYYY-MM-DD". NormalizeDate gives back what it
-// cannot read as it was ("-024-09-1r"), which sscanf took for the year -24: values resolved from it
-// were not ISO dates (a fuzz finding). Years from 1 to 9998 keep "last year" and "next year" to
-// four digits.
+// The article date as an anchor, when it is a date IsoDate writes back the same (a calendar date,
+// years 1800-2200). NormalizeDate gives back what it cannot read as it was ("-024-09-1r"), which
+// sscanf alone took for the year -24: values resolved from it were not ISO dates (a fuzz finding).
 Anchor AnchorOf(std::string_view article_date) {
   const std::string iso = NormalizeDate(article_date);
   Anchor a;
-  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return a;
-  for (const std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (iso[i] < '0' || iso[i] > '9') return a;
+  if (iso.size() == 10 && std::sscanf(iso.c_str(), "%4d-%2d-%2d", &a.y, &a.m, &a.d) == 3) {
+    a.known = IsoDate(a.y, a.m, a.d) == iso;
   }
-  const auto number = [&](std::size_t from, std::size_t len) {
-    int v = 0;
-    for (std::size_t i = from; i < from + len; ++i) v = v * 10 + (iso[i] - '0');
-    return v;
-  };
-  a.y = number(0, 4);
-  a.m = number(5, 2);
-  a.d = number(8, 2);
-  a.known = a.y >= 1 && a.y <= 9998 && a.m >= 1 && a.m <= 12 && a.d >= 1 && a.d <= 31;
   return a;
 }
 
