@@ -2,7 +2,7 @@
 // as at once, in reading order, for a collection big enough to take many slices.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { collectionListing } from '../../../web/src/annotations/collection-listing.js';
+import { ARTICLE_CHOICES, collectionListing } from '../../../web/src/annotations/collection-listing.js';
 import { TimeSlicer, atOnce } from '../../../web/src/shell/slices.js';
 
 /** 3,000 annotations over 40 articles (some orphans), three authors, two tags; a stand-in book. */
@@ -78,4 +78,55 @@ test('the listing made in slices is the listing made at once, in reading order',
   }
   assert.equal(sliced.orphans.length, whole.orphans.length);
   assert.equal(sliced.items.at(-1).status, 'orphan');
+});
+
+test('the article filter offers the most annotated articles, in reading order, and counts the rest', async () => {
+  const n = ARTICLE_CHOICES + 50;
+  const articles = Array.from({ length: n }, (_, i) => ({
+    id: `art${i}`,
+    seq: i,
+    article: { title: `A${i}` },
+  }));
+  // Article i has one annotation, and the odd ones below ARTICLE_CHOICES a second: those lead.
+  const homes = [...articles, ...articles.filter((_, i) => i % 2 === 1 && i < ARTICLE_CHOICES)];
+  const records = homes.map((article, i) => ({
+    id: `urn:uuid:${i}`,
+    annotation: { id: `urn:uuid:${i}`, target: { selector: [] } },
+    home: { article, start: i, kind: 'own' },
+  }));
+  const book = /** @type {any} */ ({
+    live: () => records,
+    homeOf: (r) => r.home,
+    tags: { list: () => [], shortcutOf: () => null },
+  });
+  const collection = { list: () => articles.slice(), get: (id) => articles.find((a) => a.id === id) };
+  const listing = (article = '') =>
+    collectionListing(book, collection, { id: 'me', name: 'Me' }, { article }, atOnce());
+
+  const all = await listing();
+  assert.equal(all.articles.length, ARTICLE_CHOICES);
+  assert.equal(all.unlistedArticles, 50);
+  const numbers = all.articles.map((a) => Number(a.id.slice(3)));
+  assert.deepEqual(
+    numbers,
+    [...numbers].sort((a, b) => a - b),
+    'reading order',
+  );
+  assert.ok(
+    numbers.filter((i) => i % 2 === 1).length === ARTICLE_CHOICES / 2,
+    'every article with two annotations is there',
+  );
+  assert.deepEqual(all.articles[0], { id: 'art0', title: 'A0' });
+
+  const last = `art${n - 1}`; // one annotation: not among the most annotated
+  assert.ok(!all.articles.some((a) => a.id === last));
+  const filtered = await listing(last);
+  assert.ok(
+    filtered.articles.some((a) => a.id === last),
+    'the article filtered by stays offered',
+  );
+  assert.deepEqual(
+    filtered.items.map((it) => it.articleId),
+    [last],
+  );
 });

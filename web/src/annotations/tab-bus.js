@@ -6,21 +6,62 @@ import { uuid } from './annotations.js';
 
 const PING_KEY = 'lectern.annotations.ping';
 const CHANNEL = 'lectern-annotations';
+/**
+ * Ids per message, one message per task: the 100,000 ids of an annotation import in one message
+ * were 4.5 MB of JSON for the ping, a task of 566 ms in Chromium (and over localStorage's quota).
+ */
+export const IDS_PER_MESSAGE = 2000;
+
+/**
+ * A message as the pieces it is sent in: one per `size` ids, in order (as it is when it has no
+ * more ids than that, or none).
+ * @param {Record<string, any>} message
+ * @returns {Record<string, any>[]}
+ */
+export function inPieces(message, size = IDS_PER_MESSAGE) {
+  const ids = message.ids;
+  if (!Array.isArray(ids) || ids.length <= size) return [message];
+  const pieces = [];
+  for (let i = 0; i < ids.length; i += size) pieces.push({ ...message, ids: ids.slice(i, i + size) });
+  return pieces;
+}
+
+/**
+ * @typedef {object} BusEnvironment  what the bus uses of the page (tests give their own)
+ * @property {((name: string) => {postMessage(m: unknown): void, onmessage: unknown}) | undefined} channel
+ * @property {() => {setItem(key: string, value: string): void}} storage
+ * @property {(listener: (e: {key: string|null, newValue: string|null}) => void) => void} onStorage
+ * @property {(next: () => void) => void} later  runs `next` in a task of its own
+ */
+
+/** @type {() => BusEnvironment} */
+const pageEnvironment = () => ({
+  channel: typeof BroadcastChannel === 'function' ? (name) => new BroadcastChannel(name) : undefined,
+  storage: () => localStorage,
+  onStorage: (listener) => window.addEventListener('storage', listener),
+  later: (next) => setTimeout(next, 0),
+});
 
 /**
  * @param {(message: {type: string, ids?: string[]}) => void} receive  what another tab said
  * @param {{channel?: string, pingKey?: string}} [names]  the annotations' by default
- * @returns {{post(message: object): void}}
+ * @param {BusEnvironment} [env]
+ * @returns {{post(message: object): void}}  post: sent in pieces (inPieces), the first now and
+ *   each other one in a task of its own, in the order posted
  */
-export function tabBus(receive, { channel: name = CHANNEL, pingKey = PING_KEY } = {}) {
+export function tabBus(
+  receive,
+  { channel: name = CHANNEL, pingKey = PING_KEY } = {},
+  env = pageEnvironment(),
+) {
   let channel = null;
   try {
-    channel = new BroadcastChannel(name);
-    channel.onmessage = (e) => receive(e.data);
+    channel = env.channel?.(name) ?? null;
+    if (channel) channel.onmessage = (/** @type {{data: any}} */ e) => receive(e.data);
   } catch {
     /* storage events below */
   }
-  window.addEventListener('storage', (e) => {
+  env.onStorage((e) => {
     if (e.key !== pingKey || !e.newValue) return;
     try {
       receive(JSON.parse(e.newValue));
@@ -28,18 +69,29 @@ export function tabBus(receive, { channel: name = CHANNEL, pingKey = PING_KEY } 
       /* not ours */
     }
   });
+  const send = (/** @type {object} */ m) => {
+    try {
+      channel?.postMessage(m);
+    } catch {
+      /* closed */
+    }
+    try {
+      env.storage().setItem(pingKey, JSON.stringify({ ...m, nonce: uuid() }));
+    } catch {
+      /* no storage */
+    }
+  };
+  /** @type {object[]} pieces not sent yet */
+  const queue = [];
+  const sendNext = () => {
+    send(/** @type {object} */ (queue.shift()));
+    if (queue.length) env.later(sendNext);
+  };
   return {
     post: (m) => {
-      try {
-        channel?.postMessage(m);
-      } catch {
-        /* closed */
-      }
-      try {
-        localStorage.setItem(pingKey, JSON.stringify({ ...m, nonce: uuid() }));
-      } catch {
-        /* no storage */
-      }
+      const idle = queue.length === 0;
+      queue.push(...inPieces(m));
+      if (idle) sendNext();
     },
   };
 }

@@ -5,8 +5,6 @@
 import { isValidRecord } from './records.js';
 
 const NAMES = { channel: 'lectern-articles', pingKey: 'lectern.articles.ping' };
-/** Ids per message: an import's part can be thousands of articles; a ping stays small. */
-const IDS_PER_MESSAGE = 2000;
 /** Another tab's import says something every part: the views catch up at most this often. */
 const SETTLE_MS = 300;
 
@@ -41,8 +39,7 @@ export class CollectionSync {
   }
 
   post(type, ids) {
-    for (let i = 0; i < ids.length; i += IDS_PER_MESSAGE)
-      this.bus.post({ type, ids: ids.slice(i, i + IDS_PER_MESSAGE) });
+    this.bus.post({ type, ids }); // in pieces of a few thousand ids (annotations/tab-bus.js)
   }
 
   /** @param {{type: string, ids?: string[]}} m */

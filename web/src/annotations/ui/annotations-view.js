@@ -256,7 +256,8 @@ export class AnnotationsView {
    * @param {{id, view, articleId?, articleTitle?, status?, kind?}[]} s.items  already filtered
    * @param {number} s.total
    * @param {{name, color, shortcut, count}[]} s.tags
-   * @param {{id, title}[]} s.articles
+   * @param {{id, title}[]} s.articles  the articles to filter by (collection-listing.js ARTICLE_CHOICES)
+   * @param {number} [s.unlistedArticles]  articles with annotations that are not among them
    * @param {{key, label, count}[]} s.authors
    * @param {{id, view, nearTitle?: string}[]} s.orphans
    * @param {import('./annotation-card.js').ColorOf} s.colorOf
@@ -264,13 +265,25 @@ export class AnnotationsView {
    * @param {boolean} [s.opening]  the view is being opened (see fillList)
    * @returns {Promise<void>} resolves once every row is in the list (or a newer render began)
    */
-  async render({ items, total, tags, articles, authors, orphans, colorOf, attaching, opening = false }) {
-    const options = (sel, all, list, key) => {
+  async render({
+    items,
+    total,
+    tags,
+    articles,
+    unlistedArticles = 0,
+    authors,
+    orphans,
+    colorOf,
+    attaching,
+    opening = false,
+  }) {
+    const options = (sel, all, list, key, more = '') => {
       const current = this.filters[key];
       replaceChildren(
         sel,
         h('option', { value: '' }, all),
         list.map((o) => h('option', { value: o.value }, o.label)),
+        more ? h('option', { value: '', disabled: true, 'data-testid': 'filter-more' }, more) : null,
       );
       sel.value = list.some((o) => o.value === current) ? current : '';
       this.filters[key] = sel.value;
@@ -286,6 +299,7 @@ export class AnnotationsView {
       'All articles',
       articles.map((a) => ({ value: a.id, label: truncate(a.title, 60) })),
       'article',
+      unlistedArticles ? `${plural(unlistedArticles, 'more article')}: search for a title` : '',
     );
     options(
       this.authorSelect,
