@@ -38,10 +38,11 @@ const NOISE = /^(Gecko|\(root\)|\(program\)|EventDispatcher|Task |Runnable|XRE_I
 
 /**
  * Prints one task: `stacks` are the frame names of each sample inside it (leaf first).
- * @param {{at: number, ms: number, cpuMs?: number, stacks: string[][]}} task  at: seconds from the
- *   recording's start; cpuMs: of the thread's CPU (Chromium; less than ms when others had the core)
+ * @param {{at: number, ms: number, cpuMs?: number, stacks: string[][], work?: Map<string, number>}} task
+ *   at: seconds from the recording's start; cpuMs: of the thread's CPU (Chromium; less than ms when
+ *   others had the core); work: the engine's own work by name, in ms (Chromium's trace events)
  */
-function printTask({ at, ms, cpuMs, stacks }) {
+function printTask({ at, ms, cpuMs, stacks, work = new Map() }) {
   const counts = new Map();
   for (const stack of stacks)
     for (const name of new Set(stack.map(shortName))) counts.set(name, (counts.get(name) ?? 0) + 1);
@@ -53,6 +54,11 @@ function printTask({ at, ms, cpuMs, stacks }) {
     .join(' · ');
   const cpu = cpuMs === undefined ? '' : ` (${Math.round(cpuMs)} ms of CPU)`;
   console.log(`  at ${at.toFixed(1)} s: ${Math.round(ms)} ms${cpu}, ${stacks.length} samples: ${top}`);
+  const engine = [...work]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, TOP)
+    .map(([name, ms]) => `${name} ${Math.round(ms)} ms`);
+  if (engine.length) console.log(`    engine: ${engine.join(' · ')}`);
 }
 
 // --- Gecko profiles ------------------------------------------------------------------------------
@@ -113,6 +119,9 @@ function geckoTasks(profile) {
 // --- Chromium traces -----------------------------------------------------------------------------
 
 const TASK_EVENTS = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
+/** The engine's work by name (what the samples cannot name: they see JavaScript only). */
+const ENGINE_WORK =
+  /^(UpdateLayoutTree|Layout|PrePaint|Paint|Layerize|UpdateLayer|MajorGC|MinorGC|ParseHTML|EvaluateScript|v8\.compile|HitTest|BlinkGC\.AtomicPhase)$/u;
 
 /** The renderer main threads' RunTask events of `min` ms or more, with V8's samples inside them. */
 function chromiumTasks(events, name) {
@@ -125,7 +134,20 @@ function chromiumTasks(events, name) {
   const tasks = events
     .filter((e) => e.ph === 'X' && TASK_EVENTS.has(e.name) && main.has(`${e.pid}:${e.tid}`))
     .filter((e) => e.dur >= MIN_MS * 1000)
-    .map((e) => ({ key: `${e.pid}:${e.tid}`, from: e.ts, to: e.ts + e.dur, cpu: e.tdur, stacks: [] }));
+    .map((e) => ({
+      key: `${e.pid}:${e.tid}`,
+      from: e.ts,
+      to: e.ts + e.dur,
+      cpu: e.tdur,
+      stacks: [],
+      work: new Map(),
+    }));
+  // The engine's own work inside each task (devtools.timeline: style, layout, paint, collector).
+  for (const e of events) {
+    if (e.ph !== 'X' || !ENGINE_WORK.test(e.name) || !e.dur) continue;
+    const task = tasks.find((k) => k.key === `${e.pid}:${e.tid}` && e.ts >= k.from && e.ts < k.to);
+    if (task) task.work.set(e.name, (task.work.get(e.name) ?? 0) + e.dur / 1000);
+  }
   // V8's samples: a Profile event per thread, then ProfileChunks with nodes, samples, time deltas.
   const nodes = new Map(); // profile id → node id → {name, parent}
   const threadOf = new Map(); // profile id → pid:tid
@@ -161,6 +183,7 @@ function chromiumTasks(events, name) {
       ms: (task.to - task.from) / 1000,
       cpuMs: task.cpu / 1000,
       stacks: task.stacks,
+      work: task.work,
     });
 }
 

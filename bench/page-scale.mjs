@@ -189,7 +189,10 @@ async function startTrace(page, label) {
   if (!TRACES || !/chrom/iu.test(await page.browser().version())) return null;
   mkdirSync(TRACES, { recursive: true });
   const path = join(TRACES, `${label.replace(/\W+/gu, '-')}.json`);
-  await page.tracing.start({ path, categories: ['toplevel', 'disabled-by-default-v8.cpu_profiler'] });
+  await page.tracing.start({
+    path,
+    categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-v8.cpu_profiler'],
+  });
   return { stop: () => page.tracing.stop() };
 }
 

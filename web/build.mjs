@@ -7,18 +7,20 @@
 // From file://, browsers run only classic scripts (no module imports, no fetch of sibling files,
 // no separate .wasm), so everything is inlined, in this order:
 //   1. <style>: the stylesheets in STYLES, in that order, minified;
-//   2. <script id="lectern-core">: the core (an Emscripten MODULARIZE + SINGLE_FILE build defining
-//      the global createLecternCore), its .wasm taken out of the build's data: URI, gzipped and
-//      kept as a base64 string beside it (packCore: 4.8 MB of .wasm is 3.9 MB in the page instead
-//      of 6.4), inflated with the browser's DecompressionStream when the core is created;
+//   2. <script type="text/plain" id="lectern-core">: the core (an Emscripten MODULARIZE +
+//      SINGLE_FILE build defining the global createLecternCore), its .wasm taken out of the build's
+//      data: URI, gzipped and kept as a base64 string beside it (packCore: 4.8 MB of .wasm is
+//      3.9 MB in the page instead of 6.4), inflated with the browser's DecompressionStream when the
+//      core is created. A data block: the core runs in a worker (3.), so the page does not parse it
+//      at each open; only without a worker does the page run it (core.js pageCoreFactory);
 //   3. <script type="text/plain" id="lectern-worker">: web/src/core/worker.js bundled by esbuild, the
 //      glue of the core worker. Not run by the page: the page starts a Web Worker from a blob: URL
-//      holding the core's text (element 2, id="lectern-core") followed by this glue;
+//      holding the core's text (element 2) followed by this glue;
 //   4. <script type="application/json" id="seeds">: the sample articles, shared/seeds/*.txt;
 //   5. <script>: web/src/main.js bundled by esbuild (iife, minified, es2020).
-// A Content-Security-Policy <meta> allows exactly these inline scripts and style (by SHA-256),
-// WebAssembly compilation ('wasm-unsafe-eval'), workers from blob: URLs only (the core worker),
-// images only from data:/blob:, and no network at all. connect-src allows data: only: an unpacked
+// A Content-Security-Policy <meta> allows exactly the core and the bundle as scripts, and the style
+// (by SHA-256), WebAssembly compilation ('wasm-unsafe-eval'), workers from blob: URLs only (the
+// core worker), images only from data:/blob:, and no network at all. connect-src allows data: only: an unpacked
 // Emscripten loader fetch()es its own embedded data: URI first (and falls back to decoding it when
 // that fails; a packed core fetches nothing); allowing data: avoids a CSP violation report without
 // allowing any request that leaves the machine. A worker from a blob: URL runs under this same
@@ -232,7 +234,7 @@ export async function build(options) {
 <body>
 <div id="app" class="app"><p class="loading">Loading Lectern…</p></div>
 <noscript><p>Lectern needs JavaScript to read articles. Nothing it reads leaves this computer.</p></noscript>
-<script id="lectern-core">${coreJs}</script>
+<script type="text/plain" id="lectern-core">${coreJs}</script>
 <script type="text/plain" id="lectern-worker">${workerJs}</script>
 <script type="application/json" id="seeds">${seedsJson}</script>
 <script>${appJs}</script>

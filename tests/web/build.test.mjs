@@ -101,10 +101,12 @@ test('build.mjs writes one self-contained HTML file with a CSP that matches its 
   assert.doesNotMatch(html, /\sstyle=/u, 'no style attributes (the CSP would block them)');
 
   const elements = inlineElements(html);
-  const scripts = elements.filter((e) => e.tag === 'script' && !/type=/u.test(e.attrs));
+  // What the page runs (the bundle) and may run (the core, a data block: core.js pageCoreFactory).
+  const core = elements.find((e) => e.tag === 'script' && /id="lectern-core"/u.test(e.attrs));
+  assert.ok(core && /type="text\/plain"/u.test(core.attrs), 'the core is not parsed at each open');
+  const scripts = [core, ...elements.filter((e) => e.tag === 'script' && !/type=/u.test(e.attrs))];
   const styles = elements.filter((e) => e.tag === 'style');
   assert.equal(scripts.length, 2, 'the core and the bundle');
-  assert.match(scripts[0].attrs, /id="lectern-core"/u);
   // The page's own code and the libraries bundled with it (the bundle and the worker's glue) parse
   // no HTML and make no code from strings.
   for (const glue of [scripts[1], elements.find((e) => /id="lectern-worker"/u.test(e.attrs))])

@@ -1,9 +1,11 @@
 // The Lectern core (C++ compiled to WebAssembly): loaded once, called with bytes, answers JSON.
 //
-// The page's HTML defines the global `createLecternCore` (an Emscripten MODULARIZE build with the
-// .wasm embedded). Node tests pass a fake factory with the same interface. The page normally runs
-// the core in a Web Worker (worker-client.js, worker-host.js), where a CoreReader answers its
-// requests; it loads one on the main thread only when there is no worker.
+// The page's HTML holds the core (an Emscripten MODULARIZE build with the .wasm embedded, defining
+// `createLecternCore`) as a data block the page does not run: the page normally runs the core in a
+// Web Worker (worker-client.js, worker-host.js), where a CoreReader answers its requests, and
+// parsing 2 MB of script it would not use cost every open of the page (100–260 ms in Firefox). Only
+// when there is no worker does it run that block on the main thread (pageCoreFactory). Node tests
+// pass a fake factory with the same interface.
 import { readParts } from '../import/reading.js';
 
 /** @typedef {import('./lectern-core.js').LecternCore} LecternCore */
@@ -38,13 +40,32 @@ export const CALLABLE = Object.freeze(/** @type {(keyof JsonFunctions)[]} */ (Ob
 let loading = null;
 
 /**
+ * The page's createLecternCore: the core's data block (<script type="text/plain"
+ * id="lectern-core">, web/build.mjs) run as a script the first time it is asked for. The page's
+ * Content-Security-Policy allows it by its hash, as it allows the page's own script.
+ * @returns {import('./lectern-core.js').CreateLecternCore | undefined} undefined: no core in this page
+ */
+export function pageCoreFactory(doc = globalThis.document) {
+  if (typeof globalThis.createLecternCore !== 'function') {
+    const text = doc?.getElementById('lectern-core')?.textContent;
+    if (!text) return undefined;
+    const script = doc.createElement('script');
+    script.textContent = text;
+    doc.head.append(script); // an inline script runs as it is inserted
+    script.remove();
+  }
+  return globalThis.createLecternCore;
+}
+
+/**
  * Loads the core once; later calls return the same promise.
- * @param {import('./lectern-core.js').CreateLecternCore} [factory] defaults to globalThis.createLecternCore
+ * @param {import('./lectern-core.js').CreateLecternCore} [factory] defaults to the page's (pageCoreFactory)
  * @returns {Promise<CoreReader>}
  */
-export function loadCore(factory = globalThis.createLecternCore) {
+export function loadCore(factory) {
   if (!loading) {
     loading = (async () => {
+      factory ??= pageCoreFactory();
       if (typeof factory !== 'function') {
         throw new Error('the reading engine is missing from this page (no createLecternCore)');
       }

@@ -1,7 +1,7 @@
 // The page's side of the core worker. Imports read files with the core in a Web Worker, so the page
 // repaints and answers input while a big file is read: the worker is made from the core's own
-// script text (the inlined <script id="lectern-core">) followed by a small glue (worker.js, inlined
-// as <script type="text/plain" id="lectern-worker">), through a blob: URL, and loads the core once.
+// script text (the data block <script type="text/plain" id="lectern-core">) followed by a small
+// glue (worker.js, the data block "lectern-worker"), through a blob: URL, and loads the core once.
 //
 // When no worker can be had — no Worker, a Content-Security-Policy or browser policy that refuses
 // it, an exception, or no "ready" within WORKER_START_MS — the page loads the core on its main
