@@ -90,7 +90,7 @@ function articleChoices(items, current) {
         .slice(0, ARTICLE_CHOICES)
         .map((a) => a.id),
     );
-    if (byId.has(current) && !most.has(current)) most.add(current);
+    if (byId.has(current)) most.add(current);
     kept = kept.filter((a) => most.has(a.id));
   }
   return { listed: kept.map(({ id, title }) => ({ id, title })), unlisted: byId.size - kept.length };
