@@ -12,6 +12,7 @@
 //   node bench/page-scale.mjs [--articles N] [--annotations N] [--browsers chromium,firefox]
 //   node bench/page-scale.mjs --jsonl-lines N [--browsers …]   only the import of a JSONL file of
 //                                                             N one-sentence articles
+//   … --annotated-articles N   the articles the annotations are spread over (50 by default)
 //   … --traces DIR   Chromium: a trace of each phase (its tasks and V8's samples) written to DIR,
 //                    for bench/long-tasks.mjs (where its long tasks went)
 import {
@@ -39,6 +40,8 @@ const ANNOTATIONS = Number(option('annotations', 100000));
 const BROWSERS = String(option('browsers', 'chromium,firefox')).split(',');
 const JSONL_LINES = Number(option('jsonl-lines', 0));
 const TRACES = option('traces', '');
+/** Articles the annotations are spread over (each gets one first, made in the page). */
+const ANNOTATED_ARTICLES = Number(option('annotated-articles', 50));
 const byTestId = (id) => `[data-testid="${id}"]`;
 
 /** Writes pieces of text to a file, waiting when the stream is full. */
@@ -263,7 +266,7 @@ try {
         await new Promise((r) => setTimeout(r, 2000));
       });
       await phase(page, 'group them into stories (after the reload)', () => grouped(page, ARTICLES));
-      const targets = await libraryTargets(page, 50);
+      const targets = await libraryTargets(page, ANNOTATED_ARTICLES);
       const annotationsPath = join(dir, `desk-${name}.json`);
       await writePieces(annotationsPath, annotationFileText(targets, { to: ANNOTATIONS, noteChars: 200 }));
       const before = await page.evaluate(() => window.lectern.counts().annotations);
