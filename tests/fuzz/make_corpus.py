@@ -78,6 +78,13 @@ write("anchor", "quote-in-v2",
       position + quote.encode() + SEP + b"The old fish market on the east quay " + SEP +
       b" of repairs, the city council said." + SEP + article_v2)
 write("anchor", "quote-no-context", bytes([2, 0, 0, 0]) + b"42 stalls" + SEP + SEP + SEP + article)
+# Finding 6: a range ending inside a long run of whitespace (its suffix all form feeds) was found
+# at a copy of its quote at the text's end instead of at its own place.
+quay = b"The old fish market on the east quay reopene"
+spaced = quay + b"\f" * 70 + b" closed soon after. " + quay + b"\f\f"
+start = spaced.find(b"y reopene")
+write("anchor", "suffix-all-whitespace",
+      bytes([0, start & 0xFF, start >> 8, 9 + 29]) + b"quay" + SEP + SEP + SEP + spaced)
 
 # annotations_parse: a collection from the fixtures, and the fixtures that are not annotations.
 write("annotations_parse", "alice-2", annotation_file("alice.json", 0, 1))

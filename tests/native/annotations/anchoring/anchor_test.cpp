@@ -349,6 +349,24 @@ TEST(AnchorTest, WhitespaceReflowAndParagraphBreaks) {
   }
 }
 
+// A range that ends inside a long run of whitespace: its suffix, all whitespace, is one space once
+// normalised. It agreed fully only where the text ends after a space (fuzz finding 6), so a copy
+// of the quote at the very end won over the range's own place.
+TEST(AnchorTest, ARangeEndingInsideWhitespaceIsFoundAtItsOwnPlace) {
+  const std::string run(70, '\f');
+  const std::string text = "The old fish market on the east quay reopene" + run +
+                           " closed soon after. The old fish market on the east quay reopene\f\f";
+  const std::size_t start = Find(text, "y reopene");
+  const std::size_t end = start + 9 + 29;  // "y reopene" and 29 of the 70 form feeds
+  const QuoteSelector own = DescribeRange(text, start, end);
+  for (const bool prepared : {false, true}) {
+    const AnchorResult r = prepared ? Anchor(AnchorText(text), own) : Anchor(text, own);
+    EXPECT_TRUE(r.anchored) << r.reason;
+    EXPECT_EQ(r.start, start) << r.reason;
+    EXPECT_EQ(r.end, end) << r.reason;
+  }
+}
+
 TEST(AnchorTest, CaseAndTypographyDoNotMatter) {
   const std::string text = "He said \"it's over\" - and left the room for good.";
   const QuoteSelector s = Describe(text, "\"it's over\" - and left");

@@ -76,20 +76,26 @@ constexpr double kMinQuote = 0.5;  // below this the passage was rewritten
 // --- Scoring ---------------------------------------------------------------------------------
 
 // Agreement (0..1) of one side's context with the text beside a candidate. `context` runs from
-// the quote outward; `available` is how much text there is on that side.
-double SideAgreement(std::u32string_view context, std::u32string_view beside,
-                     std::size_t available) {
+// the quote outward; `available` is how much text there is on that side; `given` is how many
+// characters the selector gave on that side before normalising.
+double SideAgreement(std::u32string_view context, std::u32string_view beside, std::size_t available,
+                     std::size_t given) {
+  // A short context means the quote was near the edge of its text, unless the selector gave it in
+  // full and whitespace collapsed it (32 form feeds are one space: at the text's end that space
+  // agreed fully, and a copy of the quote there beat the quote's own place; a fuzz finding).
+  const bool near_edge = given < kContextFull;
   if (context.empty()) {
-    // The selector had nothing on this side: the quote was at the text's edge. Agreement when the
-    // candidate is at the edge too.
+    // The selector had nothing on this side (or only whitespace): the quote was at the text's edge
+    // and agrees with a candidate at the edge too; whitespace alone agrees with nothing.
+    if (!near_edge) return 0;
     return available == 0 || (available == 1 && beside.size() == 1 && beside[0] == U' ') ? 1 : 0;
   }
-  // A short context means the quote was near the edge of its text: full credit only when the
-  // candidate is near the edge too, else the context counts as what it is, a few characters.
-  const double full =
-      static_cast<double>(std::max(context.size(), std::min(kContextFull, available)));
+  // Near the edge, full credit only when the candidate is near the edge too, else the context
+  // counts as what it is, a few characters.
+  const std::size_t full =
+      near_edge ? std::max(context.size(), std::min(kContextFull, available)) : context.size();
   const long agreed = anchor_match::ContextAgreement(context, beside);
-  return std::min(1.0, static_cast<double>(agreed) / full);
+  return std::min(1.0, static_cast<double>(agreed) / static_cast<double>(full));
 }
 
 struct Weights {
@@ -123,9 +129,10 @@ void Score(const AnchorText::Data& t, const Query& query, const QuoteSelector& s
     const std::size_t from = c->start > reach_before ? c->start - reach_before : 0;
     std::u32string beside(text.substr(from, c->start - from));
     std::reverse(beside.begin(), beside.end());
-    c->before = SideAgreement(query.before, beside, c->start);
+    c->before = SideAgreement(query.before, beside, c->start, query.given_before);
     const std::size_t reach_after = query.after.size() + query.after.size() / 2 + 2;
-    c->after = SideAgreement(query.after, text.substr(c->end, reach_after), text.size() - c->end);
+    c->after = SideAgreement(query.after, text.substr(c->end, reach_after), text.size() - c->end,
+                             query.given_after);
   }
   if (selector.has_position) {
     const double size = std::max<double>(1, static_cast<double>(t.raw.size()));

@@ -180,6 +180,8 @@ Query MakeQuery(const QuoteSelector& selector) {
   const std::u32string raw_prefix = Decode(selector.prefix);
   const std::u32string raw_suffix = Decode(selector.suffix);
   q.has_context = !raw_prefix.empty() || !raw_suffix.empty();
+  q.given_before = raw_prefix.size();
+  q.given_after = raw_suffix.size();
   while (q.lead_space < q.raw_exact.size() && IsSpace(q.raw_exact[q.lead_space])) ++q.lead_space;
   while (q.trail_space < q.raw_exact.size() - q.lead_space &&
          IsSpace(q.raw_exact[q.raw_exact.size() - 1 - q.trail_space])) {

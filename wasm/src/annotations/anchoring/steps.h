@@ -64,9 +64,10 @@ struct Query {
   std::u32string quote;                         // normalised, without surrounding whitespace
   std::u32string before;  // normalised context before the quote, nearest kContextScore, reversed
   std::u32string after;   // normalised context after the quote, nearest kContextScore
-  std::u32string prefix_search, suffix_search;  // nearest kContextSearch characters, in order
-  bool has_context = false;                     // the selector gives a prefix or a suffix
-  std::vector<std::u32string> numbers;          // in the quote, sorted
+  std::u32string prefix_search, suffix_search;    // nearest kContextSearch characters, in order
+  bool has_context = false;                       // the selector gives a prefix or a suffix
+  std::size_t given_before = 0, given_after = 0;  // its prefix's and suffix's code points, raw
+  std::vector<std::u32string> numbers;            // in the quote, sorted
 };
 
 // Normalises prefix + exact + suffix together, so whitespace collapses across the joins the way
