@@ -54,11 +54,22 @@ function printTask({ at, ms, cpuMs, stacks, work = new Map() }) {
     .join(' · ');
   const cpu = cpuMs === undefined ? '' : ` (${Math.round(cpuMs)} ms of CPU)`;
   console.log(`  at ${at.toFixed(1)} s: ${Math.round(ms)} ms${cpu}, ${stacks.length} samples: ${top}`);
-  const engine = [...work]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, TOP)
-    .map(([name, ms]) => `${name} ${Math.round(ms)} ms`);
-  if (engine.length) console.log(`    engine: ${engine.join(' · ')}`);
+  const line = (label, entries) => {
+    const top = entries
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, TOP)
+      .map(([name, ms]) => `${name} ${Math.round(ms)} ms`);
+    if (top.length) console.log(`    ${label}: ${top.join(' · ')}`);
+  };
+  line(
+    'engine',
+    [...work].filter(([name]) => !GC_PHASE.test(name)),
+  );
+  // The collectors' phases nest (a phase's time includes its parts): read them as a breakdown.
+  line(
+    'gc phases',
+    [...work].filter(([name]) => GC_PHASE.test(name)),
+  );
 }
 
 // --- Gecko profiles ------------------------------------------------------------------------------
@@ -121,7 +132,9 @@ function geckoTasks(profile) {
 const TASK_EVENTS = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
 /** The engine's work by name (what the samples cannot name: they see JavaScript only). */
 const ENGINE_WORK =
-  /^(UpdateLayoutTree|Layout|PrePaint|Paint|Layerize|UpdateLayer|MajorGC|MinorGC|ParseHTML|EvaluateScript|v8\.compile|HitTest|BlinkGC\.AtomicPhase)$/u;
+  /^(UpdateLayoutTree|Layout|PrePaint|Paint|Layerize|UpdateLayer|MajorGC|MinorGC|ParseHTML|EvaluateScript|v8\.compile|HitTest|BlinkGC\.AtomicPhase|V8\.GC_\w+|BlinkGC\.\w+)$/u;
+/** V8's and Blink's collector phases (disabled-by-default-v8.gc, blink_gc), printed apart. */
+const GC_PHASE = /^(V8\.GC_|BlinkGC\.(?!AtomicPhase$))/u;
 
 /** The renderer main threads' RunTask events of `min` ms or more, with V8's samples inside them. */
 function chromiumTasks(events, name) {

@@ -6,10 +6,14 @@
 // after a full collection (Runtime.getHeapUsage) per article, and the biggest kinds of a heap
 // snapshot per article (strings, objects, typed arrays…). Figures are printed, nothing is
 // asserted: a benchmark, not a test.
-//   node bench/page-memory.mjs [--lines N] [--pages N]
+// Objects per article are printed too: a collector's pause grows with the objects it marks more
+// than with their bytes.
+//   node bench/page-memory.mjs [--lines N] [--pages N] [--jsonl FILE]
+//   --jsonl FILE: that file's articles instead of the generated lines (news articles have entity
+//   mentions, which one-line articles do not), e.g. ../shared/data/bench/reuters21578.jsonl
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { launch, openPage } from '../tests/e2e/browsers.mjs';
 
 const args = process.argv.slice(2);
@@ -19,6 +23,8 @@ const option = (name, fallback) => {
 };
 const LINES = option('lines', 50000);
 const PAGES = option('pages', 2000);
+const i = args.indexOf('--jsonl');
+const JSONL = i >= 0 ? args[i + 1] : '';
 
 /** A saved news page: a little article in a lot of navigation, as pages from the web are. */
 function htmlPage(i) {
@@ -33,14 +39,18 @@ function htmlPage(i) {
   return `<!doctype html><html><head><title>Report ${i}</title><style>${'.x{color:red}'.repeat(200)}</style></head><body><nav><ul>${nav}</ul></nav><article><h1>Report ${i}</h1>${story}</article><footer>${'<a href="/about">About us</a> '.repeat(80)}</footer></body></html>`;
 }
 
-/** Waits until the page holds `n` articles and no import runs. */
-async function imported(page, n) {
+/**
+ * Waits until the page holds more than `seeds` articles, no import runs and the count stayed the
+ * same for a second (a file's duplicates and blank texts are not added); the articles added.
+ */
+async function imported(page, seeds) {
+  let last = -1;
   for (;;) {
-    const done = await page.evaluate(
-      (k) => window.lectern.counts().articles >= k && !document.querySelector('#app[data-importing]'),
-      n,
+    const n = await page.evaluate(() =>
+      document.querySelector('#app[data-importing]') ? -1 : window.lectern.counts().articles,
     );
-    if (done) return;
+    if (n > seeds && n === last) return n - seeds;
+    last = n;
     await new Promise((r) => setTimeout(r, 1000));
   }
 }
@@ -66,12 +76,12 @@ async function heap(page) {
     const kind = t === 'object' || t === 'native' ? snapshot.strings[nodes[i + name]] : t;
     kinds.set(kind, (kinds.get(kind) ?? 0) + nodes[i + size]);
   }
-  return { usedSize, kinds };
+  return { usedSize, kinds, objects: nodes.length / fields.length };
 }
 
 /** Prints the heap's growth over `base` (the page with its sample articles) per article. */
 async function measure(page, label, articles, base) {
-  const { usedSize, kinds } = await heap(page);
+  const { usedSize, kinds, objects } = await heap(page);
   const top = [...kinds]
     .map(([kind, bytes]) => [kind, bytes - (base.kinds.get(kind) ?? 0)])
     .sort((a, b) => b[1] - a[1])
@@ -83,6 +93,7 @@ async function measure(page, label, articles, base) {
       phase: label,
       heapMB: +(usedSize / 1048576).toFixed(1),
       bytesPerArticle: Math.round(grown / articles),
+      objectsPerArticle: +((objects - base.objects) / articles).toFixed(1),
       top,
     }),
   );
@@ -106,12 +117,17 @@ try {
     '# chromium: V8 heap after a collection; its growth over the page with the samples per article, in bytes, and by kind (heap snapshot self sizes)',
   );
   console.log(
-    `# ${LINES} one-line JSONL articles; ${PAGES} HTML pages of ${(htmlPage(0).length / 1024).toFixed(0)} KB`,
+    JSONL
+      ? `# the articles of ${JSONL}`
+      : `# ${LINES} one-line JSONL articles; ${PAGES} HTML pages of ${(htmlPage(0).length / 1024).toFixed(0)} KB`,
   );
-  for (const [label, files, count] of [
-    [`${LINES} JSONL lines`, [jsonl], LINES],
-    [`${PAGES} HTML pages`, htmlFiles, PAGES],
-  ]) {
+  const runs = JSONL
+    ? [[basename(JSONL), [JSONL]]]
+    : [
+        [`${LINES} JSONL lines`, [jsonl]],
+        [`${PAGES} HTML pages`, htmlFiles],
+      ];
+  for (const [label, files] of runs) {
     const session = await launch('chromium');
     try {
       const page = await openPage(session.browser, [], { width: 1280, height: 900 });
@@ -119,11 +135,11 @@ try {
       const seeds = await page.evaluate(() => window.lectern.counts().articles);
       const base = await heap(page);
       await (await page.$('[data-testid="import-input"]'))?.uploadFile(...files);
-      await imported(page, seeds + count);
+      const count = await imported(page, seeds);
       await measure(page, `${label}: imported`, count, base);
       await page.reload();
       await page.evaluate(() => window.lectern.ready);
-      await imported(page, seeds + count);
+      await imported(page, seeds);
       await measure(page, `${label}: after a reload`, count, base);
     } finally {
       await session.close();

@@ -194,7 +194,13 @@ async function startTrace(page, label) {
   const path = join(TRACES, `${label.replace(/\W+/gu, '-')}.json`);
   await page.tracing.start({
     path,
-    categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-v8.cpu_profiler'],
+    categories: [
+      'toplevel',
+      'devtools.timeline',
+      'disabled-by-default-v8.cpu_profiler',
+      'disabled-by-default-v8.gc',
+      'blink_gc',
+    ],
   });
   return { stop: () => page.tracing.stop() };
 }

@@ -1,7 +1,7 @@
 // The library view: the collection as a sortable table, with the count, the sample-article banner,
 // a visible drop target and an empty state. Versions of one story (stories.js groupRows) sit
 // together, joined by a rail, with their similarity and Compare / All versions buttons.
-import { h, icon, ICONS, replaceChildren, focusedElement } from '../shell/dom.js';
+import { h, icon, ICONS, keepChildren, focusedElement } from '../shell/dom.js';
 import { COLUMNS } from './sorting.js';
 import { formatCount, formatDate, plural } from '../shell/format.js';
 import { readerHash } from '../shell/router.js';
@@ -18,6 +18,10 @@ export class LibraryView {
     this.on = on;
     this.rows = [];
     this.rowEls = new Map();
+    /** @type {WeakMap<Element, string>} each drawn row's rowKey */
+    this.rowKeys = new WeakMap();
+    this.topSpacer = spacer();
+    this.bottomSpacer = spacer();
     this.selectedId = null;
 
     this.count = h('p', { class: 'library-count', 'data-testid': 'article-count', 'aria-live': 'polite' });
@@ -310,17 +314,24 @@ export class LibraryView {
     const focusedSelector = focusedId && active.dataset?.testid;
     this.windowStart = start;
     this.windowEnd = end;
-    this.rowEls.clear();
-    const fragment = document.createDocumentFragment();
-    if (start > 0) fragment.append(spacer(start));
+    // Rows that show the same as before are kept as they are (see keepChildren).
+    const before = this.rowEls;
+    this.rowEls = new Map();
+    const nodes = [];
+    if (start > 0) nodes.push(sizeSpacer(this.topSpacer, start));
     for (let i = start; i < end; i++) {
-      const tr = this.renderRow(this.rows[i], i);
-      this.rowEls.set(this.rows[i].id, tr);
-      fragment.append(tr);
+      const row = this.rows[i];
+      const key = rowKey(row, i);
+      let tr = before.get(row.id);
+      if (!tr || this.rowKeys.get(tr) !== key) {
+        tr = this.renderRow(row, i);
+        this.rowKeys.set(tr, key);
+      }
+      this.rowEls.set(row.id, tr);
+      nodes.push(tr);
     }
-    if (end < n) fragment.append(spacer(n - end));
-    replaceChildren(this.tbody, fragment);
-    this.markedId = null;
+    if (end < n) nodes.push(sizeSpacer(this.bottomSpacer, n - end));
+    keepChildren(this.tbody, nodes);
     this.markSelected();
     if (focusedId && this.rowEls.has(focusedId)) {
       const tr = this.rowEls.get(focusedId);
@@ -571,8 +582,38 @@ function storyChip(row, story) {
   );
 }
 
-function spacer(rows) {
-  const td = h('td', { colspan: '5' });
-  td.style.height = `${rows * ROW_HEIGHT}px`; // CSSOM, which the page's CSP allows
-  return h('tr', { class: 'spacer', 'aria-hidden': 'true' }, td);
+/** A row standing for rows not drawn (sizeSpacer gives it their height). */
+function spacer() {
+  return h('tr', { class: 'spacer', 'aria-hidden': 'true' }, h('td', { colspan: '5' }));
+}
+
+/** `tr` (a spacer) made as tall as `rows` rows; a height that stays is not set again. */
+function sizeSpacer(tr, rows) {
+  const td = /** @type {HTMLElement} */ (tr.firstChild);
+  const height = `${rows * ROW_HEIGHT}px`;
+  if (td.style.height !== height) td.style.height = height; // CSSOM, which the page's CSP allows
+  return tr;
+}
+
+/** What a row shows (renderRow's inputs, its position included), to tell whether it changed. */
+function rowKey(row, index) {
+  const { story } = row;
+  return JSON.stringify([
+    index,
+    row.id,
+    row.displayTitle,
+    row.titleFromText,
+    row.seed,
+    row.source,
+    row.date,
+    row.words,
+    story && [
+      story.position,
+      story.index,
+      story.size,
+      story.leadId,
+      sharedLabel(story.pair),
+      sharedExplanation(story.pair),
+    ],
+  ]);
 }

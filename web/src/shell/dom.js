@@ -38,6 +38,23 @@ export function replaceChildren(el, ...children) {
   return append(el, children);
 }
 
+/**
+ * Makes `parent`'s children exactly `nodes`, in order, moving as few as it can: those not wanted
+ * are removed, and a node already in its place is left alone (a node taken out and put back is
+ * laid out and painted again: the library's rows, redrawn several times a second while an import
+ * adds articles, were most of each frame's layout).
+ * @param {Node} parent
+ * @param {Node[]} nodes
+ */
+export function keepChildren(parent, nodes) {
+  const wanted = new Set(nodes);
+  for (const child of [...parent.childNodes]) if (!wanted.has(child)) parent.removeChild(child);
+  nodes.forEach((node, i) => {
+    const here = parent.childNodes[i] ?? null;
+    if (here !== node) parent.insertBefore(node, here);
+  });
+}
+
 /** The focused element (typed as the HTML element it is in this page: dataset, focus()). */
 export function focusedElement() {
   return /** @type {HTMLElement|null} */ (document.activeElement);
