@@ -85,6 +85,9 @@ spaced = quay + b"\f" * 70 + b" closed soon after. " + quay + b"\f\f"
 start = spaced.find(b"y reopene")
 write("anchor", "suffix-all-whitespace",
       bytes([0, start & 0xFF, start >> 8, 9 + 29]) + b"quay" + SEP + SEP + SEP + spaced)
+# Finding 7: a range starting with form feeds and a soft hyphen, at the text's start.
+write("anchor", "lead-soft-hyphen",
+      bytes([2, 0, 0, 12]) + b"\f\f\xc2\xadThe port reopened on Monday.")
 
 # annotations_parse: a collection from the fixtures, and the fixtures that are not annotations.
 write("annotations_parse", "alice-2", annotation_file("alice.json", 0, 1))

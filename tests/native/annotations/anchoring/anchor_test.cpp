@@ -367,6 +367,23 @@ TEST(AnchorTest, ARangeEndingInsideWhitespaceIsFoundAtItsOwnPlace) {
   }
 }
 
+// Fuzz finding 7: an invisible character (here a soft hyphen) after the whitespace a range starts
+// with normalises into that whitespace run; a range at the text's start, with no prefix to agree
+// with, was found without its first three characters.
+TEST(AnchorTest, ARangeStartingWithWhitespaceAndASoftHyphenIsFoundWhole) {
+  const std::string text = "\n\n\xC2\xADThe port reopened on Monday after the storm.";
+  const std::size_t start = Find(text, "\n\n");
+  const std::size_t end = Find(text, " reopened");  // a short quote: found by its context
+  const QuoteSelector own = DescribeRange(text, start, end);
+  for (const bool prepared : {false, true}) {
+    const AnchorResult r = prepared ? Anchor(AnchorText(text), own) : Anchor(text, own);
+    EXPECT_TRUE(r.anchored) << r.reason;
+    EXPECT_EQ(r.start, start) << r.reason;
+    EXPECT_EQ(r.end, end) << r.reason;
+    EXPECT_TRUE(r.exact) << r.reason;
+  }
+}
+
 TEST(AnchorTest, CaseAndTypographyDoNotMatter) {
   const std::string text = "He said \"it's over\" - and left the room for good.";
   const QuoteSelector s = Describe(text, "\"it's over\" - and left");

@@ -39,6 +39,7 @@ namespace {
 using anchoring::Candidate;
 using anchoring::ContextCandidates;
 using anchoring::Decode;
+using anchoring::IsBlank;
 using anchoring::IsMark;
 using anchoring::IsSpace;
 using anchoring::MakeQuery;
@@ -204,10 +205,10 @@ AnchorResult ToResult(const AnchorText::Data& t, const Query& query, const Candi
     start = t.from[c.start];
     end = t.to[c.end - 1];
   }
-  for (std::size_t i = 0; i < query.lead_space && start > 0 && IsSpace(t.raw[start - 1]); ++i) {
+  for (std::size_t i = 0; i < query.lead_space && start > 0 && IsBlank(t.raw[start - 1]); ++i) {
     --start;
   }
-  for (std::size_t i = 0; i < query.trail_space && end < t.raw.size() && IsSpace(t.raw[end]); ++i) {
+  for (std::size_t i = 0; i < query.trail_space && end < t.raw.size() && IsBlank(t.raw[end]); ++i) {
     ++end;
   }
   if (!query.raw_exact.empty() && !IsMark(query.raw_exact.front())) {

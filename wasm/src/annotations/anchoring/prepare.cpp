@@ -19,11 +19,6 @@ namespace {
 constexpr std::size_t kContextSearch = 32;  // context characters searched with short quotes
 constexpr std::size_t kContextScore = 64;   // context characters compared when scoring
 
-// Characters that do not show and that editors insert or drop freely.
-bool IsInvisible(char32_t c) {
-  return c == 0x00AD || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF;
-}
-
 // One code point folded for matching: case, and the typographic variants that copies of a story
 // swap freely (curly and straight quotes, dashes). Always one code point, so offsets map 1:1.
 char32_t Fold(char32_t c) {
@@ -109,6 +104,10 @@ std::u32string Decode(std::string_view text) {
 
 bool IsSpace(char32_t c) { return u_isUWhiteSpace(static_cast<UChar32>(c)); }
 
+bool IsInvisible(char32_t c) {
+  return c == 0x00AD || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF;
+}
+
 bool IsMark(char32_t c) {
   const int8_t type = u_charType(static_cast<UChar32>(c));
   return type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_COMBINING_SPACING_MARK;
@@ -182,9 +181,12 @@ Query MakeQuery(const QuoteSelector& selector) {
   q.has_context = !raw_prefix.empty() || !raw_suffix.empty();
   q.given_before = raw_prefix.size();
   q.given_after = raw_suffix.size();
-  while (q.lead_space < q.raw_exact.size() && IsSpace(q.raw_exact[q.lead_space])) ++q.lead_space;
+  // Blanks, not only whitespace: an invisible character inside a leading run of whitespace
+  // normalises into that run, and a quote's start counted past whitespace alone fell inside it
+  // (fuzz finding 7).
+  while (q.lead_space < q.raw_exact.size() && IsBlank(q.raw_exact[q.lead_space])) ++q.lead_space;
   while (q.trail_space < q.raw_exact.size() - q.lead_space &&
-         IsSpace(q.raw_exact[q.raw_exact.size() - 1 - q.trail_space])) {
+         IsBlank(q.raw_exact[q.raw_exact.size() - 1 - q.trail_space])) {
     ++q.trail_space;
   }
   const std::u32string all = raw_prefix + q.raw_exact + raw_suffix;

@@ -40,6 +40,13 @@ std::u32string Decode(std::string_view text);
 
 bool IsSpace(char32_t c);
 
+// A character that does not show and that editors insert or drop freely (a soft hyphen, zero-width
+// spaces and joiners): normalising drops it, or adds it to the whitespace run it follows.
+bool IsInvisible(char32_t c);
+
+// Whitespace or invisible: what may stand around a quote without being part of its words.
+inline bool IsBlank(char32_t c) { return IsSpace(c) || IsInvisible(c); }
+
 bool IsMark(char32_t c);
 
 std::shared_ptr<const AnchorText::Data> Prepare(std::string_view text,
@@ -60,7 +67,7 @@ int NumberErrors(const std::vector<std::u32string>& quote,
 
 struct Query {
   std::u32string raw_exact;                     // the quote's code points, for the exactness check
-  std::size_t lead_space = 0, trail_space = 0;  // whitespace around the quote's raw text
+  std::size_t lead_space = 0, trail_space = 0;  // blanks (IsBlank) around the quote's raw text
   std::u32string quote;                         // normalised, without surrounding whitespace
   std::u32string before;  // normalised context before the quote, nearest kContextScore, reversed
   std::u32string after;   // normalised context after the quote, nearest kContextScore
