@@ -70,23 +70,27 @@ async function heap(page) {
   const types = snapshot.snapshot.meta.node_types[0];
   const [type, name, size] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f));
   const kinds = new Map();
+  const counts = new Map();
   const nodes = snapshot.nodes;
   for (let i = 0; i < nodes.length; i += fields.length) {
     const t = types[nodes[i + type]];
     const kind = t === 'object' || t === 'native' ? snapshot.strings[nodes[i + name]] : t;
     kinds.set(kind, (kinds.get(kind) ?? 0) + nodes[i + size]);
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
   }
-  return { usedSize, kinds, objects: nodes.length / fields.length };
+  return { usedSize, kinds, counts, objects: nodes.length / fields.length };
 }
 
 /** Prints the heap's growth over `base` (the page with its sample articles) per article. */
 async function measure(page, label, articles, base) {
-  const { usedSize, kinds, objects } = await heap(page);
-  const top = [...kinds]
-    .map(([kind, bytes]) => [kind, bytes - (base.kinds.get(kind) ?? 0)])
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 6)
-    .map(([kind, bytes]) => `${kind} ${Math.round(bytes / articles)}`);
+  const { usedSize, kinds, counts, objects } = await heap(page);
+  /** The six biggest growths of `now` over `then` (by kind), per article. */
+  const top = (now, then, digits) =>
+    [...now]
+      .map(([kind, n]) => [kind, n - (then.get(kind) ?? 0)])
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 6)
+      .map(([kind, n]) => `${kind} ${(n / articles).toFixed(digits)}`);
   const grown = usedSize - base.usedSize;
   console.log(
     JSON.stringify({
@@ -94,7 +98,8 @@ async function measure(page, label, articles, base) {
       heapMB: +(usedSize / 1048576).toFixed(1),
       bytesPerArticle: Math.round(grown / articles),
       objectsPerArticle: +((objects - base.objects) / articles).toFixed(1),
-      top,
+      top: top(kinds, base.kinds, 0),
+      topObjects: top(counts, base.counts, 1),
     }),
   );
 }

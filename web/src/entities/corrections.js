@@ -74,13 +74,13 @@ export function entityIdOf(type, text) {
  * An article's mentions after its classifying corrections: a rejected passage loses the mentions
  * it overlaps; a passage marked as a type replaces the mentions it overlaps. Later corrections win
  * (give them in the order they were made).
- * @param {import('../library/records.js').StoredMention[]} mentions  in text order, UTF-16
+ * @param {import('./stored-mentions.js').StoredMention[]} mentions  in text order, UTF-16
  * @param {{start: number, end: number, correction: Correction}[]} corrections  placed in this article
  * @param {string} body  the article's body (for the text of added mentions)
- * @returns {(import('../library/records.js').StoredMention & {corrected?: boolean})[]} in text order
+ * @returns {(import('./stored-mentions.js').StoredMention & {corrected?: boolean})[]} in text order
  */
 export function applyToMentions(mentions, corrections, body) {
-  /** @type {(import('../library/records.js').StoredMention & {corrected?: boolean})[]} */
+  /** @type {(import('./stored-mentions.js').StoredMention & {corrected?: boolean})[]} */
   let out = mentions.slice();
   for (const { start, end, correction } of corrections) {
     if (correction.kind !== 'classify' && correction.kind !== 'reject') continue;

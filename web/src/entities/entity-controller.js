@@ -3,7 +3,7 @@
 // annotations in the annotation book), and the collection's entity index, which the core builds
 // from the stored mentions and the user's edits. Views ask here; nothing here draws.
 import { parseCore } from '../annotations/annotation-records.js';
-import { storedMentions } from '../library/records.js';
+import { hasMentions, packMentions, unpackMentions } from './stored-mentions.js';
 import { yieldToEventLoop } from '../shell/yield.js';
 import { applyToMentions, correctionFields, correctionOf, editsOf } from './corrections.js';
 import { indexArticles, shownMentions } from './entity-model.js';
@@ -65,7 +65,7 @@ export class EntityController {
 
   /** Whether the core has found this article's mentions. */
   has(record) {
-    return Array.isArray(record?.article?.entities);
+    return hasMentions(record?.article);
   }
 
   /**
@@ -82,7 +82,7 @@ export class EntityController {
           await core.call('entities', a.body, JSON.stringify({ date: a.date || '' })),
           'entities',
         );
-        a.entities = storedMentions(Array.isArray(answer) ? answer : []);
+        a.entities = packMentions(Array.isArray(answer) ? answer : []);
         await this.deps.persist([record]);
       })().finally(() => this.finding.delete(record.id));
       this.finding.set(record.id, run);
@@ -116,7 +116,11 @@ export class EntityController {
   /** The article's mentions after its classifying corrections (UTF-16; [] until found). */
   mentionsOf(record) {
     if (!this.has(record)) return [];
-    return applyToMentions(record.article.entities, this.correctionsIn(record), record.article.body);
+    return applyToMentions(
+      unpackMentions(record.article.entities),
+      this.correctionsIn(record),
+      record.article.body,
+    );
   }
 
   /**

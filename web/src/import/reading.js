@@ -41,7 +41,7 @@ import { prepareArticle } from '../library/records.js';
  * @property {(bytes: Uint8Array, fileName: string, options: {firstLine: number}) =>
  *   {articles: object[], problems: object[]}} read  one call of the core's readFile
  * @property {(text: string) => string} contentHash  the core's contentHash (only called for articles)
- * @property {(text: string, date: string) => import('../library/records.js').StoredMention[]|null} [entities]
+ * @property {(text: string, date: string) => import('../entities/stored-mentions.js').StoredMention[]|null} [entities]
  *   the core's entities (when given, each article carries its mentions)
  */
 

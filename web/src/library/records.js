@@ -1,6 +1,7 @@
 // Library records: what is kept (in memory and in IndexedDB) for each article.
 import { displayTitle } from '../shell/format.js';
 import { packArticleSpans } from '../reader/spans.js';
+import { packMentions } from '../entities/stored-mentions.js';
 
 /**
  * @typedef {object} LibraryRecord
@@ -58,38 +59,20 @@ export function normaliseArticle(raw) {
  */
 
 /**
- * An entity mention as records keep it (article.entities): UTF-16 offsets into the body (its text
- * is body.slice(start, end)), the type, the core's entity id within the article, and for dates the
- * ISO value when the core resolved one.
- * @typedef {{start: number, end: number, type: string, entity: string, value?: string}} StoredMention
- */
-
-/**
- * The mentions to keep of the core's answer (entities): without their text, which the body holds.
- * @param {{start: number, end: number, type: string, entity: string, value?: string}[]} mentions
- * @returns {StoredMention[]}
- */
-export function storedMentions(mentions) {
-  return mentions.map(({ start, end, type, entity, value }) =>
-    value ? { start, end, type, entity, value } : { start, end, type, entity },
-  );
-}
-
-/**
  * What the page keeps of a parsed article, before it becomes a record: the normalised article (with
- * its entity mentions, article.entities, when `findEntities` is given), its content hash and key,
- * and its word count. Done where the core runs (in the worker when there is one), so the page's
+ * its entity mentions packed in article.entities, stored-mentions.js, when `findEntities` is
+ * given), its content hash and key, and its word count. Done where the core runs (in the worker when there is one), so the page's
  * main thread has little left to do per article.
  * @param {{body?: string, wordCount?: number, original?: string}} rawArticle  an article of the core's readFile JSON
  * @param {(text: string) => string} contentHash  the core's contentHash
- * @param {(text: string, date: string) => StoredMention[]|null} [findEntities]  the core's entities
+ * @param {(text: string, date: string) => import('../entities/stored-mentions.js').StoredMention[]|null} [findEntities]  the core's entities
  *   (null: it finds none; the mentions are then found when the article is shown)
  * @returns {PreparedArticle}
  */
 export function prepareArticle(rawArticle, contentHash, findEntities) {
   const article = normaliseArticle(rawArticle);
   const mentions = findEntities?.(article.body, article.date);
-  if (mentions) article.entities = storedMentions(mentions);
+  if (mentions) article.entities = packMentions(mentions);
   const hash = contentHash(article.body);
   // Kept only when it differs from the body (a text file's often does not): a second record per
   // article in storage made an import of 200,000 one-line articles half as slow again.
