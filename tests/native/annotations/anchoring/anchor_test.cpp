@@ -349,6 +349,19 @@ TEST(AnchorTest, WhitespaceReflowAndParagraphBreaks) {
   }
 }
 
+// The range [start, end) of `text`, described from it, is anchored there exactly (the text
+// prepared or not).
+void ExpectOwnRangeFound(const std::string& text, std::size_t start, std::size_t end) {
+  const QuoteSelector own = DescribeRange(text, start, end);
+  for (const bool prepared : {false, true}) {
+    const AnchorResult r = prepared ? Anchor(AnchorText(text), own) : Anchor(text, own);
+    EXPECT_TRUE(r.anchored) << r.reason;
+    EXPECT_EQ(r.start, start) << r.reason;
+    EXPECT_EQ(r.end, end) << r.reason;
+    EXPECT_TRUE(r.exact) << r.reason;
+  }
+}
+
 // A range that ends inside a long run of whitespace: its suffix, all whitespace, is one space once
 // normalised. It agreed fully only where the text ends after a space (fuzz finding 6), so a copy
 // of the quote at the very end won over the range's own place.
@@ -358,13 +371,7 @@ TEST(AnchorTest, ARangeEndingInsideWhitespaceIsFoundAtItsOwnPlace) {
                            " closed soon after. The old fish market on the east quay reopene\f\f";
   const std::size_t start = Find(text, "y reopene");
   const std::size_t end = start + 9 + 29;  // "y reopene" and 29 of the 70 form feeds
-  const QuoteSelector own = DescribeRange(text, start, end);
-  for (const bool prepared : {false, true}) {
-    const AnchorResult r = prepared ? Anchor(AnchorText(text), own) : Anchor(text, own);
-    EXPECT_TRUE(r.anchored) << r.reason;
-    EXPECT_EQ(r.start, start) << r.reason;
-    EXPECT_EQ(r.end, end) << r.reason;
-  }
+  ExpectOwnRangeFound(text, start, end);
 }
 
 // Fuzz finding 7: an invisible character (here a soft hyphen) after the whitespace a range starts
@@ -374,14 +381,7 @@ TEST(AnchorTest, ARangeStartingWithWhitespaceAndASoftHyphenIsFoundWhole) {
   const std::string text = "\n\n\xC2\xADThe port reopened on Monday after the storm.";
   const std::size_t start = Find(text, "\n\n");
   const std::size_t end = Find(text, " reopened");  // a short quote: found by its context
-  const QuoteSelector own = DescribeRange(text, start, end);
-  for (const bool prepared : {false, true}) {
-    const AnchorResult r = prepared ? Anchor(AnchorText(text), own) : Anchor(text, own);
-    EXPECT_TRUE(r.anchored) << r.reason;
-    EXPECT_EQ(r.start, start) << r.reason;
-    EXPECT_EQ(r.end, end) << r.reason;
-    EXPECT_TRUE(r.exact) << r.reason;
-  }
+  ExpectOwnRangeFound(text, start, end);
 }
 
 TEST(AnchorTest, CaseAndTypographyDoNotMatter) {
