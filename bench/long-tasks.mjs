@@ -13,7 +13,8 @@
 // Chromium, a trace of each phase (its tasks, and V8's samples every 0.1 ms or so):
 //   node bench/page-scale.mjs --browsers chromium --traces /tmp/traces
 //   node bench/long-tasks.mjs /tmp/traces/*.json [--min 90] [--top 8]
-// The page's tasks are the RunTask events of the renderers' main threads (CrRendererMain).
+// The page's tasks are the RunTask events of the renderers' main threads (CrRendererMain); a last
+// line tells how much the page's layouts had to do (dirty layout objects, CPU time).
 // Prints, reads nothing else.
 import { closeSync, createReadStream, openSync, readFileSync, readSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -199,6 +200,27 @@ function chromiumTasks(events, name) {
       stacks: task.stacks,
       work: task.work,
     });
+  printLayouts(events.filter((e) => e.ph === 'X' && e.name === 'Layout' && main.has(`${e.pid}:${e.tid}`)));
+}
+
+/**
+ * How much each of the page's layouts had to do: the layout objects it found dirty (of all the
+ * document's) and its CPU time, median, 90th percentile and most.
+ */
+function printLayouts(layouts) {
+  if (!layouts.length) return;
+  const spread = (values, digits) => {
+    const sorted = values.sort((a, b) => a - b);
+    const at = (p) => sorted[Math.floor((sorted.length - 1) * p)].toFixed(digits);
+    return `${at(0.5)} / ${at(0.9)} / ${at(1)}`;
+  };
+  const dirty = layouts.map((e) => e.args?.beginData?.dirtyObjects ?? 0);
+  const total = Math.max(...layouts.map((e) => e.args?.beginData?.totalObjects ?? 0));
+  const cpu = layouts.map((e) => (e.tdur ?? 0) / 1000);
+  console.log(
+    `  ${layouts.length} layouts (median / 90th percentile / most): dirty objects ${spread(dirty, 0)} ` +
+      `of up to ${total}; ms of CPU ${spread(cpu, 1)}`,
+  );
 }
 
 /**
