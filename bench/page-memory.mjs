@@ -23,8 +23,7 @@ const option = (name, fallback) => {
 };
 const LINES = option('lines', 50000);
 const PAGES = option('pages', 2000);
-const i = args.indexOf('--jsonl');
-const JSONL = i >= 0 ? args[i + 1] : '';
+const JSONL = args.includes('--jsonl') ? args[args.indexOf('--jsonl') + 1] : '';
 
 /** A saved news page: a little article in a lot of navigation, as pages from the web are. */
 function htmlPage(i) {
