@@ -11,10 +11,13 @@
 //   node bench/page-memory.mjs [--lines N] [--pages N] [--jsonl FILE]
 //   --jsonl FILE: that file's articles instead of the generated lines (news articles have entity
 //   mentions, which one-line articles do not), e.g. ../shared/data/bench/reuters21578.jsonl
+//   --annotations N: also N annotations (tests/e2e/generated-annotations.mjs) over the sample
+//   articles, measured per annotation
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { launch, openPage } from '../tests/e2e/browsers.mjs';
+import { annotationFileText, libraryTargets } from '../tests/e2e/generated-annotations.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -23,6 +26,7 @@ const option = (name, fallback) => {
 };
 const LINES = option('lines', 50000);
 const PAGES = option('pages', 2000);
+const ANNOTATIONS = option('annotations', 0);
 const JSONL = args.includes('--jsonl') ? args[args.indexOf('--jsonl') + 1] : '';
 
 /** A saved news page: a little article in a lot of navigation, as pages from the web are. */
@@ -39,16 +43,18 @@ function htmlPage(i) {
 }
 
 /**
- * Waits until the page holds more than `seeds` articles, no import runs and the count stayed the
- * same for a second (a file's duplicates and blank texts are not added); the articles added.
+ * Waits until the page holds more than `seeds` articles (or annotations), no import runs and the
+ * count stayed the same for a second (a file's duplicates and blank texts are not added), or, after
+ * a reload, until it holds the `total` it had; the articles (annotations) added.
  */
-async function imported(page, seeds) {
+async function imported(page, seeds, what = 'articles', total = 0) {
   let last = -1;
   for (;;) {
-    const n = await page.evaluate(() =>
-      document.querySelector('#app[data-importing]') ? -1 : window.lectern.counts().articles,
+    const n = await page.evaluate(
+      (key) => (document.querySelector('#app[data-importing]') ? -1 : window.lectern.counts()[key]),
+      what,
     );
-    if (n > seeds && n === last) return n - seeds;
+    if (total ? n - seeds >= total : n > seeds && n === last) return n - seeds;
     last = n;
     await new Promise((r) => setTimeout(r, 1000));
   }
@@ -80,7 +86,10 @@ async function heap(page) {
   return { usedSize, kinds, counts, objects: nodes.length / fields.length };
 }
 
-/** Prints the heap's growth over `base` (the page with its sample articles) per article. */
+/**
+ * Prints the heap's growth over `base` (the page with its sample articles) per article (or per
+ * annotation: `articles` is the count of what was added).
+ */
 async function measure(page, label, articles, base) {
   const { usedSize, kinds, counts, objects } = await heap(page);
   /** The six biggest growths of `now` over `then` (by kind), per article. */
@@ -143,7 +152,35 @@ try {
       await measure(page, `${label}: imported`, count, base);
       await page.reload();
       await page.evaluate(() => window.lectern.ready);
-      await imported(page, seeds);
+      await imported(page, seeds, 'articles', count);
+      await measure(page, `${label}: after a reload`, count, base);
+    } finally {
+      await session.close();
+    }
+  }
+  if (ANNOTATIONS) {
+    const session = await launch('chromium');
+    try {
+      const page = await openPage(session.browser, [], { width: 1280, height: 900 });
+      await page.evaluate(() => window.lectern.ready);
+      const targets = await libraryTargets(page, 5);
+      const file = join(dir, 'desk.json');
+      writeFileSync(file, [...annotationFileText(targets, { to: ANNOTATIONS, noteChars: 200 })].join(''));
+      const before = await page.evaluate(() => window.lectern.counts().annotations);
+      const base = await heap(page);
+      await (await page.$('[data-testid="import-input"]'))?.uploadFile(file);
+      const count = await imported(page, before, 'annotations');
+      // Stored once its summary replaces its progress message (as in bench/page-scale.mjs).
+      await page.waitForFunction(
+        (key) => document.querySelector(`[data-key="${key}"]:not([data-kind="info"])`) !== null,
+        { timeout: 0 },
+        `annotations:${basename(file)}`,
+      );
+      const label = `${ANNOTATIONS} annotations (per annotation)`;
+      await measure(page, `${label}: imported`, count, base);
+      await page.reload();
+      await page.evaluate(() => window.lectern.ready);
+      await imported(page, before, 'annotations', count);
       await measure(page, `${label}: after a reload`, count, base);
     } finally {
       await session.close();

@@ -1,7 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Collection, inImportOrder } from '../../../web/src/library/collection.js';
-import { makeRecord, normaliseArticle, rowOf, isValidRecord } from '../../../web/src/library/records.js';
+import {
+  makeRecord,
+  normaliseArticle,
+  rowOf,
+  isValidRecord,
+  shareRecordStrings,
+} from '../../../web/src/library/records.js';
+import { SharedStrings } from '../../../web/src/storage/shared-strings.js';
 import { parseSeeds, shouldLoadSeeds } from '../../../web/src/library/seeds.js';
 import {
   firstSpan,
@@ -71,6 +78,25 @@ const rec = (id, seq) => ({
   importedAt: 0,
   seed: false,
   words: 1,
+});
+
+test("a record's repeating strings go through the table: file, source, date, unit, mention names", () => {
+  const given = [];
+  const strings = new (class extends SharedStrings {
+    of(value) {
+      given.push(value);
+      return super.of(value);
+    }
+  })();
+  const record = makeRecord(
+    { body: 'Ana met Bo.', title: 'T', source: 'Wire 3', date: '2024-03-01', offsetUnit: 'utf16' },
+    () => 'c'.repeat(64),
+    { fileName: 'desk.jsonl', importedAt: 1, seq: 1 },
+  );
+  record.article.entities = { spans: new Int32Array(5), names: ['PER', 'PER:ana'] };
+  const before = structuredClone(record);
+  assert.deepEqual(shareRecordStrings(record, strings), before);
+  assert.deepEqual(given, ['desk.jsonl', 'Wire 3', '2024-03-01', 'utf16', 'PER', 'PER:ana']);
 });
 
 test('collection keeps import order, refuses duplicates, removes and restores', () => {

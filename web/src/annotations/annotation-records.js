@@ -11,6 +11,7 @@ import { TagSet } from './tags.js';
 import { isCorrection } from '../entities/corrections.js';
 import { UndoStack } from './undo.js';
 import { TimeSlicer } from '../shell/slices.js';
+import { shareAnnotationStrings } from './annotation-strings.js';
 
 export const TAGS_META = 'annotationTags';
 
@@ -91,7 +92,7 @@ export class AnnotationRecords {
     }
     const slicer = new TimeSlicer(); // 100,000 records: in slices, the page painting in between
     for (const r of rows) {
-      if (validRecord(r)) this.records.set(r.id, r);
+      if (validRecord(r)) this.records.set(r.id, shareAnnotationStrings(r));
       if (slicer.due()) await slicer.pause();
     }
     let tags = [];
@@ -166,7 +167,7 @@ export class AnnotationRecords {
       if (this.unsaved.has(r.id)) continue; // ours is newer and not written yet
       if (mine && JSON.stringify(mine) === JSON.stringify(r)) continue;
       if (!isNewer(r, mine)) continue;
-      this.records.set(r.id, r);
+      this.records.set(r.id, shareAnnotationStrings(r));
       if (r.annotation) for (const t of tagsOf(r.annotation)) this.tags.ensure(t.name, t.color);
       changed.push(r.id);
     }

@@ -23,6 +23,7 @@ import { parseCore } from './annotation-records.js';
 import { exportInParts } from './annotation-export.js';
 import { idsInBatch, shiftPath } from '../import/annotation-items.js';
 import { TimeSlicer, forEachSliced } from '../shell/slices.js';
+import { shareAnnotationStrings } from './annotation-strings.js';
 
 /**
  * @typedef {{text: string, first: number, listPath: string|null}} ImportBatch
@@ -68,13 +69,13 @@ export class AnnotationBook extends AnnotationPlacement {
       if (annotation) {
         const sameTarget =
           old?.annotation && JSON.stringify(old.annotation.target) === JSON.stringify(annotation.target);
-        record = {
+        record = shareAnnotationStrings({
           id,
           hash: targetHash(annotation),
           modified: modifiedOf(annotation),
           annotation,
           anchor: undefined,
-        };
+        });
         const anchor = anchors.has(id) ? anchors.get(id) : sameTarget ? old.anchor : undefined;
         if (anchor) record.anchor = anchor;
         for (const t of tagsOf(annotation)) this.tags.ensure(t.name, t.color);

@@ -1,4 +1,5 @@
 // The collection in memory: records by id, in import order. Pure (no storage, no DOM).
+import { shareRecordStrings } from './records.js';
 
 export class Collection {
   /** @param {import('./records.js').LibraryRecord[]} records */
@@ -25,10 +26,13 @@ export class Collection {
     return this.byId.get(id);
   }
 
-  /** Adds a record unless one with the same id is there. @returns {boolean} whether added */
+  /**
+   * Adds a record unless one with the same id is there, its repeated strings shared (every record
+   * comes in here: imported, read from storage, or from another tab). @returns {boolean} whether added
+   */
   add(record) {
     if (this.byId.has(record.id)) return false;
-    this.byId.set(record.id, record);
+    this.byId.set(record.id, shareRecordStrings(record));
     if (record.seed) this.seedCount++;
     // An import adds records after the last: kept in order without sorting 100,000 again.
     if (this._sorted && record.seq > this.maxSeq) this._sorted.push(record);

@@ -2,6 +2,7 @@
 import { displayTitle } from '../shell/format.js';
 import { packArticleSpans } from '../reader/spans.js';
 import { packMentions } from '../entities/stored-mentions.js';
+import { sharedStrings } from '../storage/shared-strings.js';
 
 /**
  * @typedef {object} LibraryRecord
@@ -104,6 +105,24 @@ export function recordFromPrepared(prepared, { fileName, importedAt, seq, seed =
  */
 export function makeRecord(rawArticle, contentHash, meta) {
   return recordFromPrepared(prepareArticle(rawArticle, contentHash), meta);
+}
+
+/**
+ * Shares the strings that many records repeat (storage/shared-strings.js), in place: the file
+ * name, the article's source, date and offset unit, and its mentions' types, entities and dates.
+ * Returns the record.
+ * @param {LibraryRecord} record
+ * @param {import('../storage/shared-strings.js').SharedStrings} [strings]
+ */
+export function shareRecordStrings(record, strings = sharedStrings) {
+  if (typeof record.fileName === 'string') record.fileName = strings.of(record.fileName);
+  const a = /** @type {any} */ (record.article);
+  if (!a || typeof a !== 'object') return record;
+  for (const key of ['source', 'date', 'offsetUnit'])
+    if (typeof a[key] === 'string') a[key] = strings.of(a[key]);
+  const names = a.entities?.names;
+  if (Array.isArray(names)) for (let i = 0; i < names.length; i++) names[i] = strings.of(names[i]);
+  return record;
 }
 
 /** Whether a stored value looks like a record this version can show. */
