@@ -8,7 +8,7 @@
 // asserted: a benchmark, not a test.
 // Objects per article are printed too: a collector's pause grows with the objects it marks more
 // than with their bytes.
-//   node bench/page-memory.mjs [--lines N] [--pages N] [--jsonl FILE]
+//   node bench/page-memory.mjs [--lines N] [--pages N] [--jsonl FILE] [--annotations N]
 //   --jsonl FILE: that file's articles instead of the generated lines (news articles have entity
 //   mentions, which one-line articles do not), e.g. ../shared/data/bench/reuters21578.jsonl
 //   --annotations N: also N annotations (tests/e2e/generated-annotations.mjs) over the sample
