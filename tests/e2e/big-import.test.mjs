@@ -190,6 +190,15 @@ for (const name of process.env.LECTERN_BROWSERS?.split(',') ?? BROWSERS) {
         return [all[seeds]?.title, all.at(-1)?.title];
       }, SEEDS);
       assert.deepEqual(sample, ['Synthetic article 1', `Synthetic article ${RECORDS}`]);
+      // The summary is shown once the library is drawn again, after the import has ended: in
+      // WebKit that can be a second after the probe saw the end.
+      await page.waitForFunction(
+        () =>
+          [...document.querySelectorAll('[data-testid="message"]')].some((m) =>
+            /Added/.test(m.textContent ?? ''),
+          ),
+        { timeout: 30000, polling: 200 },
+      );
       const summary = await page.$$eval(byTestId('message'), (m) => m.map((e) => e.textContent).join('\n'));
       assert.match(summary, /Added 12,000 articles from 1 file/);
       assert.equal(
