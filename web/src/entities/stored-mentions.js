@@ -2,7 +2,8 @@
 // few strings, not an object per mention. News articles have ten or more mentions each, each with
 // two or three strings (its type, its entity id, a date's value); kept as objects they were a third
 // of the page's objects (`node bench/page-memory.mjs --jsonl …/reuters21578.jsonl`: 60 objects per
-// article before, 42 packed), and a collector's pause grows with the objects it marks.
+// article before, 42 packed), and a collector's pause grows with the objects it marks. The numbers
+// are in a plain array, as spans are (reader/spans.js says why); versions before stored an Int32Array.
 
 /**
  * An entity mention: UTF-16 offsets into the body (its text is body.slice(start, end)), the type,
@@ -13,7 +14,7 @@
 /**
  * An article's mentions packed: five numbers per mention in `spans` (start, end, and the indexes
  * in `names` of its type, entity id and value, -1 for no value); each distinct string once.
- * @typedef {{spans: Int32Array, names: string[]}} PackedMentions
+ * @typedef {{spans: number[]|Int32Array, names: string[]}} PackedMentions
  */
 
 const FIELDS = 5;
@@ -36,10 +37,10 @@ export function packMentions(mentions) {
     }
     return i;
   };
-  const spans = new Int32Array(mentions.length * FIELDS);
-  mentions.forEach(({ start, end, type, entity, value }, k) => {
-    spans.set([start, end, indexOf(type), indexOf(entity), value ? indexOf(value) : -1], k * FIELDS);
-  });
+  /** @type {number[]} */
+  const spans = [];
+  for (const { start, end, type, entity, value } of mentions)
+    spans.push(start, end, indexOf(type), indexOf(entity), value ? indexOf(value) : -1);
   return { spans, names };
 }
 
@@ -66,5 +67,9 @@ export function unpackMentions(kept) {
 /** Whether an article's mentions were found and kept (in either form; see unpackMentions). */
 export function hasMentions(article) {
   const kept = article?.entities;
-  return Array.isArray(kept) || (kept?.spans instanceof Int32Array && Array.isArray(kept.names));
+  const spans = kept?.spans;
+  return (
+    Array.isArray(kept) ||
+    ((Array.isArray(spans) || spans instanceof Int32Array) && Array.isArray(kept.names))
+  );
 }
