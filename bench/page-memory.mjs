@@ -17,6 +17,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { launch, openPage } from '../tests/e2e/browsers.mjs';
+import { heapSnapshot } from '../tests/e2e/heap-snapshot.mjs';
 import { annotationFileText, libraryTargets } from '../tests/e2e/generated-annotations.mjs';
 
 const args = process.argv.slice(2);
@@ -62,15 +63,7 @@ async function imported(page, seeds, what = 'articles', total = 0) {
 
 /** Heap after a full collection, and a snapshot's self sizes summed by kind. */
 async function heap(page) {
-  const cdp = await page.createCDPSession();
-  await cdp.send('HeapProfiler.enable');
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  const chunks = [];
-  cdp.on('HeapProfiler.addHeapSnapshotChunk', (e) => chunks.push(e.chunk));
-  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
-  await cdp.detach();
-  const snapshot = JSON.parse(chunks.join(''));
+  const { usedSize, snapshot } = await heapSnapshot(page);
   const fields = snapshot.snapshot.meta.node_fields;
   const types = snapshot.snapshot.meta.node_types[0];
   const [type, name, size] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f));

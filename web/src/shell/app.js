@@ -834,6 +834,21 @@ export class App {
     document.addEventListener('keydown', (e) => handleKey(this, e));
     document.addEventListener('paste', (e) => this.handlePaste(e));
     this.dropZone.install(window);
+    // A page left for good (a reload, a closed tab) lets go of its library at once: see release.
+    window.addEventListener('pagehide', (e) => {
+      if (!e.persisted) this.release();
+    });
+  }
+
+  /**
+   * Lets go of the articles and annotations in memory (storage keeps them). In Firefox a page left
+   * is freed by the cycle collector, which walks all the old page still reaches, in one pause on
+   * the page that follows in the same process: 0.4-1.9 s at 100,000 articles (RELIABILITY.md).
+   */
+  release() {
+    this.collection.clear();
+    this.annotations.book?.records.clear();
+    this.library.rows = [];
   }
 
   handlePaste(e) {
