@@ -15,6 +15,9 @@
 //   … --annotated-articles N   the articles the annotations are spread over (50 by default)
 //   … --traces DIR   Chromium: a trace of each phase (its tasks and V8's samples) written to DIR,
 //                    for bench/long-tasks.mjs (where its long tasks went)
+// Measure on a machine otherwise idle. The browser runs in a session of its own, and where Linux
+// shares the CPU between sessions first (autogroup, /proc/sys/kernel/sched_autogroup_enabled = 1)
+// a job at `nice 19` in another session still takes half of it (RELIABILITY.md, session 17).
 import {
   mkdtempSync,
   mkdirSync,

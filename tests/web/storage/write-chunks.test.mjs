@@ -44,3 +44,14 @@ test('chunks keep the records in order', async () => {
   });
   assert.deepEqual(seen, ids(10));
 });
+
+test('every timed part of a chunk counts: reads and writes add up', async () => {
+  let clock = 0;
+  const sizes = [];
+  await new WriteChunks({ now: () => clock }).each(ids(200), async (chunk, timed) => {
+    sizes.push(chunk.length);
+    timed(() => (clock += chunk.length * 0.1)); // the reads
+    timed(() => (clock += chunk.length * 0.1)); // the writes
+  });
+  assert.equal(sizes[1], Math.floor(CHUNK_MS / 0.2));
+});

@@ -196,7 +196,8 @@ export class IdbStore {
     const result = { written: [], stale: [] };
     await new WriteChunks().each(records, (chunk, timed) => {
       const tx = this.transaction(ANNOTATIONS, 'readwrite');
-      const writes = Promise.all(chunk.map((r) => tx.store.get(r.id))).then((stored) => {
+      const reads = timed(() => chunk.map((r) => tx.store.get(r.id)));
+      const writes = Promise.all(reads).then((stored) => {
         const puts = timed(() =>
           chunk.map((record, k) => {
             if (!isNewer(record, stored[k])) {

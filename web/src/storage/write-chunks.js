@@ -17,25 +17,28 @@ export class WriteChunks {
   }
 
   /**
-   * Runs `put(chunk)` over `records` in chunks (awaiting each): the time each put call takes
+   * Runs `put(chunk)` over `records` in chunks (awaiting each): the time its timed parts took
    * sizes the next chunk.
    * @template T
    * @param {T[]} records
    * @param {(chunk: T[], timed: <R>(work: () => R) => R) => Promise<unknown>} put  calls
-   *   timed(work) around the synchronous part that copies the records (the put() calls)
+   *   timed(work) around each synchronous part that issues requests for every record (the put()
+   *   calls; the get() calls too, where it reads before it writes)
    */
   async each(records, put) {
     for (let i = 0; i < records.length;) {
       const chunk = records.slice(i, i + this.size);
       i += chunk.length;
+      let spent = 0;
       await put(chunk, (work) => {
         const start = this.now();
         try {
           return work();
         } finally {
-          this.sized(chunk.length, this.now() - start);
+          spent += this.now() - start;
         }
       });
+      this.sized(chunk.length, spent);
     }
   }
 
