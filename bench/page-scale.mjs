@@ -7,12 +7,18 @@
 // long the main thread was held). Figures are printed, nothing is asserted: a benchmark,
 // not a test. The data is generated here (tests/e2e/generated-annotations.mjs for annotations).
 // Progress is polled with window.lectern.counts(): articles() and annotations() copy every object,
-// which at 100,000 is a long task of the benchmark's own. Each phase also gives the peak memory of
-// the browser's processes (the sum of their proportional set sizes, sampled every 250 ms).
+// which at 100,000 is a long task of the benchmark's own. With --memory-every MS, each phase also
+// gives the peak memory of the browser's processes (the sum of their proportional set sizes,
+// sampled every MS ms). Not by default: reading a process's /proc/PID/smaps_rollup walks its memory
+// map and holds it (47 ms for a 2.5 GB renderer), stalling the page being timed: sampled every
+// 250 ms, Chromium's import of 100,000 annotations had 94 tasks over 50 ms, the longest 138 ms;
+// unsampled, minutes later, 2 and 78 ms (RELIABILITY.md, session 17). Memory and long tasks:
+// separate runs.
 //   node bench/page-scale.mjs [--articles N] [--annotations N] [--browsers chromium,firefox]
 //   node bench/page-scale.mjs --jsonl-lines N [--browsers …]   only the import of a JSONL file of
 //                                                             N one-sentence articles
 //   … --annotated-articles N   the articles the annotations are spread over (50 by default)
+//   … --memory-every MS   also the browser's peak memory (see above)
 //   … --traces DIR   Chromium: a trace of each phase (its tasks and V8's samples) written to DIR,
 //                    for bench/long-tasks.mjs (where its long tasks went)
 // Measure on a machine otherwise idle. The browser runs in a session of its own, and where Linux
@@ -43,6 +49,8 @@ const ANNOTATIONS = Number(option('annotations', 100000));
 const BROWSERS = String(option('browsers', 'chromium,firefox')).split(',');
 const JSONL_LINES = Number(option('jsonl-lines', 0));
 const TRACES = option('traces', '');
+/** Milliseconds between samples of the browser's memory; 0: none (see the header). */
+const MEMORY_EVERY = Number(option('memory-every', 0));
 /** Articles the annotations are spread over (each gets one first, made in the page). */
 const ANNOTATED_ARTICLES = Number(option('annotated-articles', 50));
 const byTestId = (id) => `[data-testid="${id}"]`;
@@ -213,9 +221,10 @@ async function phase(page, label, run) {
   const start = Date.now();
   const pid = page.browser().process()?.pid;
   let peak = 0;
-  const sampler = setInterval(() => {
-    if (pid) peak = Math.max(peak, treeMemory(pid));
-  }, 250);
+  const sampler =
+    MEMORY_EVERY > 0
+      ? setInterval(() => pid && (peak = Math.max(peak, treeMemory(pid))), MEMORY_EVERY)
+      : undefined;
   const trace = await startTrace(page, label);
   try {
     await run();
@@ -231,7 +240,7 @@ async function phase(page, label, run) {
     longTasks: tasks,
     longestFrameGapMs: Math.round(gap),
     longestTimerLagMs: Math.round(lag),
-    peakMemoryMB: Math.round(peak / 1048576),
+    ...(MEMORY_EVERY > 0 ? { peakMemoryMB: Math.round(peak / 1048576) } : {}),
   };
   console.log(JSON.stringify(row));
   return row;
