@@ -218,10 +218,10 @@ export class IdbStore {
 }
 
 /**
- * Asks the browser to commit `tx` now: every request of it has been made. Left alone, Chromium
- * commits a transaction only once the page has heard back from each request, and a page left
- * before then (a reload, a closed tab) loses the write: an Undo followed at once by a reload lost
- * the article it had brought back (tests/e2e/page.test.mjs).
+ * Asks the browser to commit `tx` now: every request of it has been made. Left to commit itself,
+ * a Chromium transaction still open when the page was left (a reload, a closed tab) was lost: an
+ * Undo followed at once by a reload lost the article it had brought back, 2 runs in 3
+ * (tests/e2e/page.test.mjs; RELIABILITY.md, session 17).
  * @param {{commit?: () => void}} tx
  */
 function commitNow(tx) {
