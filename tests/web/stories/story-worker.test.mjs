@@ -353,3 +353,34 @@ test('a diff in flight when its worker is restarted fails, and is not kept: the 
   await fresh;
   assert.equal(fake.diffs.get('c\u0000d'), fresh);
 });
+
+test('a page left during a grouping: the run lets go of the bodies it was sending', async () => {
+  const log = newLog();
+  const { reader, worker } = await workerReader(storyCoreFactory(log));
+  const records = Array.from({ length: 500 }, (_, i) => ({ id: `a${i}`, article: { body: `Body ${i}.` } }));
+  const root = { dataset: /** @type {Record<string, string>} */ ({}) };
+  // The controller without its views (they need a document): its grouping and its release.
+  const controller = Object.assign(Object.create(StoryController.prototype), {
+    deps: {
+      collection: { size: records.length, list: () => records, has: () => true },
+      progress: { task() {}, endTask() {} },
+      root,
+      reader: () => reader,
+    },
+    sending: null,
+    stories: new Stories(),
+    diffs: new Map([['a1\u0000a2', Promise.resolve({})]]),
+  });
+  controller.scheduler = new ClusterScheduler((isCancelled) => controller.cluster(isCancelled), {
+    onError: (error) => assert.fail(error),
+  });
+  worker().busy(); // the run's first message is never answered, as from a page being left
+  controller.scheduler.schedule(0);
+  await until(() => (worker().held?.length ?? 0) > 0);
+  assert.equal(root.dataset.clustering, 'true');
+  assert.equal(controller.sending?.length, records.length, 'the run holds every body while it sends');
+  controller.release();
+  assert.deepEqual(controller.sending, [], 'released: the run still waits, holding no body');
+  assert.equal(controller.diffs.size, 0);
+  assert.equal(controller.scheduler.current?.cancelled, true, 'its frame waits for good, cancelled');
+});

@@ -44,6 +44,8 @@ export class StoryController {
     this.diffs = new Map(); // "a\u0000b" → Promise<diff>
     this.cameFrom = null; // the hash the view was opened from, when the app pushed it
     this.shownToken = 0;
+    /** @type {[string, string][]|null} the bodies the grouping under way is sending to the core */
+    this.sending = null;
     // Settles once the first grouping has finished (or cannot happen): deep links wait for it.
     this.firstRun = new Promise((resolve) => {
       this.firstRunDone = resolve;
@@ -100,12 +102,15 @@ export class StoryController {
   async cluster(isCancelled) {
     const { deps } = this;
     const reader = deps.reader();
-    const records = deps.collection.list();
-    if (records.length < 2) {
+    if (deps.collection.size < 2) {
       this.setStories(new Stories());
       return;
     }
-    const entries = records.map((r) => /** @type {[string, string]} */ ([r.id, r.article.body]));
+    // Only the bodies, not the records: this frame is held for as long as the run lasts (see release).
+    const entries = deps.collection
+      .list()
+      .map((r) => /** @type {[string, string]} */ ([r.id, r.article.body]));
+    this.sending = entries;
     const showProgress = entries.length >= PROGRESS_FROM;
     const importing = () => 'importing' in deps.root.dataset;
     deps.root.dataset.clustering = 'true';
@@ -134,9 +139,23 @@ export class StoryController {
         engine: reader.kind,
       };
     } finally {
+      this.sending = null;
       delete deps.root.dataset.clustering;
       if (showProgress) deps.progress.endTask('cluster');
     }
+  }
+
+  /**
+   * The page is left for good: a grouping under way lets go of the bodies it was sending. Its
+   * frame waits for an answer of the worker that never comes once the page is gone, and in Firefox
+   * all it still reaches is walked by the cycle collector in one pause of the page that follows
+   * (100,000 articles: 3 million objects, 0.7 s; RELIABILITY.md, session 18).
+   */
+  release() {
+    this.scheduler.cancel();
+    this.sending?.splice(0);
+    this.stories = new Stories();
+    this.diffs.clear();
   }
 
   setStories(stories) {
