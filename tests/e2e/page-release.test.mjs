@@ -31,7 +31,7 @@ async function importFile(page, file, what, count) {
 }
 
 test(
-  'a page left lets go of its articles and annotations',
+  'a page left lets go of its articles, annotations and library rows',
   { skip: !BROWSERS.includes('chromium') },
   async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lectern-release-'));
@@ -57,23 +57,27 @@ test(
       // Ended (stored, placed) once its summary replaces its progress message.
       await page.waitForSelector('[data-key="annotations:desk.json"]:not([data-kind="info"])');
 
-      // Records: the library's have an "article", the annotations' an "annotation".
+      // Records: the library's have an "article", the annotations' an "annotation", the
+      // library's rows a "displayTitle".
       const held = async () => {
         const { snapshot } = await heapSnapshot(page);
         return {
           articles: objectsWithProperty(snapshot, 'article'),
           annotations: objectsWithProperty(snapshot, 'annotation'),
+          rows: objectsWithProperty(snapshot, 'displayTitle'),
         };
       };
       const open = await held();
       assert.ok(open.articles >= ARTICLES, `the open page holds its articles (${open.articles})`);
       assert.ok(open.annotations >= ANNOTATIONS, `…and its annotations (${open.annotations})`);
+      assert.ok(open.rows >= ARTICLES, `…and the library's rows (${open.rows})`);
       await page.evaluate(() =>
         window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false })),
       );
       const left = await held();
       assert.ok(left.articles < 50, `a page left holds ${left.articles} objects with an "article"`);
       assert.ok(left.annotations < 50, `a page left holds ${left.annotations} objects with an "annotation"`);
+      assert.ok(left.rows < 50, `a page left holds ${left.rows} of the library's rows`);
       assert.deepEqual(problems, []);
     } finally {
       await session.close();

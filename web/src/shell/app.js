@@ -848,6 +848,7 @@ export class App {
   release() {
     this.collection.clear();
     this.annotations.book?.records.clear();
+    this.rows = null;
     this.library.rows = [];
     this.stories.release();
   }
