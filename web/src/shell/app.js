@@ -100,6 +100,10 @@ export class App {
 
   async start() {
     this.installGlobalHandlers();
+    // The core's worker loads (compiling the WebAssembly on a thread of its own) while storage
+    // opens and the library is read: ready sooner, on a first visit by about the worker's start.
+    const readerStarting = startReader();
+    readerStarting.catch(() => {}); // awaited below, once the library is shown
     this.store = await openStore();
     this.sync = new CollectionSync({
       store: () => this.store,
@@ -136,7 +140,7 @@ export class App {
     }
 
     try {
-      this.reader = await startReader();
+      this.reader = await readerStarting;
       this.readerLoaded.resolve(this.reader);
       this.versionText.textContent = `core ${this.reader.version()}`;
     } catch (error) {
