@@ -845,9 +845,10 @@ export class App {
   }
 
   /**
-   * Lets go of the articles, annotations and stories in memory (storage keeps them). In Firefox a page left
-   * is freed by the cycle collector, which walks all the old page still reaches, in one pause on
-   * the page that follows in the same process: 0.4-1.9 s at 100,000 articles (RELIABILITY.md).
+   * Lets go of the articles, annotations, library rows and stories in memory (storage keeps them).
+   * In Firefox a page left is freed by the cycle collector, which walks all the old page still
+   * reaches, in one pause on the page that follows in the same process: 0.4-1.9 s at 100,000
+   * articles (RELIABILITY.md, sessions 16 and 18).
    */
   release() {
     this.collection.clear();
