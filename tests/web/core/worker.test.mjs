@@ -427,23 +427,3 @@ test('without a worker, anchoring passes the bodies to the core on the main thre
   });
   assert.deepEqual(JSON.parse(await reader.anchor('[]', [article('a1', 'Text.')], '{}')).seen, ['a1:Text.:']);
 });
-
-test('recycle: an idle worker is replaced by a fresh one at once; a busy one is kept', async () => {
-  const { spawn, spawned } = spawner(() => new FakeWorker(anchorEchoFactory));
-  const reader = await startReader({ spawn, log: () => {} });
-  const seen = async (articles) => JSON.parse(await reader.anchor('[]', articles, '{}')).seen;
-  assert.deepEqual(await seen([article('a1', 'Alpha text.')]), ['a1:Alpha text.:']);
-
-  const waiting = seen([article('b2', 'Beta text.')]);
-  while (bodiesSent(spawned[0]).length < 2) await new Promise((r) => setImmediate(r));
-  assert.equal(reader.recycle(), false, 'a request waits on it: kept');
-  await waiting;
-  assert.equal(spawned.length, 1);
-
-  assert.equal(reader.recycle(), true);
-  assert.equal(spawned[0].terminated, true, 'the old worker is stopped');
-  assert.equal(spawned.length, 2, 'a fresh one is started at once');
-  assert.deepEqual(await seen([article('a1', 'Alpha text.')]), ['a1:Alpha text.:']);
-  assert.deepEqual(bodiesSent(spawned[1]), [1], 'the fresh worker is sent the bodies it needs');
-  assert.equal(reader.kind, 'worker');
-});

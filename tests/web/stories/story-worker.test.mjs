@@ -9,7 +9,7 @@ import { WorkerReader, startReader } from '../../../web/src/core/worker-client.j
 import { serveCore } from '../../../web/src/core/worker-host.js';
 import { CoreReader } from '../../../web/src/core/core.js';
 import { ClusterScheduler, clusterArticles } from '../../../web/src/stories/clustering.js';
-import { RECYCLE_FROM, StoryController } from '../../../web/src/stories/story-controller.js';
+import { StoryController } from '../../../web/src/stories/story-controller.js';
 import { Stories } from '../../../web/src/stories/stories.js';
 import { isCompact } from '../../../web/src/stories/cluster-answer.js';
 import { encode, fakeCoreFactory, standIn } from '../helpers.mjs';
@@ -383,29 +383,4 @@ test('a page left during a grouping: the run lets go of the bodies it was sendin
   assert.deepEqual(controller.sending, [], 'released: the run still waits, holding no body');
   assert.equal(controller.diffs.size, 0);
   assert.equal(controller.scheduler.current?.cancelled, true, 'its frame waits for good, cancelled');
-});
-
-test('after a big grouping the core gets a fresh worker; after a small one it keeps its own', async () => {
-  for (const { count, replaced } of [
-    { count: RECYCLE_FROM, replaced: true },
-    { count: RECYCLE_FROM - 1, replaced: false },
-  ]) {
-    const { reader, worker } = await workerReader(storyCoreFactory(newLog()));
-    const records = Array.from({ length: count }, (_, i) => ({ id: `a${i}`, article: { body: `B${i}.` } }));
-    const controller = Object.assign(Object.create(StoryController.prototype), {
-      deps: {
-        collection: { size: records.length, list: () => records, has: () => true },
-        progress: { task() {}, endTask() {} },
-        root: { dataset: {} },
-        reader: () => reader,
-        storiesChanged() {},
-      },
-      firstRunDone() {},
-    });
-    const first = worker();
-    await controller.cluster(() => false);
-    assert.equal(controller.lastRun.articles, count);
-    assert.equal(first.terminated, replaced, `${count} articles`);
-    assert.equal(worker() !== first, replaced, `${count} articles: a new worker started at once`);
-  }
 });

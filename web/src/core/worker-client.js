@@ -167,22 +167,6 @@ export class WorkerReader {
   }
 
   /**
-   * Replaces an idle worker with a fresh one, started at once, which frees all the old one grew:
-   * its JavaScript heap and its WebAssembly memory (which never shrinks). For after a big job: in
-   * Firefox a page being left waits for its workers to stop, and a worker holding a grouping's
-   * 207 MB of heap took 204-273 ms to stop, at the start of the next page (RELIABILITY.md,
-   * session 18). Does nothing while a request waits on the worker.
-   * @returns {boolean} whether it was replaced
-   */
-  recycle() {
-    const worker = this.worker;
-    if (!worker || this.starting || this.requests.size > 0) return false;
-    this.discard(worker);
-    this.ensureWorker().catch(() => {}); // a failed start is met again by the next request
-    return true;
-  }
-
-  /**
    * Stops `worker` and ends every request still waiting on it with `error` (a terminated worker
    * never answers: a request left waiting would hang its caller for good).
    */

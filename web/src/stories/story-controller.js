@@ -15,12 +15,6 @@ import { VariantsView } from './variants-view.js';
 
 /** Collections at least this big show a progress bar while they are grouped. */
 export const PROGRESS_FROM = 500;
-/**
- * After grouping this many articles or more, the core's worker is replaced by a fresh one, freeing
- * what the grouping grew (WorkerReader#recycle). A choice: below it, the restart (120-180 ms of the
- * worker's own thread) frees little.
- */
-export const RECYCLE_FROM = 10000;
 /** Quiet time after the last import or removal before the collection is grouped again. */
 export const CLUSTER_DELAY_MS = 700;
 const DIFF_CACHE = 24;
@@ -139,7 +133,6 @@ export class StoryController {
       const stories = await Stories.fromCoreSliced(answer, (id) => deps.collection.has(id));
       if (isCancelled()) throw new ClusteringCancelled();
       this.setStories(stories);
-      if (entries.length >= RECYCLE_FROM) reader.recycle();
       this.lastRun = {
         articles: entries.length,
         ms: Math.round(performance.now() - started),
